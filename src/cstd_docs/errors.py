@@ -1,0 +1,49 @@
+"""The one exception type of the library, and the problems it lists.
+
+Every invalid input — bad JSON, wrong types, dangling ids, an unreadable DOCX, an
+output that cannot be written — raises :class:`ReportError` with every problem found,
+each naming its place (a JSON path or an id) and, where one is known, a fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from attrs import frozen
+
+
+@frozen
+class Problem:
+    """One thing wrong with an input, at one place."""
+
+    path: str
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        text = f"{self.path}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class ReportError(Exception):
+    """Invalid input or an impossible request; ``problems`` lists every cause."""
+
+    def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.source = source
+        super().__init__(self._summary())
+
+    @classmethod
+    def single(cls, path: str, message: str, hint: str | None = None) -> ReportError:
+        return cls([Problem(path, message, hint)])
+
+    def _summary(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        count = len(self.problems)
+        head = f"{where}{count} problem{'s' if count != 1 else ''}"
+        # Thousands of problems would drown the reader; the first ones show the pattern.
+        shown = self.problems[:50]
+        lines = [head, *(f"  {p}" for p in shown)]
+        if count > len(shown):
+            lines.append(f"  … and {count - len(shown)} more")
+        return "\n".join(lines)

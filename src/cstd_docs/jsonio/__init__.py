@@ -1,0 +1,177 @@
+"""Reading and writing reports as JSON: the hand-editable, lossless form.
+
+The canonical form is UTF-8, keys in model order, two-space indent, non-ASCII kept and a
+final newline; loading a canonical file and dumping it gives back the same bytes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from cstd_docs.errors import Problem, ReportError
+from cstd_docs.jsonio.converter import InputError, converter
+from cstd_docs.model import Report
+from cstd_docs.model.check import check
+from cstd_docs.outputs import write_atomically
+
+__all__ = ["dump", "dumps", "load", "loads", "report_from_data", "report_to_data"]
+
+#: Python field names whose JSON key differs.
+_JSON_NAMES = {"schema": "$schema"}
+
+
+def _duplicate_keys_are_errors(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _field_names(cls: type) -> list[str]:
+    if attrs.has(cls):
+        return [_JSON_NAMES.get(f.name, f.name) for f in attrs.fields(cls)]
+    return []
+
+
+def _problem_for(error: BaseException, path: str, cls: object) -> Problem:
+    if isinstance(error, ForbiddenExtraKeysError):
+        known = _field_names(error.cl)
+        extras = sorted(error.extra_fields)
+        hints = []
+        for extra in extras:
+            close = difflib.get_close_matches(extra, known, n=1)
+            if close:
+                hints.append(f"{extra!r}: did you mean {close[0]!r}?")
+        hint = " ".join(hints) or f"allowed fields: {', '.join(known)}"
+        return Problem(path, f"unknown field{'s' if len(extras) > 1 else ''} {', '.join(map(repr, extras))}", hint)
+    if isinstance(error, KeyError):
+        return Problem(path, "required field is missing", "add it")
+    if isinstance(error, InputError):
+        return Problem(path, str(error), error.hint)
+    if isinstance(error, ValueError) and isinstance(cls, type) and issubclass(cls, enum.Enum):
+        allowed = ", ".join(repr(e.value) for e in cls)
+        return Problem(path, f"not one of the allowed values: {error}", f"use one of {allowed}")
+    if isinstance(error, TypeError) and "missing" in str(error) and "required" in str(error):
+        # attrs __init__ without detailed keys: "missing 1 required positional argument: 'title'"
+        name = str(error).rsplit(":", 1)[-1].strip().strip("'")
+        return Problem(f"{path}.{name}", "required field is missing", "add it")
+    return Problem(path, str(error) or type(error).__name__)
+
+
+def _problems(error: BaseException, path: str = "$", cls: object = None) -> list[Problem]:
+    """Flatten cattrs' nested validation errors into problems with JSON paths."""
+    problems: list[Problem] = []
+    if isinstance(error, (IterableValidationError, ClassValidationError)):
+        with_notes, without = error.group_exceptions()
+        for sub, note in with_notes:
+            if isinstance(error, IterableValidationError):
+                index = getattr(note, "index", "?")
+                here = f"{path}[{index!r}]" if isinstance(index, str) else f"{path}[{index}]"
+            else:
+                here = f"{path}.{_JSON_NAMES.get(note.name, note.name)}"
+            problems.extend(_problems(sub, here, note.type))
+        for sub in without:
+            problems.extend(_problems(sub, path, error.cl))
+    else:
+        problems.append(_problem_for(error, path, cls))
+    return problems
+
+
+def report_from_data(data: object, *, source: str | None = None) -> Report:
+    """Build a report from parsed JSON data, checking everything; raise ReportError."""
+    if not isinstance(data, dict):
+        raise ReportError([Problem("$", "a report file must hold one JSON object", 'start with "{"')], source=source)
+    try:
+        report = converter().structure(data, Report)
+    except (ClassValidationError, IterableValidationError, InputError, ForbiddenExtraKeysError) as error:
+        raise ReportError(_problems(error, "$", Report), source=source) from None
+    except RecursionError:
+        raise ReportError.single("$", "the file nests too deeply to be a report", "flatten it") from None
+    problems = check(report)
+    if problems:
+        raise ReportError(problems, source=source)
+    return report
+
+
+def report_to_data(report: Report) -> dict[str, Any]:
+    data: dict[str, Any] = converter().unstructure(report, Report)
+    return data
+
+
+def _decode(raw: bytes, source: str | None) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
+        raise ReportError.single("$", "the file is UTF-16, not UTF-8", "save it as UTF-8 without a BOM")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a BOM is harmless; editors on Windows add one
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ReportError.single(
+            f"line {line}",
+            f"byte 0x{raw[error.start]:02X} is not UTF-8",
+            "save the file as UTF-8 (it looks like Latin-1 or Windows-1252)",
+        ) from None
+
+
+def loads(text: str | bytes, *, source: str | None = None) -> Report:
+    """Parse a report from JSON text; raise ReportError listing every problem."""
+    if isinstance(text, bytes):
+        text = _decode(text, source)
+    elif text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        data = json.loads(text, object_pairs_hook=_duplicate_keys_are_errors)
+    except _DuplicateKey as error:
+        raise ReportError.single("$", f"key {error.key!r} appears twice in one object", "keep one") from None
+    except json.JSONDecodeError as error:
+        hint = "the file ends early: is it complete?" if error.pos >= len(text.rstrip()) else "check the JSON syntax there"
+        raise ReportError.single(
+            f"line {error.lineno}, column {error.colno}", f"not valid JSON: {error.msg}", hint
+        ) from None
+    except RecursionError:
+        raise ReportError.single("$", "the file nests too deeply to be a report", "flatten it") from None
+    return report_from_data(data, source=source)
+
+
+def load(path: str | Path) -> Report:
+    """Read a report from a JSON file."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ReportError.single(str(path), f"cannot read the file: {error.strerror or error}") from None
+    try:
+        return loads(_decode(raw, str(path)), source=str(path))
+    except ReportError as error:
+        if error.source is None:
+            raise ReportError(error.problems, source=str(path)) from None
+        raise
+
+
+def dumps(report: Report) -> str:
+    """The canonical JSON text of a report."""
+    return json.dumps(report_to_data(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def dump(report: Report, path: str | Path) -> None:
+    """Write a report's canonical JSON, atomically."""
+    problems = check(report)
+    if problems:
+        raise ReportError(problems)
+    write_atomically(Path(path), dumps(report).encode("utf-8"))

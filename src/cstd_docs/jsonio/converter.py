@@ -1,0 +1,263 @@
+"""The one cattrs converter between the model and its JSON form.
+
+The JSON is meant to be written by hand, so inline content is terse: a run of text is
+a string, or a list mixing strings with one-key objects::
+
+    ["One speaker", {"cite": "basso"}, " drew attention to ", {"emphasis": "Road Map"}]
+
+Other unions are told apart by a key: a block with "unnumbered" is unnumbered text
+(anything else is a paragraph), a chapter part with "theme" is a findings section,
+and a participant says its "kind". Fields equal to their default are left out.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from cattrs import Converter
+from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from cstd_docs import model as m
+
+#: The JSON object key of each inline kind, and the field it holds.
+INLINE_KEYS: dict[str, tuple[type, str]] = {
+    "emphasis": (m.Emphasis, "text"),
+    "note": (m.Note, "text"),
+    "cite": (m.Citation, "participants"),
+    "ref": (m.CrossRef, "target"),
+}
+PARTICIPANT_KINDS: dict[str, type] = {
+    "person": m.Person,
+    "delegation": m.Delegation,
+    "organization": m.Organization,
+}
+_KIND_OF = {cls: kind for kind, cls in PARTICIPANT_KINDS.items()}
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class InputError(ValueError):
+    """A value of the wrong shape, with a hint for the person editing the file."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _structure_date(value: object, _: type) -> datetime.date:
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise InputError(
+            f"expected a date as \"YYYY-MM-DD\", got {_describe(value)}"
+            + (f" {value!r}" if isinstance(value, str) else ""),
+            'write it like "2022-02-01"',
+        )
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as error:
+        raise InputError(f"impossible date {value!r}: {error}", "check day and month") from None
+
+
+def _structure_str(value: object, _: type) -> str:
+    # cattrs would turn 12 into "12"; a number where text belongs is a slip to report.
+    if not isinstance(value, str):
+        raise InputError(f"expected a string, got {_describe(value)}")
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputError(f"expected a whole number, got {_describe(value)}")
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise InputError(f"expected true or false, got {_describe(value)}")
+    return value
+
+
+def _one_key(value: object, keys: Mapping[str, object], what: str) -> str:
+    if not isinstance(value, dict) or len(value) != 1:
+        raise InputError(
+            f"expected text or an object with one of the keys {', '.join(keys)}, "
+            f"got {_describe(value)}" + (f" with keys {sorted(value)}" if isinstance(value, dict) else ""),
+            f'for example {{"note": "See …"}} or {{"cite": "participant-id"}} in {what}',
+        )
+    (key,) = value
+    if key not in keys:
+        raise InputError(
+            f"unknown inline kind {key!r}",
+            f"use one of {', '.join(repr(k) for k in keys)}",
+        )
+    return str(key)
+
+
+def make_converter() -> Converter:
+    """Build the converter; every JSON rule of the project is configured here."""
+    c = Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
+
+    c.register_structure_hook(datetime.date, _structure_date)
+    c.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
+    c.register_structure_hook(str, _structure_str)
+    c.register_structure_hook(int, _structure_int)
+    c.register_structure_hook(bool, _structure_bool)
+
+    # --- inline content -------------------------------------------------------------
+    def structure_inline(value: object, allowed: Mapping[str, tuple[type, str]]) -> m.Inline:
+        if isinstance(value, str):
+            return value
+        key = _one_key(value, allowed, "inline content")
+        cls, attr = allowed[key]
+        assert isinstance(value, dict)
+        payload = value[key]
+        if cls is m.Emphasis or cls is m.CrossRef:
+            return cls(_structure_str(payload, str))  # type: ignore[no-any-return]
+        if cls is m.Citation:
+            ids = [payload] if isinstance(payload, str) else payload
+            if not isinstance(ids, list) or not ids:
+                raise InputError(
+                    f"a citation needs a participant id or a list of them, got {_describe(payload)}",
+                    'write {"cite": "basso"} or {"cite": ["philippines", "thailand"]}',
+                )
+            return m.Citation(tuple(c.structure(ids, list[str])))
+        return m.Note(structure_inlines(payload, _NOTE_KEYS))
+
+    _NOTE_KEYS = {k: v for k, v in INLINE_KEYS.items() if k in ("emphasis", "ref")}
+
+    def structure_inlines(value: object, allowed: Mapping[str, tuple[type, str]] = INLINE_KEYS) -> m.Inlines:
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, list):
+            raise InputError(
+                f"expected text (a string or a list), got {_describe(value)}",
+                'write "Text." or ["Text", {"note": "A note."}, " more text."]',
+            )
+        items: list[m.Inline] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                items.append(structure_inline(item, allowed))
+            except Exception as error:  # collected, so every bad item is reported at once
+                error.__notes__ = [IterableValidationNote(f"inline @ index {index}", index, object)]
+                errors.append(error)
+        if errors:
+            raise IterableValidationError("invalid inline content", errors, tuple)
+        return tuple(items)
+
+    def unstructure_inline(item: m.Inline) -> object:
+        if isinstance(item, str):
+            return item
+        if isinstance(item, m.Note):
+            return {"note": unstructure_inlines(item.text)}
+        if isinstance(item, m.Citation):
+            ids = list(item.participants)
+            return {"cite": ids[0] if len(ids) == 1 else ids}
+        if isinstance(item, m.Emphasis):
+            return {"emphasis": item.text}
+        return {"ref": item.target}
+
+    def unstructure_inlines(items: m.Inlines) -> object:
+        if len(items) == 1 and isinstance(items[0], str):
+            return items[0]
+        return [unstructure_inline(i) for i in items]
+
+    c.register_structure_hook_func(lambda t: t == m.Inlines, lambda v, _: structure_inlines(v))
+    c.register_unstructure_hook_func(lambda t: t == m.Inlines, unstructure_inlines)
+
+    # --- tagged unions ----------------------------------------------------------------
+    def need_object(value: object, what: str, example: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise InputError(f"expected {what} (an object), got {_describe(value)}", f"write {example}")
+        return value
+
+    def structure_block(value: object, _: object) -> m.Block:
+        obj = need_object(value, "a paragraph", '{"id": "…", "text": "…"}')
+        if "unnumbered" in obj:
+            return c.structure(obj, m.UnnumberedText)
+        return c.structure(obj, m.Paragraph)
+
+    def structure_part(value: object, _: object) -> m.ChapterPart:
+        obj = need_object(value, "a section", '{"title": "…", "content": […]}')
+        if "theme" in obj:
+            return c.structure(obj, m.Findings)
+        return c.structure(obj, m.Section)
+
+    def structure_participant(value: object, _: object) -> m.Participant:
+        obj = need_object(value, "a participant", '{"kind": "person", "honorific": "Ms.", "name": "…"}')
+        kind = obj.get("kind")
+        if kind not in PARTICIPANT_KINDS:
+            raise InputError(
+                f"a participant needs \"kind\": one of {', '.join(PARTICIPANT_KINDS)}, got {kind!r}",
+                'e.g. {"kind": "delegation", "country": "Thailand"}',
+            )
+        rest = {k: v for k, v in obj.items() if k != "kind"}
+        return c.structure(rest, PARTICIPANT_KINDS[kind])  # type: ignore[no-any-return]
+
+    def unstructure_participant(p: m.Participant) -> object:
+        return {"kind": _KIND_OF[type(p)], **c.unstructure(p, type(p))}
+
+    c.register_structure_hook_func(lambda t: t == m.Block, structure_block)
+    c.register_structure_hook_func(lambda t: t == m.ChapterPart, structure_part)
+    c.register_structure_hook_func(lambda t: t == m.Participant, structure_participant)
+    for union in (m.Block, m.ChapterPart):
+        c.register_unstructure_hook_func(lambda t, u=union: t == u, lambda v: c.unstructure(v, type(v)))
+    c.register_unstructure_hook_func(lambda t: t == m.Participant, unstructure_participant)
+
+    # --- an id reads best first: {"id": "p-themes", "text": …} ------------------------
+    def id_first(cls: type) -> None:
+        plain = make_dict_unstructure_fn(cls, c, _cattrs_omit_if_default=True)
+
+        def unstructure(value: object) -> dict[str, Any]:
+            data = plain(value)
+            return {"id": data.pop("id"), **data} if "id" in data else data
+
+        c.register_unstructure_hook(cls, unstructure)
+
+    for cls in (m.Paragraph, m.Subparagraph, m.UnnumberedText, m.Chapter, m.Section, m.Subsection,
+                m.Findings, m.Suggestion, m.Annex):
+        id_first(cls)
+
+    # --- the report: "$schema" first, then the rest in model order -----------------------
+    renamed = {"schema": override(rename="$schema")}
+    c.register_structure_hook(m.Report, make_dict_structure_fn(m.Report, c, **renamed))
+    plain_report = make_dict_unstructure_fn(m.Report, c, _cattrs_omit_if_default=True, **renamed)
+
+    def unstructure_report(report: m.Report) -> dict[str, Any]:
+        data = plain_report(report)
+        if "$schema" in data:
+            data = {"$schema": data.pop("$schema"), **data}
+        return data
+
+    c.register_unstructure_hook(m.Report, unstructure_report)
+    return c
+
+
+_converter: Converter | None = None
+
+
+def converter() -> Converter:
+    global _converter
+    if _converter is None:
+        _converter = make_converter()
+    return _converter
+

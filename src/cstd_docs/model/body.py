@@ -1,0 +1,119 @@
+"""The body of a report: chapters, sections, subsections, paragraphs, subparagraphs.
+
+Nothing here carries a number. Chapter numerals, section letters, paragraph numbers
+and subparagraph labels are derived from position by the resolution pass, so moving
+or inserting anything renumbers every output.
+"""
+
+from __future__ import annotations
+
+from typing import Union
+
+from attrs import field, frozen
+
+from cstd_docs.model.inline import Inlines, to_inlines
+
+
+def _tuple(value: object) -> tuple[object, ...]:
+    return tuple(value)  # type: ignore[call-overload]
+
+
+@frozen
+class Subparagraph:
+    """A lettered item of a paragraph's list: (a), then (i), then a., then i."""
+
+    id: str | None = field(default=None, kw_only=True)
+    text: Inlines = field(converter=to_inlines)
+    subparagraphs: tuple[Subparagraph, ...] = field(default=(), converter=_tuple)
+
+
+@frozen
+class Paragraph:
+    """A numbered paragraph. Its text is the lead-in when it has subparagraphs."""
+
+    id: str | None = field(default=None, kw_only=True)
+    text: Inlines = field(converter=to_inlines)
+    subparagraphs: tuple[Subparagraph, ...] = field(default=(), converter=_tuple)
+
+
+@frozen
+class UnnumberedText:
+    """Body text that takes no paragraph number."""
+
+    id: str | None = field(default=None, kw_only=True)
+    unnumbered: Inlines = field(converter=to_inlines)
+
+
+Block = Union[Paragraph, UnnumberedText]
+
+
+@frozen
+class Subsection:
+    """A subsection, numbered 1., 2. within its section."""
+
+    id: str | None = field(default=None, kw_only=True)
+    title: Inlines = field(converter=to_inlines)
+    content: tuple[Block, ...] = field(default=(), converter=_tuple)
+
+
+@frozen
+class Section:
+    """A section, lettered A., B. within its chapter."""
+
+    id: str | None = field(default=None, kw_only=True)
+    title: Inlines = field(converter=to_inlines)
+    content: tuple[Block, ...] = field(default=(), converter=_tuple)
+    subsections: tuple[Subsection, ...] = field(default=(), converter=_tuple)
+
+
+@frozen
+class Suggestion:
+    """Courses of action put to one addressee ("Member States", "The international community").
+
+    Renders as a numbered paragraph with the fixed lead-in "<addressee> may wish to
+    consider the following courses of action:" and one subparagraph per course.
+    """
+
+    id: str | None = field(default=None, kw_only=True)
+    addressee: str
+    courses: tuple[Subparagraph, ...] = field(converter=_tuple)
+
+
+@frozen
+class Findings:
+    """The findings and suggestions of a meeting on one theme.
+
+    Renders as a section titled with the theme, holding the subsections
+    "Main findings" and "Suggestions" in the report's language.
+    """
+
+    id: str | None = field(default=None, kw_only=True)
+    theme: Inlines = field(converter=to_inlines)
+    main_findings: tuple[Block, ...] = field(default=(), converter=_tuple)
+    suggestions: tuple[Suggestion, ...] = field(default=(), converter=_tuple)
+
+
+ChapterPart = Union[Section, Findings]
+
+
+@frozen
+class Chapter:
+    """A chapter, numbered I., II. through the report (restarting in each annex)."""
+
+    id: str | None = field(default=None, kw_only=True)
+    title: Inlines = field(converter=to_inlines)
+    content: tuple[Block, ...] = field(default=(), converter=_tuple)
+    sections: tuple[ChapterPart, ...] = field(default=(), converter=_tuple)
+
+
+@frozen
+class Annex:
+    """An annex: "Annex" (or "Annex I", "Annex II" when there are several).
+
+    Paragraph numbers restart at 1 in each annex.
+    """
+
+    id: str | None = field(default=None, kw_only=True)
+    title: Inlines = field(converter=to_inlines)
+    content: tuple[Block, ...] = field(default=(), converter=_tuple)
+    chapters: tuple[Chapter, ...] = field(default=(), converter=_tuple)

@@ -1,0 +1,81 @@
+"""Inline content: what runs inside a paragraph, a heading, a title or a note.
+
+Plain text is a plain ``str``; everything else is a small frozen class. A run of
+inline content is a tuple, and every field that holds one accepts a bare string
+for convenience (``Paragraph("Text.")``).
+"""
+
+from __future__ import annotations
+
+from typing import Union
+
+from attrs import field, frozen
+
+
+def to_inlines(value: object) -> tuple[Inline, ...]:
+    """Accept a string, a single inline or any iterable of inlines."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (Emphasis, Note, Citation, CrossRef)):
+        return (value,)
+    return tuple(value)  # type: ignore[call-overload, no-any-return]
+
+
+def to_ids(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)  # type: ignore[call-overload]
+
+
+@frozen
+class Emphasis:
+    """Italic text: titles of publications (*Road Map for Digital Cooperation*)."""
+
+    text: str
+
+
+@frozen
+class CrossRef:
+    """A reference to a paragraph (or heading) by id; renders its current number."""
+
+    target: str
+
+
+@frozen
+class Note:
+    """A footnote with free text, e.g. a URL or a document symbol.
+
+    The text may hold plain text, emphasis and cross-references, but no further notes.
+    Its number (or ``*`` mark) is derived by the resolution pass, never stored.
+    """
+
+    text: tuple[Inline, ...] = field(converter=to_inlines)
+
+
+@frozen
+class Citation:
+    """A footnote naming one or more registered participants.
+
+    Its text is built from the participant registry: several participants are
+    joined by "; ". Each citation is a note of its own, even for the same person.
+    """
+
+    participants: tuple[str, ...] = field(converter=to_ids)
+
+
+Inline = Union[str, Emphasis, Note, Citation, CrossRef]
+Inlines = tuple[Inline, ...]
+
+#: The inline kinds allowed inside a note's own text.
+NoteInline = Union[str, Emphasis, CrossRef]
+
+
+def plain_text(inlines: Inlines) -> str:
+    """The words of a run of inline content, without notes (for ids, titles, metadata)."""
+    parts: list[str] = []
+    for item in inlines:
+        if isinstance(item, str):
+            parts.append(item)
+        elif isinstance(item, Emphasis):
+            parts.append(item.text)
+    return "".join(parts)

@@ -1,0 +1,106 @@
+"""The report as a whole: masthead, meeting, agenda, title block, body, registry."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+
+from attrs import field, frozen
+
+from cstd_docs.model.body import Annex, Chapter
+from cstd_docs.model.inline import Inlines, to_inlines
+from cstd_docs.model.participants import Participant
+
+
+def _tuple(value: object) -> tuple[object, ...]:
+    return tuple(value)  # type: ignore[call-overload]
+
+
+def _subtitles(value: object) -> tuple[Inlines, ...]:
+    if isinstance(value, str):
+        return (to_inlines(value),)
+    return tuple(to_inlines(v) for v in value)  # type: ignore[attr-defined]
+
+
+def _registry(value: object) -> dict[str, Participant]:
+    return dict(value)  # type: ignore[call-overload]
+
+
+class Distribution(enum.Enum):
+    """The distribution of a document: printed "Distr.: General"."""
+
+    GENERAL = "general"
+    LIMITED = "limited"
+    RESTRICTED = "restricted"
+
+
+class FirstPageNotes(enum.Enum):
+    """How notes on the masthead page are marked.
+
+    ``numbered``: they take the first note numbers (the reference report);
+    ``asterisks``: they take *, **, … and use up no number.
+    """
+
+    NUMBERED = "numbered"
+    ASTERISKS = "asterisks"
+
+
+@frozen(kw_only=True)
+class Masthead:
+    """The first-page table: symbol, organ, distribution, date, language line."""
+
+    symbol: str | None = None
+    distribution: Distribution = Distribution.GENERAL
+    date: datetime.date
+    #: Language the document was written in (a code: "en", "fr", …).
+    original_language: str = "en"
+    #: "English only" in place of "Original: English".
+    single_language: bool = False
+    organ: str = "Economic and Social Council"
+    #: Printing-service job number for the first-page footer, e.g. "GE.22-01234(E)".
+    job_number: str | None = None
+
+
+@frozen
+class Session:
+    """A session of the body: "Twenty-fifth session", "Geneva, 28 March–1 April 2022"."""
+
+    number: int
+    place: str
+    start: datetime.date
+    end: datetime.date
+
+
+@frozen
+class AgendaItem:
+    """"Item 2 of the provisional agenda", then the item's title in bold."""
+
+    number: int
+    title: str
+    provisional: bool = True
+
+
+@frozen(kw_only=True)
+class Report:
+    """A UN parliamentary report, before numbering."""
+
+    #: Where the JSON file says its schema is (kept so a round trip is lossless).
+    schema: str | None = None
+    #: Language of the document (a code: "ar", "en", "es", "fr", "ru", "zh").
+    language: str = "en"
+    masthead: Masthead
+    body: str
+    session: Session
+    agenda_items: tuple[AgendaItem, ...] = field(default=(), converter=_tuple)
+    #: Symbol of the provisional agenda, the text of the agenda note ("E/CN.16/2022/1").
+    agenda_symbol: str | None = None
+    title: Inlines = field(converter=to_inlines)
+    #: "Held at …", "Prepared by the UNCTAD secretariat"; each may carry a note.
+    subtitles: tuple[Inlines, ...] = field(default=(), converter=_subtitles)
+    first_page_notes: FirstPageNotes = FirstPageNotes.NUMBERED
+    participants: dict[str, Participant] = field(factory=dict, converter=_registry)
+    chapters: tuple[Chapter, ...] = field(default=(), converter=_tuple)
+    annexes: tuple[Annex, ...] = field(default=(), converter=_tuple)
+
+    # A dict is not hashable; reports compare by value, and need no hash.
+    __hash__ = None  # type: ignore[assignment]
