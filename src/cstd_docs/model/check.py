@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from cstd_docs.errors import Problem
+from cstd_docs.lang import available
 from cstd_docs.model.body import (
     Annex,
     Block,
@@ -187,6 +188,16 @@ class _Walk:
 
     def masthead_and_front(self) -> None:
         r = self.report
+        languages = available()
+        if r.language not in languages:
+            self.problems.append(
+                Problem("$.language", f"no language table for {r.language!r}", f"use one of {', '.join(languages)}")
+            )
+        if r.masthead.original_language not in languages:
+            self.problems.append(
+                Problem("$.masthead.original_language", f"unknown language {r.masthead.original_language!r}",
+                        f"use one of {', '.join(languages)}")
+            )
         self.require_text("$.body", r.body)
         self.require_text("$.session.place", r.session.place)
         if r.session.number < 1:

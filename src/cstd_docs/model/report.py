@@ -50,7 +50,7 @@ class Masthead:
     """The first-page table: symbol, organ, distribution, date, language line."""
 
     symbol: str | None = None
-    distribution: Distribution = Distribution.GENERAL
+    distribution: Distribution = field(default=Distribution.GENERAL, converter=Distribution)
     date: datetime.date
     #: Language the document was written in (a code: "en", "fr", …).
     original_language: str = "en"
@@ -97,7 +97,7 @@ class Report:
     title: Inlines = field(converter=to_inlines)
     #: "Held at …", "Prepared by the UNCTAD secretariat"; each may carry a note.
     subtitles: tuple[Inlines, ...] = field(default=(), converter=_subtitles)
-    first_page_notes: FirstPageNotes = FirstPageNotes.NUMBERED
+    first_page_notes: FirstPageNotes = field(default=FirstPageNotes.NUMBERED, converter=FirstPageNotes)
     participants: dict[str, Participant] = field(factory=dict, converter=_registry)
     chapters: tuple[Chapter, ...] = field(default=(), converter=_tuple)
     annexes: tuple[Annex, ...] = field(default=(), converter=_tuple)

@@ -1,0 +1,179 @@
+"""The ``cstd-docs`` command.
+
+Exit codes: 0 success; 1 invalid input or a failed render (the problems on stderr, no
+traceback); 2 bad usage. Set CSTD_DOCS_DEBUG=1 to see a traceback for internal errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cstd_docs.errors import ReportError
+
+RENDER_FORMATS = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf"}
+
+
+class UsageError(Exception):
+    """Bad usage: exit 2."""
+
+
+def _report(path: str):  # type: ignore[no-untyped-def]
+    from cstd_docs.jsonio import load
+
+    return load(path)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
+def _render_one(source: Path, output: Path, args: argparse.Namespace) -> None:
+    fmt = RENDER_FORMATS.get(output.suffix.lower())
+    if fmt is None:
+        raise UsageError(
+            f"cannot tell the format of {str(output)!r} from its extension; use one of {', '.join(RENDER_FORMATS)}"
+        )
+    if _same_file(source, output):
+        raise UsageError(f"the output {str(output)!r} is the input file; choose another output path")
+    report = _report(str(source))
+    reference = getattr(args, "reference_docx", None)
+    if fmt == "markdown":
+        from cstd_docs.outputs import write_atomically
+        from cstd_docs.writers.markdown import render_markdown
+
+        text = render_markdown(report, template_dir=getattr(args, "templates", None))
+        write_atomically(output, text.encode("utf-8"))
+    elif fmt == "docx":
+        from cstd_docs.writers.docx import render_docx
+
+        render_docx(report, output, reference_docx=reference)
+    else:
+        from cstd_docs.writers.pdf import render_pdf
+
+        render_pdf(report, output, reference_docx=reference)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    for path in args.inputs:
+        _report(path)
+        print(f"{path}: valid")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    _render_one(Path(args.input), Path(args.output), args)
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from cstd_docs.jsonio.schema import schema_text
+
+    text = schema_text()
+    if args.output:
+        from cstd_docs.outputs import write_atomically
+
+        write_atomically(Path(args.output), text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from cstd_docs.jsonio import dumps
+    from cstd_docs.outputs import write_atomically
+    from cstd_docs.starter import starter_report
+
+    output = Path(args.output)
+    if output.exists() and not args.force:
+        raise UsageError(f"{str(output)!r} exists; use --force to replace it")
+    write_atomically(output, dumps(starter_report()).encode("utf-8"))
+    print(f"wrote {output}")
+    return 0
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    from cstd_docs.writers.pdf import preview
+
+    out_dir = Path(args.output)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for page in preview(_report(args.input), out_dir, pages=args.pages, reference_docx=args.reference_docx):
+        print(page)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cstd-docs",
+        description="Assemble United Nations parliamentary reports from JSON: validate, render to "
+        "Markdown, Word or PDF, and more.",
+    )
+    from cstd_docs import __version__
+
+    parser.add_argument("--version", action="version", version=f"cstd-docs {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = commands.add_parser("validate", help="check report files and list every problem")
+    p.add_argument("inputs", nargs="+", metavar="IN.json")
+    p.set_defaults(run=cmd_validate)
+
+    p = commands.add_parser("render", help="render a report; the format comes from the output's extension")
+    p.add_argument("input", metavar="IN.json")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.md, OUT.docx or OUT.pdf")
+    p.add_argument("--reference-docx", metavar="FILE", help="take styles, page setup and heads from this .docx/.dotx")
+    p.add_argument("--templates", metavar="DIR", help="a folder of Jinja2 templates overriding the Markdown ones")
+    p.set_defaults(run=cmd_render)
+
+    p = commands.add_parser("schema", help="print the JSON Schema of report files")
+    p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead of standard output")
+    p.set_defaults(run=cmd_schema)
+
+    p = commands.add_parser("new", help="write a minimal valid report to start from")
+    p.add_argument("-o", "--output", required=True, metavar="report.json")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.set_defaults(run=cmd_new)
+
+    p = commands.add_parser("preview", help="write PNG images of the first pages (needs LibreOffice, pdftoppm)")
+    p.add_argument("input", metavar="IN.json")
+    p.add_argument("-o", "--output", required=True, metavar="DIR")
+    p.add_argument("--pages", type=int, default=2, help="how many pages (default 2)")
+    p.add_argument("--reference-docx", metavar="FILE")
+    p.set_defaults(run=cmd_preview)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits 2 on bad usage, as argparse does
+    try:
+        code: int = args.run(args)
+        return code
+    except UsageError as error:
+        parser.print_usage(sys.stderr)
+        print(f"cstd-docs: error: {error}", file=sys.stderr)
+        return 2
+    except ReportError as error:
+        print(f"cstd-docs: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("cstd-docs: interrupted; no output was changed", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: say so plainly, without a traceback
+        if os.environ.get("CSTD_DOCS_DEBUG"):
+            raise
+        print(
+            f"cstd-docs: internal error ({type(error).__name__}: {error}). This is a bug in cstd-docs; "
+            "set CSTD_DOCS_DEBUG=1 to see where it happened.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

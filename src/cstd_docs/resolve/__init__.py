@@ -1,0 +1,296 @@
+"""The one resolution pass: numbers, notes, cross-references and participant notes.
+
+Every writer consumes the :class:`ResolvedReport` this produces, so a paragraph
+inserted anywhere renumbers every output the same way. The pass walks the report in
+reading order once, numbering as it goes, then replaces cross-references by the
+numbers they point at (they may point forward).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from cstd_docs.errors import ReportError
+from cstd_docs.lang import LanguagePack, language_pack
+from cstd_docs.model import (
+    Annex,
+    Block,
+    Chapter,
+    Citation,
+    CrossRef,
+    Delegation,
+    Emphasis,
+    Findings,
+    FirstPageNotes,
+    Inlines,
+    Note,
+    Organization,
+    Paragraph,
+    Participant,
+    Person,
+    Report,
+    Section,
+    Subparagraph,
+    Subsection,
+    UnnumberedText,
+)
+from cstd_docs.model.check import check
+from cstd_docs.resolve.document import (
+    AgendaLine,
+    Heading,
+    HeadingLevel,
+    NoteOrigin,
+    NoteRef,
+    NumberedParagraph,
+    ResolvedBlock,
+    ResolvedFront,
+    ResolvedMasthead,
+    ResolvedNote,
+    ResolvedReport,
+    Run,
+    Runs,
+    SubparagraphItem,
+    Unnumbered,
+)
+from cstd_docs.resolve.numbering import letters, roman
+
+__all__ = ["ResolvedReport", "participant_text", "resolve"]
+
+
+def participant_text(who: Participant, pack: LanguagePack) -> str:
+    """A participant as a note names them: "Ms. Maria Basso, Lead, …, World Economic Forum"."""
+    if isinstance(who, Person):
+        parts = [f"{who.honorific} {who.name}", who.position, who.organization, who.country]
+    elif isinstance(who, Delegation):
+        parts = [pack.phrase("representative_of", country=who.country)]
+    elif isinstance(who, Organization):
+        parts = [who.name, who.country]
+    return str(pack["participant_parts_separator"]).join(p for p in parts if p)
+
+
+# Unresolved runs may still hold cross-references until the second step.
+_PendingRun = Run | CrossRef
+
+
+class _Resolver:
+    def __init__(self, report: Report, pack: LanguagePack) -> None:
+        self.report = report
+        self.pack = pack
+        self.notes: list[tuple[str, bool, tuple[str | Emphasis | CrossRef, ...], NoteOrigin, tuple[str, ...]]] = []
+        self.numbered_notes = 0
+        self.asterisk_notes = 0
+        self.labels: dict[str, str] = {}  # id -> number as cross-references print it
+        self.blocks: list[tuple[type, dict[str, object]]] = []
+        self.on_first_page = True
+        self.paragraph_count = 0
+
+    # --- notes ---------------------------------------------------------------------------
+    def _mark(self) -> tuple[str, bool]:
+        if self.on_first_page and self.report.first_page_notes is FirstPageNotes.ASTERISKS:
+            self.asterisk_notes += 1
+            return "*" * self.asterisk_notes, True
+        self.numbered_notes += 1
+        return str(self.numbered_notes), False
+
+    def add_note(
+        self, text: tuple[str | Emphasis | CrossRef, ...], origin: NoteOrigin, participants: tuple[str, ...] = ()
+    ) -> NoteRef:
+        mark, custom = self._mark()
+        self.notes.append((mark, custom, text, origin, participants))
+        return NoteRef(note=len(self.notes) - 1, mark=mark, custom=custom)
+
+    def citation_text(self, citation: Citation) -> str:
+        registry = self.report.participants
+        names = [participant_text(registry[ident], self.pack) for ident in citation.participants]
+        return str(self.pack["participants_separator"]).join(names) + str(self.pack["note_end"])
+
+    def runs(self, inlines: Inlines) -> tuple[_PendingRun, ...]:
+        out: list[_PendingRun] = []
+        for item in inlines:
+            if isinstance(item, (str, Emphasis, CrossRef)):
+                out.append(item)
+            elif isinstance(item, Note):
+                text = tuple(i for i in item.text if isinstance(i, (str, Emphasis, CrossRef)))
+                out.append(self.add_note(text, NoteOrigin.NOTE))
+            elif isinstance(item, Citation):
+                out.append(self.add_note((self.citation_text(item),), NoteOrigin.CITATION, item.participants))
+        return tuple(out)
+
+    # --- blocks ----------------------------------------------------------------------------
+    def emit(self, cls: type, **fields: object) -> None:
+        self.blocks.append((cls, fields))
+
+    def label(self, ident: str | None, label: str) -> None:
+        if ident is not None:
+            self.labels[ident] = label
+
+    def heading(self, level: HeadingLevel, number: str, label: str, title: Inlines, ident: str | None) -> None:
+        self.label(ident, label)
+        self.emit(Heading, level=level, number=number, title=self.runs(title), id=ident)
+
+    def paragraph(self, text: Inlines, ident: str | None, subparagraphs: Iterable[Subparagraph]) -> None:
+        self.paragraph_count += 1
+        number = str(self.paragraph_count)
+        self.label(ident, number)
+        self.emit(
+            NumberedParagraph,
+            number=self.pack.phrase("paragraph_number", number=number),
+            text=self.runs(text),
+            id=ident,
+        )
+        self.subparagraphs(tuple(subparagraphs), 1)
+
+    def subparagraphs(self, items: tuple[Subparagraph, ...], depth: int) -> None:
+        formats = self.pack["subparagraph_labels"]
+        for index, sub in enumerate(items, start=1):
+            counter = letters(index) if depth % 2 == 1 else roman(index).lower()
+            label = str(formats[depth - 1]).format(letter=counter, roman=counter)
+            self.label(sub.id, label)
+            self.emit(SubparagraphItem, label=label, depth=depth, text=self.runs(sub.text), id=sub.id)
+            self.subparagraphs(sub.subparagraphs, depth + 1)
+
+    def content(self, blocks: tuple[Block, ...]) -> None:
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                self.paragraph(block.text, block.id, block.subparagraphs)
+            elif isinstance(block, UnnumberedText):
+                self.emit(Unnumbered, text=self.runs(block.unnumbered), id=block.id)
+
+    def number(self, template_key: str, number: str) -> str:
+        return self.pack.phrase(template_key, number=number)
+
+    def chapters(self, chapters: tuple[Chapter, ...]) -> None:
+        for c_index, chapter in enumerate(chapters, start=1):
+            numeral = roman(c_index)
+            self.heading(HeadingLevel.CHAPTER, self.number("heading_number", numeral), numeral, chapter.title, chapter.id)
+            self.content(chapter.content)
+            for s_index, part in enumerate(chapter.sections, start=1):
+                letter = letters(s_index).upper()
+                number = self.number("heading_number", letter)
+                if isinstance(part, Findings):
+                    self.findings(part, number, letter)
+                else:
+                    self.section(part, number, letter)
+
+    def section(self, section: Section, number: str, letter: str) -> None:
+        self.heading(HeadingLevel.SECTION, number, letter, section.title, section.id)
+        self.content(section.content)
+        self.subsections(section.subsections)
+
+    def subsections(self, subsections: tuple[Subsection, ...]) -> None:
+        for index, sub in enumerate(subsections, start=1):
+            self.heading(HeadingLevel.SUBSECTION, self.number("heading_number", str(index)), str(index), sub.title, sub.id)
+            self.content(sub.content)
+
+    def findings(self, findings: Findings, number: str, letter: str) -> None:
+        self.heading(HeadingLevel.SECTION, number, letter, findings.theme, findings.id)
+        parts: list[tuple[str, Findings]] = []
+        if findings.main_findings:
+            parts.append(("main_findings", findings))
+        if findings.suggestions:
+            parts.append(("suggestions", findings))
+        for index, (key, _) in enumerate(parts, start=1):
+            self.heading(HeadingLevel.SUBSECTION, self.number("heading_number", str(index)), str(index),
+                         (str(self.pack[key]),), None)
+            if key == "main_findings":
+                self.content(findings.main_findings)
+                continue
+            for suggestion in findings.suggestions:
+                lead_in = self.pack.phrase("suggestion_lead_in", addressee=suggestion.addressee)
+                self.paragraph((lead_in,), suggestion.id, suggestion.courses)
+
+    def annexes(self, annexes: tuple[Annex, ...]) -> None:
+        for index, annex in enumerate(annexes, start=1):
+            self.paragraph_count = 0  # annexes number their paragraphs afresh
+            numeral = roman(index)
+            label = self.pack.phrase("annex_numbered", numeral=numeral) if len(annexes) > 1 else str(self.pack["annex"])
+            self.heading(HeadingLevel.ANNEX, label, label, annex.title, annex.id)
+            self.content(annex.content)
+            self.chapters(annex.chapters)
+
+    # --- first page ------------------------------------------------------------------------
+    def masthead(self) -> ResolvedMasthead:
+        m = self.report.masthead
+        names = self.pack["language_names"]
+        language = names.get(m.original_language, m.original_language)
+        line = self.pack.phrase("only" if m.single_language else "original", language=language)
+        return ResolvedMasthead(
+            symbol=m.symbol,
+            organ=m.organ,
+            distribution=str(self.pack["distribution"][m.distribution.value]),
+            date=self.pack.date(m.date),
+            language_line=line,
+            job_number=m.job_number,
+            united_nations=str(self.pack["united_nations"]),
+        )
+
+    def front(self) -> ResolvedFront:
+        r = self.report
+        agenda: list[AgendaLine] = []
+        for index, item in enumerate(r.agenda_items):
+            key = "agenda_item_provisional" if item.provisional else "agenda_item"
+            label: list[_PendingRun] = [self.pack.phrase(key, number=item.number)]
+            # The provisional agenda's symbol is a note on the first item's line.
+            if index == 0 and r.agenda_symbol and item.provisional:
+                label.append(self.add_note((r.agenda_symbol + str(self.pack["note_end"]),), NoteOrigin.AGENDA))
+            agenda.append(AgendaLine(label=tuple(label), title=item.title))  # type: ignore[arg-type]
+        return ResolvedFront(
+            body=r.body,
+            session=self.pack.phrase("session", ordinal=self.pack.ordinal(r.session.number)),
+            place_and_dates=self.pack.phrase(
+                "place_and_dates", place=r.session.place, dates=self.pack.date_range(r.session.start, r.session.end)
+            ),
+            agenda=tuple(agenda),
+        )
+
+    # --- cross-references ----------------------------------------------------------------
+    def settle(self, runs: Iterable[_PendingRun]) -> Runs:
+        out: list[Run] = []
+        for run in runs:
+            out.append(self.labels[run.target] if isinstance(run, CrossRef) else run)
+        return tuple(out)
+
+
+def resolve(report: Report) -> ResolvedReport:
+    """Number everything, compose every note and settle every cross-reference."""
+    problems = check(report)
+    if problems:
+        raise ReportError(problems)
+    pack = language_pack(report.language)
+    r = _Resolver(report, pack)
+    masthead = r.masthead()
+    front = r.front()
+    title = r.runs(report.title)
+    subtitles = [r.runs(s) for s in report.subtitles]
+    r.on_first_page = False
+    r.chapters(report.chapters)
+    r.annexes(report.annexes)
+
+    blocks: list[ResolvedBlock] = []
+    for cls, fields in r.blocks:
+        if "title" in fields:
+            fields["title"] = r.settle(fields["title"])  # type: ignore[arg-type]
+        if "text" in fields:
+            fields["text"] = r.settle(fields["text"])  # type: ignore[arg-type]
+        blocks.append(cls(**fields))
+    notes = tuple(
+        ResolvedNote(mark=mark, custom=custom, text=r.settle(text), origin=origin, participants=ids)  # type: ignore[arg-type]
+        for mark, custom, text, origin, ids in r.notes
+    )
+    front = ResolvedFront(
+        body=front.body,
+        session=front.session,
+        place_and_dates=front.place_and_dates,
+        agenda=tuple(AgendaLine(label=r.settle(a.label), title=a.title) for a in front.agenda),
+    )
+    return ResolvedReport(
+        language=report.language,
+        right_to_left=pack.right_to_left,
+        masthead=masthead,
+        front=front,
+        title=r.settle(title),
+        subtitles=tuple(r.settle(s) for s in subtitles),
+        blocks=tuple(blocks),
+        notes=notes,
+        source=report,
+    )

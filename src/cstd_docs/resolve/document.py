@@ -1,0 +1,150 @@
+"""The resolved document: what every writer lays out, with every number already decided.
+
+The resolution pass turns a :class:`~cstd_docs.model.Report` into a flat sequence of
+headings, numbered paragraphs, subparagraphs and unnumbered text, plus the notes in
+order with their marks and texts. Writers walk this sequence; they never count, look
+up participants or compose fixed wording themselves.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Union
+
+from attrs import frozen
+
+from cstd_docs.model import Emphasis, Report
+
+
+@frozen
+class NoteRef:
+    """Where a note's mark stands in the text.
+
+    ``mark`` is what is printed ("6", or "*" for a custom mark); ``note`` indexes
+    :attr:`ResolvedReport.notes`.
+    """
+
+    note: int
+    mark: str
+    custom: bool = False
+
+
+#: Resolved inline content: text, italic text, a note mark. Cross-references are
+#: already replaced by the number they point at.
+Run = Union[str, Emphasis, NoteRef]
+Runs = tuple[Run, ...]
+
+
+class NoteOrigin(enum.Enum):
+    NOTE = "note"  # free text written by the author
+    CITATION = "citation"  # composed from the participant registry
+    AGENDA = "agenda"  # the provisional agenda's symbol
+
+
+@frozen
+class ResolvedNote:
+    """A footnote in document order, with its printed mark and its full text."""
+
+    mark: str
+    custom: bool
+    text: tuple[str | Emphasis, ...]
+    origin: NoteOrigin
+    #: Registry ids of a citation's participants (empty otherwise), for readers and exports.
+    participants: tuple[str, ...] = ()
+
+
+class HeadingLevel(enum.Enum):
+    ANNEX = "annex"  # "Annex I" + title
+    CHAPTER = "chapter"  # I.   HChG
+    SECTION = "section"  # A.   H1G
+    SUBSECTION = "subsection"  # 1.   H23G
+
+
+@frozen
+class Heading:
+    level: HeadingLevel
+    #: "I.", "A.", "1." — or for an annex its label, "Annex" / "Annex II".
+    number: str
+    title: Runs
+    id: str | None = None
+
+
+@frozen
+class NumberedParagraph:
+    #: "12." — the label as printed, including its full stop.
+    number: str
+    text: Runs
+    id: str | None = None
+
+
+@frozen
+class SubparagraphItem:
+    #: "(a)", "(i)", "a.", "i." (or the language's own form).
+    label: str
+    #: 1 for (a), 2 for (i), 3 for a., 4 for i.
+    depth: int
+    text: Runs
+    id: str | None = None
+
+
+@frozen
+class Unnumbered:
+    text: Runs
+    id: str | None = None
+
+
+ResolvedBlock = Union[Heading, NumberedParagraph, SubparagraphItem, Unnumbered]
+
+
+@frozen
+class ResolvedMasthead:
+    """The first-page table, every line composed in the report's language."""
+
+    symbol: str | None
+    organ: str
+    #: "Distr.: General"
+    distribution: str
+    #: "1 February 2022"
+    date: str
+    #: "Original: English" or "English only"
+    language_line: str
+    job_number: str | None
+    #: "United Nations"
+    united_nations: str
+
+
+@frozen
+class AgendaLine:
+    #: "Item 2 of the provisional agenda" (possibly followed by the agenda note's mark).
+    label: Runs
+    title: str
+
+
+@frozen
+class ResolvedFront:
+    """The block under the masthead table: body, session, place and dates, agenda."""
+
+    body: str
+    #: "Twenty-fifth session"
+    session: str
+    #: "Geneva, 28 March–1 April 2022"
+    place_and_dates: str
+    agenda: tuple[AgendaLine, ...]
+
+
+@frozen
+class ResolvedReport:
+    """Everything a writer needs, in reading order."""
+
+    #: Language code of the document ("en", "fr", …), for xml:lang and text direction.
+    language: str
+    #: True for right-to-left scripts (Arabic).
+    right_to_left: bool
+    masthead: ResolvedMasthead
+    front: ResolvedFront
+    title: Runs
+    subtitles: tuple[Runs, ...]
+    blocks: tuple[ResolvedBlock, ...]
+    notes: tuple[ResolvedNote, ...]
+    #: The report this was resolved from (for metadata such as core properties).
+    source: Report

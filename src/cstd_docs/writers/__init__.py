@@ -1,0 +1,1 @@
+"""Writers: lay out a resolved report as Markdown or Word. They never count."""

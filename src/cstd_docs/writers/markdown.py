@@ -1,0 +1,169 @@
+"""Markdown in the structure of the official report, from Jinja2 templates.
+
+Numbered paragraphs are written ``1\\.`` and subparagraphs ``\\(a)`` so that no
+Markdown renderer turns them into lists it would renumber; notes are ``[^n]`` with
+their texts at the end. Templates run in Jinja2's sandbox: a user's template can lay
+out the report, not reach into Python or the file system.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cstd_docs.errors import ReportError
+from cstd_docs.model import Emphasis, Report
+from cstd_docs.resolve import resolve
+from cstd_docs.resolve.document import (
+    Heading,
+    HeadingLevel,
+    NoteRef,
+    NumberedParagraph,
+    ResolvedBlock,
+    ResolvedReport,
+    Runs,
+    SubparagraphItem,
+)
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
+
+__all__ = ["render_markdown"]
+
+#: Markdown heading depth of each heading level (the title is depth 1).
+HEADING_DEPTH = {
+    HeadingLevel.ANNEX: 2,
+    HeadingLevel.CHAPTER: 2,
+    HeadingLevel.SECTION: 3,
+    HeadingLevel.SUBSECTION: 4,
+}
+
+# ASCII punctuation that CommonMark or pandoc's Markdown would read as markup.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#$@^~|])")
+# Line starts that would open a list, a quote or a heading.
+_BLOCK_START = re.compile(r"^(\s*)(?:(\d+)([.)])|([-+>(]))")
+
+
+def escape(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def escape_start(text: str) -> str:
+    """Escape a line start that a renderer would take for a list or quote marker."""
+    def mark(match: re.Match[str]) -> str:
+        if match.group(2):  # "1." → "1\.": CommonMark escapes the delimiter, not the digit
+            return f"{match.group(1)}{match.group(2)}\\{match.group(3)}"
+        return f"{match.group(1)}\\{match.group(4)}"
+
+    return _BLOCK_START.sub(mark, text, count=1)
+
+
+def numbered(label: str) -> str:
+    """A paragraph number or subparagraph label no renderer will renumber: 1\\. and \\(a)."""
+    return escape_start(label)
+
+
+def runs(value: Runs | str) -> str:
+    if isinstance(value, str):
+        return escape(value)
+    out: list[str] = []
+    for run in value:
+        if isinstance(run, str):
+            out.append(escape(run))
+        elif isinstance(run, Emphasis):
+            # Spaces inside the asterisks would stop them from being emphasis.
+            inner = escape(run.text)
+            stripped = inner.strip()
+            if stripped:
+                lead = inner[: len(inner) - len(inner.lstrip())]
+                trail = inner[len(inner.rstrip()) :]
+                out.append(f"{lead}*{stripped}*{trail}")
+        elif isinstance(run, NoteRef):
+            out.append(f"[^{run.mark}]")
+    return "".join(out)
+
+
+class _BlockView:
+    """What the template sees of a block: its kind and its parts, nothing to compute."""
+
+    def __init__(self, block: ResolvedBlock) -> None:
+        self.id = block.id
+        self.text: Runs = ()
+        self.title: Runs = ()
+        self.number = ""
+        self.label = ""
+        self.depth = 0
+        if isinstance(block, Heading):
+            self.kind = "heading"
+            self.number = block.number
+            self.title = block.title
+            self.depth = HEADING_DEPTH[block.level]
+            self.level = block.level.value
+        elif isinstance(block, NumberedParagraph):
+            self.kind = "paragraph"
+            self.number = block.number
+            self.text = block.text
+        elif isinstance(block, SubparagraphItem):
+            self.kind = "subparagraph"
+            self.label = block.label
+            self.depth = block.depth
+            self.text = block.text
+        else:
+            self.kind = "unnumbered"
+            self.text = block.text
+
+
+def _environment(template_dir: str | Path | None) -> SandboxedEnvironment:
+    from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    loaders: list[Any] = []
+    if template_dir is not None:
+        folder = Path(template_dir)
+        if not folder.is_dir():
+            raise ReportError.single(str(folder), "the template folder does not exist", "name a folder of .j2 files")
+        loaders.append(FileSystemLoader(str(folder)))
+    loaders.append(PackageLoader("cstd_docs.writers", "templates/markdown"))
+    env = SandboxedEnvironment(
+        loader=ChoiceLoader(loaders),
+        autoescape=False,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(runs=runs, text=escape, start=escape_start, numbered=numbered)
+    return env
+
+
+def _tidy(text: str) -> str:
+    """One blank line between blocks, one final newline, whatever the template's spacing."""
+    text = re.sub(r"[ \t]+\n", lambda m: "\n" if not m.group().startswith(" \\") else m.group(), text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n") + "\n"
+
+
+def render_markdown(
+    report: Report | ResolvedReport, *, template_dir: str | Path | None = None
+) -> str:
+    """The report as Markdown, in the structure of the official document."""
+    from jinja2 import TemplateError
+    from jinja2.exceptions import SecurityError
+
+    doc = report if isinstance(report, ResolvedReport) else resolve(report)
+    env = _environment(template_dir)
+    try:
+        template = env.get_template("report.md.j2")
+        text = template.render(doc=doc, blocks=[_BlockView(b) for b in doc.blocks])
+    except SecurityError as error:
+        raise ReportError.single(
+            "template", f"the template tried something unsafe: {error}", "templates may only lay out the report"
+        ) from None
+    except TemplateError as error:
+        where = getattr(error, "filename", None) or "template"
+        line = getattr(error, "lineno", None)
+        raise ReportError.single(
+            f"{where}:{line}" if line else where, f"template error: {error}", "fix the template"
+        ) from None
+    return _tidy(text)
