@@ -1,0 +1,48 @@
+"""Shared test helpers: where things are, and how interop tests find their tools.
+
+An interop test skips with a visible reason when its tool is missing, except when
+CSTD_REQUIRE_INTEROP=1 (set by .ci/run): then a missing tool is a failure, so CI can
+never pass by skipping the independent checks.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+REFERENCE_EXAMPLE = EXAMPLES / "cstd-2022-intersessional-panel.json"
+SHARED = REPO.parent / "shared"
+REFERENCE_TEXT = SHARED / "reference" / "000_9fb1818520dbe4d0.txt"
+
+
+def require_tool(name: str) -> str:
+    """The path of a command-line tool, or skip (fail under CSTD_REQUIRE_INTEROP=1)."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed"
+        if os.environ.get("CSTD_REQUIRE_INTEROP") == "1":
+            pytest.fail(f"{message}, and CSTD_REQUIRE_INTEROP=1 requires it")
+        pytest.skip(message)
+    return path
+
+
+def require_file(path: Path, what: str) -> Path:
+    """A file outside the repository (../shared), or skip with the reason."""
+    if not path.exists():
+        message = f"{what} not found at {path}"
+        if os.environ.get("CSTD_REQUIRE_INTEROP") == "1":
+            pytest.fail(f"{message}, and CSTD_REQUIRE_INTEROP=1 requires it")
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def reference_report():  # type: ignore[no-untyped-def]
+    import cstd_docs
+
+    return cstd_docs.load(REFERENCE_EXAMPLE)
