@@ -4,7 +4,8 @@ Build a report in Python or JSON; numbers, notes and cross-references are derive
 resolution pass; writers lay out Markdown and Word drafts in the UN Geneva layout.
 
 Heavy parts (python-docx, Jinja2, cattrs) are imported on first use, so that
-``import cstd_docs`` stays fast for the command line.
+``import cstd_docs`` stays fast for the command line. The resolution pass is
+``cstd_docs.resolve.resolve`` (``cstd_docs.resolve`` is its package).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from typing import TYPE_CHECKING, Any
 from cstd_docs.errors import Problem, ReportError
 
 if TYPE_CHECKING:
-    from cstd_docs.jsonio import dump, dumps, load, loads
-    from cstd_docs.resolve import resolve
-    from cstd_docs.writers.markdown import render_markdown
+    from cstd_docs.jsonio import dump as dump
+    from cstd_docs.jsonio import dumps as dumps
+    from cstd_docs.jsonio import load as load
+    from cstd_docs.jsonio import loads as loads
+    from cstd_docs.writers.markdown import render_markdown as render_markdown
 
 __version__ = "0.1.0"
 
@@ -25,7 +28,6 @@ _LAZY = {
     "loads": "cstd_docs.jsonio",
     "dump": "cstd_docs.jsonio",
     "dumps": "cstd_docs.jsonio",
-    "resolve": "cstd_docs.resolve",
     "render_markdown": "cstd_docs.writers.markdown",
 }
 

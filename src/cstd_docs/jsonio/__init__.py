@@ -83,7 +83,8 @@ def _problems(error: BaseException, path: str = "$", cls: object = None) -> list
                 index = getattr(note, "index", "?")
                 here = f"{path}[{index!r}]" if isinstance(index, str) else f"{path}[{index}]"
             else:
-                here = f"{path}.{_JSON_NAMES.get(note.name, note.name)}"
+                name = str(getattr(note, "name", "?"))
+                here = f"{path}.{_JSON_NAMES.get(name, name)}"
             problems.extend(_problems(sub, here, note.type))
         for sub in without:
             problems.extend(_problems(sub, path, error.cl))
@@ -140,7 +141,8 @@ def loads(text: str | bytes, *, source: str | None = None) -> Report:
     except _DuplicateKey as error:
         raise ReportError.single("$", f"key {error.key!r} appears twice in one object", "keep one") from None
     except json.JSONDecodeError as error:
-        hint = "the file ends early: is it complete?" if error.pos >= len(text.rstrip()) else "check the JSON syntax there"
+        at_end = error.pos >= len(text.rstrip())
+        hint = "the file ends early: is it complete?" if at_end else "check the JSON syntax there"
         raise ReportError.single(
             f"line {error.lineno}, column {error.colno}", f"not valid JSON: {error.msg}", hint
         ) from None

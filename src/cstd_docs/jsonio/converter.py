@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from cattrs import Converter
@@ -127,11 +127,11 @@ def make_converter() -> Converter:
         if isinstance(value, str):
             return value
         key = _one_key(value, allowed, "inline content")
-        cls, attr = allowed[key]
+        cls, _field = allowed[key]
         assert isinstance(value, dict)
         payload = value[key]
         if cls is m.Emphasis or cls is m.CrossRef:
-            return cls(_structure_str(payload, str))  # type: ignore[no-any-return]
+            return cls(_structure_str(payload, str))
         if cls is m.Citation:
             ids = [payload] if isinstance(payload, str) else payload
             if not isinstance(ids, list) or not ids:
@@ -211,7 +211,7 @@ def make_converter() -> Converter:
                 'e.g. {"kind": "delegation", "country": "Thailand"}',
             )
         rest = {k: v for k, v in obj.items() if k != "kind"}
-        return c.structure(rest, PARTICIPANT_KINDS[kind])  # type: ignore[no-any-return]
+        return c.structure(rest, PARTICIPANT_KINDS[kind])
 
     def unstructure_participant(p: m.Participant) -> object:
         return {"kind": _KIND_OF[type(p)], **c.unstructure(p, type(p))}
@@ -219,13 +219,16 @@ def make_converter() -> Converter:
     c.register_structure_hook_func(lambda t: t == m.Block, structure_block)
     c.register_structure_hook_func(lambda t: t == m.ChapterPart, structure_part)
     c.register_structure_hook_func(lambda t: t == m.Participant, structure_participant)
-    for union in (m.Block, m.ChapterPart):
-        c.register_unstructure_hook_func(lambda t, u=union: t == u, lambda v: c.unstructure(v, type(v)))
+    def by_runtime_class(value: object) -> object:
+        return c.unstructure(value, type(value))
+
+    c.register_unstructure_hook_func(lambda t: t == m.Block, by_runtime_class)
+    c.register_unstructure_hook_func(lambda t: t == m.ChapterPart, by_runtime_class)
     c.register_unstructure_hook_func(lambda t: t == m.Participant, unstructure_participant)
 
     # --- an id reads best first: {"id": "p-themes", "text": …} ------------------------
     def id_first(cls: type) -> None:
-        plain = make_dict_unstructure_fn(cls, c, _cattrs_omit_if_default=True)
+        plain: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, c, _cattrs_omit_if_default=True)
 
         def unstructure(value: object) -> dict[str, Any]:
             data = plain(value)
@@ -238,9 +241,11 @@ def make_converter() -> Converter:
         id_first(cls)
 
     # --- the report: "$schema" first, then the rest in model order -----------------------
-    renamed = {"schema": override(rename="$schema")}
-    c.register_structure_hook(m.Report, make_dict_structure_fn(m.Report, c, **renamed))
-    plain_report = make_dict_unstructure_fn(m.Report, c, _cattrs_omit_if_default=True, **renamed)
+    renamed = override(rename="$schema")
+    c.register_structure_hook(m.Report, make_dict_structure_fn(m.Report, c, schema=renamed))
+    plain_report = make_dict_unstructure_fn(
+        m.Report, c, _cattrs_omit_if_default=True, schema=renamed
+    )
 
     def unstructure_report(report: m.Report) -> dict[str, Any]:
         data = plain_report(report)

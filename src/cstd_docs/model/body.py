@@ -7,15 +7,16 @@ or inserting anything renumbers every output.
 
 from __future__ import annotations
 
-from typing import Union
+from collections.abc import Iterable
+from typing import Any
 
 from attrs import field, frozen
 
 from cstd_docs.model.inline import Inlines, to_inlines
 
 
-def _tuple(value: object) -> tuple[object, ...]:
-    return tuple(value)  # type: ignore[call-overload]
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
 
 
 @frozen
@@ -44,7 +45,7 @@ class UnnumberedText:
     unnumbered: Inlines = field(converter=to_inlines)
 
 
-Block = Union[Paragraph, UnnumberedText]
+Block = Paragraph | UnnumberedText
 
 
 @frozen
@@ -93,7 +94,7 @@ class Findings:
     suggestions: tuple[Suggestion, ...] = field(default=(), converter=_tuple)
 
 
-ChapterPart = Union[Section, Findings]
+ChapterPart = Section | Findings
 
 
 @frozen

@@ -245,7 +245,8 @@ class _Walk:
         known = sorted(self.ids)
         for target, path, owner in self.refs:
             if target not in self.ids:
-                self.problems.append(Problem(path, f"unknown paragraph or heading id {target!r}", _known(target, known)))
+                message = f"unknown paragraph or heading id {target!r}"
+                self.problems.append(Problem(path, message, _known(target, known)))
             elif owner is not None and target == owner:
                 self.problems.append(
                     Problem(path, f"{target!r} refers to itself", "refer to another paragraph, or remove the reference")

@@ -7,24 +7,24 @@ for convenience (``Paragraph("Text.")``).
 
 from __future__ import annotations
 
-from typing import Union
+from collections.abc import Iterable
 
 from attrs import field, frozen
 
 
-def to_inlines(value: object) -> tuple[Inline, ...]:
+def to_inlines(value: str | Inline | Iterable[Inline]) -> tuple[Inline, ...]:
     """Accept a string, a single inline or any iterable of inlines."""
     if isinstance(value, str):
         return (value,)
     if isinstance(value, (Emphasis, Note, Citation, CrossRef)):
         return (value,)
-    return tuple(value)  # type: ignore[call-overload, no-any-return]
+    return tuple(value)
 
 
-def to_ids(value: object) -> tuple[str, ...]:
+def to_ids(value: str | Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
-    return tuple(value)  # type: ignore[call-overload]
+    return tuple(value)
 
 
 @frozen
@@ -63,11 +63,11 @@ class Citation:
     participants: tuple[str, ...] = field(converter=to_ids)
 
 
-Inline = Union[str, Emphasis, Note, Citation, CrossRef]
+Inline = str | Emphasis | Note | Citation | CrossRef
 Inlines = tuple[Inline, ...]
 
 #: The inline kinds allowed inside a note's own text.
-NoteInline = Union[str, Emphasis, CrossRef]
+NoteInline = str | Emphasis | CrossRef
 
 
 def plain_text(inlines: Inlines) -> str:

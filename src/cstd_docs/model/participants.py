@@ -7,8 +7,6 @@ text is composed by the resolution pass in the report's language.
 
 from __future__ import annotations
 
-from typing import Union
-
 from attrs import frozen
 
 
@@ -38,4 +36,4 @@ class Organization:
     country: str | None = None
 
 
-Participant = Union[Person, Delegation, Organization]
+Participant = Person | Delegation | Organization

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from attrs import field, frozen
 
@@ -12,8 +14,8 @@ from cstd_docs.model.inline import Inlines, to_inlines
 from cstd_docs.model.participants import Participant
 
 
-def _tuple(value: object) -> tuple[object, ...]:
-    return tuple(value)  # type: ignore[call-overload]
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
 
 
 def _subtitles(value: object) -> tuple[Inlines, ...]:
@@ -22,8 +24,8 @@ def _subtitles(value: object) -> tuple[Inlines, ...]:
     return tuple(to_inlines(v) for v in value)  # type: ignore[attr-defined]
 
 
-def _registry(value: object) -> dict[str, Participant]:
-    return dict(value)  # type: ignore[call-overload]
+def _registry(value: Mapping[str, Participant]) -> dict[str, Participant]:
+    return dict(value)
 
 
 class Distribution(enum.Enum):

@@ -162,7 +162,8 @@ class _Resolver:
     def chapters(self, chapters: tuple[Chapter, ...]) -> None:
         for c_index, chapter in enumerate(chapters, start=1):
             numeral = roman(c_index)
-            self.heading(HeadingLevel.CHAPTER, self.number("heading_number", numeral), numeral, chapter.title, chapter.id)
+            number = self.number("heading_number", numeral)
+            self.heading(HeadingLevel.CHAPTER, number, numeral, chapter.title, chapter.id)
             self.content(chapter.content)
             for s_index, part in enumerate(chapter.sections, start=1):
                 letter = letters(s_index).upper()
@@ -179,7 +180,8 @@ class _Resolver:
 
     def subsections(self, subsections: tuple[Subsection, ...]) -> None:
         for index, sub in enumerate(subsections, start=1):
-            self.heading(HeadingLevel.SUBSECTION, self.number("heading_number", str(index)), str(index), sub.title, sub.id)
+            number = self.number("heading_number", str(index))
+            self.heading(HeadingLevel.SUBSECTION, number, str(index), sub.title, sub.id)
             self.content(sub.content)
 
     def findings(self, findings: Findings, number: str, letter: str) -> None:

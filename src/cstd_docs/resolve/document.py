@@ -9,7 +9,6 @@ up participants or compose fixed wording themselves.
 from __future__ import annotations
 
 import enum
-from typing import Union
 
 from attrs import frozen
 
@@ -31,7 +30,7 @@ class NoteRef:
 
 #: Resolved inline content: text, italic text, a note mark. Cross-references are
 #: already replaced by the number they point at.
-Run = Union[str, Emphasis, NoteRef]
+Run = str | Emphasis | NoteRef
 Runs = tuple[Run, ...]
 
 
@@ -93,7 +92,7 @@ class Unnumbered:
     id: str | None = None
 
 
-ResolvedBlock = Union[Heading, NumberedParagraph, SubparagraphItem, Unnumbered]
+ResolvedBlock = Heading | NumberedParagraph | SubparagraphItem | Unnumbered
 
 
 @frozen

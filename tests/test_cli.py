@@ -1,0 +1,73 @@
+"""The command line: exit codes, messages without tracebacks, no output on failure."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tests.conftest import REFERENCE_EXAMPLE, REPO
+
+from cstd_docs.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "cstd_docs.cli", *args], capture_output=True, text=True, cwd=REPO)
+
+
+def test_render_markdown_as_a_process(tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    result = run("render", str(REFERENCE_EXAMPLE), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "\n33\\. The international community may wish" in out.read_text(encoding="utf-8")
+
+
+def test_validate_lists_problems_and_exits_1(tmp_path: Path) -> None:
+    data = json.loads(REFERENCE_EXAMPLE.read_text(encoding="utf-8"))
+    data["chapters"][2]["content"][0]["text"][1] = {"cite": "basso2"}
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.returncode == 1
+    assert "$.chapters[2].content[0].text[1].cite: unknown participant 'basso2'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_failed_render_leaves_the_existing_output(tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    out.write_text("previous draft", encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"masthead": {', encoding="utf-8")
+    assert main(["render", str(bad), "-o", str(out)]) == 1
+    assert out.read_text(encoding="utf-8") == "previous draft"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json", "report.md"]
+
+
+@pytest.mark.parametrize("args", [[], ["render", "x.json"], ["frobnicate"], ["render", "a.json", "-o", "a.txt"]])
+def test_bad_usage_exits_2(args: list[str]) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_output_equal_to_input_is_refused(tmp_path: Path) -> None:
+    copy = tmp_path / "r.md"
+    copy.write_text("x", encoding="utf-8")
+    assert main(["render", str(copy), "-o", str(copy)]) == 2
+    assert copy.read_text(encoding="utf-8") == "x"
+
+
+def test_new_writes_a_valid_report_and_does_not_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    assert main(["new", "-o", str(target)]) == 0
+    assert main(["validate", str(target)]) == 0
+    before = target.read_bytes()
+    assert main(["new", "-o", str(target)]) == 2
+    assert target.read_bytes() == before
+
+
+def test_schema_command_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    assert capsys.readouterr().out == (REPO / "schemas" / "report.schema.json").read_text(encoding="utf-8")

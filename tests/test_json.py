@@ -1,0 +1,145 @@
+"""JSON: canonical, lossless, hand-editable, with errors that name the place."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from tests.conftest import EXAMPLES, REFERENCE_EXAMPLE, REPO
+
+import cstd_docs
+from cstd_docs.jsonio.schema import schema_text
+from cstd_docs.model import Citation, Paragraph
+from cstd_docs.resolve import resolve
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_canonical_file_dumps_to_the_same_bytes(path: Path) -> None:
+    raw = path.read_text(encoding="utf-8")
+    report = cstd_docs.loads(raw)
+    assert cstd_docs.dumps(report) == raw
+    assert cstd_docs.loads(cstd_docs.dumps(report)) == report
+
+
+def test_canonical_form_is_utf8_indented_with_final_newline(reference_report) -> None:  # type: ignore[no-untyped-def]
+    text = cstd_docs.dumps(reference_report)
+    assert text.endswith("}\n")
+    assert "\n  \"masthead\": {" in text  # two-space indent
+    assert "–" in text and "\\u2013" not in text  # non-ASCII kept
+
+
+def test_dump_writes_the_canonical_text(tmp_path: Path, reference_report) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "out.json"
+    cstd_docs.dump(reference_report, target)
+    assert target.read_bytes() == REFERENCE_EXAMPLE.read_bytes()
+
+
+def test_a_person_adds_a_paragraph_and_a_citation_without_counting(reference_report) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(REFERENCE_EXAMPLE.read_text(encoding="utf-8"))
+    opening = data["chapters"][2]["content"]
+    # What an editor types: no number anywhere, a citation by registry id.
+    opening.insert(0, {"id": "welcome", "text": ["The Chair welcomed participants.", {"cite": "major"}]})
+    edited = resolve(cstd_docs.loads(json.dumps(data)))
+    numbers = [b.number for b in edited.blocks if type(b).__name__ == "NumberedParagraph"]
+    assert numbers == [f"{n}." for n in range(1, 35)]
+    assert len(edited.notes) == 38
+    # The new note takes number 3 and the Chair's old note 3 becomes 4.
+    assert edited.notes[2].text == ("Mr. Peter Major, Hungary.",)
+    assert edited.notes[3].text == ("Mr. Peter Major, Hungary.",)
+    assert edited.notes[37].mark == "38"
+
+
+def test_one_error_lists_every_problem_with_path_and_hint() -> None:
+    data = json.loads(REFERENCE_EXAMPLE.read_text(encoding="utf-8"))
+    data["chapters"][2]["content"][0]["text"][1] = {"cite": "basso2"}
+    data["chapters"][0]["content"][1]["id"] = data["chapters"][0]["content"][0]["id"]
+    data["masthead"]["date"] = "2022-02-30"
+    data["session"]["numbr"] = 25
+    data["chapters"][1]["content"][0]["text"] = ["See ", {"ref": "nowhere"}]
+    with pytest.raises(cstd_docs.ReportError) as caught:
+        cstd_docs.loads(json.dumps(data))
+    problems = {p.path: p for p in caught.value.problems}
+    assert "$.masthead.date" in problems and "2022-02-30" in problems["$.masthead.date"].message
+    assert "did you mean 'number'" in (problems["$.session"].hint or "")
+    # Structural errors stop before the semantic checks; fix them and the rest appear.
+    data["masthead"]["date"] = "2022-02-01"
+    del data["session"]["numbr"]
+    with pytest.raises(cstd_docs.ReportError) as caught:
+        cstd_docs.loads(json.dumps(data))
+    messages = [str(p) for p in caught.value.problems]
+    assert any(m.startswith("$.chapters[2].content[0].text[1].cite: unknown participant 'basso2'") for m in messages)
+    assert any("did you mean 'basso'" in m for m in messages)
+    assert any(m.startswith("$.chapters[0].content[1].id: duplicate id") for m in messages)
+    assert any(m.startswith("$.chapters[1].content[0].text[1].ref: unknown paragraph or heading id 'nowhere'")
+               for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "words"),
+    [
+        ('{"masthead": ', "line 1, column 14", "ends early"),
+        ('[1, 2]', "$", "one JSON object"),
+        ('{"a": 1, "a": 2}', "$", "appears twice"),
+    ],
+)
+def test_bad_json_is_located(text: str, path: str, words: str) -> None:
+    with pytest.raises(cstd_docs.ReportError) as caught:
+        cstd_docs.loads(text)
+    problem = caught.value.problems[0]
+    assert problem.path == path
+    assert words in f"{problem.message} {problem.hint}"
+
+
+def test_missing_and_wrongly_typed_fields() -> None:
+    data = json.loads(REFERENCE_EXAMPLE.read_text(encoding="utf-8"))
+    del data["body"]
+    data["session"]["number"] = "25"
+    data["chapters"][0]["content"][0]["subparagraphs"][0] = {"text": 7}
+    with pytest.raises(cstd_docs.ReportError) as caught:
+        cstd_docs.loads(json.dumps(data))
+    paths = {p.path: p.message for p in caught.value.problems}
+    assert paths["$.body"] == "required field is missing"
+    assert "whole number" in paths["$.session.number"]
+    assert "$.chapters[0].content[0].subparagraphs[0].text" in paths
+
+
+def test_api_built_report_is_checked_with_the_same_paths(reference_report) -> None:  # type: ignore[no-untyped-def]
+    import attrs
+
+    chapter = reference_report.chapters[0]
+    bad = attrs.evolve(
+        reference_report,
+        chapters=(attrs.evolve(chapter, content=(*chapter.content, Paragraph(("x", Citation("nobody"))))),
+                  *reference_report.chapters[1:]),
+    )
+    with pytest.raises(cstd_docs.ReportError) as caught:
+        resolve(bad)
+    assert caught.value.problems[0].path == f"$.chapters[0].content[{len(chapter.content)}].text[1].cite"
+
+
+def test_committed_schema_is_generated_from_the_model() -> None:
+    committed = (REPO / "schemas" / "report.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(), "schemas/report.schema.json is stale: run `cstd-docs schema -o schemas/report.schema.json`"
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_every_example_names_and_passes_the_schema(path: Path) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["$schema"] == "../schemas/report.schema.json"
+    schema = json.loads((path.parent / data["$schema"]).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)
+
+
+def test_schema_rejects_what_the_loader_rejects() -> None:
+    schema = json.loads(schema_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    data = json.loads(REFERENCE_EXAMPLE.read_text(encoding="utf-8"))
+    data["chapters"][0]["content"][0]["txt"] = "typo"
+    assert list(validator.iter_errors(data))
+    data = json.loads(REFERENCE_EXAMPLE.read_text(encoding="utf-8"))
+    data["participants"]["major"]["kind"] = "robot"
+    assert list(validator.iter_errors(data))
