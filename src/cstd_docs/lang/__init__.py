@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime
 import functools
 import json
+import re
 from importlib import resources
 from typing import Any
 
 from cstd_docs.errors import ReportError
 
 RIGHT_TO_LEFT = frozenset({"ar"})
+_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)", re.IGNORECASE)
 
 
 def available() -> list[str]:
@@ -44,7 +46,106 @@ class LanguagePack:
 
     @property
     def right_to_left(self) -> bool:
+        """From the table's "direction" ("rtl"), else the built-in list (Arabic)."""
+        direction = self.table.get("direction")
+        if direction is not None:
+            return str(direction) == "rtl"
         return self.code in RIGHT_TO_LEFT
+
+    # --- masthead ----------------------------------------------------------------------
+    def masthead_date(self, day: datetime.date) -> str:
+        """The masthead's date: in another table's form where this one says so.
+
+        UN Arabic, Chinese and Russian documents print the masthead box (distribution,
+        date, language line) in English; their tables name "en" in "masthead_language".
+        """
+        other = self.table.get("masthead_language")
+        if other and other != self.code:
+            return language_pack(str(other)).date(day)
+        return self.date(day)
+
+    def language_line(self, original: str, single_language: bool) -> str:
+        """"Original: English", or "English only" for a single-language document.
+
+        "only" is either a template with {language} / {Language} (capitalised) or a
+        table of whole phrases by language code (for languages that decline the name).
+        """
+        names: dict[str, str] = self["language_names"]
+        name = names.get(original, original)
+        if not single_language:
+            return self.phrase("original", language=name, Language=name[:1].upper() + name[1:])
+        only = self["only"]
+        if isinstance(only, dict):
+            return str(only.get(original, name))
+        return self.phrase("only", language=name, Language=name[:1].upper() + name[1:])
+
+    # --- participants ---------------------------------------------------------------------
+    def representative(self, country: str) -> str:
+        """"Representative of Thailand", with the table's contractions ("de les" → "des")."""
+        text = self.phrase("representative_of", country=country)
+        contractions: dict[str, str] = self.table.get("contractions", {})
+        for plain, contracted in contractions.items():
+            text = text.replace(plain, contracted)
+        return text
+
+    # --- counters ---------------------------------------------------------------------------
+    def counter(self, key: str, index: int) -> str | None:
+        """The index-th entry (from 1) of a counter list in the table, if the table has one."""
+        values: list[str] = self.table.get(key, [])
+        return str(values[index - 1]) if 0 < index <= len(values) else None
+
+    def chapter_numeral(self, index: int) -> str:
+        """"I", "II" — or the language's own ("一", "أولاً") from "chapter_numerals"."""
+        from cstd_docs.resolve.numbering import roman
+
+        return self.counter("chapter_numerals", index) or roman(index)
+
+    def section_letter(self, index: int) -> str:
+        """"A", "B" — or the language's own ("ألف", "باء") from "section_letters"."""
+        from cstd_docs.resolve.numbering import letters
+
+        return self.counter("section_letters", index) or letters(index).upper()
+
+    def subparagraph_label(self, depth: int, index: int) -> str:
+        """"(a)", "(i)", "a.", "i." by depth; templates see {letter}, {roman} and {number}."""
+        from cstd_docs.resolve.numbering import letters, roman
+
+        formats = self["subparagraph_labels"]
+        letter = self.counter("letters", index) or letters(index)
+        counter = letter if depth % 2 == 1 else roman(index).lower()
+        template = str(formats[min(depth, len(formats)) - 1])
+        return template.format(letter=counter, roman=counter, number=index)
+
+    # --- typography -------------------------------------------------------------------------
+    def typeset(self, text: str) -> str:
+        """Apply the table's "typography" to text written by the author (French spaces).
+
+        ``{"space_before": ":;!?", "space": "\u202f", "apply_to_text": true}`` puts the
+        space before each mark used as punctuation (followed by a space or the end), never
+        inside a URL or a time ("http://", "10:30").
+        """
+        rules: dict[str, Any] = self.table.get("typography", {})
+        if not rules.get("apply_to_text") or not text:
+            return text
+        space = str(rules.get("space", "\u202f"))
+        marks = str(rules.get("space_before", ""))
+        if marks:
+            pattern = re.compile(r"[ \u00a0\u202f]?([" + re.escape(marks) + r"])(?=\s|$|[»”\"')\]])")
+
+            def fix(match: re.Match[str]) -> str:
+                token_start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+                token = text[token_start : match.start()]
+                glued = match.group()[0] not in " \u00a0\u202f"
+                if _URL.search(token) or (glued and match.start() > 0 and text[match.start() - 1] in marks):
+                    return match.group()
+                return space + match.group(1)
+
+            text = pattern.sub(fix, text)
+        quotes = rules.get("guillemets")
+        if quotes:
+            text = re.sub(r"«[ \u00a0\u202f]?", "«" + space, text)
+            text = re.sub(r"[ \u00a0\u202f]?»", space + "»", text)
+        return text
 
     # --- dates -----------------------------------------------------------------------
     def date(self, day: datetime.date) -> str:
@@ -74,11 +175,19 @@ class LanguagePack:
 
     # --- numbers in words --------------------------------------------------------------
     def ordinal(self, number: int) -> str:
-        """The session ordinal in words, capitalised: "Twenty-fifth"."""
+        """The session ordinal, capitalised: "Twenty-fifth", "Vingt-cinquième", "25º".
+
+        From "ordinal_words" (an explicit table, "1" to "100") if it has the number, else
+        from the English-shaped rules in "ordinals", else from "ordinal_format"
+        ("{number}º"; default "{number}").
+        """
         explicit: dict[str, str] = self.table.get("ordinal_words", {})
         if str(number) in explicit:
-            return explicit[str(number)]
-        words = self._ordinal_words(number)
+            words = explicit[str(number)]
+        elif "ordinals" in self.table:
+            words = self._ordinal_words(number)
+        else:
+            words = str(self.table.get("ordinal_format", "{number}")).format(number=number)
         return words[:1].upper() + words[1:]
 
     def _ordinal_words(self, number: int) -> str:

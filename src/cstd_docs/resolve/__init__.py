@@ -52,7 +52,7 @@ from cstd_docs.resolve.document import (
     SubparagraphItem,
     Unnumbered,
 )
-from cstd_docs.resolve.numbering import letters, roman
+from cstd_docs.resolve.numbering import roman
 
 __all__ = ["ResolvedReport", "participant_text", "resolve"]
 
@@ -60,9 +60,10 @@ __all__ = ["ResolvedReport", "participant_text", "resolve"]
 def participant_text(who: Participant, pack: LanguagePack) -> str:
     """A participant as a note names them: "Ms. Maria Basso, Lead, …, World Economic Forum"."""
     if isinstance(who, Person):
-        parts = [f"{who.honorific} {who.name}", who.position, who.organization, who.country]
+        name = str(pack.table.get("person_name", "{honorific} {name}")).format(honorific=who.honorific, name=who.name)
+        parts = [name, who.position, who.organization, who.country]
     elif isinstance(who, Delegation):
-        parts = [pack.phrase("representative_of", country=who.country)]
+        parts = [pack.representative(who.country)]
     elif isinstance(who, Organization):
         parts = [who.name, who.country]
     return str(pack["participant_parts_separator"]).join(p for p in parts if p)
@@ -104,13 +105,21 @@ class _Resolver:
         names = [participant_text(registry[ident], self.pack) for ident in citation.participants]
         return str(self.pack["participants_separator"]).join(names) + str(self.pack["note_end"])
 
+    def typeset(self, item: str | Emphasis | CrossRef) -> str | Emphasis | CrossRef:
+        """The language's typography (French spaces) on the author's text."""
+        if isinstance(item, str):
+            return self.pack.typeset(item)
+        if isinstance(item, Emphasis):
+            return Emphasis(self.pack.typeset(item.text))
+        return item
+
     def runs(self, inlines: Inlines) -> tuple[_PendingRun, ...]:
         out: list[_PendingRun] = []
         for item in inlines:
             if isinstance(item, (str, Emphasis, CrossRef)):
-                out.append(item)
+                out.append(self.typeset(item))
             elif isinstance(item, Note):
-                text = tuple(i for i in item.text if isinstance(i, (str, Emphasis, CrossRef)))
+                text = tuple(self.typeset(i) for i in item.text if isinstance(i, (str, Emphasis, CrossRef)))
                 out.append(self.add_note(text, NoteOrigin.NOTE))
             elif isinstance(item, Citation):
                 out.append(self.add_note((self.citation_text(item),), NoteOrigin.CITATION, item.participants))
@@ -141,10 +150,8 @@ class _Resolver:
         self.subparagraphs(tuple(subparagraphs), 1)
 
     def subparagraphs(self, items: tuple[Subparagraph, ...], depth: int) -> None:
-        formats = self.pack["subparagraph_labels"]
         for index, sub in enumerate(items, start=1):
-            counter = letters(index) if depth % 2 == 1 else roman(index).lower()
-            label = str(formats[depth - 1]).format(letter=counter, roman=counter)
+            label = self.pack.subparagraph_label(depth, index)
             self.label(sub.id, label)
             self.emit(SubparagraphItem, label=label, depth=depth, text=self.runs(sub.text), id=sub.id)
             self.subparagraphs(sub.subparagraphs, depth + 1)
@@ -161,12 +168,12 @@ class _Resolver:
 
     def chapters(self, chapters: tuple[Chapter, ...]) -> None:
         for c_index, chapter in enumerate(chapters, start=1):
-            numeral = roman(c_index)
+            numeral = self.pack.chapter_numeral(c_index)
             number = self.number("heading_number", numeral)
             self.heading(HeadingLevel.CHAPTER, number, numeral, chapter.title, chapter.id)
             self.content(chapter.content)
             for s_index, part in enumerate(chapter.sections, start=1):
-                letter = letters(s_index).upper()
+                letter = self.pack.section_letter(s_index)
                 number = self.number("heading_number", letter)
                 if isinstance(part, Findings):
                     self.findings(part, number, letter)
@@ -213,14 +220,12 @@ class _Resolver:
     # --- first page ------------------------------------------------------------------------
     def masthead(self) -> ResolvedMasthead:
         m = self.report.masthead
-        names = self.pack["language_names"]
-        language = names.get(m.original_language, m.original_language)
-        line = self.pack.phrase("only" if m.single_language else "original", language=language)
+        line = self.pack.language_line(m.original_language, m.single_language)
         return ResolvedMasthead(
             symbol=m.symbol,
             organ=m.organ,
             distribution=str(self.pack["distribution"][m.distribution.value]),
-            date=self.pack.date(m.date),
+            date=self.pack.masthead_date(m.date),
             language_line=line,
             job_number=m.job_number,
             united_nations=str(self.pack["united_nations"]),
@@ -235,10 +240,10 @@ class _Resolver:
             # The provisional agenda's symbol is a note on the first item's line.
             if index == 0 and r.agenda_symbol and item.provisional:
                 label.append(self.add_note((r.agenda_symbol + str(self.pack["note_end"]),), NoteOrigin.AGENDA))
-            agenda.append(AgendaLine(label=tuple(label), title=item.title))  # type: ignore[arg-type]
+            agenda.append(AgendaLine(label=tuple(label), title=self.pack.typeset(item.title)))  # type: ignore[arg-type]
         return ResolvedFront(
             body=r.body,
-            session=self.pack.phrase("session", ordinal=self.pack.ordinal(r.session.number)),
+            session=self.pack.phrase("session", ordinal=self.pack.ordinal(r.session.number), number=r.session.number),
             place_and_dates=self.pack.phrase(
                 "place_and_dates", place=r.session.place, dates=self.pack.date_range(r.session.start, r.session.end)
             ),
