@@ -130,7 +130,8 @@ class LanguagePack:
         space = str(rules.get("space", "\u202f"))
         marks = str(rules.get("space_before", ""))
         if marks:
-            pattern = re.compile(r"[ \u00a0\u202f]?([" + re.escape(marks) + r"])(?=\s|$|[»”\"')\]])")
+            cls = "[" + re.escape(marks) + "]"
+            pattern = re.compile(r"[ \u00a0\u202f]?(" + cls + r")(?=" + cls + r"*(?:\s|$|[»”\"')\]]))")
 
             def fix(match: re.Match[str]) -> str:
                 token_start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
