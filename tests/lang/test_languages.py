@@ -10,6 +10,7 @@ import datetime
 import json
 import string
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -179,7 +180,7 @@ def test_example_json_round_trip_is_exact(code: str) -> None:
     assert check(report) == []
 
 
-EXPECTED = {
+EXPECTED: dict[str, dict[str, Any]] = {
     "en": dict(
         united_nations="United Nations", distribution="Distr.: General", date="1 February 2022",
         language_line="Original: English", place_and_dates="Geneva, 28 March–1 April 2022",
