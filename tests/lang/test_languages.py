@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime
 import json
 import string
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
+from tests.conftest import require_tool
 
 import cstd_docs
 from cstd_docs.lang import available, language_pack
@@ -377,3 +379,38 @@ def test_french_report_runs_get_the_spaces_but_urls_do_not() -> None:
     assert _text(url_note.text) == "https://unctad.org/topic/commission-on-science-and-technology-for-development"
     # The example file itself keeps the author's plain spaces: typography is applied, not stored.
     assert " :" in example("fr").read_text(encoding="utf-8")
+
+
+@pytest.mark.interop
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_pandoc_reads_every_language_without_lists_and_with_all_notes(code: str) -> None:
+    pandoc = require_tool("pandoc")
+    markdown = render_markdown(cstd_docs.load(example(code)))
+    ast = json.loads(subprocess.run([pandoc, "-f", "markdown", "-t", "json"], input=markdown, text=True,
+                                    capture_output=True, check=True).stdout)
+    kinds: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            kinds.append(str(node.get("t")))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(ast["blocks"])
+    assert "OrderedList" not in kinds
+    assert "BulletList" not in kinds
+    assert kinds.count("Note") == 5  # agenda symbol, subtitle note, two citations, the URL note
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_examples_follow_the_schema(code: str) -> None:
+    import jsonschema
+
+    schema_path = EXAMPLES.parent / "schemas" / "report.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    data = json.loads(example(code).read_text(encoding="utf-8"))
+    assert data["$schema"] == "../schemas/report.schema.json"
+    jsonschema.Draft202012Validator(schema).validate(data)

@@ -41,8 +41,9 @@ HEADING_DEPTH = {
 
 # ASCII punctuation that CommonMark or pandoc's Markdown would read as markup.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#$@^~|])")
-# Line starts that would open a list, a quote or a heading.
-_BLOCK_START = re.compile(r"^(\s*)(?:(\d+)([.)])|([-+>(]))")
+# Line starts that would open a list, a quote or a heading; pandoc also reads "a)", "ii."
+# (the French, Spanish and Russian subparagraph labels) as list markers.
+_BLOCK_START = re.compile(r"^(\s*)(?:(\d+|[A-Za-z]|[ivxlcdmIVXLCDM]+)([.)])|([-+>(]))")
 
 
 def escape(text: str) -> str:
@@ -52,7 +53,7 @@ def escape(text: str) -> str:
 def escape_start(text: str) -> str:
     """Escape a line start that a renderer would take for a list or quote marker."""
     def mark(match: re.Match[str]) -> str:
-        if match.group(2):  # "1." → "1\.": CommonMark escapes the delimiter, not the digit
+        if match.group(2):  # "1." → "1\.", "a)" → "a\)": escape the delimiter, not the digit
             return f"{match.group(1)}{match.group(2)}\\{match.group(3)}"
         return f"{match.group(1)}\\{match.group(4)}"
 
