@@ -68,7 +68,42 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    _render_one(Path(args.input), Path(args.output), args)
+    if args.out_dir is None:
+        if args.output is None:
+            raise UsageError("name the output with -o OUT, or render many files with --out-dir DIR")
+        if len(args.inputs) != 1:
+            raise UsageError("-o takes one input; to render several files use --out-dir DIR")
+        _render_one(Path(args.inputs[0]), Path(args.output), args)
+        return 0
+    if args.output is not None:
+        raise UsageError("use either -o OUT (one file) or --out-dir DIR (many), not both")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if getattr(args, "templates", None):
+        raise UsageError("--templates applies to one file rendered with -o OUT.md")
+    return _render_batch(args)
+
+
+def _render_batch(args: argparse.Namespace) -> int:
+    from cstd_docs.batch import render_many
+
+    result = render_many(
+        args.inputs,
+        args.out_dir,
+        fmt=args.format,
+        jobs=args.jobs,
+        progress=True,
+        reference_docx=args.reference_docx,
+    )
+    for failure in result.failed:
+        print(f"cstd-docs: {failure.message}", file=sys.stderr)
+    total = len(result.written) + len(result.failed)
+    print(f"rendered {len(result.written)} of {total} into {args.out_dir}")
+    if result.failed:
+        print(f"cstd-docs: {len(result.failed)} failed:", file=sys.stderr)
+        for failure in result.failed:
+            print(f"  {failure.source}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -124,8 +159,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_validate)
 
     p = commands.add_parser("render", help="render a report; the format comes from the output's extension")
-    p.add_argument("input", metavar="IN.json")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.md, OUT.docx or OUT.pdf")
+    p.add_argument("inputs", nargs="+", metavar="IN.json")
+    p.add_argument("-o", "--output", metavar="OUT", help="OUT.md, OUT.docx or OUT.pdf (one input)")
+    p.add_argument("--out-dir", metavar="DIR", help="render every input to DIR/<name>.docx (or .md)")
+    p.add_argument("--jobs", type=int, metavar="N", help="with --out-dir: N processes (default: the CPU count)")
+    p.add_argument(
+        "--format", choices=("docx", "md"), default="docx", help="with --out-dir: the output format (default docx)"
+    )
     p.add_argument("--reference-docx", metavar="FILE", help="take styles, page setup and heads from this .docx/.dotx")
     p.add_argument("--templates", metavar="DIR", help="a folder of Jinja2 templates overriding the Markdown ones")
     p.set_defaults(run=cmd_render)

@@ -1,0 +1,104 @@
+"""Deterministic large reports for the benchmarks.
+
+    python benchmarks/generate.py N OUT.json
+
+A report of N numbered paragraphs in the shape of the largest UN reports: chapters of
+100 paragraphs, each in four lettered sections; a note every third paragraph (every
+ninth one a citation of a registered participant), a subparagraph list (a)–(c) with a
+nested (i)–(ii) every fifth paragraph, a cross-reference every seventh, emphasis every
+eleventh. The same N always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+PER_CHAPTER = 100
+PER_SECTION = 25
+
+_TEXT = (
+    "The panel discussed the role of science, technology and innovation in building resilient and inclusive "
+    "economies, noting that capacities differ widely between and within countries and that international "
+    "cooperation, including South-South and triangular cooperation, remains essential to close digital divides"
+)
+_WORDS = tuple(_TEXT.split())
+
+
+def _sentence(n: int, length: int = 45) -> str:
+    start = (n * 7) % len(_WORDS)
+    words = [_WORDS[(start + i) % len(_WORDS)] for i in range(length)]
+    return f"Paragraph {n}: " + " ".join(words) + "."
+
+
+def _paragraph(n: int) -> dict[str, Any]:
+    text: list[Any] = [_sentence(n)]
+    if n % 11 == 0:
+        text += [" See ", {"emphasis": "Technology and Innovation Report 2023"}, "."]
+    if n % 7 == 0 and n > 1:
+        text += [" As noted in paragraph ", {"ref": f"p{n - 1}"}, ", the point stands."]
+    if n % 3 == 0:
+        if n % 9 == 0:
+            text.append({"cite": ["chair"] if n % 2 else ["chair", "thailand"]})
+        else:
+            text.append({"note": f"See document E/CN.16/2022/{n}, available at https://unctad.org/meeting/{n}."})
+    para: dict[str, Any] = {"id": f"p{n}", "text": text}
+    if n % 5 == 0:
+        para["subparagraphs"] = [
+            {"text": f"First item of paragraph {n}, on skills and education;"},
+            {
+                "text": f"Second item of paragraph {n}, on infrastructure:",
+                "subparagraphs": [{"text": "Broadband networks;"}, {"text": "Data centres and cloud services;"}],
+            },
+            {"text": f"Third item of paragraph {n}, on finance and partnerships."},
+        ]
+    return para
+
+
+def report_data(paragraphs: int) -> dict[str, Any]:
+    """The JSON data of a report with this many numbered paragraphs."""
+    chapters: list[dict[str, Any]] = []
+    n = 0
+    while n < paragraphs:
+        c = len(chapters) + 1
+        sections: list[dict[str, Any]] = []
+        while n < paragraphs and len(sections) < PER_CHAPTER // PER_SECTION:
+            s = len(sections) + 1
+            content = []
+            for _ in range(min(PER_SECTION, paragraphs - n)):
+                n += 1
+                content.append(_paragraph(n))
+            sections.append({"id": f"c{c}s{s}", "title": f"Section {s} of chapter {c}", "content": content})
+        chapters.append({"id": f"c{c}", "title": f"Chapter {c} of the report", "sections": sections})
+    return {
+        "masthead": {"symbol": "E/CN.16/2099/2", "date": "2099-02-01"},
+        "body": "Commission on Science and Technology for Development",
+        "session": {"number": 99, "place": "Geneva", "start": "2099-03-28", "end": "2099-04-01"},
+        "title": f"Report of a generated meeting ({paragraphs} paragraphs)",
+        "agenda_items": [{"number": 3, "title": "Science and technology for development"}],
+        "agenda_symbol": "E/CN.16/2099/1",
+        "subtitles": [["Prepared by the UNCTAD secretariat", {"note": "Generated for the benchmarks."}]],
+        "participants": {
+            "chair": {"kind": "person", "honorific": "Ms.", "name": "Jane Doe", "country": "Portugal"},
+            "thailand": {"kind": "delegation", "country": "Thailand"},
+        },
+        "chapters": chapters,
+    }
+
+
+def report_json(paragraphs: int) -> str:
+    return json.dumps(report_data(paragraphs), ensure_ascii=False, indent=2) + "\n"
+
+
+def write(paragraphs: int, path: str | Path) -> Path:
+    path = Path(path)
+    path.write_text(report_json(paragraphs), encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit("usage: python benchmarks/generate.py N OUT.json")
+    print(write(int(sys.argv[1]), sys.argv[2]))

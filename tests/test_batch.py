@@ -1,0 +1,123 @@
+"""Rendering many reports: the API, the command line, one bad file among good ones."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tests.conftest import REPO
+
+from cstd_docs.batch import render_many
+from cstd_docs.cli import main
+
+SHORT = REPO / "examples" / "short-en.json"
+
+
+def _inputs(folder: Path, count: int, bad: bool = True) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        path = folder / f"report-{i}.json"
+        path.write_bytes(SHORT.read_bytes())
+        paths.append(path)
+    if bad:
+        broken = folder / "broken.json"
+        broken.write_text('{"masthead": ', encoding="utf-8")
+        paths.insert(1, broken)
+    return paths
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_batch_renders_the_good_files_and_reports_the_bad_one(tmp_path: Path, jobs: int) -> None:
+    inputs = _inputs(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    result = render_many(inputs, out, fmt="md", jobs=jobs)
+    assert not result.ok
+    assert [f.source.name for f in result.failed] == ["broken.json"]
+    assert "not valid JSON" in result.failed[0].message
+    assert [p.name for p in result.written] == ["report-0.md", "report-1.md", "report-2.md"]
+    assert sorted(p.name for p in out.iterdir()) == ["report-0.md", "report-1.md", "report-2.md"]
+    assert all(p.read_text(encoding="utf-8").startswith("#") or p.stat().st_size > 0 for p in result.written)
+
+
+def test_batch_output_matches_a_single_render(tmp_path: Path) -> None:
+    inputs = _inputs(tmp_path / "in", 2, bad=False)
+    result = render_many(inputs, tmp_path / "out", fmt="md", jobs=2)
+    assert result.ok
+    single = tmp_path / "single.md"
+    assert main(["render", str(inputs[0]), "-o", str(single)]) == 0
+    assert result.written[0].read_bytes() == single.read_bytes()
+
+
+def test_batch_docx(tmp_path: Path) -> None:
+    pytest.importorskip("cstd_docs.writers.docx", reason="the DOCX writer is not importable yet")
+    inputs = _inputs(tmp_path / "in", 2)
+    result = render_many(inputs, tmp_path / "out", jobs=2)
+    assert [p.name for p in result.written] == ["report-0.docx", "report-1.docx"]
+    assert all(p.read_bytes().startswith(b"PK") for p in result.written)
+    assert len(result.failed) == 1
+
+
+def test_two_inputs_with_one_output_name_are_refused(tmp_path: Path) -> None:
+    a = _inputs(tmp_path / "a", 1, bad=False)[0]
+    b = _inputs(tmp_path / "b", 1, bad=False)[0]
+    result = render_many([a, b], tmp_path / "out", fmt="md", jobs=1)
+    assert result.written == [tmp_path / "out" / "report-0.md"]
+    assert [f.source for f in result.failed] == [b]
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    inputs = _inputs(tmp_path / "in", 1, bad=False)
+    render_many(inputs, tmp_path / "out", fmt="md", jobs=1, progress=True)
+    assert capsys.readouterr().err == ""
+
+
+def test_cli_out_dir_with_jobs_lists_failures_and_exits_1(tmp_path: Path) -> None:
+    inputs = _inputs(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, "-m", "cstd_docs.cli", "render", *map(str, inputs), "--out-dir", str(out), "--jobs", "2",
+         "--format", "md"],
+        capture_output=True, text=True, cwd=REPO,
+    )
+    assert result.returncode == 1
+    assert "broken.json" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "\r" not in result.stderr  # no progress bar without a terminal
+    assert sorted(p.name for p in out.iterdir()) == ["report-0.md", "report-1.md"]
+
+
+def test_cli_out_dir_all_good_exits_0(tmp_path: Path) -> None:
+    inputs = _inputs(tmp_path / "in", 2, bad=False)
+    assert main(["render", *map(str, inputs), "--out-dir", str(tmp_path / "out"), "--format", "md", "--jobs", "1"]) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["report-0.md", "report-1.md"]
+
+
+def test_cli_single_file_form_still_works(tmp_path: Path) -> None:
+    out = tmp_path / "one.md"
+    assert main(["render", str(SHORT), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        [],  # neither -o nor --out-dir
+        ["-o", "x.md", "--out-dir", "d"],
+        ["--out-dir", "d", "--jobs", "0"],
+    ],
+)
+def test_cli_bad_batch_usage_exits_2(tmp_path: Path, extra: list[str]) -> None:
+    assert main(["render", str(SHORT), str(SHORT), *extra]) == 2
+
+
+def test_import_does_not_load_heavy_dependencies() -> None:
+    code = (
+        "import json, sys, cstd_docs, cstd_docs.batch, cstd_docs.cli; "
+        "print(json.dumps(sorted(m for m in ('jinja2', 'docx', 'lxml', 'cattrs') if m in sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert json.loads(result.stdout) == []
