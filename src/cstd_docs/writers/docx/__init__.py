@@ -1,0 +1,104 @@
+"""Word drafts in the UN Geneva layout, with real Word footnotes (LAYOUT.md).
+
+``render_docx(report, path)`` writes a .docx; ``docx_bytes(report)`` returns its bytes.
+The same report always gives the same bytes. ``reference_docx`` takes styles, settings
+and page setup from a user's .docx/.dotx (e.g. the UN's own template); the content keeps
+the template's style ids, and any the file lacks are added.
+
+Layering follows python-docx: ``oxml`` holds element classes (registered with its parser),
+``parts`` the footnotes part class (registered with its ``PartFactory``); both are
+imported here, before any document is opened.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from docx.oxml.ns import qn
+
+from cstd_docs.model import Emphasis, Report
+from cstd_docs.outputs import write_atomically
+from cstd_docs.resolve.document import ResolvedReport, Runs
+from cstd_docs.writers.docx import content, page, styles
+from cstd_docs.writers.docx import parts as _parts  # registers FootnotesPart before anything is opened
+from cstd_docs.writers.docx.oxml.build import Element, make
+from cstd_docs.writers.docx.package import drop_unused_content_rels, open_base, package_bytes, set_properties
+
+__all__ = ["docx_bytes", "render_docx"]
+
+FootnotesPart = _parts.FootnotesPart
+
+
+def _resolved(report: Report | ResolvedReport) -> ResolvedReport:
+    if isinstance(report, ResolvedReport):
+        return report
+    from cstd_docs.resolve import resolve
+
+    return resolve(report)
+
+
+def _plain(runs: Runs) -> str:
+    return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis)))
+
+
+def docx_bytes(report: Report | ResolvedReport, *, reference_docx: str | os.PathLike[str] | None = None) -> bytes:
+    """The .docx of a report (or of an already resolved one), as bytes."""
+    resolved = _resolved(report)
+    own = reference_docx is None
+    document_part = open_base(reference_docx)
+
+    # Styles and settings.
+    styles_element: Element = document_part.styles.element
+    if own:
+        styles.write_styles(styles_element, resolved.language, resolved.right_to_left)
+    else:
+        styles.add_missing_styles(styles_element, resolved.right_to_left)
+    page.apply_settings(document_part.settings.element, resolved.language, own=own)
+
+    # The body: everything goes before the final section properties.
+    body: Element = document_part.element.body
+    sect_pr = body.find(qn("w:sectPr"))
+    if sect_pr is None:
+        sect_pr = make("w:sectPr")
+        body.append(sect_pr)
+    for child in list(body):
+        if child is not sect_pr:
+            body.remove(child)
+    links = content.NoteLinks(resolved.notes)
+    for element in content.body(resolved, links):
+        sect_pr.addprevious(element)
+    links.check_all_referenced()
+
+    # Page setup and running heads.
+    page.remove_heads(document_part, sect_pr)
+    if own:
+        page.own_page_setup(sect_pr, resolved.right_to_left)
+    else:
+        page.keep_page_setup(sect_pr)
+        drop_unused_content_rels(document_part)
+    page.add_heads(document_part, sect_pr, resolved)
+
+    # Notes.
+    content.write_notes(FootnotesPart.of(document_part).footnotes, resolved.notes)
+
+    date = resolved.source.masthead.date
+    set_properties(
+        document_part.package,
+        title=_plain(resolved.title),
+        symbol=resolved.masthead.symbol,
+        language=styles.locale(resolved.language),
+        date=date,
+    )
+    return package_bytes(document_part.package, date)
+
+
+def render_docx(
+    report: Report | ResolvedReport,
+    path: str | os.PathLike[str],
+    *,
+    reference_docx: str | os.PathLike[str] | None = None,
+) -> None:
+    """Write the report's .docx to ``path`` atomically (an existing file survives any failure)."""
+    data = docx_bytes(report, reference_docx=reference_docx)
+    write_atomically(Path(path), data)

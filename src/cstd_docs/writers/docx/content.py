@@ -1,0 +1,300 @@
+"""The document's content: masthead table, front block, title, body, end rule, notes.
+
+Everything here lays out what the resolved report says (LAYOUT.md §4–5, §7). Numbers,
+labels, marks and fixed wording all come from :class:`ResolvedReport`; the only thing
+decided here is which element and style each piece takes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from cstd_docs.errors import ReportError
+from cstd_docs.model import Emphasis
+from cstd_docs.resolve.document import (
+    AgendaLine,
+    Heading,
+    HeadingLevel,
+    NoteRef,
+    NumberedParagraph,
+    ResolvedFront,
+    ResolvedMasthead,
+    ResolvedNote,
+    ResolvedReport,
+    Runs,
+    SubparagraphItem,
+    Unnumbered,
+)
+from cstd_docs.writers.docx import styles as st
+from cstd_docs.writers.docx.oxml import CT_Footnotes
+from cstd_docs.writers.docx.oxml.build import Element, make, paragraph, run, text, val
+
+Props = Callable[[], list[Element]]
+
+# Masthead table geometry (LAYOUT.md §5), in twips.
+TABLE_X = 1135
+TABLE_Y = 568
+TABLE_WIDTH = 9639
+COLUMNS = (1276, 2268, 3260, 2835)
+ROW1_HEIGHT = 851
+ROW2_HEIGHT = 2835
+#: Rules under the rows, in eighths of a point: 0.5 pt and 1.5 pt.
+RULE_THIN = 4
+RULE_THICK = 12
+
+HEADING_STYLES = {
+    HeadingLevel.CHAPTER: st.HCHG,
+    HeadingLevel.SECTION: st.H1G,
+    HeadingLevel.SUBSECTION: st.H23G,
+    HeadingLevel.ANNEX: st.HCHG,
+}
+
+#: Subparagraph indents by depth: label at 3 cm, text at 4 cm for (a); one step further each level.
+SUBPARAGRAPH_LEFT = {1: 2268, 2: 2835, 3: 3402, 4: 3969}
+SUBPARAGRAPH_HANGING = 567
+
+
+def note_id(index: int) -> int:
+    """The ``w:id`` of the note at ``index`` in :attr:`ResolvedReport.notes` (1, 2, …)."""
+    return index + 1
+
+
+class NoteLinks:
+    """Checks that each resolved note is referenced exactly once, and builds the references."""
+
+    def __init__(self, notes: tuple[ResolvedNote, ...]) -> None:
+        self.notes = notes
+        self.referenced: list[int] = []
+
+    def reference(self, ref: NoteRef) -> Element:
+        if not 0 <= ref.note < len(self.notes):
+            raise ReportError.single(
+                "notes", f"a note mark {ref.mark!r} points at note {ref.note}, but there are {len(self.notes)} notes"
+            )
+        if ref.note in self.referenced:
+            raise ReportError.single("notes", f"note {ref.mark!r} is referenced twice; a Word note has one mark")
+        self.referenced.append(ref.note)
+        note = self.notes[ref.note]
+        attrs: dict[str, str | int] = {}
+        custom = ref.custom or note.custom
+        if custom:
+            attrs["w:customMarkFollows"] = 1
+        attrs["w:id"] = note_id(ref.note)
+        reference = run("", [val("w:rStyle", st.FOOTNOTE_REFERENCE)], make("w:footnoteReference", attrs))
+        if custom:
+            # The mark follows in the same run. One w:t per character: Word reads "**" the
+            # same either way, and LibreOffice (7.4) then takes it as the mark instead of
+            # printing it a second time after its own.
+            for char in ref.mark:
+                reference.append(text(char))
+        return reference
+
+    def check_all_referenced(self) -> None:
+        missing = [self.notes[i].mark for i in range(len(self.notes)) if i not in self.referenced]
+        if missing:
+            raise ReportError.single("notes", f"notes {', '.join(missing)} have no mark in the text")
+
+
+def _plain(props: Props | None) -> Props:
+    return props if props is not None else list
+
+
+def inline(
+    runs: Iterable[str | Emphasis | NoteRef], links: NoteLinks | None, props: Props | None = None
+) -> list[Element]:
+    """Runs for resolved inline content; ``props`` makes the run properties of plain text."""
+    base = _plain(props)
+    out: list[Element] = []
+    for item in runs:
+        if isinstance(item, str):
+            if item:
+                out.append(run(item, base()))
+        elif isinstance(item, Emphasis):
+            out.append(run(item.text, [*base(), *st.italic()]))
+        else:
+            if links is None:
+                raise ReportError.single("notes", "a note mark stands inside a note's own text")
+            out.append(links.reference(item))
+    return out
+
+
+# --- first page ------------------------------------------------------------------------------------
+def _cell(width: int, paragraphs: list[Element], *, span: int = 1, rule: int = 0, align: str = "top") -> Element:
+    props = make("w:tcPr", None, make("w:tcW", {"w:w": width, "w:type": "dxa"}))
+    if span > 1:
+        props.append(val("w:gridSpan", span))
+    if rule:
+        props.append(
+            make("w:tcBorders", None, make("w:bottom", {"w:val": "single", "w:sz": rule, "w:space": 0,
+                                                        "w:color": "auto"}))
+        )
+    props.append(val("w:vAlign", align))
+    return make("w:tc", None, props, *paragraphs)
+
+
+def _row(height: int, cells: list[Element]) -> Element:
+    properties = make("w:trPr", None, make("w:trHeight", {"w:val": height, "w:hRule": "exact"}))
+    return make("w:tr", None, properties, *cells)
+
+
+def _symbol_runs(symbol: str | None) -> list[Element]:
+    """The symbol's first component at 20 pt, the rest at 10 pt (``E`` + ``/CN.16/2022/2``)."""
+    if not symbol:
+        return []
+    head, slash, rest = symbol.partition("/")
+    runs = [run(head, st.size(40))]
+    if slash:
+        runs.append(run(slash + rest))
+    return runs
+
+
+def masthead_table(masthead: ResolvedMasthead) -> Element:
+    """The floating first-page table: emblem, United Nations, symbol; organ, distribution block."""
+    properties = make(
+        "w:tblPr",
+        None,
+        make(
+            "w:tblpPr",
+            {
+                "w:leftFromText": 142,
+                "w:rightFromText": 142,
+                "w:vertAnchor": "page",
+                "w:horzAnchor": "page",
+                "w:tblpX": TABLE_X,
+                "w:tblpY": TABLE_Y,
+            },
+        ),
+        val("w:tblOverlap", "never"),
+        make("w:tblW", {"w:w": TABLE_WIDTH, "w:type": "dxa"}),
+        make("w:tblLayout", {"w:type": "fixed"}),
+        make(
+            "w:tblCellMar",
+            None,
+            *(make(f"w:{side}", {"w:w": 0, "w:type": "dxa"}) for side in ("top", "left", "bottom", "right")),
+        ),
+        make("w:tblLook", {"w:val": "0000", "w:firstRow": 0, "w:lastRow": 0, "w:firstColumn": 0,
+                           "w:lastColumn": 0, "w:noHBand": 0, "w:noVBand": 0}),
+    )
+    grid = make("w:tblGrid", None, *(make("w:gridCol", {"w:w": width}) for width in COLUMNS))
+    low = st.spacing(after=80)
+    row1 = _row(
+        ROW1_HEIGHT,
+        [
+            _cell(COLUMNS[0], [paragraph([st.spacing(after=80)])], rule=RULE_THIN, align="bottom"),
+            _cell(COLUMNS[1], [paragraph([st.spacing(after=80)], [run(masthead.united_nations, st.size(28))])],
+                  rule=RULE_THIN, align="bottom"),
+            _cell(COLUMNS[2] + COLUMNS[3], [paragraph([low, val("w:jc", "right")], _symbol_runs(masthead.symbol))],
+                  span=2, rule=RULE_THIN, align="bottom"),
+        ],
+    )
+    organ = paragraph([st.spacing(before=120)], [run(masthead.organ, [*st.bold(), *st.size(40)])])
+    distribution = [
+        paragraph([st.spacing(before=240)], [run(masthead.distribution)]),
+        paragraph([], [run(masthead.date)]),
+        paragraph(),
+        paragraph([], [run(masthead.language_line)]),
+    ]
+    row2 = _row(
+        ROW2_HEIGHT,
+        [
+            _cell(COLUMNS[0] + COLUMNS[1] + COLUMNS[2], [organ], span=3, rule=RULE_THICK),
+            _cell(COLUMNS[3], distribution, rule=RULE_THICK),
+        ],
+    )
+    return make("w:tbl", None, properties, grid, row1, row2)
+
+
+def _front_props() -> list[Element]:
+    return [make("w:tabs", None, make("w:tab", {"w:val": "left", "w:pos": 567}),
+                 make("w:tab", {"w:val": "left", "w:pos": 1134}))]
+
+
+def front_block(front: ResolvedFront, links: NoteLinks) -> list[Element]:
+    """Body (bold), session, place and dates, then each agenda line and its title (bold)."""
+    out = [
+        paragraph(_front_props(), [run(front.body, st.bold())]),
+        paragraph(_front_props(), [run(front.session)]),
+        paragraph(_front_props(), [run(front.place_and_dates)]),
+    ]
+    for line in front.agenda:
+        out.extend(_agenda(line, links))
+    return out
+
+
+def _agenda(line: AgendaLine, links: NoteLinks) -> list[Element]:
+    return [
+        paragraph(_front_props(), inline(line.label, links)),
+        paragraph(_front_props(), [run(line.title, st.bold())]),
+    ]
+
+
+# --- headings and body -----------------------------------------------------------------------------
+def heading(style: str, number: str | None, title: Runs, links: NoteLinks, *, page_break: bool = False) -> Element:
+    """TAB number TAB title, in one of the G heading styles."""
+    props = [val("w:pStyle", style)]
+    if page_break:
+        props.append(make("w:pageBreakBefore"))
+    lead = f"\t{number}\t" if number else "\t\t"
+    return paragraph(props, [run(lead), *inline(title, links)])
+
+
+def block(item: Heading | NumberedParagraph | SubparagraphItem | Unnumbered, links: NoteLinks) -> list[Element]:
+    body_style = val("w:pStyle", st.SINGLE_TXT)
+    if isinstance(item, Heading):
+        if item.level is HeadingLevel.ANNEX:
+            # "Annex" on a new page, then the annex's title, both as chapter headings.
+            return [
+                heading(st.HCHG, None, (item.number,), links, page_break=True),
+                heading(st.HCHG, None, item.title, links),
+            ]
+        return [heading(HEADING_STYLES[item.level], item.number, item.title, links)]
+    if isinstance(item, NumberedParagraph):
+        return [paragraph([body_style], [run(f"{item.number}\t"), *inline(item.text, links)])]
+    if isinstance(item, SubparagraphItem):
+        depth = min(max(item.depth, 1), max(SUBPARAGRAPH_LEFT))
+        ind = st.indent(SUBPARAGRAPH_LEFT[depth], 1134, SUBPARAGRAPH_HANGING)
+        return [paragraph([body_style, ind], [run(f"{item.label}\t"), *inline(item.text, links)])]
+    return [paragraph([body_style], inline(item.text, links))]
+
+
+def end_rule() -> Element:
+    """The short centred rule closing the document: four underlined tabs."""
+    props = [val("w:pStyle", st.SINGLE_TXT), st.spacing(before=240), val("w:jc", "center")]
+    return paragraph(props, [run("\t\t\t\t", [val("w:u", "single")])])
+
+
+def body(report: ResolvedReport, links: NoteLinks) -> list[Element]:
+    """Every body element in reading order (the section properties excluded)."""
+    out = [masthead_table(report.masthead), *front_block(report.front, links)]
+    out.append(heading(st.HMG, None, report.title, links))
+    out.extend(heading(st.H1G, None, subtitle, links) for subtitle in report.subtitles)
+    for item in report.blocks:
+        out.extend(block(item, links))
+    out.append(end_rule())
+    return out
+
+
+# --- notes -----------------------------------------------------------------------------------------
+def note_paragraph(note: ResolvedNote) -> Element:
+    """FootnoteText: TAB, the mark (``w:footnoteRef``, or the literal ``*``), TAB, the text.
+
+    The first TAB shares the mark's run, so the paragraph's first run is the
+    FootnoteReference run (LAYOUT.md §7). Word lays it out exactly as a separate TAB run
+    (mark right-aligned at 1021, text at 1134); LibreOffice, which moves the note number
+    to the start of the paragraph and drops the rest of that run, then puts the text at
+    1134 too instead of one tab stop further.
+    """
+    mark_style = [val("w:rStyle", st.FOOTNOTE_REFERENCE)]
+    if note.custom:
+        mark = run(f"\t{note.mark}", mark_style)
+    else:
+        mark = run("", mark_style, make("w:tab"), make("w:footnoteRef"))
+    return paragraph([val("w:pStyle", st.FOOTNOTE_TEXT)], [mark, run("\t"), *inline(note.text, None)])
+
+
+def write_notes(footnotes: CT_Footnotes, notes: tuple[ResolvedNote, ...]) -> None:
+    """Replace every note of the part: the two separators, then one note per resolved note."""
+    footnotes.remove_notes()
+    footnotes.add_separators()
+    for index, note in enumerate(notes):
+        footnotes.add_note(note_id(index)).append(note_paragraph(note))

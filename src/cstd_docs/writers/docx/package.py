@@ -1,0 +1,137 @@
+"""The package around the content: the base document, properties, and byte-stable output.
+
+Without a reference document the base is python-docx's default package stripped to what
+a report needs (no thumbnail, custom XML, numbering or second styles part). With one, the
+user's .docx/.dotx is the base: its styles, settings and page setup stay; its body,
+heads and notes are replaced by ours.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import os
+import zipfile
+from pathlib import Path
+from typing import cast
+
+from docx.api import Document
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.package import OpcPackage
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.package import Package
+from docx.parts.document import DocumentPart
+from lxml import etree
+
+from cstd_docs.errors import ReportError
+from cstd_docs.writers.docx.parts import WML_TEMPLATE_MAIN
+
+#: Parts of python-docx's default package a report does not need.
+_UNNEEDED_DOCUMENT_RELS = (
+    RT.CUSTOM_XML,
+    RT.NUMBERING,
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+)
+#: Relationships from the body's content: dropped with a reference document's body when unused.
+_CONTENT_RELS = (RT.IMAGE, RT.HYPERLINK, RT.OLE_OBJECT, RT.PACKAGE, RT.CHART, RT.COMMENTS, RT.DIAGRAM_DATA,
+                 RT.DIAGRAM_LAYOUT, RT.DIAGRAM_QUICK_STYLE, RT.DIAGRAM_COLORS)
+_EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+
+
+def open_base(reference_docx: str | os.PathLike[str] | None) -> DocumentPart:
+    """The main document part of the package to fill: the default one or the user's."""
+    if reference_docx is None:
+        part = Document().part
+        package = part.package
+        _drop_package_rels(package, RT.THUMBNAIL)
+        for rel_id, rel in list(part.rels.items()):
+            if rel.reltype in _UNNEEDED_DOCUMENT_RELS:
+                del part.rels[rel_id]
+        return part
+    path = Path(reference_docx)
+    where = str(path)
+    if not path.is_file():
+        raise ReportError.single(where, "the reference document does not exist", "name a .docx or .dotx file")
+    try:
+        package = Package.open(str(path))
+        main = package.main_document_part
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
+        raise ReportError.single(
+            where, f"cannot read the reference document: {error}", "give a Word document or template (.docx, .dotx)"
+        ) from None
+    if not isinstance(main, DocumentPart):
+        raise ReportError.single(
+            where,
+            f"the reference is not a Word document or template (its main part is {main.content_type})",
+            "give a .docx or .dotx file (macro-enabled files are not supported)",
+        )
+    if main.content_type == WML_TEMPLATE_MAIN:
+        # The output is a document made from the template, as Word's File > New does.
+        main._content_type = CT.WML_DOCUMENT_MAIN
+    _drop_package_rels(package, RT.THUMBNAIL)
+    return main
+
+
+def drop_unused_content_rels(part: DocumentPart) -> None:
+    """Drop relationships the replaced body used (images, links, comments) once nothing refers to them."""
+    xml = etree.tostring(part.element)
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype in _CONTENT_RELS and f'"{rel_id}"'.encode() not in xml:
+            del part.rels[rel_id]
+
+
+def _drop_package_rels(package: OpcPackage, reltype: str) -> None:
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == reltype:
+            del package.rels[rel_id]
+
+
+def set_properties(package: OpcPackage, *, title: str, symbol: str | None, language: str, date: datetime.date) -> None:
+    """Core properties from the report (never the clock); minimal extended properties."""
+    core = package.core_properties
+    stamp = datetime.datetime(date.year, date.month, date.day, tzinfo=datetime.UTC)
+    core.title = title
+    core.subject = symbol or ""
+    core.identifier = symbol or ""
+    core.language = language
+    core.created = stamp
+    core.modified = stamp
+    core.author = ""
+    core.last_modified_by = ""
+    core.comments = ""
+    core.keywords = ""
+    core.category = ""
+    core.revision = 1
+    _replace_extended_properties(package)
+
+
+def _replace_extended_properties(package: OpcPackage) -> None:
+    """docProps/app.xml naming the application, without the template's page and word counts."""
+    root = etree.Element(f"{{{_EXTENDED}}}Properties", nsmap={None: _EXTENDED, "vt": _VT})  # type: ignore[dict-item]
+    etree.SubElement(root, f"{{{_EXTENDED}}}Application").text = "cstd-docs"
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    _drop_package_rels(package, RT.EXTENDED_PROPERTIES)
+    part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, blob, cast(Package, package))
+    package.relate_to(part, RT.EXTENDED_PROPERTIES)
+
+
+def package_bytes(package: OpcPackage, date: datetime.date) -> bytes:
+    """The saved package, rewritten with every zip entry dated ``date`` (same input, same bytes)."""
+    raw = io.BytesIO()
+    package.save(raw)
+    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 3
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()

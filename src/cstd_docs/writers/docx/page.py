@@ -1,0 +1,196 @@
+"""Page setup, settings and running heads (LAYOUT.md §2 and §6).
+
+A4 with the template's margins, first page different, odd and even heads: from page 2
+on the symbol stands in the header (even pages left, odd pages right) and a ``PAGE``
+field in the footer (even left, odd right); page 1 has neither, only the optional job
+number in its footer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from docx.parts.hdrftr import FooterPart, HeaderPart
+
+from cstd_docs.writers.docx import styles as st
+from cstd_docs.writers.docx.oxml import CONTINUATION_SEPARATOR_ID, SEPARATOR_ID
+from cstd_docs.writers.docx.oxml.build import Element, clear_children, make, paragraph, put_in_order, run, val
+
+if TYPE_CHECKING:
+    from docx.parts.document import DocumentPart
+
+    from cstd_docs.resolve.document import ResolvedReport
+
+#: The children of ``w:sectPr`` in schema order.
+SECTPR_ORDER = (
+    "w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr", "w:type", "w:pgSz", "w:pgMar",
+    "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType", "w:cols", "w:formProt", "w:vAlign",
+    "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings",
+    "w:sectPrChange",
+)  # fmt: skip
+
+#: The children of ``w:settings`` in schema order (CT_Settings).
+SETTINGS_ORDER = (
+    "w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation", "w:removeDateAndTime",
+    "w:doNotDisplayPageBoundaries", "w:displayBackgroundShape", "w:printPostScriptOverText",
+    "w:printFractionalCharacterWidth", "w:printFormsData", "w:embedTrueTypeFonts", "w:embedSystemFonts",
+    "w:saveSubsetFonts", "w:saveFormsData", "w:mirrorMargins", "w:alignBordersAndEdges",
+    "w:bordersDoNotSurroundHeader", "w:bordersDoNotSurroundFooter", "w:gutterAtTop", "w:hideSpellingErrors",
+    "w:hideGrammaticalErrors", "w:activeWritingStyle", "w:proofState", "w:formsDesign", "w:attachedTemplate",
+    "w:linkStyles", "w:stylePaneFormatFilter", "w:stylePaneSortMethod", "w:documentType", "w:mailMerge",
+    "w:revisionView", "w:trackRevisions", "w:doNotTrackMoves", "w:doNotTrackFormatting",
+    "w:documentProtection", "w:autoFormatOverride", "w:styleLockTheme", "w:styleLockQFSet",
+    "w:defaultTabStop", "w:autoHyphenation", "w:consecutiveHyphenLimit", "w:hyphenationZone",
+    "w:doNotHyphenateCaps", "w:showEnvelope", "w:summaryLength", "w:clickAndTypeStyle",
+    "w:defaultTableStyle", "w:evenAndOddHeaders", "w:bookFoldRevPrinting", "w:bookFoldPrinting",
+    "w:bookFoldPrintingSheets", "w:drawingGridHorizontalSpacing", "w:drawingGridVerticalSpacing",
+    "w:displayHorizontalDrawingGridEvery", "w:displayVerticalDrawingGridEvery",
+    "w:doNotUseMarginsForDrawingGridOrigin", "w:drawingGridHorizontalOrigin", "w:drawingGridVerticalOrigin",
+    "w:doNotShadeFormData", "w:noPunctuationKerning", "w:characterSpacingControl", "w:printTwoOnOne",
+    "w:strictFirstAndLastChars", "w:noLineBreaksAfter", "w:noLineBreaksBefore", "w:savePreviewPicture",
+    "w:doNotValidateAgainstSchema", "w:saveInvalidXml", "w:ignoreMixedContent", "w:alwaysShowPlaceholderText",
+    "w:doNotDemarcateInvalidXml", "w:saveXmlDataOnly", "w:useXSLTWhenSaving", "w:saveThroughXslt",
+    "w:showXMLTags", "w:alwaysMergeEmptyNamespace", "w:updateFields", "w:hdrShapeDefaults", "w:footnotePr",
+    "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
+    "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults",
+    "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)  # fmt: skip
+
+# LAYOUT.md §2, in twips.
+PAGE_WIDTH = 11907
+PAGE_HEIGHT = 16840
+MARGIN_TOP = 1701
+MARGIN_BOTTOM = 2268
+MARGIN_LEFT = 1134
+MARGIN_RIGHT = 1134
+HEADER_DISTANCE = 1134
+FOOTER_DISTANCE = 1701
+DEFAULT_TAB = 567
+#: Right tab of the odd footer's page number, at the right edge of the text (LAYOUT.md §6).
+TEXT_RIGHT = 9638
+
+
+def apply_settings(settings: Element, language: str, *, own: bool) -> None:
+    """Odd/even heads and the footnote separators; with ``own``, the template's tab and language too."""
+    put_in_order(settings, make("w:evenAndOddHeaders"), SETTINGS_ORDER)
+    put_in_order(
+        settings,
+        make(
+            "w:footnotePr",
+            None,
+            make("w:footnote", {"w:id": SEPARATOR_ID}),
+            make("w:footnote", {"w:id": CONTINUATION_SEPARATOR_ID}),
+        ),
+        SETTINGS_ORDER,
+    )
+    if own:
+        put_in_order(settings, make("w:zoom", {"w:percent": 100}), SETTINGS_ORDER)
+        put_in_order(settings, val("w:defaultTabStop", DEFAULT_TAB), SETTINGS_ORDER)
+        put_in_order(settings, val("w:themeFontLang", st.locale(language)), SETTINGS_ORDER)
+        # The package carries no preview picture.
+        for element in settings.findall(qn("w:savePreviewPicture")):
+            settings.remove(element)
+
+
+def own_page_setup(sect_pr: Element, right_to_left: bool) -> None:
+    """Replace a section's page setup with the template's (A4, margins, first page different)."""
+    for name in list(sect_pr.attrib):
+        del sect_pr.attrib[name]
+    clear_children(sect_pr)
+    sect_pr.append(make("w:pgSz", {"w:w": PAGE_WIDTH, "w:h": PAGE_HEIGHT}))
+    sect_pr.append(
+        make(
+            "w:pgMar",
+            {
+                "w:top": MARGIN_TOP,
+                "w:right": MARGIN_RIGHT,
+                "w:bottom": MARGIN_BOTTOM,
+                "w:left": MARGIN_LEFT,
+                "w:header": HEADER_DISTANCE,
+                "w:footer": FOOTER_DISTANCE,
+                "w:gutter": 0,
+            },
+        )
+    )
+    sect_pr.append(make("w:cols", {"w:space": 720}))
+    sect_pr.append(make("w:titlePg"))
+    if right_to_left:
+        sect_pr.append(make("w:bidi"))
+
+
+def keep_page_setup(sect_pr: Element) -> None:
+    """Keep a reference document's page setup; only make sure the first page differs."""
+    put_in_order(sect_pr, make("w:titlePg"), SECTPR_ORDER)
+
+
+def remove_heads(document_part: DocumentPart, sect_pr: Element) -> None:
+    """Drop a section's header and footer references, and the relationships behind them."""
+    for tag in ("w:headerReference", "w:footerReference"):
+        for reference in sect_pr.findall(qn(tag)):
+            rel_id = reference.get(qn("r:id"))
+            sect_pr.remove(reference)
+            if rel_id is not None and rel_id in document_part.rels:
+                document_part.drop_rel(rel_id)
+
+
+def _field_page() -> list[Element]:
+    """A ``PAGE`` field as Word writes it: begin, instruction, end (Word computes the result)."""
+    style = [val("w:rStyle", st.PAGE_NUMBER)]
+    return [
+        run("", style, make("w:fldChar", {"w:fldCharType": "begin"})),
+        run("", style, _instruction(" PAGE ")),
+        run("", style, make("w:fldChar", {"w:fldCharType": "separate"})),
+        run("", style, make("w:fldChar", {"w:fldCharType": "end"})),
+    ]
+
+
+def _instruction(code: str) -> Element:
+    instruction = make("w:instrText")
+    instruction.text = code
+    instruction.set(qn("xml:space"), "preserve")
+    return instruction
+
+
+def _header_paragraphs(report: ResolvedReport, page: str) -> list[Element]:
+    symbol = report.masthead.symbol
+    if page == "first" or not symbol:
+        # Nothing, and no rule: the Header style's border would draw one.
+        return [paragraph()]
+    props = [val("w:pStyle", st.HEADER)]
+    if page == "odd":
+        props.append(val("w:jc", "right"))
+    return [paragraph(props, [run(symbol)])]
+
+
+def _footer_paragraphs(report: ResolvedReport, page: str) -> list[Element]:
+    props = [val("w:pStyle", st.FOOTER)]
+    if page == "first":
+        job = report.masthead.job_number
+        return [paragraph(props, [run(job)] if job else [])]
+    if page == "even":
+        return [paragraph(props, [*_field_page(), run("\t")])]
+    props.append(make("w:tabs", None, make("w:tab", {"w:val": "right", "w:pos": TEXT_RIGHT})))
+    return [paragraph(props, [run("\t"), *_field_page()])]
+
+
+def add_heads(document_part: DocumentPart, sect_pr: Element, report: ResolvedReport) -> None:
+    """Create the six header and footer parts and reference them from the section."""
+    references: list[Element] = []
+    for kind, part_class, reference_tag, build in (
+        ("header", HeaderPart, "w:headerReference", _header_paragraphs),
+        ("footer", FooterPart, "w:footerReference", _footer_paragraphs),
+    ):
+        for page, ooxml_type in (("odd", "default"), ("even", "even"), ("first", "first")):
+            part = part_class.new(document_part.package)
+            root: Element = part.element
+            clear_children(root)
+            for p in build(report, page):
+                root.append(p)
+            rel_type = RT.HEADER if kind == "header" else RT.FOOTER
+            rel_id = document_part.relate_to(part, rel_type)
+            references.append(make(reference_tag, {"w:type": ooxml_type, "r:id": rel_id}))
+    for reference in reversed(references):
+        sect_pr.insert(0, reference)

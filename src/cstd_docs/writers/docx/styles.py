@@ -1,0 +1,247 @@
+"""The UN Geneva template's styles (LAYOUT.md §2–3), with their exact ids and names.
+
+Without a reference document the styles part holds exactly these styles; with one, the
+user's styles stay as they are and only the ids our content uses but the file lacks
+are added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from attrs import frozen
+from docx.oxml.ns import qn
+
+from cstd_docs.writers.docx.oxml.build import PPR_ORDER, RPR_ORDER, Element, clear_children, make, sort_children, val
+
+FONT = "Times New Roman"
+#: Base size in half-points (10 pt).
+BASE_SIZE = 20
+
+# Style ids used by the content.
+NORMAL = "Normal"
+HMG = "HMG"
+HCHG = "HChG"
+H1G = "H1G"
+H23G = "H23G"
+H4G = "H4G"
+SINGLE_TXT = "SingleTxtG"
+FOOTNOTE_TEXT = "FootnoteText"
+FOOTNOTE_REFERENCE = "FootnoteReference"
+HEADER = "Header"
+FOOTER = "Footer"
+PAGE_NUMBER = "PageNumber"
+
+#: Word's locale for each language the library writes (LAYOUT.md: English is en-GB).
+LOCALES = {"ar": "ar-SA", "en": "en-GB", "es": "es-ES", "fr": "fr-FR", "ru": "ru-RU", "zh": "zh-CN"}
+
+
+def locale(language: str) -> str:
+    return LOCALES.get(language, language)
+
+
+def spacing(
+    before: int | None = None, after: int | None = None, line: int | None = None, rule: str = "exact"
+) -> Element:
+    attrs: dict[str, str | int] = {}
+    if before is not None:
+        attrs["w:before"] = before
+    if after is not None:
+        attrs["w:after"] = after
+    if line is not None:
+        attrs["w:line"] = line
+        attrs["w:lineRule"] = rule
+    return make("w:spacing", attrs)
+
+
+def indent(left: int = 0, right: int = 0, hanging: int = 0) -> Element:
+    attrs: dict[str, str | int] = {"w:left": left, "w:right": right}
+    if hanging:
+        attrs["w:hanging"] = hanging
+    return make("w:ind", attrs)
+
+
+def tabs(*stops: tuple[str, int]) -> Element:
+    return make("w:tabs", None, *(make("w:tab", {"w:val": kind, "w:pos": pos}) for kind, pos in stops))
+
+
+def size(half_points: int) -> list[Element]:
+    return [val("w:sz", half_points), val("w:szCs", half_points)]
+
+
+def bold() -> list[Element]:
+    return [make("w:b"), make("w:bCs")]
+
+
+def italic() -> list[Element]:
+    return [make("w:i"), make("w:iCs")]
+
+
+def language_element(language: str) -> Element:
+    code = locale(language)
+    attrs: dict[str, str | int] = {"w:val": code}
+    if language == "ar":
+        attrs["w:bidi"] = code
+    if language == "zh":
+        attrs["w:eastAsia"] = code
+    return make("w:lang", attrs)
+
+
+def fonts() -> Element:
+    return make("w:rFonts", {"w:ascii": FONT, "w:hAnsi": FONT, "w:eastAsia": FONT, "w:cs": FONT})
+
+
+@frozen
+class StyleSpec:
+    style_id: str
+    name: str
+    kind: str  # "paragraph" or "character" (or "table"/"numbering" for the defaults)
+    paragraph: Callable[[], list[Element]] = lambda: []
+    run: Callable[[], list[Element]] = lambda: []
+    based_on: str | None = None
+    next_style: str | None = None
+    default: bool = False
+    ui_priority: int | None = None
+    semi_hidden: bool = False
+    quick: bool = False
+
+    def element(self) -> Element:
+        attrs: dict[str, str | int] = {"w:type": self.kind}
+        if self.default:
+            attrs["w:default"] = 1
+        attrs["w:styleId"] = self.style_id
+        style = make("w:style", attrs, val("w:name", self.name))
+        if self.based_on:
+            style.append(val("w:basedOn", self.based_on))
+        if self.next_style:
+            style.append(val("w:next", self.next_style))
+        if self.ui_priority is not None:
+            style.append(val("w:uiPriority", self.ui_priority))
+        if self.semi_hidden:
+            style.append(make("w:semiHidden"))
+            style.append(make("w:unhideWhenUsed"))
+        if self.quick:
+            style.append(make("w:qFormat"))
+        paragraph_props = self.paragraph()
+        if paragraph_props:
+            style.append(make("w:pPr", None, *sort_children(paragraph_props, PPR_ORDER)))
+        run_props = self.run()
+        if run_props:
+            style.append(make("w:rPr", None, *sort_children(run_props, RPR_ORDER)))
+        if self.kind == "table":
+            style.append(_table_normal_properties())
+        return style
+
+
+def _table_normal_properties() -> Element:
+    margins = make(
+        "w:tblCellMar",
+        None,
+        make("w:top", {"w:w": 0, "w:type": "dxa"}),
+        make("w:left", {"w:w": 108, "w:type": "dxa"}),
+        make("w:bottom", {"w:w": 0, "w:type": "dxa"}),
+        make("w:right", {"w:w": 108, "w:type": "dxa"}),
+    )
+    return make("w:tblPr", None, make("w:tblInd", {"w:w": 0, "w:type": "dxa"}), margins)
+
+
+def _heading(before: int, after: int, line: int) -> Callable[[], list[Element]]:
+    """All G headings: keepNext, keepLines, right tab 851, indents 1134/1134 hanging 1134."""
+
+    def build() -> list[Element]:
+        return [
+            make("w:keepNext"),
+            make("w:keepLines"),
+            tabs(("right", 851)),
+            spacing(before, after, line),
+            indent(1134, 1134, 1134),
+        ]
+
+    return build
+
+
+def _heading_run(half_points: int, *, is_italic: bool = False) -> Callable[[], list[Element]]:
+    def build() -> list[Element]:
+        return (italic() if is_italic else bold()) + size(half_points)
+
+    return build
+
+
+def _normal_paragraph(right_to_left: bool) -> Callable[[], list[Element]]:
+    def build() -> list[Element]:
+        props = [make("w:suppressAutoHyphens"), spacing(line=240, rule="atLeast")]
+        if right_to_left:
+            props.append(make("w:bidi"))
+        return props
+
+    return build
+
+
+def style_specs(right_to_left: bool = False) -> list[StyleSpec]:
+    """Every style the writer uses, in the order the styles part lists them."""
+    return [
+        StyleSpec(NORMAL, "Normal", "paragraph", _normal_paragraph(right_to_left), default=True, quick=True),
+        StyleSpec("DefaultParagraphFont", "Default Paragraph Font", "character", default=True, ui_priority=1,
+                  semi_hidden=True),
+        StyleSpec("TableNormal", "Normal Table", "table", default=True, ui_priority=99, semi_hidden=True),
+        StyleSpec("NoList", "No List", "numbering", default=True, ui_priority=99, semi_hidden=True),
+        StyleSpec(HMG, "_ H __M_G", "paragraph", _heading(240, 240, 360), _heading_run(34), NORMAL, NORMAL),
+        StyleSpec(HCHG, "_ H _Ch_G", "paragraph", _heading(360, 240, 300), _heading_run(28), NORMAL, NORMAL),
+        StyleSpec(H1G, "_ H_1_G", "paragraph", _heading(360, 240, 270), _heading_run(24), NORMAL, NORMAL),
+        StyleSpec(H23G, "_ H_2/3_G", "paragraph", _heading(240, 120, 240), _heading_run(BASE_SIZE), NORMAL, NORMAL),
+        StyleSpec(H4G, "_ H_4_G", "paragraph", _heading(240, 120, 240), _heading_run(BASE_SIZE, is_italic=True),
+                  NORMAL, NORMAL),
+        StyleSpec(SINGLE_TXT, "_ Single Txt_G", "paragraph",
+                  lambda: [spacing(after=120), indent(1134, 1134), val("w:jc", "both")], based_on=NORMAL),
+        StyleSpec(FOOTNOTE_TEXT, "footnote text", "paragraph",
+                  lambda: [tabs(("right", 1021)), spacing(line=220), indent(1134, 1134, 1134)],
+                  lambda: size(18), NORMAL, ui_priority=99),
+        StyleSpec(FOOTNOTE_REFERENCE, "footnote reference", "character",
+                  run=lambda: [*size(18), val("w:vertAlign", "superscript")], ui_priority=99),
+        StyleSpec(HEADER, "header", "paragraph",
+                  lambda: [make("w:pBdr", None, make("w:bottom", {"w:val": "single", "w:sz": 4, "w:space": 4,
+                                                                   "w:color": "auto"}))],
+                  lambda: [*bold(), *size(18)], NORMAL, ui_priority=99),
+        StyleSpec(FOOTER, "footer", "paragraph", run=lambda: size(16), based_on=NORMAL, ui_priority=99),
+        StyleSpec(PAGE_NUMBER, "page number", "character", run=lambda: [*bold(), *size(18)], ui_priority=99),
+    ]
+
+
+def doc_defaults(language: str, right_to_left: bool) -> Element:
+    """Times New Roman 10 pt in the document's language (LAYOUT.md §2)."""
+    run_props = [fonts(), *size(BASE_SIZE), language_element(language)]
+    if right_to_left:
+        run_props.append(make("w:rtl"))
+    return make(
+        "w:docDefaults",
+        None,
+        make("w:rPrDefault", None, make("w:rPr", None, *sort_children(run_props, RPR_ORDER))),
+        make("w:pPrDefault", None, make("w:pPr")),
+    )
+
+
+def write_styles(styles: Element, language: str, right_to_left: bool) -> None:
+    """Replace the content of a ``w:styles`` element with the template's styles."""
+    clear_children(styles)
+    styles.append(doc_defaults(language, right_to_left))
+    for spec in style_specs(right_to_left):
+        styles.append(spec.element())
+
+
+def add_missing_styles(styles: Element, right_to_left: bool) -> list[str]:
+    """Add each of our styles whose id the user's styles lack; return the ids added."""
+    present = {s.get(qn("w:styleId")) for s in styles.iterchildren(qn("w:style"))}
+    added: list[str] = []
+    for spec in style_specs(right_to_left):
+        if spec.style_id in present or spec.default:
+            continue
+        element = spec.element()
+        based_on = element.find(qn("w:basedOn"))
+        if based_on is not None and based_on.get(qn("w:val")) not in present:
+            element.remove(based_on)
+        follower = element.find(qn("w:next"))
+        if follower is not None and follower.get(qn("w:val")) not in present:
+            element.remove(follower)
+        styles.append(element)
+        added.append(spec.style_id)
+    return added

@@ -1,0 +1,135 @@
+"""PDF and PNG previews of a report, through headless LibreOffice and poppler's pdftoppm.
+
+The .docx is rendered in memory, converted by ``soffice --headless --convert-to pdf`` in a
+temporary folder with a profile of its own (so parallel runs never share one), and the
+result is written atomically. ``preview`` rasterises the first pages with ``pdftoppm``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cstd_docs.errors import ReportError
+from cstd_docs.outputs import write_atomically
+
+if TYPE_CHECKING:
+    from cstd_docs.model import Report
+    from cstd_docs.resolve.document import ResolvedReport
+
+__all__ = ["preview", "render_pdf"]
+
+#: Seconds LibreOffice may take for one document (its first start with a new profile is slow).
+CONVERT_TIMEOUT = 300
+RASTER_TIMEOUT = 120
+#: Resolution of preview images, in dots per inch.
+PREVIEW_DPI = 100
+
+
+def _tool(names: tuple[str, ...], package: str, purpose: str) -> str:
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise ReportError.single(
+        names[0],
+        f"{names[0]} is not installed; it is needed {purpose}",
+        f"install the Debian package {package} (sudo apt-get install {package})",
+    )
+
+
+def _run(command: list[str], what: str, timeout: int) -> None:
+    try:
+        completed = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        raise ReportError.single(command[0], f"{what} took longer than {timeout} seconds and was stopped") from None
+    except OSError as error:
+        raise ReportError.single(command[0], f"{what} could not start: {error}") from None
+    if completed.returncode != 0:
+        detail = (completed.stderr or completed.stdout).strip().splitlines()
+        raise ReportError.single(
+            command[0], f"{what} failed (exit {completed.returncode})" + (f": {detail[-1]}" if detail else "")
+        )
+
+
+def _convert(
+    report: Report | ResolvedReport, folder: Path, reference_docx: str | os.PathLike[str] | None
+) -> Path:
+    """Write the .docx into ``folder`` and convert it there; return the PDF's path."""
+    from cstd_docs.writers.docx import docx_bytes
+
+    soffice = _tool(("soffice", "libreoffice"), "libreoffice-writer", "to convert Word documents to PDF")
+    data = docx_bytes(report, reference_docx=reference_docx)
+    source = folder / "report.docx"
+    source.write_bytes(data)
+    profile = (folder / "profile").as_uri()
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(folder),
+        str(source),
+    ]
+    _run(command, "LibreOffice's conversion to PDF", CONVERT_TIMEOUT)
+    pdf = folder / "report.pdf"
+    if not pdf.is_file():
+        raise ReportError.single(
+            soffice, "LibreOffice ended without writing a PDF", "run the command by hand to see why"
+        )
+    return pdf
+
+
+def render_pdf(
+    report: Report | ResolvedReport,
+    path: str | os.PathLike[str],
+    *,
+    reference_docx: str | os.PathLike[str] | None = None,
+) -> None:
+    """Write the report as PDF (its Word layout, converted by LibreOffice) to ``path``, atomically."""
+    with tempfile.TemporaryDirectory(prefix="cstd-docs-pdf-") as temporary:
+        pdf = _convert(report, Path(temporary), reference_docx)
+        write_atomically(Path(path), pdf.read_bytes())
+
+
+def preview(
+    report: Report | ResolvedReport,
+    out_dir: str | os.PathLike[str],
+    *,
+    pages: int = 2,
+    reference_docx: str | os.PathLike[str] | None = None,
+) -> list[Path]:
+    """PNG images of the first ``pages`` pages, written to ``out_dir`` as page-1.png, page-2.png, …"""
+    if pages < 1:
+        raise ReportError.single("pages", f"asked for {pages} pages", "ask for at least one page")
+    folder = Path(out_dir)
+    if not folder.is_dir():
+        raise ReportError.single(str(folder), "the output folder does not exist", "create it first")
+    # Both tools are looked for before any work, so a missing one is reported at once.
+    _tool(("soffice", "libreoffice"), "libreoffice-writer", "to convert Word documents to PDF")
+    pdftoppm = _tool(("pdftoppm",), "poppler-utils", "to turn PDF pages into images")
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="cstd-docs-preview-") as temporary:
+        work = Path(temporary)
+        pdf = _convert(report, work, reference_docx)
+        prefix = work / "page"
+        _run(
+            [pdftoppm, "-png", "-r", str(PREVIEW_DPI), "-f", "1", "-l", str(pages), str(pdf), str(prefix)],
+            "pdftoppm",
+            RASTER_TIMEOUT,
+        )
+        # pdftoppm pads page numbers to the width of the page count: page-1.png or page-01.png.
+        images = sorted(work.glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        for image in images:
+            number = int(image.stem.rsplit("-", 1)[1])
+            target = folder / f"page-{number}.png"
+            write_atomically(target, image.read_bytes())
+            written.append(target)
+    return written
