@@ -116,6 +116,19 @@ class _BlockView:
 
 
 def _environment(template_dir: str | Path | None) -> SandboxedEnvironment:
+    """The template environment; the package's own is built once, so its templates compile once."""
+    if template_dir is None:
+        global _PACKAGE_ENVIRONMENT
+        if _PACKAGE_ENVIRONMENT is None:
+            _PACKAGE_ENVIRONMENT = _new_environment(None)
+        return _PACKAGE_ENVIRONMENT
+    return _new_environment(template_dir)
+
+
+_PACKAGE_ENVIRONMENT: SandboxedEnvironment | None = None
+
+
+def _new_environment(template_dir: str | Path | None) -> SandboxedEnvironment:
     from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -146,9 +159,14 @@ def _tidy(text: str) -> str:
 
 
 def render_markdown(
-    report: Report | ResolvedReport, *, template_dir: str | Path | None = None
+    report: Report | ResolvedReport, *, template_dir: str | Path | None = None, embed_source: bool = True
 ) -> str:
-    """The report as Markdown, in the structure of the official document."""
+    """The report as Markdown, in the structure of the official document.
+
+    With ``embed_source`` (the default) a final HTML comment, which renderers do not
+    display, carries the source report so that ``read_markdown`` gets ids, registry and
+    dates back (docs/round-trip.md).
+    """
     from jinja2 import TemplateError
     from jinja2.exceptions import SecurityError
 
@@ -167,4 +185,8 @@ def render_markdown(
         raise ReportError.single(
             f"{where}:{line}" if line else where, f"template error: {error}", "fix the template"
         ) from None
-    return _tidy(text)
+    if not embed_source:
+        return _tidy(text)
+    from cstd_docs.readers.embed import markdown_comment
+
+    return _tidy(text) + "\n" + markdown_comment(doc.source) + "\n"

@@ -1,0 +1,733 @@
+"""Build a report from what a document shows, using the embedded source (if any) as a base.
+
+The visible document always wins. The base supplies what print does not show: ids
+(matched to blocks by exact text, then by similarity), the participant registry, the
+ISO dates and the language. A block whose text (with its notes) is exactly what the
+base printed takes the base's inline content unchanged, so cross-references and
+citations survive; an edited block is rebuilt from its visible text, its notes
+becoming citations where their text is what the registry prints.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from cstd_docs.errors import Problem
+from cstd_docs.lang import LanguagePack, available, language_pack
+from cstd_docs.model import (
+    AgendaItem,
+    Annex,
+    Block,
+    Chapter,
+    ChapterPart,
+    Citation,
+    CrossRef,
+    Distribution,
+    Emphasis,
+    Findings,
+    FirstPageNotes,
+    Inline,
+    Inlines,
+    Masthead,
+    Note,
+    Paragraph,
+    Report,
+    Section,
+    Session,
+    Subparagraph,
+    Subsection,
+    Suggestion,
+    UnnumberedText,
+)
+from cstd_docs.readers.visible import VBlock, Visible, VNote, VRun
+
+Sig = tuple[tuple[str, Any], ...]
+
+
+# --- normalised signatures ----------------------------------------------------------------
+def _norm(runs: list[VRun] | tuple[Any, ...]) -> list[VRun]:
+    """Merge adjacent text, move spaces out of emphasis, strip both ends."""
+    out: list[VRun] = []
+    for run in runs:
+        if isinstance(run, Emphasis):
+            text = run.text
+            stripped = text.strip()
+            lead = text[: len(text) - len(text.lstrip())]
+            trail = text[len(text.rstrip()) :] if stripped else ""
+            pieces: list[VRun] = [lead] if lead else []
+            if stripped:
+                pieces.append(Emphasis(stripped))
+            if trail:
+                pieces.append(trail)
+        elif isinstance(run, VNote):
+            pieces = [VNote(run.mark, [r for r in _norm(run.text) if isinstance(r, (str, Emphasis))], run.custom)]
+        else:
+            pieces = [str(run)] if run else []
+        for piece in pieces:
+            if isinstance(piece, str) and out and isinstance(out[-1], str):
+                out[-1] = out[-1] + piece
+            elif isinstance(piece, Emphasis) and out and isinstance(out[-1], Emphasis) and False:
+                pass
+            else:
+                out.append(piece)
+    if out and isinstance(out[0], str):
+        out[0] = out[0].lstrip()
+        if not out[0]:
+            out.pop(0)
+    if out and isinstance(out[-1], str):
+        out[-1] = out[-1].rstrip()
+        if not out[-1]:
+            out.pop()
+    return out
+
+
+def signature(runs: list[VRun] | tuple[Any, ...]) -> Sig:
+    items: list[tuple[str, Any]] = []
+    for run in _norm(runs):
+        if isinstance(run, str):
+            items.append(("t", run))
+        elif isinstance(run, Emphasis):
+            items.append(("e", run.text))
+        else:
+            items.append(("n", signature(tuple(run.text))))
+    return tuple(items)
+
+
+def plain(sig: Sig) -> str:
+    return "".join(v for k, v in sig if k != "n")
+
+
+def runs_plain(runs: list[VRun]) -> str:
+    return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis)))
+
+
+# --- the base: resolved blocks paired with the model objects they came from ---------------
+@attrs.define
+class BaseItem:
+    kind: str
+    obj: Any
+    sig: Sig
+    label: str
+    used: bool = False
+
+
+def _model_walk(report: Report) -> Iterator[Any]:
+    def subs(items: tuple[Subparagraph, ...]) -> Iterator[Any]:
+        for s in items:
+            yield s
+            yield from subs(s.subparagraphs)
+
+    def content(blocks: tuple[Block, ...]) -> Iterator[Any]:
+        for b in blocks:
+            yield b
+            if isinstance(b, Paragraph):
+                yield from subs(b.subparagraphs)
+
+    def chapters(items: tuple[Chapter, ...]) -> Iterator[Any]:
+        for ch in items:
+            yield ch
+            yield from content(ch.content)
+            for part in ch.sections:
+                yield part
+                if isinstance(part, Findings):
+                    if part.main_findings:
+                        yield None
+                        yield from content(part.main_findings)
+                    if part.suggestions:
+                        yield None
+                        for s in part.suggestions:
+                            yield s
+                            yield from subs(s.courses)
+                else:
+                    yield from content(part.content)
+                    for sub in part.subsections:
+                        yield sub
+                        yield from content(sub.content)
+
+    yield from chapters(report.chapters)
+    for annex in report.annexes:
+        yield annex
+        yield from content(annex.content)
+        yield from chapters(annex.chapters)
+
+
+def resolved_runs(runs: tuple[Any, ...], notes: tuple[Any, ...]) -> list[VRun]:
+    from cstd_docs.resolve.document import NoteRef
+
+    out: list[VRun] = []
+    for run in runs:
+        if isinstance(run, NoteRef):
+            note = notes[run.note]
+            out.append(VNote(run.mark, list(note.text), run.custom))
+        else:
+            out.append(run)
+    return out
+
+
+def base_items(base: Report) -> tuple[list[BaseItem], Any]:
+    from cstd_docs.resolve import resolve
+    from cstd_docs.resolve.document import Heading, NumberedParagraph, SubparagraphItem
+
+    doc = resolve(base)
+    items: list[BaseItem] = []
+    for block, obj in zip(doc.blocks, _model_walk(base), strict=True):
+        if isinstance(block, Heading):
+            kind, runs, label = block.level.value, block.title, block.number
+        elif isinstance(block, NumberedParagraph):
+            kind, runs, label = "paragraph", block.text, block.number
+        elif isinstance(block, SubparagraphItem):
+            kind, runs, label = "subparagraph", block.text, block.label
+        else:
+            kind, runs, label = "unnumbered", block.text, ""
+        items.append(BaseItem(kind, obj, signature(resolved_runs(runs, doc.notes)), label))
+    return items, doc
+
+
+def match(visible: list[VBlock], sigs: list[Sig], base: list[BaseItem]) -> dict[int, BaseItem]:
+    """Pair visible blocks with base blocks: exact text first, then the most similar."""
+    found: dict[int, BaseItem] = {}
+    by_sig: dict[tuple[str, Sig], list[BaseItem]] = {}
+    for item in base:
+        by_sig.setdefault((item.kind, item.sig), []).append(item)
+    for index, (block, sig) in enumerate(zip(visible, sigs, strict=True)):
+        for item in by_sig.get((block.kind, sig), []):
+            if not item.used:
+                item.used = True
+                found[index] = item
+                break
+    for index, (block, sig) in enumerate(zip(visible, sigs, strict=True)):
+        if index in found:
+            continue
+        text = plain(sig)
+        best: tuple[float, BaseItem] | None = None
+        for item in base:
+            if item.used or item.kind != block.kind or item.obj is None:
+                continue
+            matcher = difflib.SequenceMatcher(None, text, plain(item.sig), autojunk=False)
+            if matcher.real_quick_ratio() < 0.6 or matcher.quick_ratio() < 0.6:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= 0.6 and (best is None or ratio > best[0]):
+                best = (ratio, item)
+        if best is not None:
+            best[1].used = True
+            found[index] = best[1]
+    return found
+
+
+# --- masthead and front -----------------------------------------------------------------------
+def _month_names(pack: LanguagePack) -> list[str]:
+    return [str(m) for m in pack["months"]]
+
+
+def parse_date(text: str, pack: LanguagePack, default_year: int | None = None) -> datetime.date | None:
+    months = [m.lower() for m in _month_names(pack)]
+    other = pack.table.get("masthead_language")
+    if other and other != pack.code:
+        months_other = [str(m).lower() for m in language_pack(str(other))["months"]]
+    else:
+        months_other = months
+    lowered = text.lower()
+    month = None
+    for names in (months, months_other):
+        for index, name in sorted(enumerate(names), key=lambda x: -len(x[1])):
+            if name and name in lowered:
+                month = index + 1
+                break
+        if month:
+            break
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    year = next((n for n in numbers if n >= 1000), default_year)
+    days = [n for n in numbers if 1 <= n <= 31]
+    if month is None or year is None or not days:
+        return None
+    try:
+        return datetime.date(year, month, days[0])
+    except ValueError:
+        return None
+
+
+def parse_range(text: str, pack: LanguagePack) -> tuple[datetime.date, datetime.date] | None:
+    parts = re.split(r"\s*[–—-]\s*", text, maxsplit=1)
+    end = parse_date(parts[-1], pack)
+    if end is None:
+        return None
+    if len(parts) == 1:
+        return end, end
+    left = parts[0]
+    start = parse_date(left, pack, end.year)
+    if start is None:
+        days = re.findall(r"\d+", left)
+        if not days:
+            return None
+        try:
+            start = datetime.date(end.year, end.month, int(days[0]))
+        except ValueError:
+            return None
+    return start, end
+
+
+def guess_language(lines: list[str]) -> str | None:
+    """The language whose fixed phrases the lines use most (English on a tie)."""
+    best: tuple[int, int, str] | None = None
+    for code in available():
+        pack = language_pack(code)
+        known = {str(pack["united_nations"]), *(str(v) for v in pack["distribution"].values())}
+        own = {str(pack["united_nations"]), str(pack["annex"]), str(pack["main_findings"]), str(pack["suggestions"])}
+        months = [str(m) for m in pack["months"]]
+        score = sum(2 if line in own else 1 for line in lines if line in known or line in own)
+        score += sum(1 for line in lines for m in months if m and m in line)
+        rank = (score, 1 if code == "en" else 0, code)
+        if score and (best is None or rank > best):
+            best = rank
+    return best[2] if best else None
+
+
+class Assembler:
+    def __init__(self, visible: Visible, base: Report | None, warnings: list[Problem], source: str) -> None:
+        self.v = visible
+        self.base = base
+        self.warnings = warnings
+        self.source = source
+        language = base.language if base else (guess_language(visible.masthead_lines) or "en")
+        self.language = language
+        self.pack = language_pack(language)
+        self.base_doc: Any = None
+        self.items: list[BaseItem] = []
+        if base is not None:
+            self.items, self.base_doc = base_items(base)
+        self.registry = dict(base.participants) if base else {}
+        self.citations: dict[str, tuple[str, ...]] = {}
+        if base is not None:
+            from cstd_docs.resolve import participant_text
+
+            sep = str(self.pack["participants_separator"])
+            end = str(self.pack["note_end"])
+            for ident, who in base.participants.items():
+                self.citations.setdefault(participant_text(who, self.pack) + end, (ident,))
+            for note in self.base_doc.notes:
+                if note.participants:
+                    text = runs_plain(list(note.text)).strip()
+                    self.citations.setdefault(text, note.participants)
+            del sep
+        self.taken: set[str] = set()
+        if base is not None:
+            for item in self.items:
+                if item.obj is not None and getattr(item.obj, "id", None):
+                    self.taken.add(item.obj.id)
+        self.first_page_custom = False
+
+    def warn(self, where: str, message: str, hint: str | None = None) -> None:
+        self.warnings.append(Problem(f"{self.source}:{where}" if where else self.source, message, hint))
+
+    # --- inline content ---------------------------------------------------------------------
+    def inlines(self, runs: list[VRun]) -> Inlines:
+        out: list[Inline] = []
+        for run in _norm(runs):
+            if isinstance(run, VNote):
+                text = [r for r in _norm(run.text) if isinstance(r, (str, Emphasis))]
+                if run.custom:
+                    self.first_page_custom = True
+                cited = self.citations.get(runs_plain(text).strip()) if all(isinstance(r, str) for r in text) else None
+                if cited:
+                    out.append(Citation(cited))
+                else:
+                    out.append(Note(tuple(text) if text else ("",)))
+            else:
+                out.append(run)
+        return tuple(out)
+
+    def new_id(self, runs: list[VRun], prefix: str = "p") -> str:
+        words = re.findall(r"[^\W_]+", runs_plain(runs).lower())[:4]
+        slug = "-".join(w for w in words if w.isascii()) or "new"
+        ident = f"{prefix}-{slug}"
+        n = 2
+        candidate = ident
+        while candidate in self.taken:
+            candidate = f"{ident}-{n}"
+            n += 1
+        self.taken.add(candidate)
+        return candidate
+
+    # --- masthead ---------------------------------------------------------------------------
+    def masthead(self) -> Masthead:
+        pack = self.pack
+        base = self.base.masthead if self.base else None
+        symbol = None
+        organ = None
+        distribution = None
+        date = None
+        original = None
+        single = None
+        job = None
+        dist_texts = {str(v): Distribution(k) for k, v in pack["distribution"].items()}
+        lines: dict[str, tuple[str, bool]] = {}
+        for code in available():
+            for flag in (False, True):
+                lines.setdefault(pack.language_line(code, flag), (code, flag))
+        for line in self.v.masthead_lines:
+            line = line.strip()
+            if not line or line == str(pack["united_nations"]):
+                continue
+            if line in dist_texts:
+                distribution = dist_texts[line]
+            elif line in lines:
+                original, single = lines[line]
+            elif base is not None and line == pack.masthead_date(base.date):
+                date = base.date
+            elif date is None and parse_date(line, pack) is not None and not re.search(r"/", line):
+                date = parse_date(line, pack)
+            elif re.fullmatch(r"GE\.\d\d-\d+.*", line):
+                job = line
+            elif symbol is None and organ is None and "/" in line and " " not in line:
+                symbol = line
+            elif organ is None:
+                organ = line
+            else:
+                self.warn("masthead", f"a masthead line was not recognised: {line!r}", "it was left out")
+        if date is None:
+            if base is not None:
+                date = base.date
+            else:
+                date = datetime.date.today()
+                self.warn("masthead", "no date found in the masthead", f"set masthead.date (today, {date}, was used)")
+        if organ is None:
+            if self.v.masthead_lines:
+                self.warn("masthead", "no organ found in the masthead", "the default was used")
+        return Masthead(
+            symbol=symbol,
+            distribution=distribution or (base.distribution if base else Distribution.GENERAL),
+            date=date,
+            original_language=original or (base.original_language if base else self.language),
+            single_language=single if single is not None else (base.single_language if base else False),
+            organ=organ or (base.organ if base else "Economic and Social Council"),
+            job_number=job,
+        )
+
+    def front(self) -> tuple[str, Session, tuple[AgendaItem, ...], str | None]:
+        pack = self.pack
+        base = self.base
+        lines = [line for line in self.v.front_lines if runs_plain(line).strip()]
+        body = base.body if base else ""
+        session: Session | None = None
+        number: int | None = None
+        place_dates: tuple[str, datetime.date, datetime.date] | None = None
+        items: list[AgendaItem] = []
+        agenda_symbol: str | None = None
+        patterns = {
+            key: re.compile(re.escape(str(pack[key])).replace(re.escape("{number}"), r"(\d+)"))
+            for key in ("agenda_item_provisional", "agenda_item")
+        }
+        sessions = {pack.phrase("session", ordinal=pack.ordinal(n), number=n): n for n in range(1, 200)}
+        index = 0
+        if lines:
+            body = runs_plain(lines[0]).strip()
+            index = 1
+        pending: tuple[int, bool] | None = None
+        while index < len(lines):
+            line = lines[index]
+            text = runs_plain(line).strip()
+            index += 1
+            if text in sessions:
+                number = sessions[text]
+                continue
+            label = None
+            for key, pattern in patterns.items():
+                found = pattern.fullmatch(text)
+                if found:
+                    label = (int(found.group(1)), key == "agenda_item_provisional")
+                    for run in line:
+                        if isinstance(run, VNote):
+                            agenda_symbol = runs_plain(run.text).strip()
+                            end = str(pack["note_end"])
+                            if end and agenda_symbol.endswith(end):
+                                agenda_symbol = agenda_symbol[: -len(end)]
+                    break
+            if label is not None:
+                if pending is not None:
+                    self.warn("front", f"agenda item {pending[0]} has no title")
+                pending = label
+                continue
+            if pending is not None:
+                items.append(AgendaItem(pending[0], text, pending[1]))
+                pending = None
+                continue
+            if place_dates is None and number is not None:
+                if base is not None and text == pack.phrase(
+                    "place_and_dates", place=base.session.place,
+                    dates=pack.date_range(base.session.start, base.session.end),
+                ):
+                    place_dates = (base.session.place, base.session.start, base.session.end)
+                    continue
+                cut = re.search(r",\s*(?=[^,]*\d)", text)
+                if cut:
+                    found_range = parse_range(text[cut.end() :], pack)
+                    if found_range:
+                        place_dates = (text[: cut.start()], *found_range)
+                        continue
+            self.warn("front", f"a line under the masthead was not recognised: {text!r}", "it was left out")
+        if base is not None and items == [
+            AgendaItem(i.number, pack.typeset(i.title), i.provisional) for i in base.agenda_items
+        ]:
+            items = list(base.agenda_items)
+        if number is None:
+            number = base.session.number if base else 1
+            if base is None:
+                self.warn("front", "no session line found", "set session.number")
+        if place_dates is None:
+            if base is not None:
+                place_dates = (base.session.place, base.session.start, base.session.end)
+            else:
+                today = datetime.date.today()
+                place_dates = ("Geneva", today, today)
+                self.warn("front", "no place and dates of the session found", "set session.place, start and end")
+        if not body:
+            self.warn("front", "no body (commission) named under the masthead", "set body")
+            body = "Commission"
+        session = Session(number, place_dates[0], place_dates[1], place_dates[2])
+        return body, session, tuple(items), agenda_symbol
+
+    # --- title block ------------------------------------------------------------------------
+    def title_block(self) -> tuple[Inlines, tuple[Inlines, ...]]:
+        def same(runs: list[VRun], base_runs: tuple[Any, ...]) -> bool:
+            return signature(runs) == signature(resolved_runs(base_runs, self.base_doc.notes))
+
+        base = self.base
+        if base is not None and same(self.v.title, self.base_doc.title):
+            title = base.title
+        else:
+            title = self.inlines(self.v.title)
+        if not title or not runs_plain(self.v.title).strip():
+            self.warn("title", "no title found", "the document's title style is HMG")
+            title = base.title if base else ("Report",)
+        subtitles: list[Inlines] = []
+        for index, runs in enumerate(self.v.subtitles):
+            if base is not None and index < len(base.subtitles) and same(runs, self.base_doc.subtitles[index]):
+                subtitles.append(base.subtitles[index])
+            else:
+                subtitles.append(self.inlines(runs))
+        return title, tuple(subtitles)
+
+    # --- body ---------------------------------------------------------------------------------
+    def body(self) -> tuple[tuple[Chapter, ...], tuple[Annex, ...]]:
+        blocks = self.v.blocks
+        sigs = [signature(b.runs) for b in blocks]
+        matched = match(blocks, sigs, self.items) if self.items else {}
+        pos = 0
+
+        def same(i: int) -> BaseItem | None:
+            item = matched.get(i)
+            return item if item is not None and item.sig == sigs[i] else None
+
+        def ident(i: int) -> str | None:
+            item = matched.get(i)
+            return getattr(item.obj, "id", None) if item is not None and item.obj is not None else None
+
+        def subparagraphs(depth: int) -> tuple[Subparagraph, ...]:
+            nonlocal pos
+            out: list[Subparagraph] = []
+            while pos < len(blocks) and blocks[pos].kind == "subparagraph" and blocks[pos].depth >= depth:
+                i = pos
+                if blocks[i].depth > depth:
+                    self.warn(blocks[i].where, f"subparagraph {blocks[i].number} has no parent at level {depth}",
+                              "it was attached to the previous level")
+                pos += 1
+                exact = same(i)
+                text = exact.obj.text if exact is not None and isinstance(exact.obj, Subparagraph) else None
+                out.append(Subparagraph(text if text is not None else self.inlines(blocks[i].runs), id=ident(i),
+                                        subparagraphs=subparagraphs(blocks[i].depth + 1)))
+            return tuple(out)
+
+        def paragraph(in_suggestions: bool) -> Block | Suggestion:
+            nonlocal pos
+            i = pos
+            pos += 1
+            block = blocks[i]
+            exact = same(i)
+            base_obj = matched[i].obj if i in matched else None
+            if in_suggestions:
+                lead = re.escape(str(self.pack["suggestion_lead_in"])).replace(re.escape("{addressee}"), "(.+)")
+                found = re.fullmatch(lead, runs_plain(block.runs).strip())
+                if found:
+                    courses = subparagraphs(1)
+                    if exact is not None and isinstance(base_obj, Suggestion):
+                        addressee = base_obj.addressee
+                    else:
+                        addressee = found.group(1)
+                    pid = ident(i) if isinstance(base_obj, Suggestion) else None
+                    return Suggestion(addressee, courses, id=pid or self.new_id(block.runs))
+            if block.kind == "unnumbered":
+                text = exact.obj.unnumbered if exact is not None and isinstance(exact.obj, UnnumberedText) else None
+                return UnnumberedText(text if text is not None else self.inlines(block.runs), id=ident(i))
+            text = exact.obj.text if exact is not None and isinstance(exact.obj, Paragraph) else None
+            pid = ident(i) if i in matched else self.new_id(block.runs)
+            return Paragraph(text if text is not None else self.inlines(block.runs), id=pid,
+                             subparagraphs=subparagraphs(1))
+
+        def content(in_suggestions: bool = False) -> list[Any]:
+            nonlocal pos
+            out: list[Any] = []
+            while pos < len(blocks) and blocks[pos].kind in ("paragraph", "unnumbered", "subparagraph"):
+                if blocks[pos].kind == "subparagraph":
+                    self.warn(blocks[pos].where, f"subparagraph {blocks[pos].number} follows no paragraph",
+                              "it was read as a numbered paragraph")
+                    blocks[pos].kind = "paragraph"
+                out.append(paragraph(in_suggestions))
+            return out
+
+        def title_of(i: int) -> Inlines:
+            exact = same(i)
+            if exact is not None and exact.obj is not None:
+                return exact.obj.theme if isinstance(exact.obj, Findings) else exact.obj.title  # type: ignore[no-any-return]
+            return self.inlines(blocks[i].runs)
+
+        def section() -> ChapterPart:
+            nonlocal pos
+            i = pos
+            pos += 1
+            lead = content()
+            subs: list[tuple[int, list[Any]]] = []
+            while pos < len(blocks) and blocks[pos].kind == "subsection":
+                j = pos
+                pos += 1
+                title_text = runs_plain(blocks[j].runs).strip()
+                subs.append((j, content(in_suggestions=title_text == str(self.pack["suggestions"]))))
+            names = [runs_plain(blocks[j].runs).strip() for j, _ in subs]
+            findings_names = [str(self.pack["main_findings"]), str(self.pack["suggestions"])]
+            base_obj = matched[i].obj if i in matched else None
+            is_findings = (
+                not lead and subs and all(n in findings_names for n in names) and len(set(names)) == len(names)
+                and all(isinstance(x, Suggestion) for j, part in subs
+                        if runs_plain(blocks[j].runs).strip() == findings_names[1] for x in part)
+                and (names != [findings_names[0]] or isinstance(base_obj, Findings) or self.base is None)
+            )
+            if is_findings:
+                main: list[Any] = []
+                suggestions: list[Any] = []
+                for j, part in subs:
+                    (main if runs_plain(blocks[j].runs).strip() == findings_names[0] else suggestions).extend(part)
+                fid = ident(i) if isinstance(base_obj, Findings) else None
+                return Findings(title_of(i), id=fid, main_findings=main, suggestions=suggestions)
+            subsections = []
+            for j, part in subs:
+                part = [Paragraph((f"{x.addressee} ",), id=x.id) if isinstance(x, Suggestion) else x for x in part]
+                subsections.append(Subsection(title_of(j), id=ident(j), content=part))
+            return Section(title_of(i), id=ident(i) if not isinstance(base_obj, Findings) else None,
+                           content=lead, subsections=subsections)
+
+        def chapter() -> Chapter:
+            nonlocal pos
+            i = pos
+            pos += 1
+            lead = content()
+            parts: list[ChapterPart] = []
+            while pos < len(blocks) and blocks[pos].kind in ("section", "subsection"):
+                if blocks[pos].kind == "subsection":
+                    self.warn(blocks[pos].where, "a subsection outside any section", "it was read as a section")
+                    blocks[pos].kind = "section"
+                parts.append(section())
+            return Chapter(title_of(i), id=ident(i), content=lead, sections=parts)
+
+        def chapters() -> list[Chapter]:
+            out: list[Chapter] = []
+            while pos < len(blocks) and blocks[pos].kind not in ("annex",):
+                if blocks[pos].kind != "chapter":
+                    b = blocks[pos]
+                    self.warn(b.where, f"text before the first chapter: {runs_plain(b.runs)[:60]!r}",
+                              "a chapter was opened for it")
+                    b_runs: list[VRun] = ["Introduction"]
+                    blocks.insert(pos, VBlock("chapter", b_runs, where=b.where))
+                    sigs.insert(pos, signature(b_runs))
+                    # shift matches after the insertion point
+                    for key in sorted([k for k in matched if k >= pos], reverse=True):
+                        matched[key + 1] = matched.pop(key)
+                out.append(chapter())
+            return out
+
+        top = chapters()
+        annexes: list[Annex] = []
+        while pos < len(blocks):
+            i = pos
+            pos += 1
+            lead = content()
+            annexes.append(Annex(title_of(i), id=ident(i), content=lead, chapters=chapters()))
+        return tuple(top), tuple(annexes)
+
+    def build(self) -> Report:
+        masthead = self.masthead()
+        body, session, agenda, agenda_symbol = self.front()
+        title, subtitles = self.title_block()
+        chapters, annexes = self.body()
+        base = self.base
+        first = FirstPageNotes.ASTERISKS if self.first_page_custom else (
+            base.first_page_notes if base else FirstPageNotes.NUMBERED)
+        report = Report(
+            schema=base.schema if base else None,
+            language=self.language,
+            masthead=masthead,
+            body=body,
+            session=session,
+            agenda_items=agenda,
+            agenda_symbol=agenda_symbol,
+            title=title,
+            subtitles=subtitles,
+            first_page_notes=first,
+            participants=self.registry,
+            chapters=chapters,
+            annexes=annexes,
+        )
+        return self.settle_refs(report)
+
+    def settle_refs(self, report: Report) -> Report:
+        """Cross-references kept from the base whose target is gone become their printed number."""
+        ids: set[str] = set()
+
+        def collect(obj: Any) -> None:
+            if isinstance(obj, tuple):
+                for x in obj:
+                    collect(x)
+            elif attrs.has(type(obj)):
+                ident = getattr(obj, "id", None)
+                if isinstance(ident, str):
+                    ids.add(ident)
+                for f in attrs.fields(type(obj)):
+                    collect(getattr(obj, f.name))
+
+        collect(report.chapters)
+        collect(report.annexes)
+        labels: dict[str, str] = {}
+        for item in self.items:
+            ident = getattr(item.obj, "id", None) if item.obj is not None else None
+            if ident:
+                labels[ident] = item.label.rstrip(".") if item.kind == "paragraph" else item.label
+        dangling: list[str] = []
+
+        def fix(obj: Any) -> Any:
+            if isinstance(obj, tuple):
+                return tuple(fix(x) for x in obj)
+            if isinstance(obj, CrossRef):
+                if obj.target in ids:
+                    return obj
+                dangling.append(obj.target)
+                return labels.get(obj.target, obj.target)
+            if attrs.has(type(obj)) and not isinstance(obj, (Masthead, Session)):
+                changes = {f.name: fix(getattr(obj, f.name)) for f in attrs.fields(type(obj))
+                           if isinstance(getattr(obj, f.name), tuple)}
+                return attrs.evolve(obj, **{k.lstrip("_"): v for k, v in changes.items()}) if changes else obj
+            return obj
+
+        fixed = fix(report)
+        for target in dangling:
+            self.warn("", f"a cross-reference to {target!r} pointed at a deleted block",
+                      "it became the number it last printed")
+        return fixed  # type: ignore[no-any-return]
+
+
+def assemble(visible: Visible, base: Report | None, warnings: list[Problem], source: str) -> Report:
+    return Assembler(visible, base, warnings, source).build()

@@ -1,0 +1,112 @@
+"""The source report carried invisibly inside a rendered document, for round trips.
+
+A printed document does not show paragraph ids, the participant registry, the ISO
+date of the masthead or the report's language. Writers may carry the report's
+canonical JSON with the document; readers then use it as the *base* and apply what
+the visible document says (the visible text always wins).
+
+- DOCX: a custom XML part ``/customXml/cstdDocsSource.xml`` (content type
+  ``application/xml``) related from the main document part with the standard
+  ``customXml`` relationship type; its root is ``<src:source xmlns:src="urn:cstd-docs:source:1">``
+  holding the report's JSON (``cstd_docs.dumps``) compressed with zlib and encoded in base64.
+  Word and LibreOffice keep custom XML parts when they re-save a document.
+- Markdown: a final HTML comment ``<!-- cstd-docs-source:1 BASE64 -->`` (same payload),
+  which CommonMark and pandoc renderers do not display.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import zlib
+from typing import TYPE_CHECKING, Any
+
+from cstd_docs.model import Report
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = [
+    "CONTENT_TYPE",
+    "NAMESPACE",
+    "PART_NAME",
+    "RELATIONSHIP_TYPE",
+    "attach_source",
+    "embed_source",
+    "extract_source",
+    "markdown_comment",
+    "source_from_markdown",
+]
+
+NAMESPACE = "urn:cstd-docs:source:1"
+PART_NAME = "/customXml/cstdDocsSource.xml"
+CONTENT_TYPE = "application/xml"
+RELATIONSHIP_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+#: A source larger than this (decompressed) is ignored: it cannot be a report we wrote.
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+
+_MD_COMMENT = re.compile(r"<!--\s*cstd-docs-source:1\s+([A-Za-z0-9+/=\s]+?)\s*-->")
+
+
+def _payload(report: Report) -> str:
+    from cstd_docs.jsonio import dumps
+
+    data = dumps(report).encode("utf-8")
+    return base64.b64encode(zlib.compress(data, 9)).decode("ascii")
+
+
+def _report_from_payload(payload: str) -> Report | None:
+    from cstd_docs.errors import ReportError
+    from cstd_docs.jsonio import loads
+
+    try:
+        raw = base64.b64decode("".join(payload.split()), validate=True)
+        inflater = zlib.decompressobj()
+        data = inflater.decompress(raw, MAX_SOURCE_BYTES)
+        if inflater.unconsumed_tail:
+            return None
+        return loads(data.decode("utf-8"))
+    except (binascii.Error, zlib.error, UnicodeDecodeError, ReportError, ValueError):
+        return None
+
+
+def embed_source(report: Report) -> bytes:
+    """The custom XML part (bytes) carrying ``report`` for :data:`PART_NAME`."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<src:source xmlns:src="{NAMESPACE}" encoding="zlib+base64">{_payload(report)}</src:source>'
+    ).encode("utf-8")
+
+
+def extract_source(xml: bytes) -> Report | None:
+    """The report carried by a custom XML part, or None if this part is not ours or is damaged."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+    try:
+        root = etree.fromstring(xml, parser)
+    except etree.XMLSyntaxError:
+        return None
+    if root.tag != f"{{{NAMESPACE}}}source" or not root.text:
+        return None
+    return _report_from_payload(root.text)
+
+
+def attach_source(document_part: Any, report: Report) -> None:
+    """Add the source part to a python-docx ``DocumentPart`` (what the DOCX writer calls)."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    part = Part(PackURI(PART_NAME), CONTENT_TYPE, embed_source(report), document_part.package)
+    document_part.relate_to(part, RELATIONSHIP_TYPE)
+
+
+def markdown_comment(report: Report) -> str:
+    """The HTML comment carrying ``report`` at the end of a Markdown rendering."""
+    return f"<!-- cstd-docs-source:1 {_payload(report)} -->"
+
+
+def source_from_markdown(text: str) -> Report | None:
+    match = _MD_COMMENT.search(text)
+    return _report_from_payload(match.group(1)) if match else None

@@ -1,0 +1,58 @@
+"""Telling printed labels apart: paragraph numbers, subparagraph labels and their depth."""
+
+from __future__ import annotations
+
+import re
+
+from cstd_docs.lang import LanguagePack
+
+PARAGRAPH_NUMBER = re.compile(r"(\d+)\s*\.")
+
+
+class SubLabels:
+    """Subparagraph labels "(a)", "(i)", "a.", "i." with the depth they belong to.
+
+    "(i)" is both the ninth letter and the first roman numeral: it continues the
+    current level when that level expects it next, else it opens a deeper level.
+    """
+
+    def __init__(self, pack: LanguagePack) -> None:
+        self.table: dict[str, list[tuple[int, int]]] = {}
+        for depth in range(1, 5):
+            for index in range(1, 80):
+                self.table.setdefault(pack.subparagraph_label(depth, index), []).append((depth, index))
+        self.reset()
+
+    def reset(self) -> None:
+        self.last: list[int] = []  # last index at each open depth
+
+    def is_label(self, text: str) -> bool:
+        return text in self.table
+
+    def depth(self, label: str) -> int:
+        options = self.table[label]
+        current = len(self.last)
+        choice: tuple[int, int] | None = None
+        # 1. continue the current level
+        for depth, index in options:
+            if depth == current and index == self.last[-1] + 1:
+                choice = (depth, index)
+        # 2. open a deeper level
+        if choice is None:
+            for depth, index in options:
+                if depth == current + 1 and index == 1:
+                    choice = (depth, index)
+        # 3. continue a shallower level
+        if choice is None:
+            for depth, index in sorted(options, reverse=True):
+                if depth < current and index == self.last[depth - 1] + 1:
+                    choice = (depth, index)
+                    break
+        if choice is None:
+            choice = min(options, key=lambda o: (abs(o[0] - max(current, 1)), o[0]))
+            choice = (min(choice[0], current + 1), choice[1])
+        depth, index = choice
+        self.last = [*self.last[: depth - 1], index]
+        while len(self.last) < depth:
+            self.last.insert(-1, 1)
+        return depth
