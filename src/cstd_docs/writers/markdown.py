@@ -153,8 +153,12 @@ def _new_environment(template_dir: str | Path | None) -> SandboxedEnvironment:
 
 def _tidy(text: str) -> str:
     """One blank line between blocks, one final newline, whatever the template's spacing."""
-    text = re.sub(r"[ \t]+\n", lambda m: "\n" if not m.group().startswith(" \\") else m.group(), text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    # Plain string methods: the two regular expressions this replaces took a third of the time.
+    lines = text.split("\n")
+    last = lines.pop()
+    text = "\n".join([*(line.rstrip(" \t") for line in lines), last])
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
     return text.strip("\n") + "\n"
 
 

@@ -1,0 +1,310 @@
+"""Measure cstd-docs against the performance targets and print a table.
+
+    python benchmarks/run.py            # every case (a few minutes on 2 cores)
+    python benchmarks/run.py --quick    # fewer repeats, no 50,000-paragraph case
+    python benchmarks/run.py --only md,import --json results.json
+
+Each case reports a median over repeats. Large reports run in a fresh process each, so
+that their peak memory (the process's maximum resident set) is their own. DOCX cases
+are skipped, with the reason, while the DOCX writer cannot be imported; the process
+comparison with pandoc is skipped when pandoc is not installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+REFERENCE = REPO / "examples" / "cstd-2022-intersessional-panel.json"
+sys.path.insert(0, str(HERE))
+
+from generate import write as write_generated  # noqa: E402
+
+MiB = 1024 * 1024
+
+
+@dataclass
+class Row:
+    case: str
+    value: float | None  # the measured figure, in ``unit``
+    unit: str
+    target: str  # the target as text, "" for figures given for information
+    ok: bool | None  # None: no target, or skipped
+    note: str = ""
+
+
+def median_time(fn: Callable[[], object], repeats: int, warmup: int = 1) -> float:
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def docx_unavailable() -> str | None:
+    """Why the DOCX writer cannot be used, or None when it can."""
+    try:
+        from cstd_docs.writers.docx import docx_bytes  # noqa: F401
+    except Exception as error:
+        return f"DOCX writer not importable ({type(error).__name__}: {error})"
+    return None
+
+
+# --- Cases measured in a child process --------------------------------------------------
+
+
+def child_size(path: str, fmt: str, repeats: int) -> dict[str, Any]:
+    """In a fresh process: load once, render ``repeats`` times; time and peak memory."""
+    import resource
+
+    import cstd_docs
+
+    start = time.perf_counter()
+    report = cstd_docs.load(path)
+    load_time = time.perf_counter() - start
+    if fmt == "docx":
+        from cstd_docs.writers.docx import docx_bytes
+
+        def render() -> object:
+            return docx_bytes(report)
+    else:
+        from cstd_docs.writers.markdown import render_markdown
+
+        def render() -> object:
+            return render_markdown(report)
+
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        render()
+        times.append(time.perf_counter() - start)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
+    return {"load": load_time, "render": statistics.median(times), "peak": peak}
+
+
+def child_load(path: str, repeats: int) -> dict[str, Any]:
+    import cstd_docs
+
+    return {"load": median_time(lambda: cstd_docs.load(path), repeats, warmup=0)}
+
+
+def run_child(*args: str) -> dict[str, Any]:
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--child", *args], capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "child failed")
+    data: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return data
+
+
+# --- The cases --------------------------------------------------------------------------
+
+
+def case_import(repeats: int) -> list[Row]:
+    code = "import time; t = time.perf_counter(); import cstd_docs; print(time.perf_counter() - t)"
+    times = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(repeats)
+    ]
+    heavy = subprocess.run(
+        [sys.executable, "-c", "import sys, cstd_docs; print([m for m in ('jinja2','docx','lxml','cattrs') "
+         "if m in sys.modules])"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    value = statistics.median(times) * 1000
+    return [Row("import cstd_docs", value, "ms", "≤ 60 ms", value <= 60, f"heavy modules loaded: {heavy}")]
+
+
+def case_reference(repeats: int) -> list[Row]:
+    import cstd_docs
+    from cstd_docs.writers.markdown import render_markdown
+
+    if not REFERENCE.exists():
+        return [Row("reference → Markdown (in-process)", None, "ms", "≤ 5 ms", None, "skipped: no reference example")]
+    report = cstd_docs.load(REFERENCE)
+    md = median_time(lambda: render_markdown(report), repeats, warmup=3) * 1000
+    rows = [Row("reference → Markdown (in-process)", md, "ms", "≤ 5 ms", md <= 5)]
+    load = median_time(lambda: cstd_docs.load(REFERENCE), repeats, warmup=3) * 1000
+    rows.append(Row("reference: JSON load + validation", load, "ms", "", None))
+    reason = docx_unavailable()
+    if reason:
+        rows.append(Row("reference → DOCX (in-process)", None, "ms", "≤ 25 ms", None, f"skipped: {reason}"))
+    else:
+        from cstd_docs.writers.docx import docx_bytes
+
+        dx = median_time(lambda: docx_bytes(report), repeats, warmup=3) * 1000
+        rows.append(Row("reference → DOCX (in-process)", dx, "ms", "≤ 25 ms", dx <= 25))
+    return rows
+
+
+def case_process(repeats: int, workdir: Path) -> list[Row]:
+    """`cstd-docs render` as a whole process against pandoc converting our Markdown, interleaved."""
+    name = "`cstd-docs render` reference → DOCX (process) / pandoc"
+    reason = docx_unavailable()
+    pandoc = shutil.which("pandoc")
+    if reason or pandoc is None or not REFERENCE.exists():
+        why = reason or ("pandoc is not installed" if pandoc is None else "no reference example")
+        return [Row(name, None, "×", "≤ 0.9", None, f"skipped: {why}")]
+    exe = shutil.which("cstd-docs")
+    ours_cmd = [exe] if exe else [sys.executable, "-m", "cstd_docs.cli"]
+    md = workdir / "reference.md"
+    subprocess.run([*ours_cmd, "render", str(REFERENCE), "-o", str(md)], check=True)
+    ours_cmd = [*ours_cmd, "render", str(REFERENCE), "-o", str(workdir / "ours.docx")]
+    pandoc_cmd = [pandoc, str(md), "-o", str(workdir / "pandoc.docx")]
+    ours: list[float] = []
+    theirs: list[float] = []
+    for i in range(repeats + 1):
+        for cmd, into in ((ours_cmd, ours), (pandoc_cmd, theirs)):
+            start = time.perf_counter()
+            subprocess.run(cmd, check=True, capture_output=True)
+            if i:  # the first round warms the file cache
+                into.append(time.perf_counter() - start)
+    a, b = statistics.median(ours) * 1000, statistics.median(theirs) * 1000
+    ratio = a / b
+    return [
+        Row(name, ratio, "×", "≤ 0.9", ratio <= 0.9, f"cstd-docs {a:.0f} ms, pandoc {b:.0f} ms"),
+    ]
+
+
+def case_sizes(sizes: list[int], repeats: int, workdir: Path) -> list[Row]:
+    rows: list[Row] = []
+    reason = docx_unavailable()
+    docx_times: dict[int, float] = {}
+    for n in sizes:
+        path = write_generated(n, workdir / f"generated-{n}.json")
+        reps = max(1, repeats if n <= 10_000 else repeats // 3)
+        md = run_child("size", str(path), "md", str(reps))
+        md_note = f"peak {md['peak'] / MiB:.0f} MiB"
+        rows.append(Row(f"{n:,} paragraphs → Markdown", md["render"], "s", "", None, md_note))
+        if reason:
+            rows.append(Row(f"{n:,} paragraphs → DOCX", None, "s", "", None, f"skipped: {reason}"))
+        else:
+            dx = run_child("size", str(path), "docx", str(reps))
+            docx_times[n] = dx["render"]
+            peak = dx["peak"] / MiB
+            total = dx["load"] + dx["render"]
+            note = f"peak {peak:.0f} MiB (load + render, whole process); load + render {total:.2f} s"
+            if n == 10_000:
+                rows.append(Row(f"{n:,} paragraphs → DOCX", dx["render"], "s", "≤ 3 s", dx["render"] <= 3, note))
+                rows.append(Row(f"{n:,} paragraphs → DOCX: peak memory", peak, "MiB", "≤ 250 MiB", peak <= 250))
+            else:
+                rows.append(Row(f"{n:,} paragraphs → DOCX", dx["render"], "s", "", None, note))
+        if n == 10_000 or n == max(sizes):
+            load = run_child("load", str(path), str(max(1, reps)))["load"]
+            target, ok = ("≤ 1 s", load <= 1) if n == 10_000 else ("", None)
+            rows.append(Row(f"{n:,} paragraphs: JSON load + validation", load, "s", target, ok))
+    if 10_000 in docx_times and 50_000 in docx_times:
+        ratio = docx_times[50_000] / docx_times[10_000]
+        rows.append(Row("linearity: DOCX 50,000 / 10,000 time", ratio, "×", "≤ 5.5", ratio <= 5.5))
+    return rows
+
+
+def case_batch(count: int, workdir: Path) -> list[Row]:
+    name = f"batch: {count} reports, --jobs 1 time / --jobs 2 time"
+    reason = docx_unavailable()
+    fmt = "md" if reason else "docx"
+    source = REFERENCE if REFERENCE.exists() else write_generated(60, workdir / "batch-source.json")
+    folder = workdir / "batch-in"
+    folder.mkdir(exist_ok=True)
+    inputs = []
+    for i in range(count):
+        path = folder / f"report-{i:03}.json"
+        shutil.copyfile(source, path)
+        inputs.append(str(path))
+    exe = shutil.which("cstd-docs")
+    cmd = [exe] if exe else [sys.executable, "-m", "cstd_docs.cli"]
+    times = {}
+    for jobs in (1, 2):
+        out = workdir / f"batch-out-{jobs}"
+        start = time.perf_counter()
+        subprocess.run([*cmd, "render", *inputs, "--out-dir", str(out), "--jobs", str(jobs), "--format", fmt],
+                       check=True, capture_output=True)
+        times[jobs] = time.perf_counter() - start
+    speedup = times[1] / times[2]
+    note = f"--jobs 1 {times[1]:.2f} s, --jobs 2 {times[2]:.2f} s, format {fmt}" + (f" ({reason})" if reason else "")
+    return [Row(name, speedup, "×", "≥ 1.7", speedup >= 1.7, note)]
+
+
+def fmt_value(row: Row) -> str:
+    if row.value is None:
+        return "—"
+    if row.unit == "ms" or row.unit == "MiB":
+        return f"{row.value:.1f} {row.unit}"
+    if row.unit == "s":
+        return f"{row.value:.3f} s"
+    return f"{row.value:.2f}{row.unit}"
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| case | median | target | met | note |", "|---|---|---|---|---|"]
+    for r in rows:
+        met = {True: "yes", False: "**no**", None: ""}[r.ok]
+        lines.append(f"| {r.case} | {fmt_value(r)} | {r.target} | {met} | {r.note} |")
+    return "\n".join(lines)
+
+
+CASES = ("import", "reference", "process", "sizes", "batch")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer repeats; no 50,000-paragraph report")
+    parser.add_argument("--only", help=f"comma-separated cases among {', '.join(CASES)}")
+    parser.add_argument("--json", metavar="FILE", help="also write the rows as JSON")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        kind, *rest = args.child
+        out = child_size(rest[0], rest[1], int(rest[2])) if kind == "size" else child_load(rest[0], int(rest[1]))
+        print(json.dumps(out))
+        return 0
+    chosen = set(args.only.split(",")) if args.only else set(CASES)
+    unknown = chosen - set(CASES)
+    if unknown:
+        parser.error(f"unknown case(s): {', '.join(sorted(unknown))}")
+    quick = args.quick
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="cstd-bench-") as tmp:
+        workdir = Path(tmp)
+        steps: list[tuple[str, Callable[[], list[Row]]]] = [
+            ("import", lambda: case_import(7 if quick else 21)),
+            ("reference", lambda: case_reference(11 if quick else 31)),
+            ("process", lambda: case_process(5 if quick else 11, workdir)),
+            ("sizes", lambda: case_sizes([1_000, 10_000] if quick else [1_000, 10_000, 50_000],
+                                         1 if quick else 3, workdir)),
+            ("batch", lambda: case_batch(40 if quick else 200, workdir)),
+        ]
+        for name, step in steps:
+            if name in chosen:
+                print(f"measuring {name} …", file=sys.stderr, flush=True)
+                rows.extend(step())
+    print(f"cstd-docs benchmarks — Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
+          f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n")
+    print(table(rows))
+    if args.json:
+        Path(args.json).write_text(json.dumps([asdict(r) for r in rows], indent=2) + "\n", encoding="utf-8")
+    missed = [r.case for r in rows if r.ok is False]
+    if missed:
+        print(f"\n{len(missed)} target(s) missed: {'; '.join(missed)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
