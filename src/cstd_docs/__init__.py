@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from cstd_docs.jsonio import dumps as dumps
     from cstd_docs.jsonio import load as load
     from cstd_docs.jsonio import loads as loads
+    from cstd_docs.readers import read_docx as read_docx
+    from cstd_docs.readers import read_markdown as read_markdown
     from cstd_docs.writers.markdown import render_markdown as render_markdown
 
 __version__ = "0.1.0"
@@ -29,6 +31,8 @@ _LAZY = {
     "dump": "cstd_docs.jsonio",
     "dumps": "cstd_docs.jsonio",
     "render_markdown": "cstd_docs.writers.markdown",
+    "read_docx": "cstd_docs.readers",
+    "read_markdown": "cstd_docs.readers",
 }
 
 __all__ = ["Problem", "ReportError", "__version__", *_LAZY]

@@ -143,6 +143,44 @@ def cmd_preview(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from cstd_docs.jsonio import dumps
+    from cstd_docs.outputs import write_atomically
+    from cstd_docs.readers import import_file
+
+    source, output = Path(args.input), Path(args.output)
+    if source.suffix.lower() not in (".docx", ".md", ".markdown"):
+        raise UsageError(f"cannot import {str(source)!r}: give a .docx or .md file")
+    if output.suffix.lower() != ".json":
+        raise UsageError(f"the output {str(output)!r} must be a .json file")
+    if _same_file(source, output):
+        raise UsageError(f"the output {str(output)!r} is the input file; choose another output path")
+    imported = import_file(source)
+    for warning in imported.warnings:
+        print(f"cstd-docs: warning: {warning}", file=sys.stderr)
+    write_atomically(output, dumps(imported.report).encode("utf-8"))
+    count = len(imported.warnings)
+    print(f"wrote {output}" + (f" ({count} warning{'s' if count != 1 else ''})" if count else ""))
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from cstd_docs.diff import diff_reports, format_changes
+    from cstd_docs.readers import import_file
+
+    reports = []
+    for path in (args.old, args.new):
+        if Path(path).suffix.lower() not in (".json", ".docx", ".md", ".markdown"):
+            raise UsageError(f"cannot compare {path!r}: give .json, .docx or .md files")
+        imported = import_file(path)
+        for warning in imported.warnings:
+            print(f"cstd-docs: warning: {warning}", file=sys.stderr)
+        reports.append(imported.report)
+    changes = diff_reports(reports[0], reports[1])
+    sys.stdout.write(format_changes(changes) if changes else "no paragraph changed\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cstd-docs",
@@ -185,6 +223,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pages", type=int, default=2, help="how many pages (default 2)")
     p.add_argument("--reference-docx", metavar="FILE")
     p.set_defaults(run=cmd_preview)
+
+    p = commands.add_parser("import", help="read an edited Word or Markdown draft back into a report file")
+    p.add_argument("input", metavar="IN.docx|IN.md")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.json")
+    p.set_defaults(run=cmd_import)
+
+    p = commands.add_parser("diff", help="list the paragraphs added, removed, moved or edited between two versions")
+    p.add_argument("old", metavar="A.json|A.docx|A.md")
+    p.add_argument("new", metavar="B.json|B.docx|B.md")
+    p.set_defaults(run=cmd_diff)
     return parser
 
 

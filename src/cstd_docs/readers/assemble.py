@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -51,7 +51,7 @@ Sig = tuple[tuple[str, Any], ...]
 
 
 # --- normalised signatures ----------------------------------------------------------------
-def _norm(runs: list[VRun] | tuple[Any, ...]) -> list[VRun]:
+def _norm(runs: Sequence[Any]) -> list[VRun]:
     """Merge adjacent text, move spaces out of emphasis, strip both ends."""
     out: list[VRun] = []
     for run in runs:
@@ -72,8 +72,6 @@ def _norm(runs: list[VRun] | tuple[Any, ...]) -> list[VRun]:
         for piece in pieces:
             if isinstance(piece, str) and out and isinstance(out[-1], str):
                 out[-1] = out[-1] + piece
-            elif isinstance(piece, Emphasis) and out and isinstance(out[-1], Emphasis) and False:
-                pass
             else:
                 out.append(piece)
     if out and isinstance(out[0], str):
@@ -87,7 +85,7 @@ def _norm(runs: list[VRun] | tuple[Any, ...]) -> list[VRun]:
     return out
 
 
-def signature(runs: list[VRun] | tuple[Any, ...]) -> Sig:
+def signature(runs: Sequence[Any]) -> Sig:
     items: list[tuple[str, Any]] = []
     for run in _norm(runs):
         if isinstance(run, str):
@@ -103,7 +101,7 @@ def plain(sig: Sig) -> str:
     return "".join(v for k, v in sig if k != "n")
 
 
-def runs_plain(runs: list[VRun]) -> str:
+def runs_plain(runs: Sequence[Any]) -> str:
     return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis)))
 
 
@@ -397,9 +395,8 @@ class Assembler:
             else:
                 date = datetime.date.today()
                 self.warn("masthead", "no date found in the masthead", f"set masthead.date (today, {date}, was used)")
-        if organ is None:
-            if self.v.masthead_lines:
-                self.warn("masthead", "no organ found in the masthead", "the default was used")
+        if organ is None and self.v.masthead_lines:
+            self.warn("masthead", "no organ found in the masthead", "the default was used")
         return Masthead(
             symbol=symbol,
             distribution=distribution or (base.distribution if base else Distribution.GENERAL),
@@ -584,7 +581,7 @@ class Assembler:
         def title_of(i: int) -> Inlines:
             exact = same(i)
             if exact is not None and exact.obj is not None:
-                return exact.obj.theme if isinstance(exact.obj, Findings) else exact.obj.title  # type: ignore[no-any-return]
+                return exact.obj.theme if isinstance(exact.obj, Findings) else exact.obj.title
             return self.inlines(blocks[i].runs)
 
         def section() -> ChapterPart:
@@ -616,7 +613,11 @@ class Assembler:
                 return Findings(title_of(i), id=fid, main_findings=main, suggestions=suggestions)
             subsections = []
             for j, part in subs:
-                part = [Paragraph((f"{x.addressee} ",), id=x.id) if isinstance(x, Suggestion) else x for x in part]
+                part = [
+                    Paragraph((self.pack.phrase("suggestion_lead_in", addressee=x.addressee),), id=x.id,
+                              subparagraphs=x.courses) if isinstance(x, Suggestion) else x
+                    for x in part
+                ]
                 subsections.append(Subsection(title_of(j), id=ident(j), content=part))
             return Section(title_of(i), id=ident(i) if not isinstance(base_obj, Findings) else None,
                            content=lead, subsections=subsections)
@@ -726,7 +727,8 @@ class Assembler:
         for target in dangling:
             self.warn("", f"a cross-reference to {target!r} pointed at a deleted block",
                       "it became the number it last printed")
-        return fixed  # type: ignore[no-any-return]
+        assert isinstance(fixed, Report)
+        return fixed
 
 
 def assemble(visible: Visible, base: Report | None, warnings: list[Problem], source: str) -> Report:

@@ -20,12 +20,9 @@ import base64
 import binascii
 import re
 import zlib
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cstd_docs.model import Report
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = [
     "CONTENT_TYPE",
@@ -76,7 +73,7 @@ def embed_source(report: Report) -> bytes:
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<src:source xmlns:src="{NAMESPACE}" encoding="zlib+base64">{_payload(report)}</src:source>'
-    ).encode("utf-8")
+    ).encode()
 
 
 def extract_source(xml: bytes) -> Report | None:

@@ -142,7 +142,7 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
     while index < len(kept) and not kept[index][1][0].startswith("# "):
         head.append(kept[index])
         index += 1
-    for start, lines in head:
+    for _start, lines in head:
         parts = [re.sub(r"\\$", "", line).strip() for line in lines]
         plain_parts = [_unescape(p.replace("**", "")) for p in parts]
         if language is None:
@@ -179,12 +179,12 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
             unescaped = _unescape(content)
             if depth == 2 and (unescaped == annex_word or unescaped.startswith(annex_word + " ")):
                 rest = content[len(annex_word) :].strip()
-                number = annex_word
+                annex_label = annex_word
                 numeral = re.match(r"([IVXLC]+)\s+", rest)
                 if numeral:
-                    number += " " + numeral.group(1)
+                    annex_label += " " + numeral.group(1)
                     rest = rest[numeral.end() :]
-                visible.blocks.append(VBlock("annex", runs(rest), number=number, where=where))
+                visible.blocks.append(VBlock("annex", runs(rest), number=annex_label, where=where))
                 previous = "annex"
                 continue
             kind = levels.get(depth)
@@ -193,8 +193,8 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
                                     "it was read as unnumbered text"))
                 visible.blocks.append(VBlock("unnumbered", runs(content), where=where))
                 continue
-            number, _, title = content.partition(" ")
-            visible.blocks.append(VBlock(kind, runs(title), number=_unescape(number), where=where))
+            heading_number, _, title = content.partition(" ")
+            visible.blocks.append(VBlock(kind, runs(title), number=_unescape(heading_number), where=where))
             previous = kind
             continue
         seen_block = True

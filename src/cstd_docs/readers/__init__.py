@@ -1,0 +1,62 @@
+"""Readers: Word and Markdown drafts back into the report model (docs/round-trip.md).
+
+``read_docx(path, *, warnings=None)`` and ``read_markdown(text, *, warnings=None)``
+return the :class:`~cstd_docs.model.Report`; everything that could not be mapped is
+appended, as :class:`~cstd_docs.errors.Problem`, to the ``warnings`` list the caller
+passes. ``import_file(path)`` returns both at once as :class:`Imported`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from attrs import frozen
+
+from cstd_docs.errors import Problem, ReportError
+from cstd_docs.model import Report
+
+__all__ = ["Imported", "import_file", "read_docx", "read_markdown"]
+
+
+@frozen
+class Imported:
+    """A report read from a document, and what could not be mapped."""
+
+    report: Report
+    warnings: tuple[Problem, ...]
+
+
+def read_docx(path: str | os.PathLike[str] | bytes, *, warnings: list[Problem] | None = None) -> Report:
+    from cstd_docs.readers.docx import read_docx as read
+
+    return read(path, warnings=warnings)
+
+
+def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: str = "markdown") -> Report:
+    from cstd_docs.readers.markdown import read_markdown as read
+
+    return read(text, warnings=warnings, source=source)
+
+
+def import_file(path: str | os.PathLike[str]) -> Imported:
+    """Read a .docx, .md or .json file by its extension."""
+    file = Path(path)
+    suffix = file.suffix.lower()
+    warnings: list[Problem] = []
+    if suffix == ".docx":
+        report = read_docx(file, warnings=warnings)
+    elif suffix in (".md", ".markdown"):
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ReportError.single(str(file), f"cannot read the file: {error}") from None
+        report = read_markdown(text, warnings=warnings, source=str(file))
+    elif suffix == ".json":
+        from cstd_docs.jsonio import load
+
+        report = load(file)
+    else:
+        raise ReportError.single(str(file), f"cannot read {suffix or 'a file without extension'}",
+                                 "use a .docx, .md or .json file")
+    return Imported(report, tuple(warnings))
