@@ -17,6 +17,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 
 from cstd_docs.errors import Problem, ReportError
 from cstd_docs.jsonio.converter import InputError, converter
+from cstd_docs.jsonio.limits import limit_problem, size_problem
 from cstd_docs.model import Report
 from cstd_docs.model.check import check
 from cstd_docs.outputs import write_atomically
@@ -97,6 +98,9 @@ def report_from_data(data: object, *, source: str | None = None) -> Report:
     """Build a report from parsed JSON data, checking everything; raise ReportError."""
     if not isinstance(data, dict):
         raise ReportError([Problem("$", "a report file must hold one JSON object", 'start with "{"')], source=source)
+    too_big = limit_problem(data)
+    if too_big is not None:
+        raise ReportError([too_big], source=source)
     try:
         report = converter().structure(data, Report)
     except (ClassValidationError, IterableValidationError, InputError, ForbiddenExtraKeysError) as error:
@@ -132,6 +136,9 @@ def _decode(raw: bytes, source: str | None) -> str:
 
 def loads(text: str | bytes, *, source: str | None = None) -> Report:
     """Parse a report from JSON text; raise ReportError listing every problem."""
+    too_big = size_problem(len(text))
+    if too_big is not None:
+        raise ReportError([too_big], source=source)
     if isinstance(text, bytes):
         text = _decode(text, source)
     elif text.startswith("\ufeff"):
@@ -155,6 +162,9 @@ def load(path: str | Path) -> Report:
     """Read a report from a JSON file."""
     path = Path(path)
     try:
+        too_big = size_problem(path.stat().st_size)
+        if too_big is not None:
+            raise ReportError([too_big], source=str(path))
         raw = path.read_bytes()
     except OSError as error:
         raise ReportError.single(str(path), f"cannot read the file: {error.strerror or error}") from None
