@@ -13,6 +13,7 @@ comparison with pandoc is skipped when pandoc is not installed.
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import shutil
@@ -34,6 +35,15 @@ sys.path.insert(0, str(HERE))
 from generate import write as write_generated  # noqa: E402
 
 MiB = 1024 * 1024
+
+#: Environment of the measured processes. Compiled modules are cached under the work
+#: folder, as an installed package's are, even where PYTHONDONTWRITEBYTECODE is set
+#: (otherwise every process would compile cstd-docs from source, which no installed copy does).
+PROCESS_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def use_bytecode_cache(folder: Path) -> None:
+    PROCESS_ENV["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
 
 
 @dataclass
@@ -106,7 +116,8 @@ def child_load(path: str, repeats: int) -> dict[str, Any]:
 
 def run_child(*args: str) -> dict[str, Any]:
     result = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", *args], capture_output=True, text=True, check=False
+        [sys.executable, str(Path(__file__).resolve()), "--child", *args], capture_output=True, text=True, check=False,
+        env=PROCESS_ENV,
     )
     if result.returncode != 0:
         raise RuntimeError(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "child failed")
@@ -120,13 +131,14 @@ def run_child(*args: str) -> dict[str, Any]:
 def case_import(repeats: int) -> list[Row]:
     code = "import time; t = time.perf_counter(); import cstd_docs; print(time.perf_counter() - t)"
     times = [
-        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-        for _ in range(repeats)
-    ]
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env=PROCESS_ENV).stdout)
+        for _ in range(repeats + 1)
+    ][1:]  # the first run fills the bytecode cache
     heavy = subprocess.run(
         [sys.executable, "-c", "import sys, cstd_docs; print([m for m in ('jinja2','docx','lxml','cattrs') "
          "if m in sys.modules])"],
-        capture_output=True, text=True, check=True,
+        capture_output=True, text=True, check=True, env=PROCESS_ENV,
     ).stdout.strip()
     value = statistics.median(times) * 1000
     return [Row("import cstd_docs", value, "ms", "≤ 60 ms", value <= 60, f"heavy modules loaded: {heavy}")]
@@ -140,7 +152,10 @@ def case_reference(repeats: int) -> list[Row]:
         return [Row("reference → Markdown (in-process)", None, "ms", "≤ 5 ms", None, "skipped: no reference example")]
     report = cstd_docs.load(REFERENCE)
     md = median_time(lambda: render_markdown(report), repeats, warmup=3) * 1000
-    rows = [Row("reference → Markdown (in-process)", md, "ms", "≤ 5 ms", md <= 5)]
+    rows = [Row("reference → Markdown (in-process)", md, "ms", "≤ 5 ms", md <= 5, "with the embedded source comment")]
+    if "embed_source" in inspect.signature(render_markdown).parameters:
+        bare = median_time(lambda: render_markdown(report, embed_source=False), repeats, warmup=3) * 1000
+        rows.append(Row("reference → Markdown, embed_source=False", bare, "ms", "", None, "for comparison"))
     load = median_time(lambda: cstd_docs.load(REFERENCE), repeats, warmup=3) * 1000
     rows.append(Row("reference: JSON load + validation", load, "ms", "", None))
     reason = docx_unavailable()
@@ -165,7 +180,7 @@ def case_process(repeats: int, workdir: Path) -> list[Row]:
     exe = shutil.which("cstd-docs")
     ours_cmd = [exe] if exe else [sys.executable, "-m", "cstd_docs.cli"]
     md = workdir / "reference.md"
-    subprocess.run([*ours_cmd, "render", str(REFERENCE), "-o", str(md)], check=True)
+    subprocess.run([*ours_cmd, "render", str(REFERENCE), "-o", str(md)], check=True, env=PROCESS_ENV)
     ours_cmd = [*ours_cmd, "render", str(REFERENCE), "-o", str(workdir / "ours.docx")]
     pandoc_cmd = [pandoc, str(md), "-o", str(workdir / "pandoc.docx")]
     ours: list[float] = []
@@ -173,7 +188,7 @@ def case_process(repeats: int, workdir: Path) -> list[Row]:
     for i in range(repeats + 1):
         for cmd, into in ((ours_cmd, ours), (pandoc_cmd, theirs)):
             start = time.perf_counter()
-            subprocess.run(cmd, check=True, capture_output=True)
+            subprocess.run(cmd, check=True, capture_output=True, env=PROCESS_ENV)
             if i:  # the first round warms the file cache
                 into.append(time.perf_counter() - start)
     a, b = statistics.median(ours) * 1000, statistics.median(theirs) * 1000
@@ -231,11 +246,13 @@ def case_batch(count: int, workdir: Path) -> list[Row]:
     exe = shutil.which("cstd-docs")
     cmd = [exe] if exe else [sys.executable, "-m", "cstd_docs.cli"]
     times = {}
+    warm = [*cmd, "render", inputs[0], "--out-dir", str(workdir / "batch-warm"), "--format", fmt]
+    subprocess.run(warm, check=True, capture_output=True, env=PROCESS_ENV)
     for jobs in (1, 2):
         out = workdir / f"batch-out-{jobs}"
         start = time.perf_counter()
         subprocess.run([*cmd, "render", *inputs, "--out-dir", str(out), "--jobs", str(jobs), "--format", fmt],
-                       check=True, capture_output=True)
+                       check=True, capture_output=True, env=PROCESS_ENV)
         times[jobs] = time.perf_counter() - start
     speedup = times[1] / times[2]
     note = f"--jobs 1 {times[1]:.2f} s, --jobs 2 {times[2]:.2f} s, format {fmt}" + (f" ({reason})" if reason else "")
@@ -283,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="cstd-bench-") as tmp:
         workdir = Path(tmp)
+        use_bytecode_cache(workdir)
         steps: list[tuple[str, Callable[[], list[Row]]]] = [
             ("import", lambda: case_import(7 if quick else 21)),
             ("reference", lambda: case_reference(11 if quick else 31)),

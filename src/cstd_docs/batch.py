@@ -150,6 +150,10 @@ def render_many(
 
         for module in ("cstd_docs.jsonio", "cstd_docs.writers.markdown" if fmt == "md" else "cstd_docs.writers.docx"):
             importlib.import_module(module)
+        # Likewise build the JSON converter (cattrs generates code for each class) once, here.
+        from cstd_docs.jsonio.converter import converter
+
+        converter()
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures: dict[Future[str | None], int] = {
