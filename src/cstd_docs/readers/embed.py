@@ -5,11 +5,13 @@ date of the masthead or the report's language. Writers may carry the report's
 canonical JSON with the document; readers then use it as the *base* and apply what
 the visible document says (the visible text always wins).
 
-- DOCX: a custom XML part ``/customXml/cstdDocsSource.xml`` (content type
+- DOCX: a custom XML data-store item ``/customXml/itemN.xml`` (content type
   ``application/xml``) related from the main document part with the standard
-  ``customXml`` relationship type; its root is ``<src:source xmlns:src="urn:cstd-docs:source:1">``
-  holding the report's JSON (``cstd_docs.dumps``) compressed with zlib and encoded in base64.
-  Word and LibreOffice keep custom XML parts when they re-save a document.
+  ``customXml`` relationship type, with its ``itemPropsN.xml`` (a ``ds:datastoreItem``);
+  its root is ``<src:source xmlns:src="urn:cstd-docs:source:1">`` holding the report's
+  JSON (``cstd_docs.dumps``) compressed with zlib and encoded in base64. Word and
+  LibreOffice keep data-store items when they re-save a document (LibreOffice drops a
+  custom XML part that has no item properties).
 - Markdown: a final HTML comment ``<!-- cstd-docs-source:1 BASE64 -->`` (same payload),
   which CommonMark and pandoc renderers do not display.
 """
@@ -30,6 +32,7 @@ __all__ = [
     "PART_NAME",
     "RELATIONSHIP_TYPE",
     "attach_source",
+    "item_properties",
     "embed_source",
     "extract_source",
     "markdown_comment",
@@ -37,9 +40,14 @@ __all__ = [
 ]
 
 NAMESPACE = "urn:cstd-docs:source:1"
-PART_NAME = "/customXml/cstdDocsSource.xml"
+PART_NAME = "/customXml/item%d.xml"
+PROPS_NAME = "/customXml/itemProps%d.xml"
 CONTENT_TYPE = "application/xml"
+PROPS_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
 RELATIONSHIP_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+PROPS_RELATIONSHIP_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"
+#: The data-store item id: fixed, so the same report always gives the same bytes.
+ITEM_ID = "{6C1F3E02-5D4B-4B0E-9C43-2B1D1A0C5E11}"
 #: A source larger than this (decompressed) is ignored: it cannot be a report we wrote.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 
@@ -90,13 +98,31 @@ def extract_source(xml: bytes) -> Report | None:
     return _report_from_payload(root.text)
 
 
+def item_properties() -> bytes:
+    """The ``itemPropsN.xml`` part that makes the source a data-store item."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+        f'<ds:datastoreItem ds:itemID="{ITEM_ID}" '
+        'xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">'
+        f'<ds:schemaRefs><ds:schemaRef ds:uri="{NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>'
+    ).encode()
+
+
 def attach_source(document_part: Any, report: Report) -> None:
-    """Add the source part to a python-docx ``DocumentPart`` (what the DOCX writer calls)."""
+    """Add the source to a python-docx ``DocumentPart`` (what the DOCX writer calls).
+
+    Call it once, after the body is written and before the package is saved; it picks
+    free part names, so a reference .docx with its own custom XML keeps them.
+    """
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
-    part = Part(PackURI(PART_NAME), CONTENT_TYPE, embed_source(report), document_part.package)
-    document_part.relate_to(part, RELATIONSHIP_TYPE)
+    package = document_part.package
+    item = Part(package.next_partname(PART_NAME), CONTENT_TYPE, embed_source(report), package)
+    number = int(str(item.partname).rsplit("item", 1)[1].split(".")[0])
+    props = Part(PackURI(PROPS_NAME % number), PROPS_CONTENT_TYPE, item_properties(), package)
+    item.relate_to(props, PROPS_RELATIONSHIP_TYPE)
+    document_part.relate_to(item, RELATIONSHIP_TYPE)
 
 
 def markdown_comment(report: Report) -> str:
