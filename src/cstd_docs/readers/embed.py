@@ -32,9 +32,9 @@ __all__ = [
     "PART_NAME",
     "RELATIONSHIP_TYPE",
     "attach_source",
-    "item_properties",
     "embed_source",
     "extract_source",
+    "item_properties",
     "markdown_comment",
     "source_from_markdown",
 ]
