@@ -18,6 +18,7 @@ from typing import cast
 from docx.api import Document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.package import OpcPackage
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
@@ -58,7 +59,7 @@ def open_base(reference_docx: str | os.PathLike[str] | None) -> DocumentPart:
     try:
         package = Package.open(str(path))
         main = package.main_document_part
-    except (KeyError, ValueError, OSError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
+    except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
         raise ReportError.single(
             where, f"cannot read the reference document: {error}", "give a Word document or template (.docx, .dotx)"
         ) from None

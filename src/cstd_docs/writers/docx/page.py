@@ -138,13 +138,14 @@ def remove_heads(document_part: DocumentPart, sect_pr: Element) -> None:
 
 def _field_page() -> list[Element]:
     """A ``PAGE`` field as Word writes it: begin, instruction, end (Word computes the result)."""
-    style = [val("w:rStyle", st.PAGE_NUMBER)]
-    return [
-        run("", style, make("w:fldChar", {"w:fldCharType": "begin"})),
-        run("", style, _instruction(" PAGE ")),
-        run("", style, make("w:fldChar", {"w:fldCharType": "separate"})),
-        run("", style, make("w:fldChar", {"w:fldCharType": "end"})),
+    pieces = [
+        make("w:fldChar", {"w:fldCharType": "begin"}),
+        _instruction(" PAGE "),
+        make("w:fldChar", {"w:fldCharType": "separate"}),
+        make("w:fldChar", {"w:fldCharType": "end"}),
     ]
+    # A fresh rStyle for each run: an lxml element has one parent.
+    return [run("", [val("w:rStyle", st.PAGE_NUMBER)], piece) for piece in pieces]
 
 
 def _instruction(code: str) -> Element:

@@ -229,12 +229,24 @@ def write_styles(styles: Element, language: str, right_to_left: bool) -> None:
 
 
 def add_missing_styles(styles: Element, right_to_left: bool) -> list[str]:
-    """Add each of our styles whose id the user's styles lack; return the ids added."""
-    present = {s.get(qn("w:styleId")) for s in styles.iterchildren(qn("w:style"))}
+    """Add each of our styles whose id the user's styles lack; return the ids added.
+
+    Where the user has a style of the same name under another id (Word localises the ids
+    of built-in styles: "Funotentext" for "footnote text"), ours is added as a plain
+    child of theirs, so the content keeps our id and takes the user's look.
+    """
+    present: dict[str, str] = {}  # id -> lower-case name
+    for style in styles.iterchildren(qn("w:style")):
+        name = style.find(qn("w:name"))
+        present[str(style.get(qn("w:styleId")))] = str(name.get(qn("w:val")) if name is not None else "").lower()
+    by_name = {name: style_id for style_id, name in present.items()}
     added: list[str] = []
     for spec in style_specs(right_to_left):
         if spec.style_id in present or spec.default:
             continue
+        theirs = by_name.get(spec.name.lower())
+        if theirs is not None:
+            spec = StyleSpec(spec.style_id, f"{spec.name} ({spec.style_id})", spec.kind, based_on=theirs)
         element = spec.element()
         based_on = element.find(qn("w:basedOn"))
         if based_on is not None and based_on.get(qn("w:val")) not in present:
