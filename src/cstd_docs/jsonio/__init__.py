@@ -148,7 +148,7 @@ def loads(text: str | bytes, *, source: str | None = None) -> Report:
     except _DuplicateKey as error:
         raise ReportError.single("$", f"key {error.key!r} appears twice in one object", "keep one") from None
     except json.JSONDecodeError as error:
-        at_end = error.pos >= len(text.rstrip())
+        at_end = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string")
         hint = "the file ends early: is it complete?" if at_end else "check the JSON syntax there"
         raise ReportError.single(
             f"line {error.lineno}, column {error.colno}", f"not valid JSON: {error.msg}", hint

@@ -13,12 +13,19 @@ and a participant says its "kind". Fields equal to their default are left out.
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, get_args, get_origin
 
+import attrs
 from cattrs import Converter
-from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from cstd_docs import model as m
@@ -53,6 +60,8 @@ def _describe(value: object) -> str:
         return "null"
     if isinstance(value, bool):
         return "a boolean"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{value} (which JSON does not allow)"
     if isinstance(value, (int, float)):
         return "a number"
     if isinstance(value, str):
@@ -80,19 +89,19 @@ def _structure_date(value: object, _: type) -> datetime.date:
 def _structure_str(value: object, _: type) -> str:
     # cattrs would turn 12 into "12"; a number where text belongs is a slip to report.
     if not isinstance(value, str):
-        raise InputError(f"expected a string, got {_describe(value)}")
+        raise InputError(f"expected a string, got {_describe(value)}", 'write text in double quotes: "…"')
     return value
 
 
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(f"expected a whole number, got {_describe(value)}")
+        raise InputError(f"expected a whole number, got {_describe(value)}", "write digits without quotes, e.g. 25")
     return value
 
 
 def _structure_bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        raise InputError(f"expected true or false, got {_describe(value)}")
+        raise InputError(f"expected true or false, got {_describe(value)}", "write true or false, without quotes")
     return value
 
 
@@ -112,6 +121,78 @@ def _one_key(value: object, keys: Mapping[str, object], what: str) -> str:
     return str(key)
 
 
+def _is_sequence(t: object) -> bool:
+    args = get_args(t)
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _register_containers(c: Converter) -> None:
+    """Lists, objects and attrs classes that say what they expected when given another type.
+
+    cattrs alone would iterate a string as a list of characters and report
+    "'str' object has no attribute 'keys'" for text where an object belongs.
+    """
+
+    def collect(pairs: Any, t: object, note: Callable[[Any], str]) -> list[Any]:
+        items: list[Any] = []
+        errors: list[Exception] = []
+        for where, item_type, value in pairs:
+            try:
+                items.append(c.structure(value, item_type))
+            except Exception as error:  # collected, so every bad item is reported at once
+                error.__notes__ = [note(where)]
+                errors.append(error)
+        if errors:
+            raise IterableValidationError(f"invalid items in {t}", errors, t)  # type: ignore[arg-type]
+        return items
+
+    def structure_sequence(value: object, t: object) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise InputError(f"expected a list, got {_describe(value)}", "write [ … ], even for one item or none")
+        item_type = get_args(t)[0]
+        return tuple(
+            collect(
+                ((i, item_type, v) for i, v in enumerate(value)),
+                t,
+                lambda i: IterableValidationNote(f"item @ index {i}", i, item_type),
+            )
+        )
+
+    def structure_mapping(value: object, t: object) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise InputError(
+                f"expected an object, got {_describe(value)}", 'write {"id": { … }, …} with one entry per id'
+            )
+        item_type = get_args(t)[1]
+        values = collect(
+            ((k, item_type, v) for k, v in value.items()),
+            t,
+            lambda k: IterableValidationNote(f"value @ key {k!r}", k, item_type),
+        )
+        return dict(zip(value, values, strict=True))
+
+    c.register_structure_hook_func(_is_sequence, structure_sequence)
+    def is_mapping(t: object) -> bool:
+        origin: object = get_origin(t)
+        return origin is dict
+
+    c.register_structure_hook_func(is_mapping, structure_mapping)
+
+
+def _object_first(c: Converter, cls: type, hook: Callable[[Any, Any], Any]) -> None:
+    """Structure ``cls`` with ``hook``, after checking the value is a JSON object."""
+    fields = ", ".join("$schema" if f.name == "schema" else f.name for f in attrs.fields(cls))
+
+    def structure(value: object, t: object) -> Any:
+        if not isinstance(value, dict):
+            raise InputError(
+                f"expected an object, got {_describe(value)}", f"write {{…}} with the fields {fields}"
+            )
+        return hook(value, t)
+
+    c.register_structure_hook(cls, structure)
+
+
 def make_converter() -> Converter:
     """Build the converter; every JSON rule of the project is configured here."""
     c = Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
@@ -119,6 +200,7 @@ def make_converter() -> Converter:
     c.register_structure_hook(datetime.date, _structure_date)
     c.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
     c.register_structure_hook(str, _structure_str)
+    _register_containers(c)
     c.register_structure_hook(int, _structure_int)
     c.register_structure_hook(bool, _structure_bool)
 
@@ -140,7 +222,11 @@ def make_converter() -> Converter:
                     'write {"cite": "basso"} or {"cite": ["philippines", "thailand"]}',
                 )
             return m.Citation(tuple(c.structure(ids, list[str])))
-        return m.Note(structure_inlines(payload, _NOTE_KEYS))
+        try:
+            return m.Note(structure_inlines(payload, _NOTE_KEYS))
+        except Exception as error:  # so that its path reads "….note[1]"
+            error.__notes__ = [AttributeValidationNote("note", "note", m.Note)]
+            raise ClassValidationError("invalid note", [error], m.Note) from None
 
     _NOTE_KEYS = {k: v for k, v in INLINE_KEYS.items() if k in ("emphasis", "ref")}
 
@@ -242,7 +328,12 @@ def make_converter() -> Converter:
 
     # --- the report: "$schema" first, then the rest in model order -----------------------
     renamed = override(rename="$schema")
-    c.register_structure_hook(m.Report, make_dict_structure_fn(m.Report, c, schema=renamed))
+    # Before the report's hook, which takes its masthead's and session's hooks when made.
+    for record in (m.Masthead, m.Session, m.AgendaItem, m.Paragraph, m.Subparagraph, m.UnnumberedText,
+                   m.Chapter, m.Section, m.Subsection, m.Findings, m.Suggestion, m.Annex,
+                   m.Person, m.Delegation, m.Organization):
+        _object_first(c, record, c.get_structure_hook(record))
+    _object_first(c, m.Report, make_dict_structure_fn(m.Report, c, schema=renamed))
     plain_report = make_dict_unstructure_fn(
         m.Report, c, _cattrs_omit_if_default=True, schema=renamed
     )

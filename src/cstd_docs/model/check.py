@@ -210,10 +210,16 @@ class _Walk:
         if r.masthead.symbol is not None:
             self.require_text("$.masthead.symbol", r.masthead.symbol)
         self.require_text("$.masthead.organ", r.masthead.organ)
+        if r.masthead.job_number is not None:
+            self.require_text("$.masthead.job_number", r.masthead.job_number)
+        if r.schema is not None:
+            self.problems.extend(_text_problems("$.$schema", r.schema))
         for index, item in enumerate(r.agenda_items):
             self.require_text(f"$.agenda_items[{index}].title", item.title)
             if item.number < 1:
-                self.problems.append(Problem(f"$.agenda_items[{index}].number", "an item number starts at 1"))
+                self.problems.append(
+                    Problem(f"$.agenda_items[{index}].number", "an item number starts at 1", "write e.g. 3")
+                )
         if r.agenda_symbol is not None:
             self.require_text("$.agenda_symbol", r.agenda_symbol)
         self.inlines("$.title", r.title, None)
