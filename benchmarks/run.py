@@ -345,8 +345,9 @@ def main(argv: list[str] | None = None) -> int:
             if name in chosen:
                 print(f"measuring {name} …", file=sys.stderr, flush=True)
                 rows.extend(step())
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"cstd-docs benchmarks — Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
-          f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n")
+          f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average {load} (1, 5, 15 min)\n")
     print(table(rows))
     if args.json:
         Path(args.json).write_text(json.dumps([asdict(r) for r in rows], indent=2) + "\n", encoding="utf-8")

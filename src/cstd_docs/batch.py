@@ -57,9 +57,11 @@ def _render_file(source: str, target: str, fmt: str, reference_docx: str | None)
 
             write_atomically(Path(target), render_markdown(report).encode("utf-8"))
         else:
+            from cstd_docs.perf import paused_gc
             from cstd_docs.writers.docx import render_docx
 
-            render_docx(report, target, reference_docx=reference_docx)
+            with paused_gc():
+                render_docx(report, target, reference_docx=reference_docx)
     except ReportError as error:
         return str(error)
     except Exception as error:  # one broken file must not stop the batch

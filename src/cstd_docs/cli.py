@@ -51,9 +51,11 @@ def _render_one(source: Path, output: Path, args: argparse.Namespace) -> None:
         text = render_markdown(report, template_dir=getattr(args, "templates", None))
         write_atomically(output, text.encode("utf-8"))
     elif fmt == "docx":
+        from cstd_docs.perf import paused_gc
         from cstd_docs.writers.docx import render_docx
 
-        render_docx(report, output, reference_docx=reference)
+        with paused_gc():  # a short-lived process building one large acyclic tree
+            render_docx(report, output, reference_docx=reference)
     else:
         from cstd_docs.writers.pdf import render_pdf
 

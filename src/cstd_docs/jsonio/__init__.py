@@ -21,6 +21,7 @@ from cstd_docs.jsonio.limits import limit_problem, size_problem
 from cstd_docs.model import Report
 from cstd_docs.model.check import check
 from cstd_docs.outputs import write_atomically
+from cstd_docs.perf import gc_paused
 
 __all__ = ["dump", "dumps", "load", "loads", "report_from_data", "report_to_data"]
 
@@ -94,6 +95,7 @@ def _problems(error: BaseException, path: str = "$", cls: object = None) -> list
     return problems
 
 
+@gc_paused
 def report_from_data(data: object, *, source: str | None = None) -> Report:
     """Build a report from parsed JSON data, checking everything; raise ReportError."""
     if not isinstance(data, dict):
@@ -134,6 +136,7 @@ def _decode(raw: bytes, source: str | None) -> str:
         ) from None
 
 
+@gc_paused
 def loads(text: str | bytes, *, source: str | None = None) -> Report:
     """Parse a report from JSON text; raise ReportError listing every problem."""
     too_big = size_problem(len(text))

@@ -35,6 +35,7 @@ from cstd_docs.model import (
     UnnumberedText,
 )
 from cstd_docs.model.check import check
+from cstd_docs.perf import gc_paused
 from cstd_docs.resolve.document import (
     AgendaLine,
     Heading,
@@ -258,6 +259,7 @@ class _Resolver:
         return tuple(out)
 
 
+@gc_paused
 def resolve(report: Report) -> ResolvedReport:
     """Number everything, compose every note and settle every cross-reference."""
     problems = check(report)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from cstd_docs.errors import ReportError
 from cstd_docs.model import Emphasis, Report
+from cstd_docs.perf import gc_paused
 from cstd_docs.resolve import resolve
 from cstd_docs.resolve.document import (
     Heading,
@@ -162,6 +163,7 @@ def _tidy(text: str) -> str:
     return text.strip("\n") + "\n"
 
 
+@gc_paused
 def render_markdown(
     report: Report | ResolvedReport, *, template_dir: str | Path | None = None, embed_source: bool = True
 ) -> str:
