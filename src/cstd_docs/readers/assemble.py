@@ -49,6 +49,9 @@ from cstd_docs.readers.visible import VBlock, Visible, VNote, VRun
 
 Sig = tuple[tuple[str, Any], ...]
 
+#: A printing-service job number: "GE.22-01234(E)", "NY.23-00012 (E)".
+JOB_NUMBER = re.compile(r"[A-Z]{1,3}\.\d\d-\d{3,6}\s*(\([A-Z]\))?.*")
+
 
 # --- normalised signatures ----------------------------------------------------------------
 def _norm(runs: Sequence[Any]) -> list[VRun]:
@@ -381,7 +384,7 @@ class Assembler:
                 date = base.date
             elif date is None and parse_date(line, pack) is not None and not re.search(r"/", line):
                 date = parse_date(line, pack)
-            elif re.fullmatch(r"GE\.\d\d-\d+.*", line):
+            elif JOB_NUMBER.fullmatch(line):
                 job = line
             elif symbol is None and organ is None and "/" in line and " " not in line:
                 symbol = line
@@ -557,8 +560,8 @@ class Assembler:
                         addressee = base_obj.addressee
                     else:
                         addressee = found.group(1)
-                    pid = ident(i) if isinstance(base_obj, Suggestion) else None
-                    return Suggestion(addressee, courses, id=pid or self.new_id(block.runs))
+                    pid = ident(i) if isinstance(base_obj, Suggestion) else self.new_id(block.runs)
+                    return Suggestion(addressee, courses, id=pid)
             if block.kind == "unnumbered":
                 text = exact.obj.unnumbered if exact is not None and isinstance(exact.obj, UnnumberedText) else None
                 return UnnumberedText(text if text is not None else self.inlines(block.runs), id=ident(i))

@@ -22,7 +22,7 @@ from typing import Any
 from cstd_docs.errors import Problem, ReportError
 from cstd_docs.lang import language_pack
 from cstd_docs.model import Emphasis, Report
-from cstd_docs.readers.assemble import assemble, guess_language
+from cstd_docs.readers.assemble import JOB_NUMBER, assemble, guess_language
 from cstd_docs.readers.embed import extract_source
 from cstd_docs.readers.labels import PARAGRAPH_NUMBER, SubLabels
 from cstd_docs.readers.package import Package
@@ -120,8 +120,7 @@ class _Reader:
             for child in r:
                 tag = child.tag
                 if tag == w("t"):
-                    if skip_mark:
-                        skip_mark = False
+                    if skip_mark:  # the custom mark typed after the reference, in the same run
                         continue
                     out.append(("t", child.text or "", italic))
                 elif tag == w("tab") or tag == w("ptab"):
@@ -163,15 +162,18 @@ class _Reader:
             paragraphs = []
             for p in note.iter(w("p")):
                 toks = self.tokens(p, in_note=True)
-                # Drop the mark and the tab after it: "TAB mark TAB text" or "* TAB text".
+                # Drop the mark and the tabs around it: "TAB mark TAB text" or "TAB * TAB text".
                 if any(t[0] == "fref" for t in toks):
                     index = next(i for i, t in enumerate(toks) if t[0] == "fref")
                     toks = toks[index + 1 :]
-                elif any(t[0] == "tab" for t in toks):
+                for _ in range(2):
+                    if not any(t[0] == "tab" for t in toks):
+                        break
                     first_tab = next(i for i, t in enumerate(toks) if t[0] == "tab")
                     head = "".join(str(t[1]) for t in toks[:first_tab] if t[0] == "t").strip()
-                    if re.fullmatch(r"[*\d†‡§]*", head):
-                        toks = toks[first_tab + 1 :]
+                    if not re.fullmatch(r"[*\d†‡§]*", head):
+                        break
+                    toks = toks[first_tab + 1 :]
                 while toks and (toks[0][0] in ("tab", "br") or (toks[0][0] == "t" and not str(toks[0][1]).strip())):
                     toks = toks[1:]
                 runs = to_runs(toks)
@@ -210,19 +212,21 @@ class _Reader:
             self.warn(name, "the embedded source report is damaged", "ids and registry were not restored")
         return None
 
-    def first_header_lines(self, body: Any) -> list[str]:
+    def first_page_lines(self, body: Any, kind: str) -> list[str]:
+        """Lines of the first-page header's tables (kind "header") or of its footer ("footer")."""
         lines: list[str] = []
-        sect = body.find(w("sectPr"))
-        if sect is None:
+        sects = [*body.iter(w("sectPr"))]
+        if not sects:
             return lines
-        for ref in sect.findall(w("headerReference")):
+        for ref in sects[0].findall(w(f"{kind}Reference")):
             if ref.get(w("type")) != "first":
                 continue
             rel = self.rels.get(ref.get(f"{{{R}}}id", ""))
             if rel is None or not self.pkg.has(rel[1]):
                 continue
-            for tbl in self.pkg.xml(rel[1]).iter(w("tbl")):
-                lines.extend(self.table_lines(tbl))
+            root = self.pkg.xml(rel[1])
+            for container in (root.iter(w("tbl")) if kind == "header" else [root]):
+                lines.extend(self.table_lines(container))
         return lines
 
     def table_lines(self, tbl: Any) -> list[str]:
@@ -461,7 +465,8 @@ def read_docx(
             visible.blocks.append(VBlock("unnumbered", to_runs(tokens), where=where))
             previous = "unnumbered"
     if not visible.masthead_lines:
-        visible.masthead_lines = reader.first_header_lines(body)
+        visible.masthead_lines = reader.first_page_lines(body, "header")
+    visible.masthead_lines += [line for line in reader.first_page_lines(body, "footer") if JOB_NUMBER.fullmatch(line)]
     if reader.tracked:
         sink.append(Problem(name, "the document holds tracked changes", "they were read as accepted"))
     return assemble(visible, base, sink, name)

@@ -1,0 +1,97 @@
+"""Identity: reading what we rendered gives back an equal report, in DOCX and in Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from tests.conftest import REFERENCE_EXAMPLE, require_file
+from tests.readers.helpers import libreoffice_resave, our_docx
+from tests.readers.strategies import reports
+
+import cstd_docs
+from cstd_docs.errors import Problem
+from cstd_docs.model import Report
+from cstd_docs.model.check import check
+
+
+def _reference() -> Report:
+    require_file(REFERENCE_EXAMPLE, "the reference example")
+    return cstd_docs.load(REFERENCE_EXAMPLE)
+
+
+def test_reference_round_trips_through_markdown() -> None:
+    report = _reference()
+    warnings: list[Problem] = []
+    assert cstd_docs.read_markdown(cstd_docs.render_markdown(report), warnings=warnings) == report
+    assert warnings == []
+
+
+def test_reference_round_trips_through_docx(tmp_path: Path) -> None:
+    report = _reference()
+    path = tmp_path / "report.docx"
+    path.write_bytes(our_docx(report))
+    warnings: list[Problem] = []
+    assert cstd_docs.read_docx(path, warnings=warnings) == report
+    assert warnings == []
+
+
+@pytest.mark.interop
+def test_reference_round_trips_through_a_libreoffice_resave(tmp_path: Path) -> None:
+    report = _reference()
+    path = tmp_path / "report.docx"
+    path.write_bytes(our_docx(report))
+    resaved = libreoffice_resave(path, tmp_path)
+    warnings: list[Problem] = []
+    assert cstd_docs.read_docx(resaved, warnings=warnings) == report
+    assert warnings == []
+
+
+def test_builder_reports_round_trip() -> None:
+    from tests.docx.reports import build_report
+
+    for report in (build_report(), build_report(asterisks=True), build_report(chapters=3, annexes=2)):
+        assert cstd_docs.read_markdown(cstd_docs.render_markdown(report)) == report
+        assert cstd_docs.read_docx(our_docx(report)) == report
+
+
+def test_without_the_source_the_visible_structure_is_read() -> None:
+    """No embedded source: numbers, headings, notes and masthead still come back."""
+    report = _reference()
+    warnings: list[Problem] = []
+    text = cstd_docs.render_markdown(report, embed_source=False)
+    for read in (cstd_docs.read_markdown(text, warnings=warnings),):
+        assert check(read) == []
+        assert warnings == []
+        assert read.masthead.date == report.masthead.date
+        assert read.session == report.session
+        assert read.agenda_items == report.agenda_items
+        assert cstd_docs.render_markdown(read, embed_source=False) == text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports())
+def test_generated_reports_round_trip_through_markdown(report: Report) -> None:
+    assert check(report) == []
+    warnings: list[Problem] = []
+    assert cstd_docs.read_markdown(cstd_docs.render_markdown(report), warnings=warnings) == report
+    assert warnings == []
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports())
+def test_generated_reports_round_trip_through_docx(report: Report) -> None:
+    warnings: list[Problem] = []
+    assert cstd_docs.read_docx(our_docx(report), warnings=warnings) == report
+    assert warnings == []
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports())
+def test_generated_reports_without_source_render_the_same(report: Report) -> None:
+    """Read without the base, a report prints exactly as the original (only ids, citations differ)."""
+    text = cstd_docs.render_markdown(report, embed_source=False)
+    read = cstd_docs.read_markdown(text)
+    assert check(read) == []
+    assert cstd_docs.render_markdown(read, embed_source=False) == text
