@@ -172,7 +172,7 @@ def load(path: str | Path) -> Report:
     except OSError as error:
         raise ReportError.single(str(path), f"cannot read the file: {error.strerror or error}") from None
     try:
-        return loads(_decode(raw, str(path)), source=str(path))
+        return loads(raw, source=str(path))  # decoded once: a second BOM is an error
     except ReportError as error:
         if error.source is None:
             raise ReportError(error.problems, source=str(path)) from None
