@@ -9,11 +9,23 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 from cstd_docs.errors import ReportError
+
+
+def _new_file(folder: Path, name: str) -> Path:
+    """An empty file of a fresh name in ``folder``, created with the mode a plain open() gives."""
+    while True:
+        temporary = folder / f".{name}.{secrets.token_hex(6)}.part"
+        try:
+            os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+        except FileExistsError:
+            continue
+        return temporary
 
 
 @contextlib.contextmanager
@@ -24,11 +36,12 @@ def atomic_path(target: Path) -> Iterator[Path]:
         raise ReportError.single(str(target), "the output path is a folder", "name a file")
     if not folder.is_dir():
         raise ReportError.single(str(target), f"the folder {str(folder)!r} does not exist", "create it first")
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    os.close(fd)
-    temporary = Path(name)
+    temporary = _new_file(folder, target.name)
     try:
         yield temporary
+        # Keep the mode of the file replaced (or the umask's, for a new one), not 0600.
+        with contextlib.suppress(OSError):
+            os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -38,10 +51,13 @@ def atomic_path(target: Path) -> Iterator[Path]:
 
 def write_atomically(target: Path, data: bytes) -> None:
     try:
-        with atomic_path(target) as temporary:
-            with open(temporary, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
+        with atomic_path(target) as temporary, open(temporary, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
     except OSError as error:
-        raise ReportError.single(str(target), f"cannot write the file: {error.strerror or error}") from None
+        raise ReportError.single(
+            str(target),
+            f"cannot write the file: {error.strerror or error}",
+            "check that the folder is writable and the disk has room",
+        ) from None
