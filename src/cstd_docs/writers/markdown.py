@@ -129,18 +129,48 @@ def _environment(template_dir: str | Path | None) -> SandboxedEnvironment:
 _PACKAGE_ENVIRONMENT: SandboxedEnvironment | None = None
 
 
+#: Largest string or list a template may build with ``*``, and largest power with ``**``.
+_MAX_PRODUCT = 1_000_000
+_MAX_EXPONENT = 1_000
+
+
 def _new_environment(template_dir: str | Path | None) -> SandboxedEnvironment:
     from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class Sandbox(ImmutableSandboxedEnvironment):
+        """Jinja2's sandbox, read-only, and without ``"x" * 10**10`` exhausting memory."""
+
+        intercepted_binops = frozenset(["*", "**"])
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**" and isinstance(right, int) and abs(right) > _MAX_EXPONENT:
+                raise SecurityError(f"the power {right} is too large for a template")
+            if operator == "*":
+                size, count = (left, right) if isinstance(right, int) else (right, left)
+                if isinstance(count, int) and isinstance(size, (str, list, tuple)) and len(size) * count > _MAX_PRODUCT:
+                    raise SecurityError(f"{len(size) * count:,} items is too large a value for a template")
+            return super().call_binop(context, operator, left, right)
+
+    class FolderLoader(FileSystemLoader):
+        """Templates from one folder, never from outside it (through a symbolic link)."""
+
+        def get_source(self, environment: Any, template: str) -> Any:
+            source, filename, uptodate = super().get_source(environment, template)
+            root = Path(self.searchpath[0]).resolve()
+            if not Path(filename).resolve().is_relative_to(root):
+                raise SecurityError(f"the template {template!r} leads outside the template folder")
+            return source, filename, uptodate
 
     loaders: list[Any] = []
     if template_dir is not None:
         folder = Path(template_dir)
         if not folder.is_dir():
             raise ReportError.single(str(folder), "the template folder does not exist", "name a folder of .j2 files")
-        loaders.append(FileSystemLoader(str(folder)))
+        loaders.append(FolderLoader(str(folder)))
     loaders.append(PackageLoader("cstd_docs.writers", "templates/markdown"))
-    env = SandboxedEnvironment(
+    env = Sandbox(
         loader=ChoiceLoader(loaders),
         autoescape=False,
         undefined=StrictUndefined,
@@ -174,7 +204,7 @@ def render_markdown(
     dates back (docs/round-trip.md).
     """
     from jinja2 import TemplateError
-    from jinja2.exceptions import SecurityError
+    from jinja2.exceptions import SecurityError, TemplateNotFound
 
     doc = report if isinstance(report, ResolvedReport) else resolve(report)
     env = _environment(template_dir)
@@ -185,11 +215,24 @@ def render_markdown(
         raise ReportError.single(
             "template", f"the template tried something unsafe: {error}", "templates may only lay out the report"
         ) from None
+    except TemplateNotFound as error:
+        raise ReportError.single(
+            "template",
+            f"no template {error.name!r} in the template folder or the built-in templates",
+            "include or extend templates by a name relative to the template folder, without '..' or '/' first",
+        ) from None
     except TemplateError as error:
         where = getattr(error, "filename", None) or "template"
         line = getattr(error, "lineno", None)
         raise ReportError.single(
             f"{where}:{line}" if line else where, f"template error: {error}", "fix the template"
+        ) from None
+    except (ArithmeticError, LookupError, TypeError, ValueError) as error:
+        if template_dir is None:
+            raise  # the package's own templates: a bug to see, not an input problem
+        # A user's template: range(10**9), "x" | int(…), a division by zero, …
+        raise ReportError.single(
+            "template", f"the template failed: {type(error).__name__}: {error}", "fix the template"
         ) from None
     if not embed_source:
         return _tidy(text)
