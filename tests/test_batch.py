@@ -121,3 +121,26 @@ def test_import_does_not_load_heavy_dependencies() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert json.loads(result.stdout) == []
+
+
+def test_paused_gc_is_reentrant_and_restores_the_collector() -> None:
+    import gc
+
+    from cstd_docs.perf import gc_paused, paused_gc
+
+    @gc_paused
+    def inner() -> bool:
+        return gc.isenabled()
+
+    assert gc.isenabled()
+    with paused_gc():
+        assert not inner()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()
