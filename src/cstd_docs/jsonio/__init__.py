@@ -72,7 +72,7 @@ def _problem_for(error: BaseException, path: str, cls: object) -> Problem:
         # attrs __init__ without detailed keys: "missing 1 required positional argument: 'title'"
         name = str(error).rsplit(":", 1)[-1].strip().strip("'")
         return Problem(f"{path}.{name}", "required field is missing", "add it")
-    return Problem(path, str(error) or type(error).__name__)
+    return Problem(path, str(error) or type(error).__name__, "see docs/json-format.md for what belongs here")
 
 
 def _problems(error: BaseException, path: str = "$", cls: object = None) -> list[Problem]:

@@ -310,7 +310,7 @@ def make_converter() -> Converter:
     def structure_participant(value: object, _: object) -> m.Participant:
         obj = need_object(value, "a participant", '{"kind": "person", "honorific": "Ms.", "name": "…"}')
         kind = obj.get("kind")
-        if kind not in PARTICIPANT_KINDS:
+        if not isinstance(kind, str) or kind not in PARTICIPANT_KINDS:
             raise InputError(
                 f"a participant needs \"kind\": one of {', '.join(PARTICIPANT_KINDS)}, got {kind!r}",
                 'e.g. {"kind": "delegation", "country": "Thailand"}',

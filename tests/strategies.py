@@ -1,0 +1,247 @@
+"""Hypothesis strategies for valid reports, for any test to reuse.
+
+``reports()`` draws a report that passes ``check``: chapters with sections, findings
+with suggestions, subsections, annexes with chapters, paragraphs and unnumbered text,
+subparagraphs nested up to the four levels allowed, free notes (with emphasis and
+cross-references inside), citations of one or more registered participants, cross-
+references (backward and forward) to existing paragraph, subparagraph and heading ids,
+every language, both first-page note styles, and text drawn from all of Unicode except
+what XML 1.0 cannot hold (C0 controls but tab, newline and return; lone surrogates;
+U+FFFE and U+FFFF).
+
+How validity is kept by construction: targets of cross-references ("anchors") are
+headings, whose titles never hold a reference, and paragraphs whose text and
+subparagraphs hold none; so nothing can refer to itself. Every other id is unique.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+from hypothesis import strategies as st
+
+from cstd_docs.lang import available
+from cstd_docs.model import (
+    AgendaItem,
+    Annex,
+    Chapter,
+    Citation,
+    CrossRef,
+    Delegation,
+    Distribution,
+    Emphasis,
+    Findings,
+    FirstPageNotes,
+    Masthead,
+    Note,
+    Organization,
+    Paragraph,
+    Participant,
+    Person,
+    Report,
+    Section,
+    Session,
+    Subparagraph,
+    Subsection,
+    Suggestion,
+    UnnumberedText,
+)
+
+__all__ = ["XML_ILLEGAL", "characters", "ids", "participants", "reports", "text"]
+
+#: Characters a document cannot hold (the ones check() refuses).
+XML_ILLEGAL = frozenset(
+    [chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"] + ["\ufffe", "\uffff"]
+)
+
+#: Any character XML can hold; surrogates are excluded by the codec.
+characters = st.characters(codec="utf-8", exclude_characters=XML_ILLEGAL)
+_VISIBLE = st.characters(codec="utf-8", exclude_characters=XML_ILLEGAL).filter(lambda c: not c.isspace())
+
+
+@st.composite
+def text(draw: Any, max_size: int = 30) -> str:
+    """Text with at least one character that is not white space."""
+    before = draw(st.text(characters, max_size=max_size // 2))
+    after = draw(st.text(characters, max_size=max_size // 2))
+    return before + draw(_VISIBLE) + after
+
+
+ids = st.from_regex(r"[A-Za-z][A-Za-z0-9_.:-]{0,12}", fullmatch=True)
+
+
+@st.composite
+def participants(draw: Any) -> dict[str, Participant]:
+    keys = draw(st.lists(ids, min_size=1, max_size=4, unique=True))
+    optional = st.none() | text()
+    registry: dict[str, Participant] = {}
+    for key in keys:
+        kind = draw(st.sampled_from(["person", "delegation", "organization"]))
+        if kind == "person":
+            registry[key] = Person(
+                draw(st.sampled_from(["Ms.", "Mr.", "M.", "Mme", "Sr.", "Sra.", "г-н"])),
+                draw(text()),
+                position=draw(optional),
+                organization=draw(optional),
+                country=draw(optional),
+            )
+        elif kind == "delegation":
+            registry[key] = Delegation(draw(text()))
+        else:
+            registry[key] = Organization(draw(text()), country=draw(optional))
+    return registry
+
+
+class _Ids:
+    """Unique ids: anchors that references point at, and plain ones nobody points at."""
+
+    def __init__(self, anchors: int) -> None:
+        self.anchors = [f"anchor-{n}" for n in range(anchors)]
+        self.unplaced = list(self.anchors)
+        self.count = 0
+
+    def plain(self) -> str:
+        self.count += 1
+        return f"id-{self.count}"
+
+    def anchor(self) -> str | None:
+        return self.unplaced.pop(0) if self.unplaced else None
+
+
+@st.composite
+def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
+    """A valid report (``check(report) == []``) exercising every construct of the model."""
+    registry = draw(participants())
+    people = sorted(registry)
+    made = _Ids(draw(st.integers(0, 4)))
+    anchors = list(made.anchors)
+
+    def inlines(*, refs: bool, notes: bool = True, citations: bool = True) -> tuple[Any, ...]:
+        parts: list[Any] = [draw(text())]
+        kinds = ["emphasis", "plain"]
+        kinds += ["note"] if notes else []
+        kinds += ["cite"] if citations and notes else []
+        kinds += ["ref"] if refs and anchors else []
+        for _ in range(draw(st.integers(0, 3))):
+            kind = draw(st.sampled_from(kinds))
+            if kind == "emphasis":
+                parts.append(Emphasis(draw(text(12))))
+            elif kind == "plain":
+                parts.append(draw(st.text(characters, max_size=8)))
+            elif kind == "note":
+                inside: list[Any] = [draw(text())]
+                if draw(st.booleans()):
+                    inside.append(Emphasis(draw(text(10))))
+                if refs and anchors and draw(st.booleans()):
+                    inside.append(CrossRef(draw(st.sampled_from(anchors))))
+                parts.append(Note(tuple(inside)))
+            elif kind == "cite":
+                parts.append(Citation(tuple(draw(st.lists(st.sampled_from(people), min_size=1, max_size=3)))))
+            else:
+                parts.append(CrossRef(draw(st.sampled_from(anchors))))
+        return tuple(parts)
+
+    def subparagraphs(depth: int, *, refs: bool, always_id: bool = False) -> tuple[Subparagraph, ...]:
+        if depth > 4:
+            return ()
+        items = []
+        for _ in range(draw(st.integers(0 if depth > 1 else 1, 2))):
+            ident = made.plain() if always_id or draw(st.booleans()) else None
+            items.append(
+                Subparagraph(
+                    inlines(refs=refs),
+                    id=ident,
+                    subparagraphs=subparagraphs(depth + 1, refs=refs, always_id=always_id)
+                    if draw(st.integers(0, 2)) == 0
+                    else (),
+                )
+            )
+        return tuple(items)
+
+    def block() -> Paragraph | UnnumberedText:
+        if draw(st.integers(0, 5)) == 0:
+            return UnnumberedText(inlines(refs=True), id=draw(st.sampled_from([None, made.plain()])))
+        anchor = made.anchor() if draw(st.booleans()) else None
+        refs = anchor is None
+        subs = subparagraphs(1, refs=refs) if draw(st.integers(0, 2)) == 0 else ()
+        ident = anchor or draw(st.sampled_from([None, made.plain()]))
+        return Paragraph(inlines(refs=refs), id=ident, subparagraphs=subs)
+
+    def blocks(low: int = 0) -> tuple[Paragraph | UnnumberedText, ...]:
+        return tuple(block() for _ in range(draw(st.integers(low, max_blocks))))
+
+    def heading_id() -> str | None:
+        kind = draw(st.sampled_from(["none", "anchor", "plain"]))
+        if kind == "none":
+            return None
+        return (made.anchor() if kind == "anchor" else None) or made.plain()
+
+    def title() -> tuple[Any, ...]:
+        return inlines(refs=False, citations=draw(st.booleans()))
+
+    def part() -> Section | Findings:
+        if draw(st.booleans()):
+            suggestions = tuple(
+                Suggestion(
+                    draw(text()),
+                    subparagraphs(1, refs=True, always_id=True),  # courses always carry ids
+                    id=draw(st.sampled_from([None, made.plain()])),
+                )
+                for _ in range(draw(st.integers(0, 2)))
+            )
+            return Findings(title(), id=heading_id(), main_findings=blocks(), suggestions=suggestions)
+        subsections = tuple(
+            Subsection(title(), id=heading_id(), content=blocks()) for _ in range(draw(st.integers(0, 2)))
+        )
+        return Section(title(), id=heading_id(), content=blocks(), subsections=subsections)
+
+    def chapter() -> Chapter:
+        return Chapter(
+            title(),
+            id=heading_id(),
+            content=blocks(),
+            sections=tuple(part() for _ in range(draw(st.integers(0, 2)))),
+        )
+
+    chapters = [chapter() for _ in range(draw(st.integers(1, max_chapters)))]
+    annexes = [
+        Annex(title(), id=heading_id(), content=blocks(), chapters=tuple(chapter() for _ in range(draw(st.integers(0, 1)))))
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    # Anchors not placed yet go into a last chapter of their own: every reference resolves.
+    rest = [Paragraph(inlines(refs=False), id=a) for a in made.unplaced]
+    if rest:
+        chapters.append(Chapter(title(), id=made.plain(), content=tuple(rest)))
+
+    languages = sorted(available())
+    start = draw(st.dates(datetime.date(1946, 1, 1), datetime.date(2100, 12, 31)))
+    end = start + datetime.timedelta(days=draw(st.integers(0, 30)))
+    optional_text: Callable[[], str | None] = lambda: draw(st.none() | text(20))  # noqa: E731
+    return Report(
+        schema=draw(st.sampled_from([None, "https://example.invalid/report.schema.json"])),
+        language=draw(st.sampled_from(languages)),
+        masthead=Masthead(
+            symbol=optional_text(),
+            distribution=draw(st.sampled_from(list(Distribution))),
+            date=draw(st.dates(datetime.date(1946, 1, 1), datetime.date(2100, 12, 31))),
+            original_language=draw(st.sampled_from(languages)),
+            single_language=draw(st.booleans()),
+            organ=draw(text()),
+            job_number=optional_text(),
+        ),
+        body=draw(text()),
+        session=Session(draw(st.integers(1, 200)), draw(text()), start, end),
+        agenda_items=tuple(
+            AgendaItem(draw(st.integers(1, 30)), draw(text()), provisional=draw(st.booleans()))
+            for _ in range(draw(st.integers(0, 2)))
+        ),
+        agenda_symbol=optional_text(),
+        title=title(),
+        subtitles=tuple(inlines(refs=False) for _ in range(draw(st.integers(0, 2)))),
+        first_page_notes=draw(st.sampled_from(list(FirstPageNotes))),
+        participants=registry,
+        chapters=tuple(chapters),
+        annexes=tuple(annexes),
+    )
