@@ -78,7 +78,8 @@ def reports(draw: Any) -> Report:
 
     def paragraph() -> Paragraph | UnnumberedText:
         if draw(st.integers(0, 9)) == 0:
-            return UnnumberedText(draw(inlines(refs)), id=draw(st.sampled_from([None, pid()])))
+            # Text that starts like a label ("(a) …") would read back as a subparagraph.
+            return UnnumberedText(("Note: ", *draw(inlines(refs))), id=draw(st.sampled_from([None, pid()])))
         subs = []
         for _ in range(draw(st.integers(0, 3))):
             inner = [Subparagraph(draw(inlines(refs))) for _ in range(draw(st.integers(0, 2)))]

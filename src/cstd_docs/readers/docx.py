@@ -309,6 +309,8 @@ def heading_parts(tokens: list[Token]) -> tuple[str, list[Token]]:
     if not filled:
         return "", []
     only = parts[filled[0]]
+    if len(parts) > 1:  # typed TAB TAB title: no number
+        return "", only
     text = _plain_tokens(only)
     found = _HEADING_NUMBER.match(text)
     if found and only and only[0][0] == "t" and str(only[0][1]).startswith(text[: found.end()]):
@@ -430,7 +432,7 @@ def read_docx(
         # Body text: "1." TAB text, "(a)" TAB text, or unnumbered.
         parts = split_tabs(tokens)
         label = _plain_tokens(parts[0]).strip() if len(parts) > 1 else ""
-        if not label:
+        if not label and base is None:  # typed "1. text" with a space, in documents not ours
             found = re.match(r"^\s*(\d+\.|\([a-z]+\))\s+", text)
             if found and tokens and tokens[0][0] == "t" and str(tokens[0][1]).startswith(text[: found.end()]):
                 label = found.group(1)

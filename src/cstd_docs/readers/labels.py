@@ -27,7 +27,14 @@ class SubLabels:
         self.last: list[int] = []  # last index at each open depth
 
     def is_label(self, text: str) -> bool:
-        return text in self.table
+        """A label that can stand here: continuing a level, or opening the next one."""
+        current = len(self.last)
+        for depth, index in self.table.get(text, []):
+            if depth == current + 1 and index == 1:
+                return True
+            if depth <= current and index == self.last[depth - 1] + 1:
+                return True
+        return False
 
     def depth(self, label: str) -> int:
         options = self.table[label]

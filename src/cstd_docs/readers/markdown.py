@@ -24,7 +24,7 @@ __all__ = ["read_markdown"]
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _NOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s?(.*)$")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 
 
