@@ -119,6 +119,12 @@ def _empty_suggestion(data: dict[str, Any]) -> None:
     ]
 
 
+def _nested_errors(data: dict[str, Any]) -> None:
+    """Ten chapters of 100 paragraphs of 45 wrong subparagraphs: under every per-list cap."""
+    bad = {"text": "Lead-in:", "subparagraphs": [{"text": 1}] * 45}
+    data["chapters"] = [{"title": "Chapter", "content": [bad] * 100} for _ in range(10)]
+
+
 def _huge_string_in_paragraph(size: int) -> Callable[[], bytes]:
     return setting(f"{P1}.text", "a" * size)
 
@@ -207,6 +213,7 @@ CASES_LIST: list[Case] = [
     Case("a-million-paragraphs", _paragraphs(1_000_000, {"text": "Paragraph."}), "$", "at most 8 MB", huge=True),
     Case("sixty-thousand-paragraphs", _paragraphs(60_000, {"text": "a"}), "$.chapters[0].content[49980].text", "more than 100,000 JSON values", huge=True),
     Case("forty-thousand-bad-paragraphs", _paragraphs(40_000, {"text": 1}), "$.chapters[0].content", "more than 100 items of this list are wrong", huge=True),
+    Case("forty-five-thousand-nested-errors", mutate(_nested_errors), "$.chapters", "checking stopped after 1,000 problems", huge=True),
     Case("forty-thousand-bad-inlines", setting(f"{P1}.text", [{"bold": "x"}] * 40_000), f"{J1}.text", "the other 39900 items were not checked", huge=True),
     Case("ten-megabyte-string", _huge_string_in_paragraph(10_000_000), "$", "at most 8 MB", huge=True),
     Case("one-megabyte-string", _huge_string_in_paragraph(1_000_000), f"{J1}.text", "1,000,000 characters", huge=True),

@@ -16,7 +16,7 @@ import attrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from cstd_docs.errors import Problem, ReportError
-from cstd_docs.jsonio.converter import InputError, converter
+from cstd_docs.jsonio.converter import InputError, converter, error_budget
 from cstd_docs.jsonio.limits import limit_problem, size_problem
 from cstd_docs.model import Report
 from cstd_docs.model.check import check
@@ -104,7 +104,8 @@ def report_from_data(data: object, *, source: str | None = None) -> Report:
     if too_big is not None:
         raise ReportError([too_big], source=source)
     try:
-        report = converter().structure(data, Report)
+        with error_budget():
+            report = converter().structure(data, Report)
     except (ClassValidationError, IterableValidationError, InputError, ForbiddenExtraKeysError) as error:
         raise ReportError(_problems(error, "$", Report), source=source) from None
     except RecursionError:

@@ -12,10 +12,12 @@ and a participant says its "kind". Fields equal to their default are left out.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, get_args, get_origin
 
 import attrs
@@ -49,13 +51,37 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: Wrong items of one list reported before the rest of it is skipped: a file with
 #: 40,000 wrong paragraphs is refused in a moment, not after building 40,000 errors.
 MAX_ITEM_ERRORS = 100
+#: Wrong values in the whole file before checking stops (see ``error_budget``).
+MAX_ERRORS = 1_000
+
+_budget: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("cstd_docs_error_budget", default=None)
 
 
-def _too_many(count: int) -> InputError:
-    return InputError(
-        f"more than {MAX_ITEM_ERRORS} items of this list are wrong; the other {count} items were not checked",
-        "fix the pattern the first ones show, then validate again",
-    )
+@contextlib.contextmanager
+def error_budget(limit: int = MAX_ERRORS) -> Iterator[None]:
+    """Stop structuring lists once ``limit`` wrong values were found, so any file fails fast."""
+    token = _budget.set([limit])
+    try:
+        yield
+    finally:
+        _budget.reset(token)
+
+
+def _stop(found: int, left: int) -> InputError | None:
+    """The problem that ends a list's checking, or None to go on."""
+    budget = _budget.get()
+    if budget is not None:
+        budget[0] -= 1
+    hint = "fix the pattern the first ones show, then validate again"
+    if budget is not None and budget[0] <= 0 and left:
+        return InputError(
+            f"checking stopped after {MAX_ERRORS:,} problems; {left} more items here were not checked", hint
+        )
+    if found >= MAX_ITEM_ERRORS and left:
+        return InputError(
+            f"more than {MAX_ITEM_ERRORS} items of this list are wrong; the other {left} items were not checked", hint
+        )
+    return None
 
 
 class InputError(ValueError):
@@ -153,8 +179,9 @@ def _register_containers(c: Converter) -> None:
             except Exception as error:  # collected, so every bad item is reported at once
                 error.__notes__ = [note(where)]
                 errors.append(error)
-                if len(errors) >= MAX_ITEM_ERRORS and done < size:
-                    errors.append(_too_many(size - done))
+                stop = _stop(len(errors), size - done)
+                if stop is not None:
+                    errors.append(stop)
                     break
         if errors:
             raise IterableValidationError(f"invalid items in {t}", errors, t)  # type: ignore[arg-type]
@@ -262,8 +289,9 @@ def make_converter() -> Converter:
             except Exception as error:  # collected, so every bad item is reported at once
                 error.__notes__ = [IterableValidationNote(f"inline @ index {index}", index, object)]
                 errors.append(error)
-                if len(errors) >= MAX_ITEM_ERRORS and index + 1 < len(value):
-                    errors.append(_too_many(len(value) - index - 1))
+                stop = _stop(len(errors), len(value) - index - 1)
+                if stop is not None:
+                    errors.append(stop)
                     break
         if errors:
             raise IterableValidationError("invalid inline content", errors, tuple)
