@@ -255,6 +255,30 @@ def parse_date(text: str, pack: LanguagePack, default_year: int | None = None) -
 
 
 def parse_range(text: str, pack: LanguagePack) -> tuple[datetime.date, datetime.date] | None:
+    """Dates as the language prints a range: every candidate is printed and compared."""
+    lowered = text.lower()
+    names = [str(m).lower() for m in pack["months"]]
+    months = [i + 1 for i, name in enumerate(names) if name and name in lowered] or list(range(1, 13))
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    years = sorted({n for n in numbers if n >= 1000})
+    days = sorted({n for n in numbers if 1 <= n <= 31})
+    if len(years) <= 2 and len(days) <= 4 and len(months) <= 3:
+        for y1 in years:
+            for y2 in years:
+                for m1 in months:
+                    for m2 in months:
+                        for d1 in days:
+                            for d2 in days:
+                                try:
+                                    start, end = datetime.date(y1, m1, d1), datetime.date(y2, m2, d2)
+                                except ValueError:
+                                    continue
+                                if start <= end and pack.date_range(start, end) == text:
+                                    return start, end
+    return _parse_range_loosely(text, pack)
+
+
+def _parse_range_loosely(text: str, pack: LanguagePack) -> tuple[datetime.date, datetime.date] | None:
     parts = re.split(r"\s*[–—-]\s*", text, maxsplit=1)
     end = parse_date(parts[-1], pack)
     if end is None:
@@ -281,7 +305,7 @@ def guess_language(lines: list[str]) -> str | None:
         pack = language_pack(code)
         known = {str(pack["united_nations"]), *(str(v) for v in pack["distribution"].values())}
         own = {str(pack["united_nations"]), str(pack["annex"]), str(pack["main_findings"]), str(pack["suggestions"])}
-        months = [str(m) for m in pack["months"]]
+        months = [str(m) for m in pack["months"] if len(str(m)) > 2 and not any(c.isdigit() for c in str(m))]
         score = sum(2 if line in own else 1 for line in lines if line in known or line in own)
         score += sum(1 for line in lines for m in months if m and m in line)
         rank = (score, 1 if code == "en" else 0, code)
