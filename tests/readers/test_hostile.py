@@ -1,0 +1,121 @@
+"""Untrusted files: not a zip, zip bombs, too many parts, XML entities."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import cstd_docs
+from cstd_docs.errors import ReportError
+from cstd_docs.readers import package as bounds
+
+CONTENT_TYPES = (
+    b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    b'<Default Extension="xml" ContentType="application/xml"/></Types>'
+)
+RELS = (
+    b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    b'officeDocument" Target="word/document.xml"/></Relationships>'
+)
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def _message(error: pytest.ExceptionInfo[ReportError]) -> str:
+    return str(error.value)
+
+
+def test_a_file_that_is_not_a_zip_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "report.docx"
+    path.write_text("This is a plain text file, renamed.")
+    with pytest.raises(ReportError) as error:
+        cstd_docs.read_docx(path)
+    assert "not a Word document" in _message(error)
+
+
+def test_a_zip_that_is_not_a_document_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "report.docx"
+    path.write_bytes(_zip({"hello.txt": b"hi"}))
+    with pytest.raises(ReportError) as error:
+        cstd_docs.read_docx(path)
+    assert "not a Word document" in _message(error)
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ReportError, match="does not exist"):
+        cstd_docs.read_docx(tmp_path / "nothing.docx")
+
+
+def test_a_zip_bomb_is_refused_quickly_before_decompressing(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(_zip({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS,
+                           "word/document.xml": b"<a>" + b" " * (300 * 1024 * 1024) + b"</a>"}))
+    assert path.stat().st_size < 2 * 1024 * 1024
+    started = time.monotonic()
+    with pytest.raises(ReportError) as error:
+        cstd_docs.read_docx(path)
+    assert time.monotonic() - started < 1.0
+    assert "zip bomb" in _message(error)
+
+
+def test_a_part_over_the_size_bound_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _zip({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS,
+                 "word/document.xml": b"<a>" + b" " * (2 * 1024 * 1024) + b"</a>"})
+    monkeypatch.setattr(bounds, "MAX_PART_BYTES", 1024 * 1024)
+    with pytest.raises(ReportError, match="more than|zip bomb"):
+        cstd_docs.read_docx(data)
+
+
+def test_too_many_parts_are_refused() -> None:
+    parts = {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS}
+    parts.update({f"word/media/p{i}.xml": b"<a/>" for i in range(bounds.MAX_PARTS + 1)})
+    with pytest.raises(ReportError) as error:
+        cstd_docs.read_docx(_zip(parts))
+    assert "parts" in _message(error)
+
+
+def test_external_entities_are_never_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    document = (
+        f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        '<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>'
+    ).encode()
+    data = _zip({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS, "word/document.xml": document})
+    with pytest.raises(ReportError) as error:
+        cstd_docs.read_docx(data)
+    assert "DOCTYPE" in _message(error)
+    assert "TOP-SECRET" not in _message(error)
+
+
+def test_billion_laughs_is_refused() -> None:
+    document = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
+        + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        '<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>'
+    ).encode()
+    data = _zip({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS, "word/document.xml": document})
+    started = time.monotonic()
+    with pytest.raises(ReportError):
+        cstd_docs.read_docx(data)
+    assert time.monotonic() - started < 1.0
+
+
+def test_a_damaged_embedded_source_is_ignored_with_a_warning() -> None:
+    from cstd_docs.readers.embed import extract_source
+
+    assert extract_source(b'<src:source xmlns:src="urn:cstd-docs:source:1">not base64!</src:source>') is None
+    assert extract_source(b"<other/>") is None
