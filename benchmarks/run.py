@@ -16,6 +16,7 @@ import argparse
 import inspect
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -110,8 +111,6 @@ def needs_lifted_limits(path: Path) -> bool:
 
 def child_size(path: str, fmt: str, repeats: int) -> dict[str, Any]:
     """In a fresh process: load once, render ``repeats`` times; time and peak memory."""
-    import resource
-
     import cstd_docs
 
     if os.environ.get("CSTD_BENCH_LIFT_LIMITS"):
@@ -287,17 +286,24 @@ def case_batch(count: int, workdir: Path) -> list[Row]:
         inputs.append(str(path))
     exe = shutil.which("cstd-docs")
     cmd = [exe] if exe else [sys.executable, "-m", "cstd_docs.cli"]
-    times = {}
+    times: dict[int, float] = {}
+    cpu: dict[int, float] = {}
     warm = [*cmd, "render", inputs[0], "--out-dir", str(workdir / "batch-warm"), "--format", fmt]
     subprocess.run(warm, check=True, capture_output=True, env=PROCESS_ENV)
     for jobs in (1, 2):
         out = workdir / f"batch-out-{jobs}"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run([*cmd, "render", *inputs, "--out-dir", str(out), "--jobs", str(jobs), "--format", fmt],
                        check=True, capture_output=True, env=PROCESS_ENV)
         times[jobs] = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu[jobs] = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     speedup = times[1] / times[2]
-    note = f"--jobs 1 {times[1]:.2f} s, --jobs 2 {times[2]:.2f} s, format {fmt}" + (f" ({reason})" if reason else "")
+    note = (
+        f"--jobs 1 {times[1]:.2f} s ({cpu[1]:.1f} s CPU), --jobs 2 {times[2]:.2f} s ({cpu[2]:.1f} s CPU), "
+        f"format {fmt}; load average {os.getloadavg()[0]:.1f}" + (f" ({reason})" if reason else "")
+    )
     return [Row(name, speedup, "×", "≥ 1.7", speedup >= 1.7, note)]
 
 
