@@ -17,7 +17,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 
 from cstd_docs.errors import Problem, ReportError
 from cstd_docs.jsonio.converter import InputError, converter, error_budget
-from cstd_docs.jsonio.limits import limit_problem, size_problem
+from cstd_docs.jsonio.limits import MAX_FILE_SIZE, limit_problem, size_problem
 from cstd_docs.model import Report
 from cstd_docs.model.check import check
 from cstd_docs.outputs import write_atomically
@@ -166,12 +166,17 @@ def load(path: str | Path) -> Report:
     """Read a report from a JSON file."""
     path = Path(path)
     try:
-        too_big = size_problem(path.stat().st_size)
+        too_big = size_problem(path.stat().st_size)  # a huge file is refused unread
+        if too_big is None:
+            with open(path, "rb") as handle:  # bounded: /dev/zero or a pipe has no size to stat
+                raw = handle.read(MAX_FILE_SIZE + 1)
+            too_big = size_problem(len(raw))
         if too_big is not None:
             raise ReportError([too_big], source=str(path))
-        raw = path.read_bytes()
     except OSError as error:
-        raise ReportError.single(str(path), f"cannot read the file: {error.strerror or error}") from None
+        raise ReportError.single(
+            str(path), f"cannot read the file: {error.strerror or error}", "check the path and that it is a file"
+        ) from None
     try:
         return loads(raw, source=str(path))  # decoded once: a second BOM is an error
     except ReportError as error:
