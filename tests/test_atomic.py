@@ -236,3 +236,24 @@ def test_unwritable_folder_is_a_clear_error(
     assert "cannot write the file: Permission denied" in err and "writable" in err
     assert (folder / "out.md").read_bytes() == OLD
     assert names(folder) == ["in.json", "out.md"]
+
+
+def test_an_output_behind_a_link_is_written_through_it(tmp_path: Path) -> None:
+    real = tmp_path / "shared" / "report.md"
+    real.parent.mkdir()
+    real.write_bytes(OLD)
+    link = tmp_path / "report.md"
+    link.symlink_to(real)
+    write_atomically(link, b"new")
+    assert link.is_symlink(), "the link is kept"
+    assert real.read_bytes() == b"new"
+    assert names(real.parent) == ["report.md"]
+
+
+def test_a_device_is_not_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    with pytest.raises(ReportError, match="not a regular file"):
+        write_atomically(fifo, b"new")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert names(tmp_path) == ["pipe.md"]

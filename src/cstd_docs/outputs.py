@@ -31,9 +31,15 @@ def _new_file(folder: Path, name: str) -> Path:
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """A temporary path in the target's folder; renamed onto the target on success."""
+    if target.is_symlink():  # write the file the link points at; the link stays a link
+        target = target.resolve()
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise ReportError.single(str(target), "the output path is a folder", "name a file")
+    if target.exists() and not target.is_file():
+        raise ReportError.single(
+            str(target), "the output is not a regular file (a device or a pipe)", "name a file to write"
+        )
     if not folder.is_dir():
         raise ReportError.single(str(target), f"the folder {str(folder)!r} does not exist", "create it first")
     temporary = _new_file(folder, target.name)
