@@ -27,14 +27,13 @@ class SubLabels:
         self.last: list[int] = []  # last index at each open depth
 
     def is_label(self, text: str) -> bool:
-        """A label that can stand here: continuing a level, or opening the next one."""
+        """A label that can stand here: at most one level deeper than the current one.
+
+        Stale labels (an editor inserted "(b)" and did not reletter the rest) still read:
+        subparagraph labels are derived again from position.
+        """
         current = len(self.last)
-        for depth, index in self.table.get(text, []):
-            if depth == current + 1 and index == 1:
-                return True
-            if depth <= current and index == self.last[depth - 1] + 1:
-                return True
-        return False
+        return any(depth <= current + 1 for depth, _ in self.table.get(text, []))
 
     def depth(self, label: str) -> int:
         options = self.table[label]
@@ -56,7 +55,8 @@ class SubLabels:
                     choice = (depth, index)
                     break
         if choice is None:
-            choice = min(options, key=lambda o: (abs(o[0] - max(current, 1)), o[0]))
+            same = [o for o in options if o[0] == current]
+            choice = same[0] if same else min(options, key=lambda o: (abs(o[0] - max(current, 1)), o[0]))
             choice = (min(choice[0], current + 1), choice[1])
         depth, index = choice
         self.last = [*self.last[: depth - 1], index]
