@@ -35,7 +35,6 @@ def our_docx(report: Report) -> bytes:
     if has_source(data):
         return data
     import docx
-
     from cstd_docs.readers.embed import attach_source
 
     document = docx.Document(io.BytesIO(data))

@@ -110,9 +110,8 @@ def _notes_in_document_order(document: Any, footnotes: Any) -> None:
 
 def _edit_in_word(report: Report, path: Path) -> dict[str, str]:
     """The edits of the issue, made on our DOCX; returns the ids involved."""
-    import docx
-
     import cstd_docs.writers.docx  # noqa: F401  (registers the footnotes part class)
+    import docx
 
     original = paragraphs(report)
     d = docx.Document(io.BytesIO(our_docx(report)))

@@ -41,11 +41,12 @@ def _footnotes_xml() -> bytes:
 
 
 def build_un_document(path: Path) -> None:
-    import docx
     from docx.enum.style import WD_STYLE_TYPE
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
     from docx.oxml import parse_xml
+
+    import docx
 
     d = docx.Document()
     styles = {}
