@@ -140,6 +140,8 @@ CASES_LIST: list[Case] = [
     Case("top-level-list", file("top-level-list.json"), "$", "one JSON object"),
     Case("top-level-string", file("top-level-string.json"), "$", "one JSON object"),
     Case("duplicate-key", file("duplicate-key.json"), "$", "'body' appears twice"),
+    Case("number-of-5000-digits", lambda: BASE_FILE.read_bytes().replace(b'"number": 25', b'"number": ' + b"9" * 5000), "$", "4300 digits"),
+    Case("infinite-number", lambda: BASE_FILE.read_bytes().replace(b'"number": 25', b'"number": 1e999'), "$.session.number", "inf (which JSON does not allow)"),
     Case("nan-number", file("nan-session-number.json"), "$.session.number", "whole number"),
     # --- wrong encodings ----------------------------------------------------------------------
     Case("utf16-with-bom", file("utf16-le-bom.json"), "$", "UTF-16"),

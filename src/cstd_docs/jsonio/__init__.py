@@ -159,6 +159,8 @@ def loads(text: str | bytes, *, source: str | None = None) -> Report:
         ) from None
     except RecursionError:
         raise ReportError.single("$", "the file nests too deeply to be a report", "flatten it") from None
+    except ValueError as error:  # after JSONDecodeError, its subclass: a number of 5,000 digits
+        raise ReportError.single("$", f"not valid JSON: {error}", "numbers in a report have a few digits") from None
     return report_from_data(data, source=source)
 
 
