@@ -75,6 +75,8 @@ def _norm(runs: Sequence[Any]) -> list[VRun]:
         for piece in pieces:
             if isinstance(piece, str) and out and isinstance(out[-1], str):
                 out[-1] = out[-1] + piece
+            elif isinstance(piece, Emphasis) and out and isinstance(out[-1], Emphasis):
+                out[-1] = Emphasis(out[-1].text + piece.text)
             else:
                 out.append(piece)
     if out and isinstance(out[0], str):
@@ -88,13 +90,18 @@ def _norm(runs: Sequence[Any]) -> list[VRun]:
     return out
 
 
+def _ws(text: str) -> str:
+    """Whitespace as every format can print it: one space for each run of blanks."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def signature(runs: Sequence[Any]) -> Sig:
     items: list[tuple[str, Any]] = []
     for run in _norm(runs):
         if isinstance(run, str):
-            items.append(("t", run))
+            items.append(("t", _ws(run) if run.strip() else " "))
         elif isinstance(run, Emphasis):
-            items.append(("e", run.text))
+            items.append(("e", _ws(run.text)))
         else:
             items.append(("n", signature(tuple(run.text))))
     return tuple(items)
@@ -384,7 +391,7 @@ class Assembler:
     def masthead(self) -> Masthead:
         pack = self.pack
         base = self.base.masthead if self.base else None
-        symbol = None
+        symbol = self.v.symbol
         organ = None
         distribution = None
         date = None
@@ -408,9 +415,13 @@ class Assembler:
                 date = base.date
             elif date is None and parse_date(line, pack) is not None and not re.search(r"/", line):
                 date = parse_date(line, pack)
-            elif JOB_NUMBER.fullmatch(line):
+            elif JOB_NUMBER.fullmatch(line) or (
+                base is not None and base.job_number is not None and _ws(line) == _ws(base.job_number)
+            ):
                 job = line
-            elif symbol is None and organ is None and "/" in line and " " not in line:
+            elif base is not None and symbol is None and line == base.symbol:
+                symbol = line
+            elif symbol is None and self.v.symbol is None and organ is None and "/" in line and " " not in line:
                 symbol = line
             elif organ is None:
                 organ = line
@@ -424,6 +435,13 @@ class Assembler:
                 self.warn("masthead", "no date found in the masthead", f"set masthead.date (today, {date}, was used)")
         if organ is None and self.v.masthead_lines:
             self.warn("masthead", "no organ found in the masthead", "the default was used")
+        if base is not None:
+            if job is not None and base.job_number is not None and _ws(job) == _ws(base.job_number):
+                job = base.job_number
+            if symbol is not None and base.symbol is not None and _ws(symbol) == _ws(base.symbol):
+                symbol = base.symbol
+            if organ is not None and _ws(organ) == _ws(base.organ):
+                organ = base.organ
         return Masthead(
             symbol=symbol,
             distribution=distribution or (base.distribution if base else Distribution.GENERAL),
@@ -496,10 +514,15 @@ class Assembler:
                         place_dates = (text[: cut.start()], *found_range)
                         continue
             self.warn("front", f"a line under the masthead was not recognised: {text!r}", "it was left out")
-        if base is not None and items == [
-            AgendaItem(i.number, pack.typeset(i.title), i.provisional) for i in base.agenda_items
+        if base is not None and [(i.number, _ws(i.title), i.provisional) for i in items] == [
+            (i.number, _ws(pack.typeset(i.title)), i.provisional) for i in base.agenda_items
         ]:
             items = list(base.agenda_items)
+        if base is not None and base.agenda_symbol is not None and agenda_symbol is not None \
+                and _ws(agenda_symbol) == _ws(base.agenda_symbol):
+            agenda_symbol = base.agenda_symbol
+        if base is not None and _ws(body) == _ws(base.body):
+            body = base.body
         if number is None:
             number = base.session.number if base else 1
             if base is None:

@@ -151,14 +151,19 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
         first = plain_parts[0].split(" · ")[0] if plain_parts else ""
         dist = {str(v) for v in pack["distribution"].values()}
         if first == str(pack["united_nations"]) or first in dist:
-            for p in plain_parts:
-                visible.masthead_lines.extend(x.strip() for x in p.split(" · "))
+            for number, p in enumerate(plain_parts):
+                if number == 0 and first == str(pack["united_nations"]) and " · " in p:
+                    visible.symbol = p.split(" · ", 1)[1].strip()
+                    p = first
+                visible.masthead_lines.append(p.strip())
         else:
             visible.front_lines.extend(runs(p) for p in parts)
     pack = language_pack(language or "en")
     annex_word = str(pack["annex"])
     labels = SubLabels(pack)
     levels = {2: "chapter", 3: "section", 4: "subsection"}
+    template = re.escape(str(pack["heading_number"])).replace(re.escape("{number}"), r"\S+?")
+    heading_pattern = re.compile(template + r"[ \t]+")
     seen_block = False
     previous = ""
     for start, lines in kept[index:]:
@@ -193,7 +198,11 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
                                     "it was read as unnumbered text"))
                 visible.blocks.append(VBlock("unnumbered", runs(content), where=where))
                 continue
-            heading_number, _, title = content.partition(" ")
+            numbered = heading_pattern.match(content)
+            if numbered:
+                heading_number, title = numbered.group(0).strip(), content[numbered.end() :]
+            else:
+                heading_number, _, title = content.partition(" ")
             visible.blocks.append(VBlock(kind, runs(title), number=_unescape(heading_number), where=where))
             previous = kind
             continue

@@ -37,6 +37,8 @@ class VBlock:
 @define
 class Visible:
     masthead_lines: list[str] = field(factory=list)
+    #: The symbol, where the format puts it in a known place (Markdown: after "United Nations · ").
+    symbol: str | None = None
     front_lines: list[list[VRun]] = field(factory=list)
     title: list[VRun] = field(factory=list)
     subtitles: list[list[VRun]] = field(factory=list)
