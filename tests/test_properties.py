@@ -73,6 +73,7 @@ def test_markdown_never_fails(report: Report) -> None:
     text = cstd_docs.render_markdown(report)
     assert text.endswith("\n")
     text.encode("utf-8")  # strict: no surrogates slipped through
+    assert "\r" not in text, "a carriage return in the text would end a Markdown line"
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

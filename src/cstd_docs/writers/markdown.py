@@ -48,7 +48,9 @@ _BLOCK_START = re.compile(r"^(\s*)(?:(\d+|[A-Za-z]|[ivxlcdmIVXLCDM]+)([.)])|([-+
 
 
 def escape(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+    # A line ending in the text (\n, or \r alone, as CommonMark counts them) would let it
+    # start a list or a heading of its own.
+    return _SPECIAL.sub(r"\\\1", text).replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
 
 
 def escape_start(text: str) -> str:
