@@ -391,6 +391,13 @@ class Assembler:
     def masthead(self) -> Masthead:
         pack = self.pack
         base = self.base.masthead if self.base else None
+        if base is not None:  # unchanged: the base's values, which print the same
+            mh = self.base_doc.masthead
+            expected = [mh.united_nations, mh.symbol, mh.organ, mh.distribution, mh.date, mh.language_line,
+                        mh.job_number]
+            shown = [_ws(x) for x in [*self.v.masthead_lines, self.v.symbol or ""] if _ws(x)]
+            if sorted(shown) == sorted(_ws(x) for x in expected if x and _ws(x)):
+                return base
         symbol = self.v.symbol
         organ = None
         distribution = None
@@ -419,9 +426,10 @@ class Assembler:
                 base is not None and base.job_number is not None and _ws(line) == _ws(base.job_number)
             ):
                 job = line
-            elif base is not None and symbol is None and line == base.symbol:
-                symbol = line
-            elif symbol is None and self.v.symbol is None and organ is None and "/" in line and " " not in line:
+            elif symbol is None and (
+                (base is not None and line == base.symbol)
+                or (self.v.symbol is None and organ is None and "/" in line and " " not in line)
+            ):
                 symbol = line
             elif organ is None:
                 organ = line
@@ -456,6 +464,13 @@ class Assembler:
         pack = self.pack
         base = self.base
         lines = [line for line in self.v.front_lines if runs_plain(line).strip()]
+        if base is not None:  # unchanged: the base's values, which print the same
+            fr = self.base_doc.front
+            expected = [signature((fr.body,)), signature((fr.session,)), signature((fr.place_and_dates,))]
+            for item in fr.agenda:
+                expected += [signature(resolved_runs(item.label, self.base_doc.notes)), signature((item.title,))]
+            if [signature(line) for line in lines] == expected:
+                return base.body, base.session, base.agenda_items, base.agenda_symbol
         body = base.body if base else ""
         session: Session | None = None
         number: int | None = None
@@ -648,8 +663,8 @@ class Assembler:
             names = [runs_plain(blocks[j].runs).strip() for j, _ in subs]
             findings_names = [str(self.pack["main_findings"]), str(self.pack["suggestions"])]
             base_obj = matched[i].obj if i in matched else None
-            is_findings = (
-                not lead and subs and all(n in findings_names for n in names) and len(set(names)) == len(names)
+            is_findings = (not lead and not subs and isinstance(base_obj, Findings)) or (
+                not lead and bool(subs) and all(n in findings_names for n in names) and len(set(names)) == len(names)
                 and all(isinstance(x, Suggestion) for j, part in subs
                         if runs_plain(blocks[j].runs).strip() == findings_names[1] for x in part)
                 and (names != [findings_names[0]] or isinstance(base_obj, Findings) or self.base is None)

@@ -24,7 +24,7 @@ from cstd_docs.lang import language_pack
 from cstd_docs.model import Emphasis, Report
 from cstd_docs.readers.assemble import JOB_NUMBER, assemble, guess_language
 from cstd_docs.readers.embed import extract_source
-from cstd_docs.readers.labels import PARAGRAPH_NUMBER, SubLabels
+from cstd_docs.readers.labels import SubLabels, paragraph_number
 from cstd_docs.readers.package import Package
 from cstd_docs.readers.visible import VBlock, Visible, VNote, VRun
 
@@ -444,7 +444,7 @@ def read_docx(
                 rest.append(("tab", None, False))
             rest.extend(part)
         numpr = el.find(f"{w('pPr')}/{w('numPr')}")
-        if label and PARAGRAPH_NUMBER.fullmatch(label):
+        if label and paragraph_number(pack).fullmatch(label):
             labels.reset()
             visible.blocks.append(VBlock("paragraph", to_runs(rest), number=label, where=where))
             previous = "paragraph"

@@ -9,6 +9,12 @@ from cstd_docs.lang import LanguagePack
 PARAGRAPH_NUMBER = re.compile(r"(\d+)\s*\.")
 
 
+def paragraph_number(pack: LanguagePack) -> re.Pattern[str]:
+    """Paragraph numbers as the language prints them ("12.", or "12 -"), or the UN's "12."."""
+    own = re.escape(str(pack["paragraph_number"])).replace(re.escape("{number}"), r"\d+")
+    return re.compile(rf"(?:{own}|\d+\s*\.)")
+
+
 class SubLabels:
     """Subparagraph labels "(a)", "(i)", "a.", "i." with the depth they belong to.
 

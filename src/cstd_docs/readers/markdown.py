@@ -17,7 +17,7 @@ from cstd_docs.lang import language_pack
 from cstd_docs.model import Emphasis, Report
 from cstd_docs.readers.assemble import assemble, guess_language
 from cstd_docs.readers.embed import source_from_markdown
-from cstd_docs.readers.labels import PARAGRAPH_NUMBER, SubLabels
+from cstd_docs.readers.labels import SubLabels, paragraph_number
 from cstd_docs.readers.visible import VBlock, Visible, VNote, VRun
 
 __all__ = ["read_markdown"]
@@ -162,6 +162,7 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
     annex_word = str(pack["annex"])
     labels = SubLabels(pack)
     levels = {2: "chapter", 3: "section", 4: "subsection"}
+    number_pattern = paragraph_number(pack)
     template = re.escape(str(pack["heading_number"])).replace(re.escape("{number}"), r"\S+?")
     heading_pattern = re.compile(template + r"[ \t]+")
     seen_block = False
@@ -209,9 +210,18 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
         seen_block = True
         first, _, rest = joined.partition(" ")
         label = _unescape(first)
-        if PARAGRAPH_NUMBER.fullmatch(label) and first != label:
+        numbered_paragraph = None
+        if not joined.startswith("\\("):
+            found = re.match(number_pattern.pattern + r"[ \t]+", _unescape(joined))
+            if found:
+                for cut in range(len(found.group(0)), len(found.group(0)) + 4):
+                    if _unescape(joined[:cut]) == found.group(0):
+                        numbered_paragraph = (found.group(0).strip(), joined[cut:])
+                        break
+        if numbered_paragraph is not None:
             labels.reset()
-            visible.blocks.append(VBlock("paragraph", runs(rest), number=label, where=where))
+            visible.blocks.append(VBlock("paragraph", runs(numbered_paragraph[1]), number=numbered_paragraph[0],
+                                         where=where))
             previous = "paragraph"
         elif labels.is_label(label) and previous in ("paragraph", "subparagraph") and rest:
             depth = labels.depth(label)
