@@ -89,8 +89,8 @@ def docx_unavailable() -> str | None:
 def lift_input_limits() -> bool:
     """Raise the JSON input limits (cstd_docs.jsonio.limits) for a report larger than they allow.
 
-    The limits refuse files over 8 MB or 100,000 JSON values; the 50,000-paragraph report
-    (34 MB, ~420,000 values) is beyond them, and is measured with them lifted.
+    The limits (64 MB, 1,000,000 JSON values) admit the 50,000-paragraph report; this is
+    for larger experiments, and the table says when it was used.
     """
     try:
         from cstd_docs.jsonio import limits

@@ -71,3 +71,12 @@ def test_new_writes_a_valid_report_and_does_not_overwrite(tmp_path: Path) -> Non
 def test_schema_command_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     assert capsys.readouterr().out == (REPO / "schemas" / "report.schema.json").read_text(encoding="utf-8")
+
+
+def test_validate_checks_every_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    result = run("validate", str(bad), str(REFERENCE_EXAMPLE), str(bad))
+    assert result.returncode == 1
+    assert result.stderr.count("bad.json: 1 problem") == 2
+    assert f"{REFERENCE_EXAMPLE}: valid" in result.stdout

@@ -63,10 +63,17 @@ def _render_one(source: Path, output: Path, args: argparse.Namespace) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    # Every file is checked, so one run lists the problems of all of them.
+    failed = 0
     for path in args.inputs:
-        _report(path)
-        print(f"{path}: valid")
-    return 0
+        try:
+            _report(path)
+        except ReportError as error:
+            failed += 1
+            print(f"cstd-docs: {error}", file=sys.stderr)
+        else:
+            print(f"{path}: valid")
+    return 1 if failed else 0
 
 
 def cmd_render(args: argparse.Namespace) -> int:

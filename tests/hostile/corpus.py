@@ -212,12 +212,15 @@ CASES_LIST: list[Case] = [
     Case("surrogate-in-job-number", setting("masthead.job_number", "GE.22-\udfff"), "$.masthead.job_number", "U+DFFF"),
     Case("control-character-in-schema", setting("$schema", "report\x08.json"), "$.$schema", "U+0008"),
     # --- huge and deep: generated in memory -------------------------------------------------------
-    Case("a-million-paragraphs", _paragraphs(1_000_000, {"text": "Paragraph."}), "$", "at most 8 MB", huge=True),
-    Case("sixty-thousand-paragraphs", _paragraphs(60_000, {"text": "a"}), "$.chapters[0].content[49980].text", "more than 100,000 JSON values", huge=True),
+    # 70 bytes a paragraph: 70 MB, over the 64 MB file limit.
+    Case("a-million-paragraphs", _paragraphs(1_000_000, {"text": "A paragraph of a report that is far too long to be one." + "x" * 14}), "$", "at most 64 MB", huge=True),
+    # 39 values up to the content list, then the paragraph and its text list: the
+    # 1,000,001st value is item 999,959 of that list.
+    Case("a-million-values", _paragraphs(1, {"text": [0] * 1_000_000}), "$.chapters[0].content[0].text[999959]", "more than 1,000,000 JSON values", huge=True),
     Case("forty-thousand-bad-paragraphs", _paragraphs(40_000, {"text": 1}), "$.chapters[0].content", "more than 100 items of this list are wrong", huge=True),
     Case("forty-five-thousand-nested-errors", mutate(_nested_errors), "$.chapters", "checking stopped after 1,000 problems", huge=True),
     Case("forty-thousand-bad-inlines", setting(f"{P1}.text", [{"bold": "x"}] * 40_000), f"{J1}.text", "the other 39900 items were not checked", huge=True),
-    Case("ten-megabyte-string", _huge_string_in_paragraph(10_000_000), "$", "at most 8 MB", huge=True),
+    Case("ten-megabyte-string", _huge_string_in_paragraph(10_000_000), f"{J1}.text", "10,000,000 characters", huge=True),
     Case("one-megabyte-string", _huge_string_in_paragraph(1_000_000), f"{J1}.text", "1,000,000 characters", huge=True),
     Case("one-megabyte-key", setting(f"{P1}.{'k' * 1_000_000}", 1), J1, "a key of 1,000,000 characters", huge=True),
     Case("one-megabyte-reference", setting(f"{P1}.text", ["See ", {"ref": "r" * 1_000_000}]), f"{J1}.text[1].ref", "1,000,000 characters", huge=True),

@@ -1,8 +1,8 @@
 """Size limits on report files, checked before anything else looks at the data.
 
 A report is a document people read: the reference report (ten pages) is 63 KB of
-JSON holding 535 values nested 9 deep. The limits below are a hundred times that or
-more, and exist so that a hostile or runaway file (a generator stuck in a loop, a
+JSON holding 535 values nested 9 deep. The limits below admit the largest UN reports
+(50,000 paragraphs) with room to spare, and exist so that a hostile or runaway file (a generator stuck in a loop, a
 10 MB string, a million paragraphs) is refused in well under a second with a message
 naming the place, instead of taking minutes and gigabytes to list a million problems.
 They are documented in docs/errors.md.
@@ -14,10 +14,13 @@ from collections.abc import Iterator
 
 from cstd_docs.errors import Problem
 
-#: Largest report file, in bytes (or characters, for text given to ``loads``).
-MAX_FILE_SIZE = 8 * 1024 * 1024
-#: Most JSON values (objects, lists, strings, numbers…) in one report: about 2,000 pages.
-MAX_VALUES = 100_000
+#: Largest report file, in bytes (or characters, for text given to ``loads``). The
+#: largest UN reports (50,000 paragraphs with notes and lists) take about 35 MB.
+MAX_FILE_SIZE = 64 * 1024 * 1024
+#: Most JSON values (objects, lists, strings, numbers…) in one report: about 120,000
+#: paragraphs. A 50,000-paragraph report holds about 420,000; a million paragraphs
+#: hold at least two million and are refused.
+MAX_VALUES = 1_000_000
 #: Deepest nesting of objects and lists; a valid report needs about 30.
 MAX_DEPTH = 64
 #: Longest string (text, id or key), in characters; a long paragraph has 2,000.
@@ -79,7 +82,7 @@ def limit_problem(data: object) -> Problem | None:
         if count > MAX_VALUES:
             return Problem(
                 _path(links),
-                f"the report holds more than {MAX_VALUES:,} JSON values (a 2,000-page report holds fewer)",
+                f"the report holds more than {MAX_VALUES:,} JSON values (a 50,000-paragraph report holds about 420,000)",
                 _SPLIT,
             )
         if isinstance(value, str):
