@@ -24,7 +24,7 @@ from cstd_docs.lang import language_pack
 from cstd_docs.model import Emphasis, Report
 from cstd_docs.readers.assemble import JOB_NUMBER, assemble, guess_language
 from cstd_docs.readers.embed import extract_source
-from cstd_docs.readers.labels import SubLabels, paragraph_number
+from cstd_docs.readers.labels import SubLabels, annex_label, paragraph_number
 from cstd_docs.readers.package import Package
 from cstd_docs.readers.visible import VBlock, Visible, VNote, VRun
 
@@ -404,7 +404,7 @@ def read_docx(
             num, title_tokens = heading_parts(tokens)
             runs = to_runs(title_tokens)
             labels.reset()
-            annex = re.fullmatch(re.escape(str(pack["annex"])) + r"(\s+[IVXLC]+)?", num or runs_text(runs).strip())
+            annex = annex_label(pack).fullmatch(num or runs_text(runs).strip())
             if style in ("hchg", "hmg") and annex:
                 if not num:
                     runs = []

@@ -69,3 +69,9 @@ class SubLabels:
         while len(self.last) < depth:
             self.last.insert(-1, 1)
         return depth
+
+
+def annex_label(pack: LanguagePack) -> re.Pattern[str]:
+    """"Annex", "Annex II" (or the language's own) at the start of a heading."""
+    numbered = re.escape(str(pack["annex_numbered"])).replace(re.escape("{numeral}"), r"[IVXLCDM]+")
+    return re.compile(rf"(?:{numbered}|{re.escape(str(pack['annex']))})(?=\s|$)")

@@ -17,12 +17,12 @@ from cstd_docs.lang import language_pack
 from cstd_docs.model import Emphasis, Report
 from cstd_docs.readers.assemble import assemble, guess_language
 from cstd_docs.readers.embed import source_from_markdown
-from cstd_docs.readers.labels import SubLabels, paragraph_number
+from cstd_docs.readers.labels import SubLabels, annex_label, paragraph_number
 from cstd_docs.readers.visible import VBlock, Visible, VNote, VRun
 
 __all__ = ["read_markdown"]
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_COMMENT = re.compile(r"(?<!\\)<!--.*?-->", re.S)
 _NOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s?(.*)$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
@@ -159,7 +159,7 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
         else:
             visible.front_lines.extend(runs(p) for p in parts)
     pack = language_pack(language or "en")
-    annex_word = str(pack["annex"])
+    annex_pattern = annex_label(pack)
     labels = SubLabels(pack)
     levels = {2: "chapter", 3: "section", 4: "subsection"}
     number_pattern = paragraph_number(pack)
@@ -183,14 +183,11 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
             seen_block = True
             labels.reset()
             unescaped = _unescape(content)
-            if depth == 2 and (unescaped == annex_word or unescaped.startswith(annex_word + " ")):
-                rest = content[len(annex_word) :].strip()
-                annex_label = annex_word
-                numeral = re.match(r"([IVXLC]+)\s+", rest)
-                if numeral:
-                    annex_label += " " + numeral.group(1)
-                    rest = rest[numeral.end() :]
-                visible.blocks.append(VBlock("annex", runs(rest), number=annex_label, where=where))
+            annex = annex_pattern.match(unescaped) if depth == 2 else None
+            if annex:
+                label_text = annex.group(0)
+                rest = content[len(label_text) :] if content.startswith(label_text) else unescaped[len(label_text) :]
+                visible.blocks.append(VBlock("annex", runs(rest.strip()), number=label_text, where=where))
                 previous = "annex"
                 continue
             kind = levels.get(depth)
