@@ -107,6 +107,14 @@ def signature(runs: Sequence[Any]) -> Sig:
     return tuple(items)
 
 
+def _flat(sigs: list[Sig]) -> str:
+    """Lines as one text (a line break inside a field prints as a new line in Word)."""
+    def one(sig: Sig) -> str:
+        return "".join(f"[^{one(v)}]" if k == "n" else f"*{v}*" if k == "e" else v for k, v in sig)
+
+    return _ws(" ".join(one(sig) for sig in sigs))
+
+
 def plain(sig: Sig) -> str:
     return "".join(v for k, v in sig if k != "n")
 
@@ -427,7 +435,7 @@ class Assembler:
             ):
                 job = line
             elif symbol is None and (
-                (base is not None and line == base.symbol)
+                (base is not None and base.symbol is not None and _ws(line) == _ws(base.symbol))
                 or (self.v.symbol is None and organ is None and "/" in line and " " not in line)
             ):
                 symbol = line
@@ -469,7 +477,7 @@ class Assembler:
             expected = [signature((fr.body,)), signature((fr.session,)), signature((fr.place_and_dates,))]
             for item in fr.agenda:
                 expected += [signature(resolved_runs(item.label, self.base_doc.notes)), signature((item.title,))]
-            if [signature(line) for line in lines] == expected:
+            if _flat([signature(line) for line in lines]) == _flat(expected):
                 return base.body, base.session, base.agenda_items, base.agenda_symbol
         body = base.body if base else ""
         session: Session | None = None
@@ -481,7 +489,7 @@ class Assembler:
             key: re.compile(re.escape(str(pack[key])).replace(re.escape("{number}"), r"(\d+)"))
             for key in ("agenda_item_provisional", "agenda_item")
         }
-        sessions = {pack.phrase("session", ordinal=pack.ordinal(n), number=n): n for n in range(1, 200)}
+        sessions = {pack.phrase("session", ordinal=pack.ordinal(n), number=n): n for n in range(1, 1000)}
         index = 0
         if lines:
             body = runs_plain(lines[0]).strip()

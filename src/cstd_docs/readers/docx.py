@@ -297,15 +297,26 @@ _HEADING_NUMBER = re.compile(r"^\s*((?:[IVXLCDM]+|[A-Z]|\d+|\([a-z]+\)|\([ivxlc]
 def heading_parts(tokens: list[Token]) -> tuple[str, list[Token]]:
     """"TAB I. TAB Title" → ("I.", title tokens); "TAB TAB Title" → ("", title tokens)."""
     parts = split_tabs(tokens)
-    filled = [i for i, part in enumerate(parts) if _plain_tokens(part).strip() or any(t[0] == "note" for t in part)]
-    if len(filled) >= 2:
-        number = _plain_tokens(parts[filled[0]]).strip()
-        title: list[Token] = []
-        for i in filled[1:]:
-            if title:
-                title.append(("t", " ", False))
-            title.extend(parts[i])
-        return number, title
+
+    def blank(part: list[Token]) -> bool:
+        return not _plain_tokens(part).strip() and not any(t[0] == "note" for t in part)
+
+    def joined(items: list[list[Token]]) -> list[Token]:
+        out: list[Token] = []
+        for index, part in enumerate(items):
+            if index:
+                out.append(("tab", None, False))
+            out.extend(part)
+        return out
+
+    if len(parts) >= 3 and blank(parts[0]):  # TAB number TAB title (the number may be empty)
+        return _plain_tokens(parts[1]).strip(), joined(parts[2:])
+    if len(parts) == 2:  # number TAB title, or TAB title
+        if blank(parts[0]):
+            return "", parts[1]
+        if _HEADING_NUMBER.match(_plain_tokens(parts[0]) + " "):
+            return _plain_tokens(parts[0]).strip(), parts[1]
+    filled = [i for i, part in enumerate(parts) if not blank(part)]
     if not filled:
         return "", []
     only = parts[filled[0]]
@@ -468,7 +479,11 @@ def read_docx(
             previous = "unnumbered"
     if not visible.masthead_lines:
         visible.masthead_lines = reader.first_page_lines(body, "header")
-    visible.masthead_lines += [line for line in reader.first_page_lines(body, "footer") if JOB_NUMBER.fullmatch(line)]
+    job = base.masthead.job_number if base is not None else None
+    visible.masthead_lines += [
+        line for line in reader.first_page_lines(body, "footer")
+        if JOB_NUMBER.fullmatch(line) or (job is not None and " ".join(line.split()) == " ".join(job.split()))
+    ]
     if reader.tracked:
         sink.append(Problem(name, "the document holds tracked changes", "they were read as accepted"))
     return assemble(visible, base, sink, name)
