@@ -403,8 +403,9 @@ class Assembler:
             mh = self.base_doc.masthead
             expected = [mh.united_nations, mh.symbol, mh.organ, mh.distribution, mh.date, mh.language_line,
                         mh.job_number]
-            shown = [_ws(x) for x in [*self.v.masthead_lines, self.v.symbol or ""] if _ws(x)]
-            if sorted(shown) == sorted(_ws(x) for x in expected if x and _ws(x)):
+            # The same words (a line break inside a field splits it over two lines in Word).
+            shown = " ".join([*self.v.masthead_lines, self.v.symbol or ""]).split()
+            if sorted(shown) == sorted(" ".join(x for x in expected if x).split()):
                 return base
         symbol = self.v.symbol
         organ = None
@@ -675,7 +676,7 @@ class Assembler:
                 not lead and bool(subs) and all(n in findings_names for n in names) and len(set(names)) == len(names)
                 and all(isinstance(x, Suggestion) for j, part in subs
                         if runs_plain(blocks[j].runs).strip() == findings_names[1] for x in part)
-                and (names != [findings_names[0]] or isinstance(base_obj, Findings) or self.base is None)
+                and (names != [findings_names[0]] or not isinstance(base_obj, Section))
             )
             if is_findings:
                 main: list[Any] = []

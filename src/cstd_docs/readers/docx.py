@@ -124,10 +124,10 @@ class _Reader:
                         continue
                     out.append(("t", child.text or "", italic))
                 elif tag == w("tab") or tag == w("ptab"):
-                    out.append(("tab", None, False))
+                    out.append(("tab", None, italic))
                 elif tag in (w("br"), w("cr")):
                     if child.get(w("type")) not in ("page", "column"):
-                        out.append(("br", None, False))
+                        out.append(("br", None, italic))
                 elif tag == w("noBreakHyphen"):
                     out.append(("t", "\u2011", italic))
                 elif tag == w("footnoteReference") and not in_note:
@@ -254,7 +254,9 @@ def to_runs(tokens: list[Token]) -> list[VRun]:
                 else:
                     out.append(value)
         elif kind in ("tab", "br"):
-            if out and isinstance(out[-1], str):
+            if italic and out and isinstance(out[-1], Emphasis):
+                out[-1] = Emphasis(out[-1].text + " ")
+            elif out and isinstance(out[-1], str):
                 out[-1] += " "
             else:
                 out.append(" ")
@@ -301,16 +303,18 @@ def heading_parts(tokens: list[Token]) -> tuple[str, list[Token]]:
     def blank(part: list[Token]) -> bool:
         return not _plain_tokens(part).strip() and not any(t[0] == "note" for t in part)
 
-    def joined(items: list[list[Token]]) -> list[Token]:
+    tabs = [t for t in tokens if t[0] == "tab"]
+
+    def joined(first: int) -> list[Token]:
         out: list[Token] = []
-        for index, part in enumerate(items):
-            if index:
-                out.append(("tab", None, False))
-            out.extend(part)
+        for index in range(first, len(parts)):
+            if index > first:
+                out.append(tabs[index - 1])  # the tab typed there, italic or not
+            out.extend(parts[index])
         return out
 
     if len(parts) >= 3 and blank(parts[0]):  # TAB number TAB title (the number may be empty)
-        return _plain_tokens(parts[1]).strip(), joined(parts[2:])
+        return _plain_tokens(parts[1]).strip(), joined(2)
     if len(parts) == 2:  # number TAB title, or TAB title
         if blank(parts[0]):
             return "", parts[1]
@@ -450,12 +454,14 @@ def read_docx(
                 first = tokens[0]
                 parts = [[], [("t", str(first[1])[found.end() :], first[2]), *tokens[1:]]]
         rest: list[Token] = []
+        tabs = [t for t in tokens if t[0] == "tab"]
         for i, part in enumerate(parts[1:]):
             if i:
-                rest.append(("tab", None, False))
+                rest.append(tabs[i] if i < len(tabs) else ("tab", None, False))
             rest.extend(part)
         numpr = el.find(f"{w('pPr')}/{w('numPr')}")
-        if label and paragraph_number(pack).fullmatch(label):
+        in_list = bool(label) and previous == "subparagraph" and labels.expects(label)
+        if label and paragraph_number(pack).fullmatch(label) and not in_list:
             labels.reset()
             visible.blocks.append(VBlock("paragraph", to_runs(rest), number=label, where=where))
             previous = "paragraph"

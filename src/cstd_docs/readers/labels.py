@@ -41,6 +41,16 @@ class SubLabels:
         current = len(self.last)
         return any(depth <= current + 1 for depth, _ in self.table.get(text, []))
 
+    def expects(self, label: str) -> bool:
+        """The label is exactly the next one here (so "1." in an Arabic list is not a paragraph)."""
+        current = len(self.last)
+        for depth, index in self.table.get(label, []):
+            if depth == current + 1 and index == 1:
+                return True
+            if 1 <= depth <= current and index == self.last[depth - 1] + 1:
+                return True
+        return False
+
     def depth(self, label: str) -> int:
         options = self.table[label]
         current = len(self.last)

@@ -208,7 +208,8 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
         first, _, rest = joined.partition(" ")
         label = _unescape(first)
         numbered_paragraph = None
-        if not joined.startswith("\\("):
+        in_list = previous == "subparagraph" and rest and labels.expects(label)
+        if not joined.startswith("\\(") and not in_list:
             found = re.match(number_pattern.pattern + r"[ \t]+", _unescape(joined))
             if found:
                 for cut in range(len(found.group(0)), len(found.group(0)) + 4):
