@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from tests.conftest import REFERENCE_EXAMPLE, require_file
 from tests.readers.helpers import libreoffice_resave, our_docx
 from tests.readers.strategies import reports
+from tests.strategies import reports as shared_reports
 
 import cstd_docs
 from cstd_docs.errors import Problem
@@ -95,3 +96,12 @@ def test_generated_reports_without_source_render_the_same(report: Report) -> Non
     read = cstd_docs.read_markdown(text)
     assert check(read) == []
     assert cstd_docs.render_markdown(read, embed_source=False) == text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(shared_reports())
+def test_shared_strategy_reports_round_trip_through_markdown(report: Report) -> None:
+    """The project's own strategy (all of Unicode, every language, annexes, asterisk notes)."""
+    warnings: list[Problem] = []
+    assert cstd_docs.read_markdown(cstd_docs.render_markdown(report), warnings=warnings) == report
+    assert warnings == []

@@ -166,14 +166,19 @@ class _Reader:
                 if any(t[0] == "fref" for t in toks):
                     index = next(i for i, t in enumerate(toks) if t[0] == "fref")
                     toks = toks[index + 1 :]
-                for _ in range(2):
-                    if not any(t[0] == "tab" for t in toks):
-                        break
-                    first_tab = next(i for i, t in enumerate(toks) if t[0] == "tab")
-                    head = "".join(str(t[1]) for t in toks[:first_tab] if t[0] == "t").strip()
-                    if not re.fullmatch(r"[*\d†‡§]*", head):
-                        break
-                    toks = toks[first_tab + 1 :]
+                    if toks and toks[0][0] == "tab":
+                        toks = toks[1:]
+                else:  # a typed mark ("*"): TAB * TAB text
+                    for _ in range(2):
+                        if not any(t[0] == "tab" for t in toks):
+                            break
+                        first_tab = next(i for i, t in enumerate(toks) if t[0] == "tab")
+                        head = "".join(str(t[1]) for t in toks[:first_tab] if t[0] == "t").strip()
+                        if not re.fullmatch(r"[*\d†‡§]*", head):
+                            break
+                        toks = toks[first_tab + 1 :]
+                        if head:
+                            break
                 while toks and (toks[0][0] in ("tab", "br") or (toks[0][0] == "t" and not str(toks[0][1]).strip())):
                     toks = toks[1:]
                 runs = to_runs(toks)
