@@ -105,3 +105,11 @@ def test_shared_strategy_reports_round_trip_through_markdown(report: Report) -> 
     warnings: list[Problem] = []
     assert cstd_docs.read_markdown(cstd_docs.render_markdown(report), warnings=warnings) == report
     assert warnings == []
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(shared_reports())
+def test_shared_strategy_reports_round_trip_through_docx(report: Report) -> None:
+    warnings: list[Problem] = []
+    assert cstd_docs.read_docx(our_docx(report), warnings=warnings) == report
+    assert warnings == []

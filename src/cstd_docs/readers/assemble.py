@@ -104,7 +104,17 @@ def signature(runs: Sequence[Any]) -> Sig:
             items.append(("e", _ws(run.text)))
         else:
             items.append(("n", signature(tuple(run.text))))
-    return tuple(items)
+    # Emphasis split by blanks alone reads back as one (a line break in italics).
+    merged: list[tuple[str, Any]] = []
+    for item in items:
+        if (item[0] == "e" and len(merged) >= 2 and merged[-1] == ("t", " ") and merged[-2][0] == "e"):
+            merged.pop()
+            merged[-1] = ("e", merged[-1][1] + " " + item[1])
+        elif item[0] == "e" and merged and merged[-1][0] == "e":
+            merged[-1] = ("e", merged[-1][1] + item[1])
+        else:
+            merged.append(item)
+    return tuple(merged)
 
 
 def _flat(sigs: list[Sig]) -> str:

@@ -491,10 +491,11 @@ def read_docx(
     if not visible.masthead_lines:
         visible.masthead_lines = reader.first_page_lines(body, "header")
     job = base.masthead.job_number if base is not None else None
-    visible.masthead_lines += [
-        line for line in reader.first_page_lines(body, "footer")
-        if JOB_NUMBER.fullmatch(line) or (job is not None and " ".join(line.split()) == " ".join(job.split()))
-    ]
+    footer = reader.first_page_lines(body, "footer")
+    if job is not None and " ".join(" ".join(footer).split()) == " ".join(job.split()):
+        visible.masthead_lines.append(job)
+    else:
+        visible.masthead_lines += [line for line in footer if JOB_NUMBER.fullmatch(line)]
     if reader.tracked:
         sink.append(Problem(name, "the document holds tracked changes", "they were read as accepted"))
     return assemble(visible, base, sink, name)
