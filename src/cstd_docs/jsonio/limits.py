@@ -82,7 +82,8 @@ def limit_problem(data: object) -> Problem | None:
         if count > MAX_VALUES:
             return Problem(
                 _path(links),
-                f"the report holds more than {MAX_VALUES:,} JSON values (a 50,000-paragraph report holds about 420,000)",
+                f"the report holds more than {MAX_VALUES:,} JSON values"
+                " (a 50,000-paragraph report holds about 420,000)",
                 _SPLIT,
             )
         if isinstance(value, str):
