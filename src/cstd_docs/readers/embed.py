@@ -58,7 +58,7 @@ def _payload(report: Report) -> str:
     from cstd_docs.jsonio import dumps
 
     data = dumps(report).encode("utf-8")
-    return base64.b64encode(zlib.compress(data, 9)).decode("ascii")
+    return base64.b64encode(zlib.compress(data, 1)).decode("ascii")
 
 
 def _report_from_payload(payload: str) -> Report | None:

@@ -82,6 +82,12 @@ def docx_bytes(report: Report | ResolvedReport, *, reference_docx: str | os.Path
     # Notes.
     content.write_notes(FootnotesPart.of(document_part).footnotes, resolved.notes)
 
+    # The source report, carried invisibly so an edited draft reads back with its ids
+    # and registry (after the unused relationships were dropped, so it stays).
+    from cstd_docs.readers.embed import attach_source
+
+    attach_source(document_part, resolved.source)
+
     date = resolved.source.masthead.date
     set_properties(
         document_part.package,
