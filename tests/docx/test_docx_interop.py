@@ -13,6 +13,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import attrs
 import pytest
 from tests.conftest import SHARED, require_file, require_tool
 from tests.docx.reports import JOB_NUMBER, SYMBOL, build_report
@@ -39,7 +40,7 @@ TEXT_AFTER_NUMBER_X = (1134 + 1701) * POINTS_PER_TWIP  # the first line goes on 
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory, reference_report: Report, large_report: Report,
           asterisk_report: Report) -> dict[str, Path]:
-    """The reference example, a large report, asterisk marks, and a render on a user's reference .docx."""
+    """The reference example, a large report, asterisk marks, a user's reference .docx, right to left."""
     from docx.api import Document
 
     folder = tmp_path_factory.mktemp("interop")
@@ -53,6 +54,7 @@ def files(tmp_path_factory: pytest.TempPathFactory, reference_report: Report, la
         ("large", large_report, None),
         ("asterisks", asterisk_report, None),
         ("with-reference", build_report(), user),
+        ("arabic", attrs.evolve(build_report(), language="ar"), None),
     ):
         path = folder / f"{name}.docx"
         render_docx(report, path, reference_docx=reference)
@@ -60,7 +62,7 @@ def files(tmp_path_factory: pytest.TempPathFactory, reference_report: Report, la
     return out
 
 
-FILES = ["example", "large", "asterisks", "with-reference"]
+FILES = ["example", "large", "asterisks", "with-reference", "arabic"]
 
 
 # --- validators ---------------------------------------------------------------------------------------

@@ -446,7 +446,9 @@ def test_core_properties_come_from_the_report(symbol_docx: Docx) -> None:
 
 def test_package_holds_no_thumbnail_and_no_leftover_template_parts(example_docx: Docx) -> None:
     names = set(example_docx.entries)
-    assert not any("thumbnail" in n or "customXml" in n or "stylesWithEffects" in n for n in names)
+    assert not any("thumbnail" in n or "stylesWithEffects" in n or n == "word/numbering.xml" for n in names)
+    # python-docx's template carries an empty bibliography data store; a report has none.
+    assert not any(b"bibliography" in data for name, data in example_docx.entries.items() if "customXml" in name)
 
 
 def test_python_docx_reopens_the_file_with_the_footnotes_part_class(example_docx: Docx) -> None:
@@ -611,3 +613,34 @@ def test_importing_the_library_does_not_import_python_docx() -> None:
     code = "import sys, cstd_docs; print('docx' in sys.modules, 'lxml' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_arabic_report_runs_right_to_left() -> None:
+    report = attrs.evolve(build_report(), language="ar")
+    doc = Docx(docx_bytes(report))
+    assert doc.style("Normal").find("w:pPr/w:bidi", NS) is not None
+    assert doc.document.find("w:body/w:sectPr/w:bidi", NS) is not None
+    assert val(doc.styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS), "bidi") == "ar-SA"
+
+
+# --- PDF without its tools ----------------------------------------------------------------------------
+@pytest.mark.parametrize(("missing", "package"), [("soffice", "libreoffice"), ("pdftoppm", "poppler-utils")])
+def test_missing_tools_are_named_with_their_debian_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reference_report: Report, missing: str, package: str
+) -> None:
+    import shutil
+
+    from cstd_docs.writers import pdf
+
+    real = shutil.which
+    gone = {"soffice", "libreoffice"} if missing == "soffice" else {missing}
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None if name in gone else real(name))
+    with pytest.raises(ReportError) as caught:
+        pdf.preview(reference_report, tmp_path)
+    assert package in str(caught.value)
+    assert list(tmp_path.iterdir()) == []
+    if missing == "soffice":
+        target = tmp_path / "out.pdf"
+        with pytest.raises(ReportError, match="libreoffice"):
+            pdf.render_pdf(reference_report, target)
+        assert not target.exists()

@@ -7,8 +7,10 @@ result is written atomically. ``preview`` rasterises the first pages with ``pdft
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -43,16 +45,28 @@ def _tool(names: tuple[str, ...], package: str, purpose: str) -> str:
 
 
 def _run(command: list[str], what: str, timeout: int) -> None:
+    """Run a tool in a process group of its own, so a hung LibreOffice is stopped whole.
+
+    ``soffice`` is a launcher whose child does the work; killing only the launcher would
+    leave the child running. On timeout the whole group is killed.
+    """
     try:
-        completed = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        raise ReportError.single(command[0], f"{what} took longer than {timeout} seconds and was stopped") from None
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+        )
     except OSError as error:
         raise ReportError.single(command[0], f"{what} could not start: {error}") from None
-    if completed.returncode != 0:
-        detail = (completed.stderr or completed.stdout).strip().splitlines()
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise ReportError.single(command[0], f"{what} took longer than {timeout} seconds and was stopped") from None
+    if process.returncode != 0:
+        detail = (stderr or stdout).strip().splitlines()
         raise ReportError.single(
-            command[0], f"{what} failed (exit {completed.returncode})" + (f": {detail[-1]}" if detail else "")
+            command[0], f"{what} failed (exit {process.returncode})" + (f": {detail[-1]}" if detail else "")
         )
 
 
@@ -82,7 +96,9 @@ def _convert(
     pdf = folder / "report.pdf"
     if not pdf.is_file():
         raise ReportError.single(
-            soffice, "LibreOffice ended without writing a PDF", "run the command by hand to see why"
+            soffice,
+            "LibreOffice ended without writing a PDF",
+            "render the report as .docx and open it in LibreOffice to see why",
         )
     return pdf
 

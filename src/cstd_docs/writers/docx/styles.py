@@ -210,8 +210,6 @@ def style_specs(right_to_left: bool = False) -> list[StyleSpec]:
 def doc_defaults(language: str, right_to_left: bool) -> Element:
     """Times New Roman 10 pt in the document's language (LAYOUT.md §2)."""
     run_props = [fonts(), *size(BASE_SIZE), language_element(language)]
-    if right_to_left:
-        run_props.append(make("w:rtl"))
     return make(
         "w:docDefaults",
         None,
