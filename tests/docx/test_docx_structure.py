@@ -644,3 +644,20 @@ def test_missing_tools_are_named_with_their_debian_package(
         with pytest.raises(ReportError, match="libreoffice"):
             pdf.render_pdf(reference_report, target)
         assert not target.exists()
+
+
+def test_a_previous_draft_as_reference_leaves_one_source_and_its_notes_behind(
+    tmp_path: Path, reference_report: Report, symbol_report: Report
+) -> None:
+    from cstd_docs.readers.embed import extract_source
+
+    draft = tmp_path / "draft.docx"
+    render_docx(reference_report, draft)
+    doc = Docx(docx_bytes(symbol_report, reference_docx=draft))
+    sources = [extract_source(data) for name, data in doc.entries.items() if name.startswith("customXml/item")]
+    carried = [s for s in sources if s is not None]
+    assert carried == [symbol_report]
+    resolved = resolve(symbol_report)
+    notes = [n for n in doc.footnotes.findall("w:footnote", NS) if n.get(w("type")) is None]
+    assert len(notes) == len(resolved.notes)
+    assert text_of(doc.heads()[("header", "even")]) == SYMBOL

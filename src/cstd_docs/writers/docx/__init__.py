@@ -23,7 +23,13 @@ from cstd_docs.resolve.document import ResolvedReport, Runs
 from cstd_docs.writers.docx import content, page, styles
 from cstd_docs.writers.docx import parts as _parts  # registers FootnotesPart before anything is opened
 from cstd_docs.writers.docx.oxml.build import Element, make
-from cstd_docs.writers.docx.package import drop_unused_content_rels, open_base, package_bytes, set_properties
+from cstd_docs.writers.docx.package import (
+    drop_embedded_sources,
+    drop_unused_content_rels,
+    open_base,
+    package_bytes,
+    set_properties,
+)
 
 __all__ = ["docx_bytes", "render_docx"]
 
@@ -77,6 +83,7 @@ def docx_bytes(report: Report | ResolvedReport, *, reference_docx: str | os.Path
     else:
         page.keep_page_setup(sect_pr)
         drop_unused_content_rels(document_part)
+        drop_embedded_sources(document_part)
     page.add_heads(document_part, sect_pr, resolved)
 
     # Notes.

@@ -84,6 +84,21 @@ def drop_unused_content_rels(part: DocumentPart) -> None:
             del part.rels[rel_id]
 
 
+def drop_embedded_sources(part: DocumentPart) -> None:
+    """Drop the source report a previous draft carries (a reference may be one): ours replaces it."""
+    from cstd_docs.readers.embed import NAMESPACE, RELATIONSHIP_TYPE
+
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype != RELATIONSHIP_TYPE or rel.is_external:
+            continue
+        try:
+            root = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError:
+            continue
+        if root.tag == f"{{{NAMESPACE}}}source":
+            del part.rels[rel_id]
+
+
 def _drop_package_rels(package: OpcPackage, reltype: str) -> None:
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype == reltype:
