@@ -40,7 +40,7 @@ TEXT_AFTER_NUMBER_X = (1134 + 1701) * POINTS_PER_TWIP  # the first line goes on 
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory, reference_report: Report, large_report: Report,
           asterisk_report: Report) -> dict[str, Path]:
-    """The reference example, a large report, asterisk marks, a user's reference .docx, right to left."""
+    """The reference example, a large report, asterisk marks, a user's reference .docx, Arabic, Chinese."""
     from docx.api import Document
 
     folder = tmp_path_factory.mktemp("interop")
@@ -55,6 +55,7 @@ def files(tmp_path_factory: pytest.TempPathFactory, reference_report: Report, la
         ("asterisks", asterisk_report, None),
         ("with-reference", build_report(), user),
         ("arabic", attrs.evolve(build_report(), language="ar"), None),
+        ("chinese", attrs.evolve(build_report(), language="zh"), None),
     ):
         path = folder / f"{name}.docx"
         render_docx(report, path, reference_docx=reference)
@@ -62,7 +63,7 @@ def files(tmp_path_factory: pytest.TempPathFactory, reference_report: Report, la
     return out
 
 
-FILES = ["example", "large", "asterisks", "with-reference", "arabic"]
+FILES = ["example", "large", "asterisks", "with-reference", "arabic", "chinese"]
 
 
 # --- validators ---------------------------------------------------------------------------------------

@@ -621,6 +621,21 @@ def test_arabic_report_runs_right_to_left() -> None:
     assert doc.style("Normal").find("w:pPr/w:bidi", NS) is not None
     assert doc.document.find("w:body/w:sectPr/w:bidi", NS) is not None
     assert val(doc.styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS), "bidi") == "ar-SA"
+    assert doc.document.find("w:body/w:tbl/w:tblPr/w:bidiVisual", NS) is not None
+    runs = [r for r in doc.document.iter(w("r")) if text_of(r).strip()]
+    arabic = [r for r in runs if re.search("[\u0600-\u06ff]", text_of(r))]
+    latin = [r for r in runs if text_of(r) == "/CN.16/2030/7"]
+    assert arabic and latin
+    assert all(r.find("w:rPr/w:rtl", NS) is not None for r in arabic)
+    assert all(r.find("w:rPr/w:rtl", NS) is None for r in latin)  # the symbol stays left to right
+
+
+def test_chinese_report_has_an_east_asian_font_and_unjustified_text() -> None:
+    doc = Docx(docx_bytes(attrs.evolve(build_report(), language="zh")))
+    fonts = doc.styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts", NS)
+    assert val(fonts, "eastAsia") == "SimSun"
+    assert val(fonts, "ascii") == "Times New Roman"
+    assert val(doc.style("SingleTxtG").find("w:pPr/w:jc", NS)) == "left"
 
 
 # --- PDF without its tools ----------------------------------------------------------------------------

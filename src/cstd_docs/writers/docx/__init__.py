@@ -59,7 +59,7 @@ def docx_bytes(report: Report | ResolvedReport, *, reference_docx: str | os.Path
     if own:
         styles.write_styles(styles_element, resolved.language, resolved.right_to_left)
     else:
-        styles.add_missing_styles(styles_element, resolved.right_to_left)
+        styles.add_missing_styles(styles_element, resolved.right_to_left, resolved.language)
     page.apply_settings(document_part.settings.element, resolved.language, own=own)
 
     # The body: everything goes before the final section properties.
@@ -87,7 +87,12 @@ def docx_bytes(report: Report | ResolvedReport, *, reference_docx: str | os.Path
     page.add_heads(document_part, sect_pr, resolved)
 
     # Notes.
-    content.write_notes(FootnotesPart.of(document_part).footnotes, resolved.notes)
+    footnotes = FootnotesPart.of(document_part).footnotes
+    content.write_notes(footnotes, resolved.notes)
+
+    if resolved.right_to_left:
+        for root in (document_part.element, footnotes, *page.head_roots(document_part)):
+            content.mark_right_to_left_runs(root)
 
     # The source report, carried invisibly so an edited draft reads back with its ids
     # and registry (after the unused relationships were dropped, so it stays).

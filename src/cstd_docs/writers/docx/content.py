@@ -7,7 +7,10 @@ decided here is which element and style each piece takes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
+
+from docx.oxml.ns import qn
 
 from cstd_docs.errors import ReportError
 from cstd_docs.model import Emphasis
@@ -27,7 +30,7 @@ from cstd_docs.resolve.document import (
 )
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.oxml import CT_Footnotes
-from cstd_docs.writers.docx.oxml.build import Element, make, paragraph, run, text, val
+from cstd_docs.writers.docx.oxml.build import RPR_ORDER, Element, make, paragraph, put_in_order, run, text, val
 
 Props = Callable[[], list[Element]]
 
@@ -148,7 +151,7 @@ def _symbol_runs(symbol: str | None) -> list[Element]:
     return runs
 
 
-def masthead_table(masthead: ResolvedMasthead) -> Element:
+def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False) -> Element:
     """The floating first-page table: emblem, United Nations, symbol; organ, distribution block."""
     properties = make(
         "w:tblPr",
@@ -165,6 +168,7 @@ def masthead_table(masthead: ResolvedMasthead) -> Element:
             },
         ),
         val("w:tblOverlap", "never"),
+        make("w:bidiVisual") if right_to_left else None,  # mirrored: the symbol on the left
         make("w:tblW", {"w:w": TABLE_WIDTH, "w:type": "dxa"}),
         make("w:tblLayout", {"w:type": "fixed"}),
         make(
@@ -265,13 +269,32 @@ def end_rule() -> Element:
 
 def body(report: ResolvedReport, links: NoteLinks) -> list[Element]:
     """Every body element in reading order (the section properties excluded)."""
-    out = [masthead_table(report.masthead), *front_block(report.front, links)]
+    out = [masthead_table(report.masthead, report.right_to_left), *front_block(report.front, links)]
     out.append(heading(st.HMG, None, report.title, links))
     out.extend(heading(st.H1G, None, subtitle, links) for subtitle in report.subtitles)
     for item in report.blocks:
         out.extend(block(item, links))
     out.append(end_rule())
     return out
+
+
+# --- right to left -------------------------------------------------------------------------------
+#: Arabic letters and presentation forms: runs holding them are laid out right to left.
+_RIGHT_TO_LEFT_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def mark_right_to_left_runs(root: Element) -> None:
+    """``w:rtl`` on each run whose text is Arabic (Hebrew too); Latin-only runs (a symbol, a URL) stay as they are."""
+    for r in root.iter(qn("w:r")):
+        words = "".join(t.text or "" for t in r.iter(qn("w:t")))
+        if not _RIGHT_TO_LEFT_TEXT.search(words):
+            continue
+        properties = r.find(qn("w:rPr"))
+        if properties is None:
+            properties = make("w:rPr")
+            r.insert(0, properties)
+        if properties.find(qn("w:rtl")) is None:
+            put_in_order(properties, make("w:rtl"), RPR_ORDER)
 
 
 # --- notes -----------------------------------------------------------------------------------------

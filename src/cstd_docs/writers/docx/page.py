@@ -195,3 +195,12 @@ def add_heads(document_part: DocumentPart, sect_pr: Element, report: ResolvedRep
             references.append(make(reference_tag, {"w:type": ooxml_type, "r:id": rel_id}))
     for reference in reversed(references):
         sect_pr.insert(0, reference)
+
+
+def head_roots(document_part: DocumentPart) -> list[Element]:
+    """The root elements of the document's header and footer parts."""
+    return [
+        rel.target_part.element
+        for rel in document_part.rels.values()
+        if rel.reltype in (RT.HEADER, RT.FOOTER) and not rel.is_external
+    ]

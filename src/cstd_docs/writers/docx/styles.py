@@ -87,8 +87,18 @@ def language_element(language: str) -> Element:
     return make("w:lang", attrs)
 
 
-def fonts() -> Element:
-    return make("w:rFonts", {"w:ascii": FONT, "w:hAnsi": FONT, "w:eastAsia": FONT, "w:cs": FONT})
+#: The East Asian font for Chinese (the UN's; Times New Roman has no Chinese glyphs).
+EAST_ASIAN_FONTS = {"zh": "SimSun"}
+
+
+def fonts(language: str = "en") -> Element:
+    east_asian = EAST_ASIAN_FONTS.get(language, FONT)
+    return make("w:rFonts", {"w:ascii": FONT, "w:hAnsi": FONT, "w:eastAsia": east_asian, "w:cs": FONT})
+
+
+def body_alignment(language: str) -> str:
+    """Justified, except Chinese: justifying stretches the space around Latin words and digits."""
+    return "left" if language == "zh" else "both"
 
 
 @frozen
@@ -177,7 +187,7 @@ def _normal_paragraph(right_to_left: bool) -> Callable[[], list[Element]]:
     return build
 
 
-def style_specs(right_to_left: bool = False) -> list[StyleSpec]:
+def style_specs(right_to_left: bool = False, language: str = "en") -> list[StyleSpec]:
     """Every style the writer uses, in the order the styles part lists them."""
     return [
         StyleSpec(NORMAL, "Normal", "paragraph", _normal_paragraph(right_to_left), default=True, quick=True),
@@ -192,7 +202,8 @@ def style_specs(right_to_left: bool = False) -> list[StyleSpec]:
         StyleSpec(H4G, "_ H_4_G", "paragraph", _heading(240, 120, 240), _heading_run(BASE_SIZE, is_italic=True),
                   NORMAL, NORMAL),
         StyleSpec(SINGLE_TXT, "_ Single Txt_G", "paragraph",
-                  lambda: [spacing(after=120), indent(1134, 1134), val("w:jc", "both")], based_on=NORMAL),
+                  lambda: [spacing(after=120), indent(1134, 1134), val("w:jc", body_alignment(language))],
+                  based_on=NORMAL),
         StyleSpec(FOOTNOTE_TEXT, "footnote text", "paragraph",
                   lambda: [tabs(("right", 1021)), spacing(line=220), indent(1134, 1134, 1134)],
                   lambda: size(18), NORMAL, ui_priority=99),
@@ -209,7 +220,7 @@ def style_specs(right_to_left: bool = False) -> list[StyleSpec]:
 
 def doc_defaults(language: str, right_to_left: bool) -> Element:
     """Times New Roman 10 pt in the document's language (LAYOUT.md §2)."""
-    run_props = [fonts(), *size(BASE_SIZE), language_element(language)]
+    run_props = [fonts(language), *size(BASE_SIZE), language_element(language)]
     return make(
         "w:docDefaults",
         None,
@@ -222,11 +233,11 @@ def write_styles(styles: Element, language: str, right_to_left: bool) -> None:
     """Replace the content of a ``w:styles`` element with the template's styles."""
     clear_children(styles)
     styles.append(doc_defaults(language, right_to_left))
-    for spec in style_specs(right_to_left):
+    for spec in style_specs(right_to_left, language):
         styles.append(spec.element())
 
 
-def add_missing_styles(styles: Element, right_to_left: bool) -> list[str]:
+def add_missing_styles(styles: Element, right_to_left: bool, language: str = "en") -> list[str]:
     """Add each of our styles whose id the user's styles lack; return the ids added.
 
     Where the user has a style of the same name under another id (Word localises the ids
@@ -239,7 +250,7 @@ def add_missing_styles(styles: Element, right_to_left: bool) -> list[str]:
         present[str(style.get(qn("w:styleId")))] = str(name.get(qn("w:val")) if name is not None else "").lower()
     by_name = {name: style_id for style_id, name in present.items()}
     added: list[str] = []
-    for spec in style_specs(right_to_left):
+    for spec in style_specs(right_to_left, language):
         if spec.style_id in present or spec.default:
             continue
         theirs = by_name.get(spec.name.lower())
