@@ -103,9 +103,7 @@ def _samples() -> list[Report]:
         (0, "en"),
         (1, "fr"),
         (2, "zh"),
-        pytest.param(0, "ar", marks=pytest.mark.xfail(
-            strict=False, reason="writers/docx (pending, another engineer): w:rtl in a style's w:rPr is "
-            "refused by the Open XML SDK; same cause as the xfail in tests/lang/test_docx_languages.py")),
+        (0, "ar"),
     ],
 )
 @pytest.mark.interop
