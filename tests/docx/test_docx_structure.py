@@ -664,7 +664,7 @@ def test_missing_tools_are_named_with_their_debian_package(
 def test_a_previous_draft_as_reference_leaves_one_source_and_its_notes_behind(
     tmp_path: Path, reference_report: Report, symbol_report: Report
 ) -> None:
-    from cstd_docs.readers.embed import extract_source
+    from cstd_docs.embed import extract_source
 
     draft = tmp_path / "draft.docx"
     render_docx(reference_report, draft)

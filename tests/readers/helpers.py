@@ -35,7 +35,7 @@ def our_docx(report: Report) -> bytes:
     if has_source(data):
         return data
     import docx
-    from cstd_docs.readers.embed import attach_source
+    from cstd_docs.embed import attach_source
 
     document = docx.Document(io.BytesIO(data))
     attach_source(document.part, report)

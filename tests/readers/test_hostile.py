@@ -115,7 +115,7 @@ def test_billion_laughs_is_refused() -> None:
 
 
 def test_a_damaged_embedded_source_is_ignored_with_a_warning() -> None:
-    from cstd_docs.readers.embed import extract_source
+    from cstd_docs.embed import extract_source
 
     assert extract_source(b'<src:source xmlns:src="urn:cstd-docs:source:1">not base64!</src:source>') is None
     assert extract_source(b"<other/>") is None

@@ -19,11 +19,11 @@ import re
 from pathlib import Path
 from typing import Any
 
+from cstd_docs.embed import extract_source
 from cstd_docs.errors import Problem, ReportError
 from cstd_docs.lang import language_pack
 from cstd_docs.model import Emphasis, Report
 from cstd_docs.readers.assemble import JOB_NUMBER, assemble, guess_language
-from cstd_docs.readers.embed import extract_source
 from cstd_docs.readers.labels import SubLabels, annex_label, paragraph_number
 from cstd_docs.readers.package import Package
 from cstd_docs.readers.visible import VBlock, Visible, VNote, VRun

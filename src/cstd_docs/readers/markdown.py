@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
+from cstd_docs.embed import source_from_markdown
 from cstd_docs.errors import Problem
 from cstd_docs.lang import language_pack
 from cstd_docs.model import Emphasis, Report
 from cstd_docs.readers.assemble import assemble, guess_language
-from cstd_docs.readers.embed import source_from_markdown
 from cstd_docs.readers.labels import SubLabels, annex_label, paragraph_number
 from cstd_docs.readers.visible import VBlock, Visible, VNote, VRun
 

@@ -238,6 +238,6 @@ def render_markdown(
         ) from None
     if not embed_source:
         return _tidy(text)
-    from cstd_docs.readers.embed import markdown_comment
+    from cstd_docs.embed import markdown_comment
 
     return _tidy(text) + "\n" + markdown_comment(doc.source) + "\n"

@@ -96,7 +96,7 @@ def docx_bytes(report: Report | ResolvedReport, *, reference_docx: str | os.Path
 
     # The source report, carried invisibly so an edited draft reads back with its ids
     # and registry (after the unused relationships were dropped, so it stays).
-    from cstd_docs.readers.embed import attach_source
+    from cstd_docs.embed import attach_source
 
     attach_source(document_part, resolved.source)
 

@@ -86,7 +86,7 @@ def drop_unused_content_rels(part: DocumentPart) -> None:
 
 def drop_embedded_sources(part: DocumentPart) -> None:
     """Drop the source report a previous draft carries (a reference may be one): ours replaces it."""
-    from cstd_docs.readers.embed import NAMESPACE, RELATIONSHIP_TYPE
+    from cstd_docs.embed import NAMESPACE, RELATIONSHIP_TYPE
 
     for rel_id, rel in list(part.rels.items()):
         if rel.reltype != RELATIONSHIP_TYPE or rel.is_external:

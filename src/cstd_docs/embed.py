@@ -1,5 +1,8 @@
 """The source report carried invisibly inside a rendered document, for round trips.
 
+Shared by the writers (which attach it) and the readers (which use it as a base), so
+neither side depends on the other.
+
 A printed document does not show paragraph ids, the participant registry, the ISO
 date of the masthead or the report's language. Writers may carry the report's
 canonical JSON with the document; readers then use it as the *base* and apply what
