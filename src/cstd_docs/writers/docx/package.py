@@ -22,6 +22,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.package import OpcPackage
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
+from docx.opc.pkgwriter import PackageWriter
 from docx.package import Package
 from docx.parts.document import DocumentPart
 from lxml import etree
@@ -134,20 +135,42 @@ def _replace_extended_properties(package: OpcPackage) -> None:
     package.relate_to(part, RT.EXTENDED_PROPERTIES)
 
 
+class _DatedZip:
+    """The zip a package is saved into: every entry dated ``stamp``, deflated, mode 644.
+
+    It stands in for python-docx's physical package writer (the same ``write``/``close``),
+    so each part is serialised and compressed once, already dated: same input, same bytes.
+    """
+
+    def __init__(self, out: io.BytesIO, stamp: tuple[int, int, int, int, int, int]) -> None:
+        self._zip = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)
+        self._stamp = stamp
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        entry = zipfile.ZipInfo(pack_uri.membername, date_time=self._stamp)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.create_system = 3
+        entry.external_attr = 0o644 << 16
+        self._zip.writestr(entry, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
 def package_bytes(package: OpcPackage, date: datetime.date) -> bytes:
-    """The saved package, rewritten with every zip entry dated ``date`` (same input, same bytes)."""
-    raw = io.BytesIO()
-    package.save(raw)
-    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
+    """The saved package, with every zip entry dated ``date`` (same input, same bytes).
+
+    The steps of ``OpcPackage.save`` with our zip writer: saving with python-docx and
+    rewriting its zip with fixed dates compressed everything twice (a fifth of the time).
+    """
     out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 3
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+    writer = _DatedZip(out, (max(date.year, 1980), date.month, date.day, 0, 0, 0))
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()  # type: ignore[no-untyped-call]
+    # python-docx's own serialisers (private, untyped): the parts and [Content_Types] are its.
+    PackageWriter._write_content_types_stream(writer, parts)  # type: ignore[no-untyped-call]
+    PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
+    PackageWriter._write_parts(writer, parts)  # type: ignore[arg-type]
+    writer.close()
     return out.getvalue()
