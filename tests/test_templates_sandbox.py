@@ -143,3 +143,17 @@ def test_the_command_line_renders_with_an_override(templates: Path, tmp_path: Pa
 def test_the_built_in_templates_are_unchanged_by_the_sandbox(report: cstd_docs.model.Report) -> None:
     assert cstd_docs.render_markdown(report).startswith("**United Nations**")
     assert os.path.exists(REPO / "src" / "cstd_docs" / "writers" / "templates" / "markdown" / "report.md.j2")
+
+
+def test_the_built_in_templates_give_the_same_text_inside_the_sandbox(
+    report: cstd_docs.model.Report, templates: Path
+) -> None:
+    # The package's own templates run outside the sandbox (for speed); an empty user folder
+    # makes the same templates run inside it. Both must agree, and the user's must be sandboxed.
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from cstd_docs.writers.markdown import _environment
+
+    assert isinstance(_environment(templates), SandboxedEnvironment)
+    assert not isinstance(_environment(None), SandboxedEnvironment)
+    assert cstd_docs.render_markdown(report, template_dir=templates) == cstd_docs.render_markdown(report)
