@@ -12,6 +12,11 @@ U+FFFE and U+FFFF).
 How validity is kept by construction: targets of cross-references ("anchors") are
 headings, whose titles never hold a reference, and paragraphs whose text and
 subparagraphs hold none; so nothing can refer to itself. Every other id is unique.
+
+``readable_reports()`` draws narrower reports for the reader tests (tests/readers/):
+plain words instead of all of Unicode, a fixed participant registry, English, French or
+Spanish, and one cross-reference target ``p0``. Their visible text is read back
+faithfully even without the embedded source, which ``reports()`` does not promise.
 """
 
 from __future__ import annotations
@@ -49,7 +54,17 @@ from cstd_docs.model import (
     UnnumberedText,
 )
 
-__all__ = ["XML_ILLEGAL", "characters", "ids", "participants", "reports", "text"]
+__all__ = [
+    "READABLE_PARTICIPANTS",
+    "XML_ILLEGAL",
+    "characters",
+    "ids",
+    "participants",
+    "readable_reports",
+    "readable_words",
+    "reports",
+    "text",
+]
 
 #: Characters a document cannot hold (the ones check() refuses).
 XML_ILLEGAL = frozenset(
@@ -244,4 +259,110 @@ def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
         participants=registry,
         chapters=tuple(chapters),
         annexes=tuple(annexes),
+    )
+
+
+# Reports for the reader tests: what they draw is narrower than reports(), on purpose.
+
+# Letters, digits and Markdown marks, no white space inside a word: escaping is tested, yet text reads back as written.
+_READABLE_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789éà'’-*_[]<>#\\", min_size=1, max_size=9)
+_READABLE_PUNCT = st.sampled_from(["", "", ",", ";", ":", ".", " (see)", "%"])
+
+
+@st.composite
+def readable_words(draw: Any, low: int = 1, high: int = 8) -> str:
+    """Words separated by single spaces, each maybe followed by punctuation."""
+    items = draw(st.lists(st.tuples(_READABLE_WORD, _READABLE_PUNCT), min_size=low, max_size=high))
+    return " ".join(w + p for w, p in items)
+
+
+# One fixed registry, a participant of each kind with plain names: citations stay readable text like the rest.
+READABLE_PARTICIPANTS = {
+    "basso": Person("Ms.", "Maria Basso", position="Lead", organization="World Economic Forum"),
+    "major": Person("Mr.", "Peter Major", country="Hungary"),
+    "thailand": Delegation("Thailand"),
+    "wfeo": Organization("World Federation of Engineering Organizations"),
+}
+
+
+@st.composite
+def _readable_inlines(draw: Any, refs: list[str], notes: bool = True) -> tuple[Any, ...]:
+    parts: list[Any] = [draw(readable_words())]
+    for _ in range(draw(st.integers(0, 3))):
+        kind = draw(st.sampled_from(["emphasis", "note", "cite", "ref"] if notes else ["emphasis"]))
+        if kind == "emphasis":
+            parts.append(" ")
+            parts.append(Emphasis(draw(readable_words(1, 3))))
+        elif kind == "note":
+            parts.append(Note(draw(readable_words(1, 6)) + "."))
+        elif kind == "cite":
+            cited = draw(st.lists(st.sampled_from(sorted(READABLE_PARTICIPANTS)), min_size=1, max_size=2, unique=True))
+            parts.append(Citation(tuple(cited)))
+        elif refs:
+            parts.append(" paragraph ")
+            parts.append(CrossRef(draw(st.sampled_from(refs))))
+        parts.append(" " + draw(readable_words(1, 4)))
+    return tuple(parts)
+
+
+@st.composite
+def readable_reports(draw: Any) -> Report:
+    """A valid report whose visible text reads back without its embedded source (see the module docstring)."""
+    counter = iter(range(1, 10_000))
+
+    def pid() -> str:
+        return f"p{next(counter)}"
+
+    refs: list[str] = ["p0"]
+
+    def paragraph() -> Paragraph | UnnumberedText:
+        if draw(st.integers(0, 9)) == 0:
+            # Text that starts like a label ("(a) …") would read back as a subparagraph.
+            return UnnumberedText(("Note: ", *draw(_readable_inlines(refs))), id=draw(st.sampled_from([None, pid()])))
+        subs = []
+        for _ in range(draw(st.integers(0, 3))):
+            inner = [Subparagraph(draw(_readable_inlines(refs))) for _ in range(draw(st.integers(0, 2)))]
+            subs.append(Subparagraph(draw(_readable_inlines(refs)), subparagraphs=inner))
+        ident = pid()
+        para = Paragraph(draw(_readable_inlines(refs)), id=ident, subparagraphs=subs)
+        return para
+
+    def blocks(low: int, high: int) -> list[Paragraph | UnnumberedText]:
+        return [paragraph() for _ in range(draw(st.integers(low, high)))]
+
+    chapters = []
+    for _ in range(draw(st.integers(1, 3))):
+        sections: list[Any] = []
+        for _ in range(draw(st.integers(0, 3))):
+            if draw(st.booleans()):
+                suggestions = [
+                    Suggestion(draw(st.sampled_from(["Member States", "The international community"])),
+                               [Subparagraph(draw(_readable_inlines(refs))) for _ in range(draw(st.integers(1, 3)))], id=pid())
+                    for _ in range(draw(st.integers(0, 2)))
+                ]
+                sections.append(Findings(draw(readable_words(1, 5)), id=pid(), main_findings=blocks(1, 3),
+                                         suggestions=suggestions))
+            else:
+                subsections = [Subsection(draw(readable_words(1, 5)), content=blocks(1, 2))
+                               for _ in range(draw(st.integers(0, 2)))]
+                sections.append(Section(draw(_readable_inlines(refs, notes=False)), content=blocks(0, 2),
+                                        subsections=subsections))
+        chapters.append(Chapter(draw(readable_words(1, 5)), id=pid(), content=blocks(1, 3), sections=sections))
+    # the first paragraph always has id p0 (the target of cross-references)
+    chapters[0] = Chapter(chapters[0].title, id=chapters[0].id, content=[
+        Paragraph(("The first paragraph.",), id="p0"), *chapters[0].content], sections=chapters[0].sections)
+    start = draw(st.dates(datetime.date(2000, 1, 1), datetime.date(2040, 1, 1)))
+    end = start + datetime.timedelta(days=draw(st.integers(0, 40)))
+    return Report(
+        language=draw(st.sampled_from(["en", "en", "fr", "es"])),
+        masthead=Masthead(symbol=draw(st.sampled_from([None, "E/CN.16/2022/2"])), date=start,
+                          single_language=draw(st.booleans())),
+        body="Commission on Science and Technology for Development",
+        session=Session(draw(st.integers(1, 99)), "Geneva", start, end),
+        agenda_items=[AgendaItem(2, draw(readable_words(1, 6)))],
+        agenda_symbol=draw(st.sampled_from([None, "E/CN.16/2022/1"])),
+        title=draw(readable_words(1, 6)),
+        subtitles=[draw(_readable_inlines(refs)) for _ in range(draw(st.integers(0, 2)))],
+        participants=READABLE_PARTICIPANTS,
+        chapters=chapters,
     )

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from tests.conftest import REFERENCE_EXAMPLE, require_file
 from tests.readers.helpers import libreoffice_resave, our_docx
-from tests.readers.strategies import reports
+from tests.strategies import readable_reports
 from tests.strategies import reports as shared_reports
 
 import cstd_docs
@@ -72,7 +72,7 @@ def test_without_the_source_the_visible_structure_is_read() -> None:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(reports())
+@given(readable_reports())
 def test_generated_reports_round_trip_through_markdown(report: Report) -> None:
     assert check(report) == []
     warnings: list[Problem] = []
@@ -81,7 +81,7 @@ def test_generated_reports_round_trip_through_markdown(report: Report) -> None:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(reports())
+@given(readable_reports())
 def test_generated_reports_round_trip_through_docx(report: Report) -> None:
     warnings: list[Problem] = []
     assert cstd_docs.read_docx(our_docx(report), warnings=warnings) == report
@@ -89,7 +89,7 @@ def test_generated_reports_round_trip_through_docx(report: Report) -> None:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(reports())
+@given(readable_reports())
 def test_generated_reports_without_source_render_the_same(report: Report) -> None:
     """Read without the base, a report prints exactly as the original (only ids, citations differ)."""
     text = cstd_docs.render_markdown(report, embed_source=False)
