@@ -7,11 +7,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
 from tests.conftest import EXAMPLES, REFERENCE_EXAMPLE, REPO
+from tests.strategies import reports
 
 import cstd_docs
 from cstd_docs.jsonio.schema import schema_text
-from cstd_docs.model import Citation, Paragraph
+from cstd_docs.model import Citation, Paragraph, Report
 from cstd_docs.resolve import resolve
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))
@@ -143,3 +145,29 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
     data = json.loads(REFERENCE_EXAMPLE.read_text(encoding="utf-8"))
     data["participants"]["major"]["kind"] = "robot"
     assert list(validator.iter_errors(data))
+
+
+def _ids_not_first(value: object, path: str = "$") -> list[str]:
+    """JSON paths of objects that have an "id" key but not as their first key."""
+    late: list[str] = []
+    if isinstance(value, dict):
+        if "id" in value and next(iter(value)) != "id":
+            late.append(path)
+        for key, item in value.items():
+            late += _ids_not_first(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            late += _ids_not_first(item, f"{path}[{index}]")
+    return late
+
+
+def test_every_object_with_an_id_writes_it_first(reference_report) -> None:  # type: ignore[no-untyped-def]
+    # A hand editor finds an object by its id: it is the first key at every depth
+    # (suggestions inside findings once had it last).
+    assert _ids_not_first(json.loads(cstd_docs.dumps(reference_report))) == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports())
+def test_ids_come_first_in_any_report(report: Report) -> None:
+    assert _ids_not_first(json.loads(cstd_docs.dumps(report))) == []

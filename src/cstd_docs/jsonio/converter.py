@@ -369,8 +369,10 @@ def make_converter() -> Converter:
 
         c.register_unstructure_hook(cls, unstructure)
 
-    for cls in (m.Paragraph, m.Subparagraph, m.UnnumberedText, m.Chapter, m.Section, m.Subsection,
-                m.Findings, m.Suggestion, m.Annex):
+    # Children before parents: a parent's hook takes its children's hooks when it is made,
+    # so a suggestion registered after its findings kept "id" last.
+    for cls in (m.Subparagraph, m.Paragraph, m.UnnumberedText, m.Suggestion, m.Findings, m.Subsection,
+                m.Section, m.Chapter, m.Annex):
         id_first(cls)
 
     # --- the report: "$schema" first, then the rest in model order -----------------------
