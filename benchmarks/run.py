@@ -21,6 +21,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from collections.abc import Callable
@@ -208,6 +209,15 @@ def case_reference(repeats: int) -> list[Row]:
     return rows
 
 
+def command() -> list[str]:
+    """The installed ``cstd-docs`` script of this interpreter (not a version manager's shim on PATH)."""
+    script = Path(sysconfig.get_path("scripts")) / "cstd-docs"
+    if script.is_file():
+        return [str(script)]
+    exe = shutil.which("cstd-docs")
+    return [exe] if exe else [sys.executable, "-m", "cstd_docs.cli"]
+
+
 def case_process(repeats: int, workdir: Path) -> list[Row]:
     """`cstd-docs render` as a whole process against pandoc converting our Markdown, interleaved."""
     name = "`cstd-docs render` reference → DOCX (process) / pandoc"
@@ -216,8 +226,7 @@ def case_process(repeats: int, workdir: Path) -> list[Row]:
     if reason or pandoc is None or not REFERENCE.exists():
         why = reason or ("pandoc is not installed" if pandoc is None else "no reference example")
         return [Row(name, None, "×", "≤ 0.9", None, f"skipped: {why}")]
-    exe = shutil.which("cstd-docs")
-    ours_cmd = [exe] if exe else [sys.executable, "-m", "cstd_docs.cli"]
+    ours_cmd = command()
     md = workdir / "reference.md"
     subprocess.run([*ours_cmd, "render", str(REFERENCE), "-o", str(md)], check=True, env=PROCESS_ENV)
     ours_cmd = [*ours_cmd, "render", str(REFERENCE), "-o", str(workdir / "ours.docx")]
@@ -284,8 +293,7 @@ def case_batch(count: int, workdir: Path) -> list[Row]:
         path = folder / f"report-{i:03}.json"
         shutil.copyfile(source, path)
         inputs.append(str(path))
-    exe = shutil.which("cstd-docs")
-    cmd = [exe] if exe else [sys.executable, "-m", "cstd_docs.cli"]
+    cmd = command()
     times: dict[int, float] = {}
     cpu: dict[int, float] = {}
     warm = [*cmd, "render", inputs[0], "--out-dir", str(workdir / "batch-warm"), "--format", fmt]

@@ -7,10 +7,12 @@ traceback); 2 bad usage. Set CSTD_DOCS_DEBUG=1 to see a traceback for internal e
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from cstd_docs.errors import ReportError
 
@@ -279,5 +281,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def run() -> NoReturn:
+    """The ``cstd-docs`` command itself: :func:`main`, then the process ends.
+
+    ``gc.freeze()`` first: at exit the interpreter runs one more collection over every
+    object still alive (modules, classes, the last report), all about to be freed with
+    the process; frozen objects are skipped. About 15 ms of a 170 ms ``render``. Not in
+    :func:`main`, which programs and tests call without ending their process.
+    """
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
