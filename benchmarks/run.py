@@ -103,11 +103,14 @@ def lift_input_limits() -> bool:
 
 
 def needs_lifted_limits(path: Path) -> bool:
+    """Whether the report at ``path`` is beyond the JSON input limits (size, values, depth)."""
     try:
         from cstd_docs.jsonio import limits
     except ImportError:
         return False
-    return path.stat().st_size > limits.MAX_FILE_SIZE
+    if path.stat().st_size > limits.MAX_FILE_SIZE:
+        return True
+    return limits.limit_problem(json.loads(path.read_bytes())) is not None
 
 
 def child_size(path: str, fmt: str, repeats: int) -> dict[str, Any]:
@@ -253,7 +256,7 @@ def case_sizes(sizes: list[int], repeats: int, workdir: Path) -> list[Row]:
     for n in sizes:
         path = write_generated(n, workdir / f"generated-{n}.json")
         reps = max(1, repeats if n <= 10_000 else repeats // 3)
-        lift = n > 10_000 or needs_lifted_limits(path)
+        lift = needs_lifted_limits(path)
         lifted = "; JSON input limits lifted (the file is beyond them)" if lift else ""
         md = run_child("size", str(path), "md", str(reps), lift=lift)
         md_note = f"peak {md['peak'] / MiB:.0f} MiB{lifted}"

@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 
 from cstd_docs.model import Emphasis, Report
 from cstd_docs.outputs import write_atomically
+from cstd_docs.perf import gc_paused
 from cstd_docs.resolve.document import ResolvedReport, Runs
 from cstd_docs.writers.docx import content, page, styles
 from cstd_docs.writers.docx import parts as _parts  # registers FootnotesPart before anything is opened
@@ -48,6 +49,7 @@ def _plain(runs: Runs) -> str:
     return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis)))
 
 
+@gc_paused  # hundreds of thousands of elements and no cycles: collections only cost (perf.py)
 def docx_bytes(report: Report | ResolvedReport, *, reference_docx: str | os.PathLike[str] | None = None) -> bytes:
     """The .docx of a report (or of an already resolved one), as bytes."""
     resolved = _resolved(report)
