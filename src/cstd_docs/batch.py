@@ -152,23 +152,25 @@ def render_many(
 
         for module in ("cstd_docs.jsonio", "cstd_docs.writers.markdown" if fmt == "md" else "cstd_docs.writers.docx"):
             importlib.import_module(module)
-        # Likewise build the JSON converter (cattrs generates code for each class) once, here.
+        # Likewise build the JSON converter (cattrs generates code for each class) and the
+        # Word writer's base package once, here.
         from cstd_docs.jsonio.converter import converter
 
         converter()
+        if fmt == "docx":
+            from cstd_docs.writers.docx.package import warm_up
 
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures: dict[Future[str | None], int] = {
-                pool.submit(_render_file, str(sources[index]), str(target), fmt, reference): index
-                for index, target in targets.items()
-            }
-            for future in as_completed(futures):
-                index = futures[future]
-                try:
-                    error = future.result()
-                except Exception as crash:  # a worker died (out of memory, killed)
-                    error = f"{sources[index]}: the worker rendering it stopped ({type(crash).__name__}: {crash})"
-                finish(index, error)
+            warm_up()
+        # Freeze what the workers inherit: their collections then leave the parent's objects
+        # alone, and the memory pages holding them stay shared instead of being copied
+        # (the advice of the gc module's documentation for fork()).
+        import gc
+
+        gc.freeze()
+        try:
+            _render_in_pool(workers, sources, targets, fmt, reference, finish)
+        finally:
+            gc.unfreeze()
 
     result = BatchResult()
     for index, source in enumerate(sources):
@@ -178,3 +180,25 @@ def render_many(
         else:
             result.failed.append(Failure(source, error))
     return result
+
+
+def _render_in_pool(
+    workers: int,
+    sources: list[Path],
+    targets: dict[int, Path],
+    fmt: str,
+    reference: str | None,
+    finish: Callable[[int, str | None], None],
+) -> None:
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures: dict[Future[str | None], int] = {
+            pool.submit(_render_file, str(sources[index]), str(target), fmt, reference): index
+            for index, target in targets.items()
+        }
+        for future in as_completed(futures):
+            index = futures[future]
+            try:
+                error = future.result()
+            except Exception as crash:  # a worker died (out of memory, killed)
+                error = f"{sources[index]}: the worker rendering it stopped ({type(crash).__name__}: {crash})"
+            finish(index, error)

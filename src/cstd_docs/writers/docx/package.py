@@ -104,6 +104,11 @@ def _without_dropped_overrides(data: bytes, kept: list[str]) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def warm_up() -> None:
+    """Prepare what every rendering with the default package shares (before forking workers)."""
+    _trimmed_default()
+
+
 def open_base(reference_docx: str | os.PathLike[str] | None) -> DocumentPart:
     """The main document part of the package to fill: the default one or the user's."""
     if reference_docx is None:
