@@ -45,7 +45,7 @@ from cstd_docs.model import (
     Suggestion,
     UnnumberedText,
 )
-from cstd_docs.readers.visible import VBlock, Visible, VNote, VRun
+from cstd_docs.readers.visible import VBlock, Visible, VNote, VRef, VRun
 
 Sig = tuple[tuple[str, Any], ...]
 
@@ -54,10 +54,17 @@ JOB_NUMBER = re.compile(r"[A-Z]{1,3}\.\d\d-\d{3,6}\s*(\([A-Z]\))?.*")
 
 
 # --- normalised signatures ----------------------------------------------------------------
-def _norm(runs: Sequence[Any]) -> list[VRun]:
-    """Merge adjacent text, move spaces out of emphasis, strip both ends."""
+def _norm(runs: Sequence[Any], keep_refs: bool = False) -> list[VRun]:
+    """Merge adjacent text, move spaces out of emphasis, strip both ends.
+
+    With ``keep_refs`` a cross-reference read from a Word field stays a separate
+    :class:`VRef`; otherwise it is text like any other (for comparing what is printed).
+    """
     out: list[VRun] = []
     for run in runs:
+        if keep_refs and isinstance(run, VRef):
+            out.append(run)
+            continue
         if isinstance(run, Emphasis):
             text = run.text
             stripped = text.strip()
@@ -69,21 +76,22 @@ def _norm(runs: Sequence[Any]) -> list[VRun]:
             if trail:
                 pieces.append(trail)
         elif isinstance(run, VNote):
-            pieces = [VNote(run.mark, [r for r in _norm(run.text) if isinstance(r, (str, Emphasis))], run.custom)]
+            note_text = [r for r in _norm(run.text, keep_refs) if isinstance(r, (str, Emphasis))]
+            pieces = [VNote(run.mark, note_text, run.custom)]
         else:
             pieces = [str(run)] if run else []
         for piece in pieces:
-            if isinstance(piece, str) and out and isinstance(out[-1], str):
+            if isinstance(piece, str) and out and isinstance(out[-1], str) and not isinstance(out[-1], VRef):
                 out[-1] = out[-1] + piece
             elif isinstance(piece, Emphasis) and out and isinstance(out[-1], Emphasis):
                 out[-1] = Emphasis(out[-1].text + piece.text)
             else:
                 out.append(piece)
-    if out and isinstance(out[0], str):
+    if out and isinstance(out[0], str) and not isinstance(out[0], VRef):
         out[0] = out[0].lstrip()
         if not out[0]:
             out.pop(0)
-    if out and isinstance(out[-1], str):
+    if out and isinstance(out[-1], str) and not isinstance(out[-1], VRef):
         out[-1] = out[-1].rstrip()
         if not out[-1]:
             out.pop()
@@ -127,6 +135,17 @@ def _flat(sigs: list[Sig]) -> str:
 
 def plain(sig: Sig) -> str:
     return "".join(v for k, v in sig if k != "n")
+
+
+def _merge_text(items: Iterator[Any] | list[Any]) -> list[Any]:
+    """Adjacent plain strings as one (a reference that stayed text joins its neighbours)."""
+    out: list[Any] = []
+    for item in items:
+        if type(item) is str and out and type(out[-1]) is str:
+            out[-1] += item
+        elif not (type(item) is str and not item):
+            out.append(item)
+    return out
 
 
 def runs_plain(runs: Sequence[Any]) -> str:
@@ -372,6 +391,15 @@ class Assembler:
                 if item.obj is not None and getattr(item.obj, "id", None):
                     self.taken.add(item.obj.id)
         self.first_page_custom = False
+        # The Word writer's bookmark for every id of the base (crossrefs.bookmark_name).
+        self.bookmark_targets: dict[str, str] = {}
+        if base is not None:
+            from cstd_docs.crossrefs import bookmark_name
+
+            for obj in _model_walk(base):
+                block_id = getattr(obj, "id", None)
+                if isinstance(block_id, str):
+                    self.bookmark_targets[bookmark_name(block_id)] = block_id
 
     def warn(self, where: str, message: str, hint: str | None = None) -> None:
         self.warnings.append(Problem(f"{self.source}:{where}" if where else self.source, message, hint))
@@ -379,19 +407,31 @@ class Assembler:
     # --- inline content ---------------------------------------------------------------------
     def inlines(self, runs: list[VRun]) -> Inlines:
         out: list[Inline] = []
-        for run in _norm(runs):
+        for run in _norm(runs, keep_refs=True):
             if isinstance(run, VNote):
-                text = [r for r in _norm(run.text) if isinstance(r, (str, Emphasis))]
+                text = [r for r in _norm(run.text, keep_refs=True) if isinstance(r, (str, Emphasis))]
                 if run.custom:
                     self.first_page_custom = True
-                cited = self.citations.get(runs_plain(text).strip()) if all(isinstance(r, str) for r in text) else None
+                plain_text = all(isinstance(r, str) and not isinstance(r, VRef) for r in text)
+                cited = self.citations.get(runs_plain(text).strip()) if plain_text else None
                 if cited:
                     out.append(Citation(cited))
                 else:
-                    out.append(Note(tuple(text) if text else ("",)))
+                    out.append(Note(tuple(_merge_text(self.reference(r) for r in text)) if text else ("",)))
             else:
-                out.append(run)
-        return tuple(out)
+                out.append(self.reference(run) if isinstance(run, VRef) else run)
+        return tuple(_merge_text(out))
+
+    def reference(self, run: Any) -> Any:
+        """A cross-reference read from a Word field, if its bookmark names a block of the base.
+
+        Its target may since have been deleted: :meth:`settle_refs` then prints its number.
+        A field of another document, or without a base, reads as the text it shows.
+        """
+        if not isinstance(run, VRef):
+            return run
+        target = self.bookmark_targets.get(run.bookmark)
+        return CrossRef(target) if target is not None else str(run)
 
     def new_id(self, runs: list[VRun], prefix: str = "p") -> str:
         words = re.findall(r"[^\W_]+", runs_plain(runs).lower())[:4]
@@ -795,7 +835,10 @@ class Assembler:
 
         def fix(obj: Any) -> Any:
             if isinstance(obj, tuple):
-                return tuple(fix(x) for x in obj)
+                fixed = [fix(x) for x in obj]
+                # A reference turned into its number joins the text around it.
+                printed = any(isinstance(x, CrossRef) and not isinstance(y, CrossRef) for x, y in zip(obj, fixed))
+                return tuple(_merge_text(fixed)) if printed else tuple(fixed)
             if isinstance(obj, CrossRef):
                 if obj.target in ids:
                     return obj

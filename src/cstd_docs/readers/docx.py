@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from cstd_docs.crossrefs import BOOKMARK_PREFIX
 from cstd_docs.embed import extract_source
 from cstd_docs.errors import Problem, ReportError
 from cstd_docs.lang import language_pack
@@ -26,7 +27,7 @@ from cstd_docs.model import Emphasis, Report
 from cstd_docs.readers.assemble import JOB_NUMBER, assemble, guess_language
 from cstd_docs.readers.labels import SubLabels, annex_label, paragraph_number
 from cstd_docs.readers.package import Package
-from cstd_docs.readers.visible import VBlock, Visible, VNote, VRun
+from cstd_docs.readers.visible import VBlock, Visible, VNote, VRef, VRun
 
 __all__ = ["read_docx"]
 
@@ -36,6 +37,29 @@ _SKIP = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{W}}}rPr", f"{{{W}}}pPr", f"{{{W
 _KNOWN = {"hmg", "hchg", "h1g", "h23g", "h4g", "h56g", "singletxtg", "footnotetext"}
 
 Token = tuple[str, Any, bool]  # ("t", text, italic) | ("tab", None, False) | ("br", …) | ("note", VNote, False)
+#                                  | ("ref", VRef, italic)
+
+_REF_FIELD = re.compile(r"^\s*REF\s+(" + re.escape(BOOKMARK_PREFIX) + r"\w+)(?:\s|$)")
+
+
+def _our_reference(instruction: str) -> str | None:
+    """The bookmark of a REF field the Word writer made for a cross-reference, else None."""
+    found = _REF_FIELD.match(instruction)
+    return found.group(1) if found else None
+
+
+class _Field:
+    """A complex field being read: its instruction, then (after "separate") its result."""
+
+    def __init__(self) -> None:
+        self.instruction = ""
+        self.in_result = False
+        self.result: list[str] = []
+        self.italic = False
+
+    @property
+    def bookmark(self) -> str | None:
+        return _our_reference(self.instruction)
 
 
 def w(tag: str) -> str:
@@ -98,6 +122,9 @@ class _Reader:
     # --- runs ----------------------------------------------------------------------------
     def tokens(self, p: Any, in_note: bool = False) -> list[Token]:
         out: list[Token] = []
+        # Open complex fields (begin … separate … end, over several runs). The result of a
+        # REF field to one of our bookmarks is a cross-reference; other fields read as text.
+        fields: list[_Field] = []
 
         def walk(el: Any) -> None:
             for child in el:
@@ -110,8 +137,20 @@ class _Reader:
                     self.tracked = True
                 if tag == w("r"):
                     run(child)
+                elif tag == w("fldSimple") and _our_reference(child.get(w("instr"), "")):
+                    simple = _Field()
+                    simple.instruction = child.get(w("instr"), "")
+                    simple.in_result = True
+                    fields.append(simple)
+                    walk(child)
+                    close()
                 elif tag != w("p"):
                     walk(child)
+
+        def close() -> None:
+            field = fields.pop()
+            if field.bookmark is not None and field.in_result:
+                out.append(("ref", VRef("".join(field.result), field.bookmark), field.italic))
 
         def run(r: Any) -> None:
             rpr = r.find(w("rPr"))
@@ -119,6 +158,23 @@ class _Reader:
             skip_mark = False
             for child in r:
                 tag = child.tag
+                if tag == w("fldChar"):
+                    kind = child.get(w("fldCharType"))
+                    if kind == "begin":
+                        fields.append(_Field())
+                    elif kind == "separate" and fields:
+                        fields[-1].in_result = True
+                    elif kind == "end" and fields:
+                        close()
+                    continue
+                if fields and not fields[-1].in_result:
+                    if tag == w("instrText"):
+                        fields[-1].instruction += child.text or ""
+                    continue  # nothing of a field's instruction part is shown
+                if fields and fields[-1].bookmark is not None and tag in (w("t"), w("tab")):
+                    fields[-1].result.append((child.text or "") if tag == w("t") else " ")
+                    fields[-1].italic = italic
+                    continue
                 if tag == w("t"):
                     if skip_mark:  # the custom mark typed after the reference, in the same run
                         continue
@@ -254,19 +310,21 @@ def to_runs(tokens: list[Token]) -> list[VRun]:
                 else:
                     out.append(Emphasis(value))
             else:
-                if out and isinstance(out[-1], str):
+                if out and isinstance(out[-1], str) and not isinstance(out[-1], VRef):
                     out[-1] += value
                 else:
                     out.append(value)
         elif kind in ("tab", "br"):
             if italic and out and isinstance(out[-1], Emphasis):
                 out[-1] = Emphasis(out[-1].text + " ")
-            elif out and isinstance(out[-1], str):
+            elif out and isinstance(out[-1], str) and not isinstance(out[-1], VRef):
                 out[-1] += " "
             else:
                 out.append(" ")
         elif kind == "note":
             out.append(value)
+        elif kind == "ref":
+            out.append(value)  # a VRef: text, but kept apart (see above: never merged)
     return out
 
 
@@ -295,7 +353,7 @@ def split_tabs(tokens: list[Token]) -> list[list[Token]]:
 
 
 def _plain_tokens(tokens: list[Token]) -> str:
-    return "".join(str(t[1]) for t in tokens if t[0] == "t")
+    return "".join(str(t[1]) for t in tokens if t[0] in ("t", "ref"))
 
 
 _HEADING_NUMBER = re.compile(r"^\s*((?:[IVXLCDM]+|[A-Z]|\d+|\([a-z]+\)|\([ivxlc]+\))\.?)\s+(?=\S)")

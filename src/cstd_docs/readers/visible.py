@@ -16,6 +16,21 @@ class VNote:
     custom: bool = False
 
 
+class VRef(str):
+    """A cross-reference as printed (its label, e.g. "12"), with the bookmark its Word
+    field points at. A ``str``, so it reads as its text wherever text is compared."""
+
+    bookmark: str
+
+    def __new__(cls, text: str, bookmark: str) -> VRef:
+        ref = super().__new__(cls, text)
+        ref.bookmark = bookmark
+        return ref
+
+    def __repr__(self) -> str:
+        return f"VRef({str(self)!r}, bookmark={self.bookmark!r})"
+
+
 VRun = str | Emphasis | VNote
 
 

@@ -43,6 +43,7 @@ from cstd_docs.resolve.document import (
     NoteOrigin,
     NoteRef,
     NumberedParagraph,
+    Reference,
     ResolvedBlock,
     ResolvedFront,
     ResolvedMasthead,
@@ -255,7 +256,7 @@ class _Resolver:
     def settle(self, runs: Iterable[_PendingRun]) -> Runs:
         out: list[Run] = []
         for run in runs:
-            out.append(self.labels[run.target] if isinstance(run, CrossRef) else run)
+            out.append(Reference(self.labels[run.target], run.target) if isinstance(run, CrossRef) else run)
         return tuple(out)
 
 

@@ -28,8 +28,32 @@ class NoteRef:
     custom: bool = False
 
 
+class Reference(str):
+    """A settled cross-reference: the label it prints ("12", "III", "(a)"), and ``target``,
+    the id of the block it names.
+
+    It is a ``str``, so anything that lays out text lays it out unchanged (Markdown prints
+    the number); a writer that can keep the link looks at ``target`` (the Word writer
+    makes a REF field to a bookmark on the target's number, so that an edited draft reads
+    back with its cross-references).
+    """
+
+    target: str
+
+    def __new__(cls, label: str, target: str) -> Reference:
+        reference = super().__new__(cls, label)
+        reference.target = target
+        return reference
+
+    def __repr__(self) -> str:
+        return f"Reference({str(self)!r}, target={self.target!r})"
+
+    def __reduce__(self) -> tuple[type[Reference], tuple[str, str]]:
+        return (Reference, (str(self), self.target))
+
+
 #: Resolved inline content: text, italic text, a note mark. Cross-references are
-#: already replaced by the number they point at.
+#: already replaced by the label they print, as :class:`Reference` strings.
 Run = str | Emphasis | NoteRef
 Runs = tuple[Run, ...]
 

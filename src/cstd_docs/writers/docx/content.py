@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 
 from docx.oxml.ns import qn
 
+from cstd_docs.crossrefs import bookmark_name
 from cstd_docs.errors import ReportError
 from cstd_docs.model import Emphasis
 from cstd_docs.resolve.document import (
@@ -20,6 +21,7 @@ from cstd_docs.resolve.document import (
     HeadingLevel,
     NoteRef,
     NumberedParagraph,
+    Reference,
     ResolvedFront,
     ResolvedMasthead,
     ResolvedNote,
@@ -98,6 +100,66 @@ class NoteLinks:
             raise ReportError.single("notes", f"notes {', '.join(missing)} have no mark in the text")
 
 
+class Bookmarks:
+    """The bookmarks on the numbers that cross-references name, and their ``w:id``s.
+
+    ``labels`` maps each named block's id to the label its references print; a block in
+    it gets a bookmark around that label in its number.
+    """
+
+    def __init__(self, report: ResolvedReport) -> None:
+        self.labels: dict[str, str] = {}
+        for runs in _all_runs(report):
+            for item in runs:
+                if isinstance(item, Reference):
+                    self.labels[item.target] = str(item)
+        self._next_id = 0
+
+    def around(self, block_id: str | None, number: str, properties: Iterable[Element] = ()) -> list[Element]:
+        """Runs for ``number`` with a bookmark around the label in it, if ``block_id`` is named."""
+        label = self.labels.get(block_id) if block_id is not None else None
+        at = number.find(label) if label else -1
+        if label is None or at < 0:
+            return [run(number, list(properties))] if number else []
+        props = list(properties)
+        self._next_id += 1
+        ident = self._next_id
+        name = bookmark_name(block_id)  # type: ignore[arg-type]  # label is None when block_id is
+        out: list[Element] = []
+        if at:
+            out.append(run(number[:at], [*props]))
+        out.append(make("w:bookmarkStart", {"w:id": ident, "w:name": name}))
+        out.append(run(label, [*props]))
+        out.append(make("w:bookmarkEnd", {"w:id": ident}))
+        if number[at + len(label):]:
+            out.append(run(number[at + len(label):], [*props]))
+        return out
+
+
+def _all_runs(report: ResolvedReport) -> Iterable[Runs]:
+    yield report.title
+    yield from report.subtitles
+    for line in report.front.agenda:
+        yield line.label
+    for item in report.blocks:
+        yield item.title if isinstance(item, Heading) else item.text
+    for note in report.notes:
+        yield note.text
+
+
+def reference_field(reference: Reference, properties: list[Element]) -> list[Element]:
+    """A REF field to the target's bookmark, showing the label (Word updates it from the bookmark)."""
+    instruction = make("w:instrText", {"xml:space": "preserve"})
+    instruction.text = f" REF {bookmark_name(reference.target)} \\h "
+    return [
+        run("", properties, make("w:fldChar", {"w:fldCharType": "begin"})),
+        run("", properties, instruction),
+        run("", properties, make("w:fldChar", {"w:fldCharType": "separate"})),
+        run(str(reference), properties),
+        run("", properties, make("w:fldChar", {"w:fldCharType": "end"})),
+    ]
+
+
 def _plain(props: Props | None) -> Props:
     return props if props is not None else list
 
@@ -109,7 +171,9 @@ def inline(
     base = _plain(props)
     out: list[Element] = []
     for item in runs:
-        if isinstance(item, str):
+        if isinstance(item, Reference):
+            out.extend(reference_field(item, base()))
+        elif isinstance(item, str):
             if item:
                 out.append(run(item, base()))
         elif isinstance(item, Emphasis):
@@ -233,31 +297,45 @@ def _agenda(line: AgendaLine, links: NoteLinks) -> list[Element]:
 
 
 # --- headings and body -----------------------------------------------------------------------------
-def heading(style: str, number: str | None, title: Runs, links: NoteLinks, *, page_break: bool = False) -> Element:
-    """TAB number TAB title, in one of the G heading styles."""
+def heading(
+    style: str,
+    number: str | None,
+    title: Runs,
+    links: NoteLinks,
+    *,
+    page_break: bool = False,
+    numbering: list[Element] | None = None,
+) -> Element:
+    """TAB number TAB title, in one of the G heading styles (``numbering``: the number's runs)."""
     props = [val("w:pStyle", style)]
     if page_break:
         props.append(make("w:pageBreakBefore"))
-    lead = f"\t{number}\t" if number else "\t\t"
-    return paragraph(props, [run(lead), *inline(title, links)])
+    # One run "TAB number TAB" unless the number carries a bookmark (then split around it).
+    lead = [run(f"\t{number}\t" if number else "\t\t")] if numbering is None else [run("\t"), *numbering, run("\t")]
+    return paragraph(props, [*lead, *inline(title, links)])
 
 
-def block(item: Heading | NumberedParagraph | SubparagraphItem | Unnumbered, links: NoteLinks) -> list[Element]:
+def block(
+    item: Heading | NumberedParagraph | SubparagraphItem | Unnumbered, links: NoteLinks, bookmarks: Bookmarks
+) -> list[Element]:
     body_style = val("w:pStyle", st.SINGLE_TXT)
     if isinstance(item, Heading):
         if item.level is HeadingLevel.ANNEX:
             # "Annex" on a new page, then the annex's title, both as chapter headings.
-            return [
-                heading(st.HCHG, None, (item.number,), links, page_break=True),
-                heading(st.HCHG, None, item.title, links),
-            ]
-        return [heading(HEADING_STYLES[item.level], item.number, item.title, links)]
+            annex = heading(st.HCHG, None, (), links, page_break=True)
+            for element in bookmarks.around(item.id, item.number):
+                annex.append(element)
+            return [annex, heading(st.HCHG, None, item.title, links)]
+        numbering = bookmarks.around(item.id, item.number) if item.id in bookmarks.labels else None
+        return [heading(HEADING_STYLES[item.level], item.number, item.title, links, numbering=numbering)]
     if isinstance(item, NumberedParagraph):
-        return [paragraph([body_style], [run(f"{item.number}\t"), *inline(item.text, links)])]
+        numbering = bookmarks.around(item.id, f"{item.number}\t")
+        return [paragraph([body_style], [*numbering, *inline(item.text, links)])]
     if isinstance(item, SubparagraphItem):
         depth = min(max(item.depth, 1), max(SUBPARAGRAPH_LEFT))
         ind = st.indent(SUBPARAGRAPH_LEFT[depth], 1134, SUBPARAGRAPH_HANGING)
-        return [paragraph([body_style, ind], [run(f"{item.label}\t"), *inline(item.text, links)])]
+        numbering = bookmarks.around(item.id, f"{item.label}\t")
+        return [paragraph([body_style, ind], [*numbering, *inline(item.text, links)])]
     return [paragraph([body_style], inline(item.text, links))]
 
 
@@ -272,8 +350,9 @@ def body(report: ResolvedReport, links: NoteLinks) -> list[Element]:
     out = [masthead_table(report.masthead, report.right_to_left), *front_block(report.front, links)]
     out.append(heading(st.HMG, None, report.title, links))
     out.extend(heading(st.H1G, None, subtitle, links) for subtitle in report.subtitles)
+    bookmarks = Bookmarks(report)
     for item in report.blocks:
-        out.extend(block(item, links))
+        out.extend(block(item, links, bookmarks))
     out.append(end_rule())
     return out
 
