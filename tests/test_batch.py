@@ -144,3 +144,20 @@ def test_paused_gc_is_reentrant_and_restores_the_collector() -> None:
         assert not gc.isenabled()  # left as it was found
     finally:
         gc.enable()
+
+
+def test_batch_leaves_a_freeze_of_the_program_in_place_and_releases_its_own(tmp_path: Path) -> None:
+    # render_many freezes the parent's objects before forking workers; gc.unfreeze() would
+    # also release what the calling program froze itself.
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    assert render_many(_inputs(tmp_path / "a", 2, bad=False), tmp_path / "out-a", fmt="md", jobs=2).ok
+    assert gc.get_freeze_count() == 0  # its own freeze is released
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert render_many(_inputs(tmp_path / "b", 2, bad=False), tmp_path / "out-b", fmt="md", jobs=2).ok
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()

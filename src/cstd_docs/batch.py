@@ -166,11 +166,15 @@ def render_many(
         # (the advice of the gc module's documentation for fork()).
         import gc
 
-        gc.freeze()
+        # Only if the program had frozen nothing itself: unfreeze() releases every frozen object.
+        freezing = gc.get_freeze_count() == 0
+        if freezing:
+            gc.freeze()
         try:
             _render_in_pool(workers, sources, targets, fmt, reference, finish)
         finally:
-            gc.unfreeze()
+            if freezing:
+                gc.unfreeze()
 
     result = BatchResult()
     for index, source in enumerate(sources):

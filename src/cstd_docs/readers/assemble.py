@@ -837,7 +837,8 @@ class Assembler:
             if isinstance(obj, tuple):
                 fixed = [fix(x) for x in obj]
                 # A reference turned into its number joins the text around it.
-                printed = any(isinstance(x, CrossRef) and not isinstance(y, CrossRef) for x, y in zip(obj, fixed))
+                pairs = zip(obj, fixed, strict=True)
+                printed = any(isinstance(x, CrossRef) and not isinstance(y, CrossRef) for x, y in pairs)
                 return tuple(_merge_text(fixed)) if printed else tuple(fixed)
             if isinstance(obj, CrossRef):
                 if obj.target in ids:
