@@ -8,7 +8,10 @@ numbers they point at (they may point forward).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
+
+from attrs import frozen
 
 from cstd_docs.errors import ReportError
 from cstd_docs.lang import LanguagePack, language_pack
@@ -73,17 +76,43 @@ def participant_text(who: Participant, pack: LanguagePack) -> str:
 
 # Unresolved runs may still hold cross-references until the second step.
 _PendingRun = Run | CrossRef
+_PendingRuns = tuple[_PendingRun, ...]
+
+
+@frozen
+class _PendingBlock:
+    """A block made in reading order, whose text may still name blocks not yet numbered.
+
+    ``make`` builds the resolved block once ``runs`` are settled, passing them as ``field``
+    ("title" of a heading, "text" of the others).
+    """
+
+    make: Callable[..., ResolvedBlock]
+    field: str
+    runs: _PendingRuns
+
+    def settled(self, settle: Callable[[_PendingRuns], Runs]) -> ResolvedBlock:
+        return self.make(**{self.field: settle(self.runs)})
+
+
+@frozen
+class _PendingNote:
+    mark: str
+    custom: bool
+    text: tuple[str | Emphasis | CrossRef, ...]
+    origin: NoteOrigin
+    participants: tuple[str, ...]
 
 
 class _Resolver:
     def __init__(self, report: Report, pack: LanguagePack) -> None:
         self.report = report
         self.pack = pack
-        self.notes: list[tuple[str, bool, tuple[str | Emphasis | CrossRef, ...], NoteOrigin, tuple[str, ...]]] = []
+        self.notes: list[_PendingNote] = []
         self.numbered_notes = 0
         self.asterisk_notes = 0
         self.labels: dict[str, str] = {}  # id -> number as cross-references print it
-        self.blocks: list[tuple[type, dict[str, object]]] = []
+        self.blocks: list[_PendingBlock] = []
         self.on_first_page = True
         self.paragraph_count = 0
 
@@ -99,7 +128,7 @@ class _Resolver:
         self, text: tuple[str | Emphasis | CrossRef, ...], origin: NoteOrigin, participants: tuple[str, ...] = ()
     ) -> NoteRef:
         mark, custom = self._mark()
-        self.notes.append((mark, custom, text, origin, participants))
+        self.notes.append(_PendingNote(mark, custom, text, origin, participants))
         return NoteRef(note=len(self.notes) - 1, mark=mark, custom=custom)
 
     def citation_text(self, citation: Citation) -> str:
@@ -128,8 +157,8 @@ class _Resolver:
         return tuple(out)
 
     # --- blocks ----------------------------------------------------------------------------
-    def emit(self, cls: type, **fields: object) -> None:
-        self.blocks.append((cls, fields))
+    def emit(self, make: Callable[..., ResolvedBlock], field: str, runs: _PendingRuns) -> None:
+        self.blocks.append(_PendingBlock(make, field, runs))
 
     def label(self, ident: str | None, label: str) -> None:
         if ident is not None:
@@ -137,25 +166,21 @@ class _Resolver:
 
     def heading(self, level: HeadingLevel, number: str, label: str, title: Inlines, ident: str | None) -> None:
         self.label(ident, label)
-        self.emit(Heading, level=level, number=number, title=self.runs(title), id=ident)
+        self.emit(partial(Heading, level=level, number=number, id=ident), "title", self.runs(title))
 
     def paragraph(self, text: Inlines, ident: str | None, subparagraphs: Iterable[Subparagraph]) -> None:
         self.paragraph_count += 1
         number = str(self.paragraph_count)
         self.label(ident, number)
-        self.emit(
-            NumberedParagraph,
-            number=self.pack.phrase("paragraph_number", number=number),
-            text=self.runs(text),
-            id=ident,
-        )
+        printed = self.pack.phrase("paragraph_number", number=number)
+        self.emit(partial(NumberedParagraph, number=printed, id=ident), "text", self.runs(text))
         self.subparagraphs(tuple(subparagraphs), 1)
 
     def subparagraphs(self, items: tuple[Subparagraph, ...], depth: int) -> None:
         for index, sub in enumerate(items, start=1):
             label = self.pack.subparagraph_label(depth, index)
             self.label(sub.id, label)
-            self.emit(SubparagraphItem, label=label, depth=depth, text=self.runs(sub.text), id=sub.id)
+            self.emit(partial(SubparagraphItem, label=label, depth=depth, id=sub.id), "text", self.runs(sub.text))
             self.subparagraphs(sub.subparagraphs, depth + 1)
 
     def content(self, blocks: tuple[Block, ...]) -> None:
@@ -163,7 +188,7 @@ class _Resolver:
             if isinstance(block, Paragraph):
                 self.paragraph(block.text, block.id, block.subparagraphs)
             elif isinstance(block, UnnumberedText):
-                self.emit(Unnumbered, text=self.runs(block.unnumbered), id=block.id)
+                self.emit(partial(Unnumbered, id=block.id), "text", self.runs(block.unnumbered))
 
     def number(self, template_key: str, number: str) -> str:
         return self.pack.phrase(template_key, number=number)
@@ -259,6 +284,10 @@ class _Resolver:
             out.append(Reference(self.labels[run.target], run.target) if isinstance(run, CrossRef) else run)
         return tuple(out)
 
+    def settle_note(self, runs: tuple[str | Emphasis | CrossRef, ...]) -> tuple[str | Emphasis, ...]:
+        """A note's text settled (notes hold no note marks of their own)."""
+        return tuple(Reference(self.labels[r.target], r.target) if isinstance(r, CrossRef) else r for r in runs)
+
 
 @gc_paused
 def resolve(report: Report) -> ResolvedReport:
@@ -276,16 +305,12 @@ def resolve(report: Report) -> ResolvedReport:
     r.chapters(report.chapters)
     r.annexes(report.annexes)
 
-    blocks: list[ResolvedBlock] = []
-    for cls, fields in r.blocks:
-        if "title" in fields:
-            fields["title"] = r.settle(fields["title"])  # type: ignore[arg-type]
-        if "text" in fields:
-            fields["text"] = r.settle(fields["text"])  # type: ignore[arg-type]
-        blocks.append(cls(**fields))
+    blocks = [pending.settled(r.settle) for pending in r.blocks]
     notes = tuple(
-        ResolvedNote(mark=mark, custom=custom, text=r.settle(text), origin=origin, participants=ids)  # type: ignore[arg-type]
-        for mark, custom, text, origin, ids in r.notes
+        ResolvedNote(
+            mark=n.mark, custom=n.custom, text=r.settle_note(n.text), origin=n.origin, participants=n.participants
+        )
+        for n in r.notes
     )
     front = ResolvedFront(
         body=front.body,
