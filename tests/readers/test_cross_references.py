@@ -158,8 +158,8 @@ def test_inserting_a_paragraph_after_the_edit_renumbers_the_reference() -> None:
     new = Paragraph(("A new opening paragraph.",), id="new")
     moved = attrs.evolve(read, chapters=(attrs.evolve(chapter, content=(new, *chapter.content)), *read.chapters[1:]))
     text = cstd_docs.render_markdown(moved, embed_source=False)
-    assert "4\\. As we saw in paragraph 2 said, and (b) of it, chapter II" in text
-    assert "See paragraph 5." in text
+    assert "4\\. As we saw in paragraph [2](#first) said, and [(b)](#first-b) of it, chapter [II](#later)" in text
+    assert "See paragraph [5](#fourth)." in text
 
 
 def test_a_reference_to_a_deleted_paragraph_prints_its_number_and_warns() -> None:
@@ -250,3 +250,53 @@ def test_libreoffice_and_pandoc_print_the_references(tmp_path: Path) -> None:
     plain = subprocess.run([pandoc, str(docx_path), "-t", "plain", "--wrap=none"], capture_output=True, text=True,
                            check=True).stdout
     assert expected in plain
+
+
+# --- Markdown: a link to the target's anchor ------------------------------------------------------
+def test_markdown_links_each_reference_to_an_anchor_on_its_target() -> None:
+    text = cstd_docs.render_markdown(_report(), embed_source=False)
+    assert '<a id="first"></a>1\\. The first paragraph' in text
+    assert '<a id="first-b"></a>\\(b) Cities.' in text
+    assert "## <a id=\"later\"></a>II. Later" in text
+    assert "3\\. As paragraph [1](#first) said, and [(b)](#first-b) of it, chapter [II](#later) returns" in text
+    assert "See paragraph [4](#fourth)." in text
+
+
+def test_an_edited_markdown_paragraph_keeps_its_cross_references() -> None:
+    report = _report()
+    text = cstd_docs.render_markdown(report)
+    edited = text.replace("3\\. As paragraph [1](#first) said", "3\\. As we saw in paragraph [1](#first) said")
+    assert edited != text
+    warnings: list[Problem] = []
+    read = cstd_docs.read_markdown(edited, warnings=warnings)
+    third = _paragraph_ids(read)["third"]
+    assert third.text[:2] == ("As we saw in paragraph ", CrossRef("first"))
+    assert _refs(third) == ["first", "first-b", "later", "fourth"]
+    assert warnings == []
+    assert cstd_docs.read_markdown(text) == report  # and unedited, exactly
+
+
+@pytest.mark.interop
+def test_pandoc_reads_the_markdown_references_as_their_numbers(tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.conftest import require_tool
+
+    pandoc = require_tool("pandoc")
+    source = tmp_path / "refs.md"
+    source.write_text(cstd_docs.render_markdown(_report()), encoding="utf-8")
+    plain = subprocess.run([pandoc, str(source), "-t", "plain", "--wrap=none"], capture_output=True, text=True,
+                           check=True).stdout
+    assert "3. As paragraph 1 said, and (b) of it, chapter II returns to this" in plain
+    assert "<a" not in plain
+
+
+def test_markdown_without_its_source_keeps_references_and_their_targets_ids() -> None:
+    # No embedded source: the anchors give the named blocks their ids, the links point at them.
+    report = _report()
+    read = cstd_docs.read_markdown(cstd_docs.render_markdown(report, embed_source=False))
+    ids = _paragraph_ids(read)
+    assert {"first", "fourth"} <= set(ids)
+    assert _refs(read) == ["first", "first-b", "later", "fourth"]
+    assert read.chapters[1].id == "later"
+    assert cstd_docs.render_markdown(read, embed_source=False) == cstd_docs.render_markdown(report, embed_source=False)

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from cstd_docs.crossrefs import bookmark_name
 from cstd_docs.errors import Problem
 from cstd_docs.lang import LanguagePack, available, language_pack
 from cstd_docs.model import (
@@ -394,12 +395,15 @@ class Assembler:
         # The Word writer's bookmark for every id of the base (crossrefs.bookmark_name).
         self.bookmark_targets: dict[str, str] = {}
         if base is not None:
-            from cstd_docs.crossrefs import bookmark_name
-
             for obj in _model_walk(base):
                 block_id = getattr(obj, "id", None)
                 if isinstance(block_id, str):
                     self.bookmark_targets[bookmark_name(block_id)] = block_id
+        # Ids the document gives its blocks itself (Markdown anchors): targets too.
+        for block in visible.blocks:
+            if block.anchor is not None:
+                self.bookmark_targets.setdefault(bookmark_name(block.anchor), block.anchor)
+        self.anchored: dict[int, str | None] = {}
 
     def warn(self, where: str, message: str, hint: str | None = None) -> None:
         self.warnings.append(Problem(f"{self.source}:{where}" if where else self.source, message, hint))
@@ -648,7 +652,18 @@ class Assembler:
 
         def ident(i: int) -> str | None:
             item = matched.get(i)
-            return getattr(item.obj, "id", None) if item is not None and item.obj is not None else None
+            if item is not None and item.obj is not None:
+                return getattr(item.obj, "id", None)
+            return anchored(i)
+
+        def anchored(i: int) -> str | None:
+            """The block's own anchor as its id, once, if no other block has it."""
+            if i not in self.anchored:
+                anchor = blocks[i].anchor
+                self.anchored[i] = anchor if anchor is not None and anchor not in self.taken else None
+                if anchor is not None:
+                    self.taken.add(anchor)
+            return self.anchored[i]
 
         def subparagraphs(depth: int) -> tuple[Subparagraph, ...]:
             nonlocal pos
@@ -681,13 +696,13 @@ class Assembler:
                         addressee = base_obj.addressee
                     else:
                         addressee = found.group(1)
-                    pid = ident(i) if isinstance(base_obj, Suggestion) else self.new_id(block.runs)
+                    pid = ident(i) if isinstance(base_obj, Suggestion) else anchored(i) or self.new_id(block.runs)
                     return Suggestion(addressee, courses, id=pid)
             if block.kind == "unnumbered":
                 text = exact.obj.unnumbered if exact is not None and isinstance(exact.obj, UnnumberedText) else None
                 return UnnumberedText(text if text is not None else self.inlines(block.runs), id=ident(i))
             text = exact.obj.text if exact is not None and isinstance(exact.obj, Paragraph) else None
-            pid = ident(i) if i in matched else self.new_id(block.runs)
+            pid = ident(i) if i in matched else anchored(i) or self.new_id(block.runs)
             return Paragraph(text if text is not None else self.inlines(block.runs), id=pid,
                              subparagraphs=subparagraphs(1))
 

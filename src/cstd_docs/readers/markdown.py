@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 
+from cstd_docs.crossrefs import bookmark_name
 from cstd_docs.embed import source_from_markdown
 from cstd_docs.errors import Problem
 from cstd_docs.lang import language_pack
 from cstd_docs.model import Emphasis, Report
 from cstd_docs.readers.assemble import assemble, guess_language
 from cstd_docs.readers.labels import SubLabels, annex_label, paragraph_number
-from cstd_docs.readers.visible import VBlock, Visible, VNote, VRun
+from cstd_docs.readers.visible import VBlock, Visible, VNote, VRef, VRun
 
 __all__ = ["read_markdown"]
 
@@ -26,6 +27,17 @@ _COMMENT = re.compile(r"(?<!\\)<!--.*?-->", re.S)
 _NOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s?(.*)$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+#: A cross-reference as the writer links it, ``[12](#p-themes)``, and the anchor it puts on
+#: the target, ``<a id="p-themes"></a>`` (ids: model/check.py). User text cannot make
+#: either: the writer escapes its brackets and angle brackets.
+_CROSS_REF = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\(#([A-Za-z][A-Za-z0-9_.:-]*)\)")
+_ANCHOR = re.compile(r'<a id="([A-Za-z][A-Za-z0-9_.:-]*)"></a>')
+
+
+def _take_anchor(text: str) -> tuple[str | None, str]:
+    """The id of an anchor opening a block's text, and the text without it."""
+    found = _ANCHOR.match(text)
+    return (found.group(1), text[found.end() :]) if found else (None, text)
 
 
 def _unescape(text: str) -> str:
@@ -72,6 +84,12 @@ def parse_runs(text: str, notes: dict[str, list[str | Emphasis]], missing: list[
             else:
                 buf.append(ch)
             i += 1
+            continue
+        link = _CROSS_REF.match(text, i) if ch == "[" else None
+        if link:
+            flush()
+            out.append(VRef(_unescape(link.group(1)), bookmark_name(link.group(2))))
+            i = link.end()
             continue
         found = _NOTE_REF.match(text, i) if ch == "[" else None
         if found:
@@ -182,29 +200,33 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
                 continue
             seen_block = True
             labels.reset()
+            anchor, content = _take_anchor(content)
             unescaped = _unescape(content)
             annex = annex_pattern.match(unescaped) if depth == 2 else None
             if annex:
                 label_text = annex.group(0)
                 rest = content[len(label_text) :] if content.startswith(label_text) else unescaped[len(label_text) :]
-                visible.blocks.append(VBlock("annex", runs(rest.strip()), number=label_text, where=where))
+                visible.blocks.append(VBlock("annex", runs(rest.strip()), number=label_text, where=where,
+                                             anchor=anchor))
                 previous = "annex"
                 continue
             kind = levels.get(depth)
             if kind is None:
                 sink.append(Problem(f"{source}:{where}", f"heading level {depth} is not one of the report's",
                                     "it was read as unnumbered text"))
-                visible.blocks.append(VBlock("unnumbered", runs(content), where=where))
+                visible.blocks.append(VBlock("unnumbered", runs(content), where=where, anchor=anchor))
                 continue
             numbered = heading_pattern.match(content)
             if numbered:
                 heading_number, title = numbered.group(0).strip(), content[numbered.end() :]
             else:
                 heading_number, _, title = content.partition(" ")
-            visible.blocks.append(VBlock(kind, runs(title), number=_unescape(heading_number), where=where))
+            visible.blocks.append(VBlock(kind, runs(title), number=_unescape(heading_number), where=where,
+                                         anchor=anchor))
             previous = kind
             continue
         seen_block = True
+        anchor, joined = _take_anchor(joined)
         first, _, rest = joined.partition(" ")
         label = _unescape(first)
         numbered_paragraph = None
@@ -219,15 +241,16 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
         if numbered_paragraph is not None:
             labels.reset()
             visible.blocks.append(VBlock("paragraph", runs(numbered_paragraph[1]), number=numbered_paragraph[0],
-                                         where=where))
+                                         where=where, anchor=anchor))
             previous = "paragraph"
         elif labels.is_label(label) and previous in ("paragraph", "subparagraph") and rest:
             depth = labels.depth(label)
-            visible.blocks.append(VBlock("subparagraph", runs(rest), number=label, depth=depth, where=where))
+            visible.blocks.append(VBlock("subparagraph", runs(rest), number=label, depth=depth, where=where,
+                                         anchor=anchor))
             previous = "subparagraph"
         else:
             labels.reset()
-            visible.blocks.append(VBlock("unnumbered", runs(joined), where=where))
+            visible.blocks.append(VBlock("unnumbered", runs(joined), where=where, anchor=anchor))
             previous = "unnumbered"
     for mark in missing:
         sink.append(Problem(source, f"note mark [^{mark}] has no note text", "the mark was left out"))

@@ -47,6 +47,8 @@ class VBlock:
     number: str = ""
     depth: int = 0
     where: str = ""
+    #: The id the document itself gives the block (Markdown: ``<a id="…"></a>`` before its number).
+    anchor: str | None = None
 
 
 @define

@@ -2,10 +2,13 @@
 
 Numbered paragraphs are written ``1\\.`` and subparagraphs ``\\(a)`` so that no
 Markdown renderer turns them into lists it would renumber; notes are ``[^n]`` with
-their texts at the end. A user's templates run in Jinja2's sandbox: they can lay out
-the report, not reach into Python or the file system. The package's own templates are
-part of the code and run without the sandbox, whose check of every attribute a template
-reads took a third of the rendering time.
+their texts at the end; a cross-reference is a link ``[12](#id)`` to an anchor
+``<a id="id"></a>`` before its target's number.
+
+A user's templates run in Jinja2's sandbox: they can lay out the report, not reach into
+Python or the file system. The package's own templates are part of the code and run
+without the sandbox, whose check of every attribute a template reads took a third of
+the rendering time.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from cstd_docs.resolve.document import (
     HeadingLevel,
     NoteRef,
     NumberedParagraph,
+    Reference,
     ResolvedBlock,
     ResolvedReport,
     Runs,
@@ -75,7 +79,11 @@ def runs(value: Runs | str) -> str:
         return escape(value)
     out: list[str] = []
     for run in value:
-        if isinstance(run, str):
+        if isinstance(run, Reference):
+            # A link to the target's anchor: clickable where the Markdown is shown as HTML,
+            # and the reader takes the id from it, so the reference survives an edit.
+            out.append(f"[{escape(run)}](#{run.target})")
+        elif isinstance(run, str):
             out.append(escape(run))
         elif isinstance(run, Emphasis):
             # Spaces inside the asterisks would stop them from being emphasis.
@@ -91,10 +99,15 @@ def runs(value: Runs | str) -> str:
 
 
 class _BlockView:
-    """What the template sees of a block: its kind and its parts, nothing to compute."""
+    """What the template sees of a block: its kind and its parts, nothing to compute.
 
-    def __init__(self, block: ResolvedBlock) -> None:
+    ``anchor`` is ``<a id="…"></a>`` on a block that a cross-reference names (the link's
+    target in an HTML view), else empty.
+    """
+
+    def __init__(self, block: ResolvedBlock, targets: set[str]) -> None:
         self.id = block.id
+        self.anchor = f'<a id="{block.id}"></a>' if block.id is not None and block.id in targets else ""
         self.text: Runs = ()
         self.title: Runs = ()
         self.number = ""
@@ -118,6 +131,14 @@ class _BlockView:
         else:
             self.kind = "unnumbered"
             self.text = block.text
+
+
+def _targets(doc: ResolvedReport) -> set[str]:
+    """The ids that cross-references name."""
+    every: list[Runs] = [doc.title, *doc.subtitles, *(line.label for line in doc.front.agenda)]
+    every += [b.title if isinstance(b, Heading) else b.text for b in doc.blocks]
+    every += [note.text for note in doc.notes]
+    return {run.target for runs in every for run in runs if isinstance(run, Reference)}
 
 
 def _environment(template_dir: str | Path | None) -> Environment:
@@ -216,7 +237,8 @@ def render_markdown(
     env = _environment(template_dir)
     try:
         template = env.get_template("report.md.j2")
-        text = template.render(doc=doc, blocks=[_BlockView(b) for b in doc.blocks])
+        targets = _targets(doc)
+        text = template.render(doc=doc, blocks=[_BlockView(b, targets) for b in doc.blocks])
     except SecurityError as error:
         raise ReportError.single(
             "template", f"the template tried something unsafe: {error}", "templates may only lay out the report"
