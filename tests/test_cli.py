@@ -68,6 +68,26 @@ def test_new_writes_a_valid_report_and_does_not_overwrite(tmp_path: Path) -> Non
     assert target.read_bytes() == before
 
 
+def test_new_writes_the_schema_beside_the_report_and_names_it(tmp_path: Path) -> None:
+    import jsonschema
+
+    target = tmp_path / "report.json"
+    assert main(["new", "-o", str(target)]) == 0
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["$schema"] == "report.schema.json"
+    schema = json.loads((tmp_path / "report.schema.json").read_text(encoding="utf-8"))
+    assert schema == json.loads((REPO / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+
+
+def test_new_leaves_a_different_schema_file_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    mine = tmp_path / "report.schema.json"
+    mine.write_text('{"title": "my own"}', encoding="utf-8")
+    assert main(["new", "-o", str(tmp_path / "report.json")]) == 0
+    assert mine.read_text(encoding="utf-8") == '{"title": "my own"}'
+    assert "left as it is" in capsys.readouterr().err
+
+
 def test_schema_command_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     assert capsys.readouterr().out == (REPO / "schemas" / "report.schema.json").read_text(encoding="utf-8")

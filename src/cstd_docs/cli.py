@@ -140,12 +140,23 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from cstd_docs.jsonio import dumps
+    from cstd_docs.jsonio.schema import schema_text
     from cstd_docs.outputs import write_atomically
-    from cstd_docs.starter import starter_report
+    from cstd_docs.starter import SCHEMA_FILE, starter_report
 
     output = Path(args.output)
     if output.exists() and not args.force:
         raise UsageError(f"{str(output)!r} exists; use --force to replace it")
+    # The schema beside the report, named relatively in its "$schema": editors that read
+    # JSON Schema then complete and check the file with no setting.
+    schema = output.parent / SCHEMA_FILE
+    text = schema_text()
+    if schema.exists() and not args.force and schema.read_text(encoding="utf-8", errors="replace") != text:
+        print(f"cstd-docs: {schema} exists and differs from this version's schema; left as it is "
+              "(run 'cstd-docs schema -o' on it, or use --force)", file=sys.stderr)
+    elif not schema.exists() or args.force:
+        write_atomically(schema, text.encode("utf-8"))
+        print(f"wrote {schema}")
     write_atomically(output, dumps(starter_report()).encode("utf-8"))
     print(f"wrote {output}")
     return 0
@@ -230,9 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead of standard output")
     p.set_defaults(run=cmd_schema)
 
-    p = commands.add_parser("new", help="write a minimal valid report to start from")
+    p = commands.add_parser("new", help="write a minimal valid report to start from, and its schema beside it")
     p.add_argument("-o", "--output", required=True, metavar="report.json")
-    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.add_argument("--force", action="store_true", help="replace an existing report (and schema file)")
     p.set_defaults(run=cmd_new)
 
     p = commands.add_parser("preview", help="write PNG images of the first pages (needs LibreOffice, pdftoppm)")

@@ -18,11 +18,14 @@ from cstd_docs.model import (
     Subparagraph,
 )
 
+#: The schema file ``cstd-docs new`` writes beside the report, which names it in "$schema".
+SCHEMA_FILE = "report.schema.json"
 
-def starter_report(today: datetime.date | None = None) -> Report:
+
+def starter_report(today: datetime.date | None = None, schema: str = SCHEMA_FILE) -> Report:
     today = today or datetime.date.today()
     return Report(
-        schema="https://cstd-docs.invalid/schemas/report.schema.json",
+        schema=schema,
         masthead=Masthead(date=today, symbol="E/CN.16/2027/2"),
         body="Commission on Science and Technology for Development",
         session=Session(number=30, place="Geneva", start=today, end=today + datetime.timedelta(days=4)),
