@@ -112,6 +112,7 @@ class _Resolver:
         self.numbered_notes = 0
         self.asterisk_notes = 0
         self.labels: dict[str, str] = {}  # id -> number as cross-references print it
+        self.referenced: dict[str, str] = {}  # the ids cross-references name, with their labels
         self.blocks: list[_PendingBlock] = []
         self.on_first_page = True
         self.paragraph_count = 0
@@ -278,15 +279,17 @@ class _Resolver:
         )
 
     # --- cross-references ----------------------------------------------------------------
+    def reference(self, ref: CrossRef) -> Reference:
+        label = self.labels[ref.target]
+        self.referenced[ref.target] = label
+        return Reference(label, ref.target)
+
     def settle(self, runs: Iterable[_PendingRun]) -> Runs:
-        out: list[Run] = []
-        for run in runs:
-            out.append(Reference(self.labels[run.target], run.target) if isinstance(run, CrossRef) else run)
-        return tuple(out)
+        return tuple(self.reference(run) if isinstance(run, CrossRef) else run for run in runs)
 
     def settle_note(self, runs: tuple[str | Emphasis | CrossRef, ...]) -> tuple[str | Emphasis, ...]:
         """A note's text settled (notes hold no note marks of their own)."""
-        return tuple(Reference(self.labels[r.target], r.target) if isinstance(r, CrossRef) else r for r in runs)
+        return tuple(self.reference(r) if isinstance(r, CrossRef) else r for r in runs)
 
 
 @gc_paused
@@ -328,4 +331,5 @@ def resolve(report: Report) -> ResolvedReport:
         blocks=tuple(blocks),
         notes=notes,
         source=report,
+        referenced=r.referenced,
     )

@@ -9,8 +9,9 @@ up participants or compose fixed wording themselves.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 
-from attrs import frozen
+from attrs import field, frozen
 
 from cstd_docs.model import Emphasis, Report
 
@@ -171,3 +172,6 @@ class ResolvedReport:
     notes: tuple[ResolvedNote, ...]
     #: The report this was resolved from (for metadata such as core properties).
     source: Report
+    #: The ids that cross-references name, each with the label they print ("12", "II",
+    #: "(b)"): the blocks a writer anchors (a Word bookmark, a Markdown anchor).
+    referenced: Mapping[str, str] = field(factory=dict)

@@ -14,6 +14,7 @@ the rendering time.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -105,7 +106,7 @@ class _BlockView:
     target in an HTML view), else empty.
     """
 
-    def __init__(self, block: ResolvedBlock, targets: set[str]) -> None:
+    def __init__(self, block: ResolvedBlock, targets: Mapping[str, str]) -> None:
         self.id = block.id
         self.anchor = f'<a id="{block.id}"></a>' if block.id is not None and block.id in targets else ""
         self.text: Runs = ()
@@ -131,14 +132,6 @@ class _BlockView:
         else:
             self.kind = "unnumbered"
             self.text = block.text
-
-
-def _targets(doc: ResolvedReport) -> set[str]:
-    """The ids that cross-references name."""
-    every: list[Runs] = [doc.title, *doc.subtitles, *(line.label for line in doc.front.agenda)]
-    every += [b.title if isinstance(b, Heading) else b.text for b in doc.blocks]
-    every += [note.text for note in doc.notes]
-    return {run.target for runs in every for run in runs if isinstance(run, Reference)}
 
 
 def _environment(template_dir: str | Path | None) -> Environment:
@@ -237,8 +230,7 @@ def render_markdown(
     env = _environment(template_dir)
     try:
         template = env.get_template("report.md.j2")
-        targets = _targets(doc)
-        text = template.render(doc=doc, blocks=[_BlockView(b, targets) for b in doc.blocks])
+        text = template.render(doc=doc, blocks=[_BlockView(b, doc.referenced) for b in doc.blocks])
     except SecurityError as error:
         raise ReportError.single(
             "template", f"the template tried something unsafe: {error}", "templates may only lay out the report"

@@ -101,50 +101,30 @@ class NoteLinks:
 
 
 class Bookmarks:
-    """The bookmarks on the numbers that cross-references name, and their ``w:id``s.
-
-    ``labels`` maps each named block's id to the label its references print; a block in
-    it gets a bookmark around that label in its number.
-    """
+    """Bookmarks on the labels of the blocks that cross-references name, with their ``w:id``s."""
 
     def __init__(self, report: ResolvedReport) -> None:
-        self.labels: dict[str, str] = {}
-        for runs in _all_runs(report):
-            for item in runs:
-                if isinstance(item, Reference):
-                    self.labels[item.target] = str(item)
+        self.labels = report.referenced
         self._next_id = 0
 
     def around(self, block_id: str | None, number: str, properties: Iterable[Element] = ()) -> list[Element]:
         """Runs for ``number`` with a bookmark around the label in it, if ``block_id`` is named."""
         label = self.labels.get(block_id) if block_id is not None else None
         at = number.find(label) if label else -1
-        if label is None or at < 0:
+        if block_id is None or label is None or at < 0:
             return [run(number, list(properties))] if number else []
         props = list(properties)
         self._next_id += 1
         ident = self._next_id
-        name = bookmark_name(block_id)  # type: ignore[arg-type]  # label is None when block_id is
         out: list[Element] = []
         if at:
             out.append(run(number[:at], [*props]))
-        out.append(make("w:bookmarkStart", {"w:id": ident, "w:name": name}))
+        out.append(make("w:bookmarkStart", {"w:id": ident, "w:name": bookmark_name(block_id)}))
         out.append(run(label, [*props]))
         out.append(make("w:bookmarkEnd", {"w:id": ident}))
         if number[at + len(label):]:
             out.append(run(number[at + len(label):], [*props]))
         return out
-
-
-def _all_runs(report: ResolvedReport) -> Iterable[Runs]:
-    yield report.title
-    yield from report.subtitles
-    for line in report.front.agenda:
-        yield line.label
-    for item in report.blocks:
-        yield item.title if isinstance(item, Heading) else item.text
-    for note in report.notes:
-        yield note.text
 
 
 def reference_field(reference: Reference, properties: list[Element]) -> list[Element]:
