@@ -45,7 +45,9 @@ class BatchResult:
         return not self.failed
 
 
-def _render_file(source: str, target: str, fmt: str, reference_docx: str | None) -> str | None:
+def _render_file(
+    source: str, target: str, fmt: str, reference_docx: str | None, emblem: str | None = None
+) -> str | None:
     """Render one file; return None on success or the reason it failed (never raise)."""
     try:
         from cstd_docs.jsonio import load
@@ -61,7 +63,7 @@ def _render_file(source: str, target: str, fmt: str, reference_docx: str | None)
             from cstd_docs.writers.docx import render_docx
 
             with paused_gc():
-                render_docx(report, target, reference_docx=reference_docx)
+                render_docx(report, target, reference_docx=reference_docx, emblem=emblem)
     except ReportError as error:
         return str(error)
     except Exception as error:  # one broken file must not stop the batch
@@ -118,6 +120,7 @@ def render_many(
     progress: bool = False,
     reference_docx: str | os.PathLike[str] | None = None,
     on_done: Callable[[Path, Failure | None], None] | None = None,
+    emblem: str | os.PathLike[str] | None = None,
 ) -> BatchResult:
     """Render every input to ``out_dir``; ``jobs`` processes (default: the CPU count).
 
@@ -130,6 +133,7 @@ def render_many(
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     reference = None if reference_docx is None else os.fspath(reference_docx)
+    image = None if emblem is None else os.fspath(emblem)
     targets, clashes = _targets(sources, folder, EXTENSIONS[fmt])
     workers = max(1, min(jobs or os.cpu_count() or 1, len(targets) or 1))
     bar = _Progress(len(sources), sys.stderr, progress)
@@ -145,7 +149,7 @@ def render_many(
         finish(index, message)
     if workers == 1:
         for index, target in targets.items():
-            finish(index, _render_file(str(sources[index]), str(target), fmt, reference))
+            finish(index, _render_file(str(sources[index]), str(target), fmt, reference, image))
     else:
         # Import the writer before forking, so that no worker imports it again.
         import importlib
@@ -171,7 +175,7 @@ def render_many(
         if freezing:
             gc.freeze()
         try:
-            _render_in_pool(workers, sources, targets, fmt, reference, finish)
+            _render_in_pool(workers, sources, targets, fmt, reference, image, finish)
         finally:
             if freezing:
                 gc.unfreeze()
@@ -192,11 +196,12 @@ def _render_in_pool(
     targets: dict[int, Path],
     fmt: str,
     reference: str | None,
+    image: str | None,
     finish: Callable[[int, str | None], None],
 ) -> None:
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures: dict[Future[str | None], int] = {
-            pool.submit(_render_file, str(sources[index]), str(target), fmt, reference): index
+            pool.submit(_render_file, str(sources[index]), str(target), fmt, reference, image): index
             for index, target in targets.items()
         }
         for future in as_completed(futures):

@@ -55,6 +55,9 @@ def _render_one(source: Path, output: Path, args: argparse.Namespace) -> None:
 def _render_with(fmt: str, source: Path, output: Path, args: argparse.Namespace) -> None:
     report = _report(str(source))
     reference = getattr(args, "reference_docx", None)
+    emblem = getattr(args, "emblem", None)
+    if emblem is not None and fmt == "markdown":
+        raise UsageError("--emblem applies to .docx and .pdf output")
     if fmt == "markdown":
         from cstd_docs.outputs import write_atomically
         from cstd_docs.writers.markdown import render_markdown
@@ -64,11 +67,11 @@ def _render_with(fmt: str, source: Path, output: Path, args: argparse.Namespace)
     elif fmt == "docx":
         from cstd_docs.writers.docx import render_docx
 
-        render_docx(report, output, reference_docx=reference)
+        render_docx(report, output, reference_docx=reference, emblem=emblem)
     else:
         from cstd_docs.writers.pdf import render_pdf
 
-        render_pdf(report, output, reference_docx=reference)
+        render_pdf(report, output, reference_docx=reference, emblem=emblem)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -99,6 +102,8 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise UsageError("--jobs must be at least 1")
     if getattr(args, "templates", None):
         raise UsageError("--templates applies to one file rendered with -o OUT.md")
+    if args.emblem is not None and args.format == "md":
+        raise UsageError("--emblem applies to Word output (--format docx)")
     return _render_batch(args)
 
 
@@ -112,6 +117,7 @@ def _render_batch(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         progress=True,
         reference_docx=args.reference_docx,
+        emblem=args.emblem,
     )
     for failure in result.failed:
         print(f"cstd-docs: {failure.message}", file=sys.stderr)
@@ -167,7 +173,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
     out_dir = Path(args.output)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for page in preview(_report(args.input), out_dir, pages=args.pages, reference_docx=args.reference_docx):
+    report = _report(args.input)
+    for page in preview(report, out_dir, pages=args.pages, reference_docx=args.reference_docx, emblem=args.emblem):
         print(page)
     return 0
 
@@ -234,6 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("docx", "md"), default="docx", help="with --out-dir: the output format (default docx)"
     )
     p.add_argument("--reference-docx", metavar="FILE", help="take styles, page setup and heads from this .docx/.dotx")
+    p.add_argument("--emblem", metavar="IMAGE", help="an image (PNG, JPEG) for the masthead's emblem, Word and PDF")
     p.add_argument("--templates", metavar="DIR", help="a folder of Jinja2 templates overriding the Markdown ones")
     p.set_defaults(run=cmd_render)
 
@@ -251,6 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="DIR")
     p.add_argument("--pages", type=int, default=2, help="how many pages (default 2)")
     p.add_argument("--reference-docx", metavar="FILE")
+    p.add_argument("--emblem", metavar="IMAGE", help="an image for the masthead's emblem")
     p.set_defaults(run=cmd_preview)
 
     p = commands.add_parser("import", help="read an edited Word or Markdown draft back into a report file")

@@ -71,13 +71,16 @@ def _run(command: list[str], what: str, timeout: int) -> None:
 
 
 def _convert(
-    report: Report | ResolvedReport, folder: Path, reference_docx: str | os.PathLike[str] | None
+    report: Report | ResolvedReport,
+    folder: Path,
+    reference_docx: str | os.PathLike[str] | None,
+    emblem: str | os.PathLike[str] | None = None,
 ) -> Path:
     """Write the .docx into ``folder`` and convert it there; return the PDF's path."""
     from cstd_docs.writers.docx import docx_bytes
 
     soffice = _tool(("soffice", "libreoffice"), "libreoffice-writer", "to convert Word documents to PDF")
-    data = docx_bytes(report, reference_docx=reference_docx)
+    data = docx_bytes(report, reference_docx=reference_docx, emblem=emblem)
     source = folder / "report.docx"
     source.write_bytes(data)
     profile = (folder / "profile").as_uri()
@@ -108,10 +111,11 @@ def render_pdf(
     path: str | os.PathLike[str],
     *,
     reference_docx: str | os.PathLike[str] | None = None,
+    emblem: str | os.PathLike[str] | None = None,
 ) -> None:
     """Write the report as PDF (its Word layout, converted by LibreOffice) to ``path``, atomically."""
     with tempfile.TemporaryDirectory(prefix="cstd-docs-pdf-") as temporary:
-        pdf = _convert(report, Path(temporary), reference_docx)
+        pdf = _convert(report, Path(temporary), reference_docx, emblem)
         write_atomically(Path(path), pdf.read_bytes())
 
 
@@ -121,6 +125,7 @@ def preview(
     *,
     pages: int = 2,
     reference_docx: str | os.PathLike[str] | None = None,
+    emblem: str | os.PathLike[str] | None = None,
 ) -> list[Path]:
     """PNG images of the first ``pages`` pages, written to ``out_dir`` as page-1.png, page-2.png, …"""
     if pages < 1:
@@ -134,7 +139,7 @@ def preview(
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="cstd-docs-preview-") as temporary:
         work = Path(temporary)
-        pdf = _convert(report, work, reference_docx)
+        pdf = _convert(report, work, reference_docx, emblem)
         prefix = work / "page"
         _run(
             [pdftoppm, "-png", "-r", str(PREVIEW_DPI), "-f", "1", "-l", str(pages), str(pdf), str(prefix)],

@@ -16,7 +16,9 @@ import os
 from pathlib import Path
 
 from docx.oxml.ns import qn
+from docx.parts.document import DocumentPart
 
+from cstd_docs.errors import ReportError
 from cstd_docs.model import Emphasis, Report
 from cstd_docs.outputs import write_atomically
 from cstd_docs.perf import gc_paused
@@ -49,9 +51,43 @@ def _plain(runs: Runs) -> str:
     return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis)))
 
 
+#: The emblem's box in the masthead's first cell (1276 × 851 twips, LAYOUT.md §5), less a margin.
+EMBLEM_MAX_WIDTH = 1134 * 635  # EMU: 2 cm
+EMBLEM_MAX_HEIGHT = 794 * 635  # 1.4 cm
+
+
+def _emblem(document_part: DocumentPart, path: str | os.PathLike[str]) -> Element:
+    """A ``w:drawing`` of the image at ``path``, scaled to fit the emblem's box."""
+    from docx.image.exceptions import InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError
+    from docx.image.image import Image
+
+    where = os.fspath(path)
+    try:
+        image = Image.from_file(where)
+        scale = min(EMBLEM_MAX_WIDTH / image.width, EMBLEM_MAX_HEIGHT / image.height)
+        inline = document_part.new_pic_inline(where, int(image.width * scale), int(image.height * scale))
+    except FileNotFoundError:
+        raise ReportError.single(where, "the emblem image does not exist", "give the path of a PNG or JPEG file") \
+            from None
+    except (UnrecognizedImageError, UnexpectedEndOfFileError, InvalidImageStreamError, OSError, ValueError,
+            ZeroDivisionError) as error:  # python-docx's image errors, and a zero-sized image
+        raise ReportError.single(
+            where, f"cannot read the emblem image ({type(error).__name__})", "give a PNG, JPEG, GIF or BMP file"
+        ) from None
+    return make("w:drawing", None, inline)
+
+
 @gc_paused  # hundreds of thousands of elements and no cycles: collections only cost (perf.py)
-def docx_bytes(report: Report | ResolvedReport, *, reference_docx: str | os.PathLike[str] | None = None) -> bytes:
-    """The .docx of a report (or of an already resolved one), as bytes."""
+def docx_bytes(
+    report: Report | ResolvedReport,
+    *,
+    reference_docx: str | os.PathLike[str] | None = None,
+    emblem: str | os.PathLike[str] | None = None,
+) -> bytes:
+    """The .docx of a report (or of an already resolved one), as bytes.
+
+    ``emblem``: an image (PNG, JPEG, …) for the masthead's first cell, scaled to fit it.
+    """
     resolved = _resolved(report)
     own = reference_docx is None
     document_part = open_base(reference_docx)
@@ -74,7 +110,8 @@ def docx_bytes(report: Report | ResolvedReport, *, reference_docx: str | os.Path
         if child is not sect_pr:
             body.remove(child)
     links = content.NoteLinks(resolved.notes)
-    for element in content.body(resolved, links):
+    drawing = _emblem(document_part, emblem) if emblem is not None else None
+    for element in content.body(resolved, links, drawing):
         sect_pr.addprevious(element)
     links.check_all_referenced()
 
@@ -118,7 +155,8 @@ def render_docx(
     path: str | os.PathLike[str],
     *,
     reference_docx: str | os.PathLike[str] | None = None,
+    emblem: str | os.PathLike[str] | None = None,
 ) -> None:
     """Write the report's .docx to ``path`` atomically (an existing file survives any failure)."""
-    data = docx_bytes(report, reference_docx=reference_docx)
+    data = docx_bytes(report, reference_docx=reference_docx, emblem=emblem)
     write_atomically(Path(path), data)

@@ -195,8 +195,11 @@ def _symbol_runs(symbol: str | None) -> list[Element]:
     return runs
 
 
-def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False) -> Element:
-    """The floating first-page table: emblem, United Nations, symbol; organ, distribution block."""
+def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False, emblem: Element | None = None) -> Element:
+    """The floating first-page table: emblem, United Nations, symbol; organ, distribution block.
+
+    ``emblem`` is a ``w:drawing`` for the first cell (LAYOUT.md §5: an optional image).
+    """
     properties = make(
         "w:tblPr",
         None,
@@ -228,7 +231,8 @@ def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False) -> E
     row1 = _row(
         ROW1_HEIGHT,
         [
-            _cell(COLUMNS[0], [paragraph([st.spacing(after=80)])], rule=RULE_THIN, align="bottom"),
+            _cell(COLUMNS[0], [paragraph([st.spacing(after=80)], [run("", [], emblem)] if emblem is not None else [])],
+                  rule=RULE_THIN, align="bottom"),
             _cell(COLUMNS[1], [paragraph([st.spacing(after=80)], [run(masthead.united_nations, st.size(28))])],
                   rule=RULE_THIN, align="bottom"),
             _cell(COLUMNS[2] + COLUMNS[3], [paragraph([low, val("w:jc", "right")], _symbol_runs(masthead.symbol))],
@@ -325,9 +329,9 @@ def end_rule() -> Element:
     return paragraph(props, [run("\t\t\t\t", [val("w:u", "single")])])
 
 
-def body(report: ResolvedReport, links: NoteLinks) -> list[Element]:
+def body(report: ResolvedReport, links: NoteLinks, emblem: Element | None = None) -> list[Element]:
     """Every body element in reading order (the section properties excluded)."""
-    out = [masthead_table(report.masthead, report.right_to_left), *front_block(report.front, links)]
+    out = [masthead_table(report.masthead, report.right_to_left, emblem), *front_block(report.front, links)]
     out.append(heading(st.HMG, None, report.title, links))
     out.extend(heading(st.H1G, None, subtitle, links) for subtitle in report.subtitles)
     bookmarks = Bookmarks(report)
