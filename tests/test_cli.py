@@ -100,3 +100,16 @@ def test_validate_checks_every_file(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.count("bad.json: 1 problem") == 2
     assert f"{REFERENCE_EXAMPLE}: valid" in result.stdout
+
+
+def test_new_refuses_the_schema_name_a_folder_in_its_place_and_a_missing_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "-o", str(tmp_path / "report.schema.json")]) == 2
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken" / "report.schema.json").mkdir()
+    assert main(["new", "-o", str(tmp_path / "taken" / "report.json")]) == 1
+    assert "taken by a folder" in capsys.readouterr().err
+    assert not (tmp_path / "taken" / "report.json").exists()
+    assert main(["new", "-o", str(tmp_path / "missing" / "report.json")]) == 1
+    assert "missing" in capsys.readouterr().err

@@ -156,6 +156,13 @@ def cmd_new(args: argparse.Namespace) -> int:
     # The schema beside the report, named relatively in its "$schema": editors that read
     # JSON Schema then complete and check the file with no setting.
     schema = output.parent / SCHEMA_FILE
+    if output.name == SCHEMA_FILE:
+        raise UsageError(f"{SCHEMA_FILE} is the schema written beside the report; give the report another name")
+    if not output.parent.is_dir():
+        raise ReportError.single(str(output), f"the folder {str(output.parent)!r} does not exist", "create it first")
+    if schema.exists() and not schema.is_file():
+        raise ReportError.single(str(schema), "the schema's place beside the report is taken by a folder",
+                                 "remove or rename it, or write the report in another folder")
     text = schema_text()
     if schema.exists() and not args.force and schema.read_text(encoding="utf-8", errors="replace") != text:
         print(f"cstd-docs: {schema} exists and differs from this version's schema; left as it is "

@@ -133,3 +133,23 @@ def test_validators_and_libreoffice_accept_the_emblem(tmp_path: Path, emblem: Pa
     rows = [line.split() for line in listed.splitlines()[2:]]
     assert [r[0] for r in rows] == ["1"]  # one image, on page 1 (LibreOffice may resample it)
     assert abs(int(rows[0][3]) / int(rows[0][4]) - 300 / 250) < 0.02
+
+
+def _png_with_dpi(width: int, height: int, pixels_per_metre: int) -> bytes:
+    """A grey PNG whose pHYs chunk gives ``pixels_per_metre`` (1 rounds to 0 DPI)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"pHYs", struct.pack(">IIB", pixels_per_metre, pixels_per_metre, 1))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def test_an_image_that_says_zero_dpi_is_still_an_emblem(tmp_path: Path) -> None:
+    # Word and LibreOffice show such files; the size comes from the pixels alone.
+    path = tmp_path / "dpi0.png"
+    path.write_bytes(_png_with_dpi(40, 30, 1))
+    cx, cy = _first_cell_extent(docx_bytes(build_report(), emblem=path))
+    assert abs(cx / cy - 40 / 30) < 0.01

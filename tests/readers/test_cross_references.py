@@ -300,3 +300,59 @@ def test_markdown_without_its_source_keeps_references_and_their_targets_ids() ->
     assert _refs(read) == ["first", "first-b", "later", "fourth"]
     assert read.chapters[1].id == "later"
     assert cstd_docs.render_markdown(read, embed_source=False) == cstd_docs.render_markdown(report, embed_source=False)
+
+
+# --- found in review ---------------------------------------------------------------------------------
+def _loads(chapters: list[dict[str, Any]]) -> Report:
+    data = {
+        "masthead": {"date": "2022-02-01", "symbol": "E/CN.16/2022/2"},
+        "body": "Commission on Science and Technology for Development",
+        "session": {"number": 25, "place": "Geneva", "start": "2022-03-28", "end": "2022-04-01"},
+        "title": "Report",
+        "chapters": chapters,
+    }
+    return cstd_docs.loads(json.dumps(data))
+
+
+def test_a_reference_to_findings_survives_markdown_without_its_source() -> None:
+    report = _loads([{"id": "c", "title": "T", "content": [{"id": "p1", "text": ["See section ", {"ref": "fnd"}]}],
+                      "sections": [{"id": "fnd", "theme": "Cities",
+                                    "main_findings": [{"id": "f1", "text": "A finding."}]}]}])
+    warnings: list[Problem] = []
+    read = cstd_docs.read_markdown(cstd_docs.render_markdown(report, embed_source=False), warnings=warnings)
+    assert read.chapters[0].sections[0].id == "fnd"
+    assert _refs(read) == ["fnd"]
+    assert warnings == []
+
+
+def test_a_new_paragraph_cannot_take_the_id_of_an_anchored_one() -> None:
+    # New ids are made from the first words: the inserted paragraph would be "p-the-commission-took-note".
+    report = _loads([{"id": "c", "title": "T", "content": [
+        {"id": "p-the-commission-took-note", "text": "The Commission took note of the report."},
+        {"id": "p2", "text": ["As in paragraph ", {"ref": "p-the-commission-took-note"}, "."]}]}])
+    text = cstd_docs.render_markdown(report, embed_source=False)
+    edited = text.replace('<a id="p-the-commission-took-note"></a>1\\.',
+                          '1\\. The Commission took note of the statement.\n\n<a id="p-the-commission-took-note"></a>1\\.')
+    assert edited != text
+    read = cstd_docs.read_markdown(edited)
+    ids = [p.id for p in read.chapters[0].content if isinstance(p, Paragraph)]
+    assert ids[1] == "p-the-commission-took-note" and ids[0] != ids[1]
+    rendered = cstd_docs.render_markdown(read, embed_source=False)
+    assert "As in paragraph [2](#p-the-commission-took-note)." in rendered
+
+
+def test_a_course_of_action_may_refer_to_the_paragraph_before_the_findings() -> None:
+    report = _loads([{"id": "c", "title": "T", "content": [{"id": "p1", "text": "Before."}],
+                      "sections": [{"id": "fnd", "theme": "Cities", "suggestions": [
+                          {"id": "s1", "addressee": "Member States",
+                           "courses": [{"text": ["Act on paragraph ", {"ref": "p1"}, "."]}]}]}]}])
+    read = cstd_docs.read_markdown(cstd_docs.render_markdown(report, embed_source=False))
+    assert cstd_docs.model.check.check(read) == []
+
+
+def test_a_reference_to_unnumbered_text_is_refused_with_a_clear_error() -> None:
+    with pytest.raises(cstd_docs.ReportError) as raised:
+        _loads([{"id": "c", "title": "T", "content": [
+            {"id": "u1", "unnumbered": "An unnumbered lead-in."},
+            {"id": "p1", "text": ["See ", {"ref": "u1"}, "."]}]}])
+    assert "unnumbered text, which has no number" in str(raised.value)

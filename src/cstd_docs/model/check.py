@@ -57,6 +57,7 @@ class _Walk:
         self.problems: list[Problem] = []
         self.ids: dict[str, str] = {}  # id -> path where defined
         self.refs: list[tuple[str, str, str | None]] = []  # (target, path, owning id)
+        self.unnumbered: set[str] = set()  # ids of unnumbered text: nothing for a reference to print
         self.participants = sorted(report.participants)
 
     def define(self, ident: str | None, path: str) -> None:
@@ -137,6 +138,8 @@ class _Walk:
                 self.inlines(f"{here}.text", block.text, block.id)
                 self.subparagraphs(f"{here}.subparagraphs", block.subparagraphs, 1)
             elif isinstance(block, UnnumberedText):
+                if block.id is not None:
+                    self.unnumbered.add(block.id)
                 self.inlines(f"{here}.unnumbered", block.unnumbered, block.id)
 
     def heading(self, path: str, ident: str | None, title: Inlines) -> None:
@@ -150,6 +153,7 @@ class _Walk:
         for index, suggestion in enumerate(findings.suggestions):
             here = f"{path}.suggestions[{index}]"
             self.define(suggestion.id, here)
+            self._nearest = suggestion.id  # its courses belong to it, not to the paragraph before
             self.require_text(f"{here}.addressee", suggestion.addressee)
             if not suggestion.courses:
                 self.problems.append(
@@ -253,6 +257,11 @@ class _Walk:
             if target not in self.ids:
                 message = f"unknown paragraph or heading id {target!r}"
                 self.problems.append(Problem(path, message, _known(target, known)))
+            elif target in self.unnumbered:
+                self.problems.append(
+                    Problem(path, f"{target!r} is unnumbered text, which has no number to print",
+                            "refer to a numbered paragraph or a heading")
+                )
             elif owner is not None and target == owner:
                 self.problems.append(
                     Problem(path, f"{target!r} refers to itself", "refer to another paragraph, or remove the reference")

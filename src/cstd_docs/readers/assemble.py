@@ -400,10 +400,16 @@ class Assembler:
                 if isinstance(block_id, str):
                     self.bookmark_targets[bookmark_name(block_id)] = block_id
         # Ids the document gives its blocks itself (Markdown anchors): targets too.
+        # Each anchor goes to the first block carrying it, unless the base uses that id; all are
+        # reserved now, so that no id made up for an earlier block can take one.
+        self.anchor_ids: dict[int, str] = {}  # id(VBlock) -> its own id
         for block in visible.blocks:
-            if block.anchor is not None:
+            if block.anchor is not None and block.anchor not in self.taken:
+                self.taken.add(block.anchor)
+                self.anchor_ids[id(block)] = block.anchor
                 self.bookmark_targets.setdefault(bookmark_name(block.anchor), block.anchor)
-        self.anchored: dict[int, str | None] = {}
+        #: The label a cross-reference showed where it was read, to print if its target is gone.
+        self.shown: dict[str, str] = {}
 
     def warn(self, where: str, message: str, hint: str | None = None) -> None:
         self.warnings.append(Problem(f"{self.source}:{where}" if where else self.source, message, hint))
@@ -435,7 +441,10 @@ class Assembler:
         if not isinstance(run, VRef):
             return run
         target = self.bookmark_targets.get(run.bookmark)
-        return CrossRef(target) if target is not None else str(run)
+        if target is None:
+            return str(run)
+        self.shown.setdefault(target, str(run))
+        return CrossRef(target)
 
     def new_id(self, runs: list[VRun], prefix: str = "p") -> str:
         words = re.findall(r"[^\W_]+", runs_plain(runs).lower())[:4]
@@ -657,13 +666,8 @@ class Assembler:
             return anchored(i)
 
         def anchored(i: int) -> str | None:
-            """The block's own anchor as its id, once, if no other block has it."""
-            if i not in self.anchored:
-                anchor = blocks[i].anchor
-                self.anchored[i] = anchor if anchor is not None and anchor not in self.taken else None
-                if anchor is not None:
-                    self.taken.add(anchor)
-            return self.anchored[i]
+            """The id the document gave the block itself (a Markdown anchor), if it was free."""
+            return self.anchor_ids.get(id(blocks[i]))
 
         def subparagraphs(depth: int) -> tuple[Subparagraph, ...]:
             nonlocal pos
@@ -748,7 +752,7 @@ class Assembler:
                 suggestions: list[Any] = []
                 for j, part in subs:
                     (main if runs_plain(blocks[j].runs).strip() == findings_names[0] else suggestions).extend(part)
-                fid = ident(i) if isinstance(base_obj, Findings) else None
+                fid = ident(i) if isinstance(base_obj, Findings) else anchored(i)
                 return Findings(title_of(i), id=fid, main_findings=main, suggestions=suggestions)
             subsections = []
             for j, part in subs:
@@ -825,7 +829,7 @@ class Assembler:
         return self.settle_refs(report)
 
     def settle_refs(self, report: Report) -> Report:
-        """Cross-references kept from the base whose target is gone become their printed number."""
+        """Cross-references whose target is gone (or unnumbered) become the number they printed."""
         ids: set[str] = set()
 
         def collect(obj: Any) -> None:
@@ -834,7 +838,7 @@ class Assembler:
                     collect(x)
             elif attrs.has(type(obj)):
                 ident = getattr(obj, "id", None)
-                if isinstance(ident, str):
+                if isinstance(ident, str) and not isinstance(obj, UnnumberedText):  # no number to print
                     ids.add(ident)
                 for f in attrs.fields(type(obj)):
                     collect(getattr(obj, f.name))
@@ -859,7 +863,8 @@ class Assembler:
                 if obj.target in ids:
                     return obj
                 dangling.append(obj.target)
-                return labels.get(obj.target, obj.target)
+                # What it last printed: the base's label, else what the draft showed; never the id.
+                return labels.get(obj.target) or self.shown.get(obj.target, "")
             if attrs.has(type(obj)) and not isinstance(obj, (Masthead, Session)):
                 changes = {f.name: fix(getattr(obj, f.name)) for f in attrs.fields(type(obj))
                            if isinstance(getattr(obj, f.name), tuple)}

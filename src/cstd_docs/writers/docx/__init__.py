@@ -64,8 +64,11 @@ def _emblem(document_part: DocumentPart, path: str | os.PathLike[str]) -> Elemen
     where = os.fspath(path)
     try:
         image = Image.from_file(where)
-        scale = min(EMBLEM_MAX_WIDTH / image.width, EMBLEM_MAX_HEIGHT / image.height)
-        inline = document_part.new_pic_inline(where, int(image.width * scale), int(image.height * scale))
+        # From the pixel size, not python-docx's width (pixels / DPI): some files say 0 DPI.
+        scale = min(EMBLEM_MAX_WIDTH / image.px_width, EMBLEM_MAX_HEIGHT / image.px_height)
+        inline = document_part.new_pic_inline(
+            where, max(1, int(image.px_width * scale)), max(1, int(image.px_height * scale))
+        )
     except FileNotFoundError:
         raise ReportError.single(where, "the emblem image does not exist", "give the path of a PNG or JPEG file") \
             from None
