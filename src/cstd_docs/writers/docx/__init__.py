@@ -12,6 +12,7 @@ imported here, before any document is opened.
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -80,7 +81,6 @@ def _emblem(document_part: DocumentPart, path: str | os.PathLike[str]) -> Elemen
     return make("w:drawing", None, inline)
 
 
-@gc_paused  # hundreds of thousands of elements and no cycles: collections only cost (perf.py)
 def docx_bytes(
     report: Report | ResolvedReport,
     *,
@@ -91,6 +91,21 @@ def docx_bytes(
 
     ``emblem``: an image (PNG, JPEG, …) for the masthead's first cell, scaled to fit it.
     """
+    data = _build(report, reference_docx, emblem)
+    # python-docx's package is a graph of cycles (parts, proxies, relationships) holding
+    # all the XML. The collector would free it only once more objects were made than
+    # freed: a program rendering in a loop kept several reports' XML (60 MiB each for
+    # 10,000 paragraphs). Now garbage, and the youngest objects, it goes in one pass.
+    gc.collect(0)
+    return data
+
+
+@gc_paused  # hundreds of thousands of elements and no cycles to find: collections only cost (perf.py)
+def _build(
+    report: Report | ResolvedReport,
+    reference_docx: str | os.PathLike[str] | None,
+    emblem: str | os.PathLike[str] | None,
+) -> bytes:
     resolved = _resolved(report)
     own = reference_docx is None
     document_part = open_base(reference_docx)
@@ -143,14 +158,15 @@ def docx_bytes(
     attach_source(document_part, resolved.source)
 
     date = resolved.source.masthead.date
+    package = document_part.package
     set_properties(
-        document_part.package,
+        package,
         title=_plain(resolved.title),
         symbol=resolved.masthead.symbol,
         language=styles.locale(resolved.language),
         date=date,
     )
-    return package_bytes(document_part.package, date)
+    return package_bytes(package, date)
 
 
 def render_docx(
