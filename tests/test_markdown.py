@@ -15,6 +15,7 @@ import subprocess
 import pytest
 from tests.conftest import REFERENCE_TEXT, require_file, require_tool
 
+import cstd_docs
 from cstd_docs.writers.markdown import render_markdown
 
 _NOTE_LINE = re.compile(r"^(?:<sup>&</sup>lt;sup>(\d+)</sup>|<sup>(\d+)</sup>|(\d+)) (.+)$")
@@ -147,3 +148,22 @@ def test_user_template_overrides_a_packaged_one(tmp_path, reference_report) -> N
     text = render_markdown(reference_report, template_dir=tmp_path)
     assert text.startswith("MASTHEAD 1 February 2022\n\nTwenty-fifth session\n")
     assert text.count("[paragraph]") == 33
+
+
+def test_unnumbered_text_that_looks_like_a_label_stays_unnumbered() -> None:
+    # Escaped like a label ("1\\.", "\\(a)") it read back as a paragraph or subparagraph; the
+    # writer now gives its first character as a reference ("&#49;. x"), which renders the same.
+    data = {
+        "masthead": {"date": "2022-02-01"}, "body": "B",
+        "session": {"number": 25, "place": "Geneva", "start": "2022-03-28", "end": "2022-04-01"},
+        "title": "T &amp; U",
+        "chapters": [{"title": "C", "content": [
+            {"text": "First &#49; x."}, {"unnumbered": "1. x"}, {"unnumbered": "(a) y"}, {"unnumbered": "a) z"},
+            {"unnumbered": "- dash"}]}],
+    }
+    report = cstd_docs.loads(json.dumps(data))
+    text = cstd_docs.render_markdown(report)
+    assert "\n&#49;. x\n" in text and "\n&#40;a) y\n" in text
+    assert cstd_docs.read_markdown(text) == report
+    bare = cstd_docs.render_markdown(report, embed_source=False)
+    assert cstd_docs.render_markdown(cstd_docs.read_markdown(bare), embed_source=False) == bare

@@ -31,6 +31,7 @@ _NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 #: the target, ``<a id="p-themes"></a>`` (ids: model/check.py). User text cannot make
 #: either: the writer escapes its brackets and angle brackets.
 _CROSS_REF = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\(#([A-Za-z][A-Za-z0-9_.:-]*)\)")
+_CHAR_REF = re.compile(r"&#([0-9]{1,7});")
 _ANCHOR = re.compile(r'<a id="([A-Za-z][A-Za-z0-9_.:-]*)"></a>')
 
 
@@ -65,6 +66,13 @@ def parse_runs(text: str, notes: dict[str, list[str | Emphasis]], missing: list[
         if ch == "\\" and i + 1 < len(text):
             buf.append(text[i + 1])
             i += 2
+            continue
+        reference = _CHAR_REF.match(text, i) if ch == "&" else None
+        code = int(reference.group(1)) if reference else 0
+        if reference and 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF:
+            # The writer's "&#49;" at the start of unnumbered text that looks like a label.
+            buf.append(chr(code))
+            i = reference.end()
             continue
         if ch in "*_" and (emphasis is None or emphasis == ch):
             # "**" bold is read as plain text (the model has no bold)

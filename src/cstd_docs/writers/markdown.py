@@ -54,10 +54,31 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>#$@^~|])")
 _BLOCK_START = re.compile(r"^(\s*)(?:(\d+|[A-Za-z]|[ivxlcdmIVXLCDM]+)([.)])|([-+>(]))")
 
 
+# "&" that would start a character reference ("&#49;", "&amp;"): renderers would decode it.
+_ENTITY = re.compile(r"&(?=#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+
+
 def escape(text: str) -> str:
     # A line ending in the text (\n, or \r alone, as CommonMark counts them) would let it
     # start a list or a heading of its own.
-    return _SPECIAL.sub(r"\\\1", text).replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+    text = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
+    return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+
+
+def unlabelled_start(text: str) -> str:
+    """Escape the start of unnumbered text; one that looks like a label gets a character reference.
+
+    "1. x" and "(a) x" escaped as labels are ("1\\.", "\\(a)") would read back as a numbered
+    paragraph or a subparagraph; written "&#49;. x" and "&#40;a) x" they render the same and
+    read back as unnumbered text.
+    """
+    found = _BLOCK_START.match(text)
+    if found is None:
+        return text
+    if found.group(2) or found.group(4) == "(":
+        at = found.end(1)
+        return f"{text[:at]}&#{ord(text[at])};{text[at + 1:]}"
+    return escape_start(text)
 
 
 def escape_start(text: str) -> str:
@@ -198,7 +219,7 @@ def _new_environment(template_dir: str | Path | None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(runs=runs, text=escape, start=escape_start, numbered=numbered)
+    env.filters.update(runs=runs, text=escape, start=unlabelled_start, numbered=numbered)
     return env
 
 
