@@ -6,7 +6,8 @@ elements). Each allocation counts towards a collection, and the full collections
 follow scan every live object, so a 50,000-paragraph report spent half of its loading
 time in the collector and grew faster than its size (benchmarks, docs/performance.md).
 Pausing the collector for the duration of such a step makes the cost linear again;
-reference counting still frees everything as usual.
+reference counting still frees everything as usual, except reference cycles: the Word
+writer's python-docx package is one, so ``docx_bytes`` collects it when it returns.
 """
 
 from __future__ import annotations
