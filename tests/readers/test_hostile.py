@@ -119,3 +119,30 @@ def test_a_damaged_embedded_source_is_ignored_with_a_warning() -> None:
 
     assert extract_source(b'<src:source xmlns:src="urn:cstd-docs:source:1">not base64!</src:source>') is None
     assert extract_source(b"<other/>") is None
+
+
+def test_a_field_instruction_in_200000_pieces_is_read() -> None:
+    # 200,000 one-character instrText runs around a field's result: read, and not slowly.
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    runs = b"".join([b'<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+                     b"<w:r><w:instrText>x</w:instrText></w:r>" * 200_000,
+                     b'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r>',
+                     b'<w:r><w:fldChar w:fldCharType="end"/></w:r>'])
+    document = (f'<w:document xmlns:w="{w}"><w:body><w:p>'.encode() + runs
+                + b"<w:r><w:t> text</w:t></w:r></w:p></w:body></w:document>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:  # deflated, it looks like a zip bomb
+        for name, data in (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", RELS),
+                           ("word/document.xml", document)):
+            z.writestr(name, data)
+    started = time.monotonic()
+    read = cstd_docs.read_docx(out.getvalue(), warnings=[])
+    assert time.monotonic() - started < 10.0
+    assert "7 text" in str(read)  # the field's result, then the text, both read
+
+
+def test_markdown_with_many_brackets_reads_in_linear_time() -> None:
+    # A cross-reference link is looked for at each "["; unbounded, 40,000 of them took 36 s.
+    started = time.monotonic()
+    cstd_docs.read_markdown("# T\n\n## I. C\n\n1\\. " + "[" * 200_000 + "\n", warnings=[])
+    assert time.monotonic() - started < 10.0

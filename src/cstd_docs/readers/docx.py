@@ -51,15 +51,22 @@ def _our_reference(instruction: str) -> str | None:
 class _Field:
     """A complex field being read: its instruction, then (after "separate") its result."""
 
-    def __init__(self) -> None:
-        self.instruction = ""
+    def __init__(self, instruction: str = "") -> None:
+        self.pieces = [instruction]  # joined when asked: many pieces, added one by one, stay linear
         self.in_result = False
         self.result: list[str] = []
         self.italic = False
+        self._bookmark: tuple[str | None] | None = None
+
+    def add_instruction(self, text: str) -> None:
+        self.pieces.append(text)
+        self._bookmark = None
 
     @property
     def bookmark(self) -> str | None:
-        return _our_reference(self.instruction)
+        if self._bookmark is None:
+            self._bookmark = (_our_reference("".join(self.pieces)),)
+        return self._bookmark[0]
 
 
 def w(tag: str) -> str:
@@ -138,8 +145,7 @@ class _Reader:
                 if tag == w("r"):
                     run(child)
                 elif tag == w("fldSimple") and _our_reference(child.get(w("instr"), "")):
-                    simple = _Field()
-                    simple.instruction = child.get(w("instr"), "")
+                    simple = _Field(child.get(w("instr"), ""))
                     simple.in_result = True
                     fields.append(simple)
                     walk(child)
@@ -169,7 +175,7 @@ class _Reader:
                     continue
                 if fields and not fields[-1].in_result:
                     if tag == w("instrText"):
-                        fields[-1].instruction += child.text or ""
+                        fields[-1].add_instruction(child.text or "")
                     continue  # nothing of a field's instruction part is shown
                 if fields and fields[-1].bookmark is not None and tag in (w("t"), w("tab")):
                     fields[-1].result.append((child.text or "") if tag == w("t") else " ")
