@@ -153,3 +153,15 @@ def test_an_image_that_says_zero_dpi_is_still_an_emblem(tmp_path: Path) -> None:
     path.write_bytes(_png_with_dpi(40, 30, 1))
     cx, cy = _first_cell_extent(docx_bytes(build_report(), emblem=path))
     assert abs(cx / cy - 40 / 30) < 0.01
+
+
+def test_an_oversized_emblem_file_is_refused(tmp_path: Path, emblem: Path) -> None:
+    # The image goes whole into the package: a wrong file of gigabytes must not.
+    from cstd_docs.writers.docx import EMBLEM_MAX_BYTES
+
+    big = tmp_path / "big.png"
+    with big.open("wb") as out:
+        out.write(emblem.read_bytes())
+        out.truncate(EMBLEM_MAX_BYTES + 1)  # sparse: no disk used
+    with pytest.raises(ReportError, match="more than 16 MB"):
+        docx_bytes(build_report(), emblem=big)

@@ -55,6 +55,7 @@ def _plain(runs: Runs) -> str:
 #: The emblem's box in the masthead's first cell (1276 × 851 twips, LAYOUT.md §5), less a margin.
 EMBLEM_MAX_WIDTH = 1134 * 635  # EMU: 2 cm
 EMBLEM_MAX_HEIGHT = 794 * 635  # 1.4 cm
+EMBLEM_MAX_BYTES = 16 * 1024 * 1024
 
 
 def _emblem(document_part: DocumentPart, path: str | os.PathLike[str]) -> Element:
@@ -64,6 +65,13 @@ def _emblem(document_part: DocumentPart, path: str | os.PathLike[str]) -> Elemen
 
     where = os.fspath(path)
     try:
+        size = os.path.getsize(where)
+        if size > EMBLEM_MAX_BYTES:  # read whole into the package: a wrong file could be huge
+            limit = EMBLEM_MAX_BYTES // 1024 // 1024
+            raise ReportError.single(
+                where, f"the emblem image is {size / 1024 / 1024:.0f} MB, more than {limit} MB",
+                "give the emblem as a small PNG or JPEG",
+            )
         image = Image.from_file(where)
         # From the pixel size, not python-docx's width (pixels / DPI): some files say 0 DPI.
         scale = min(EMBLEM_MAX_WIDTH / image.px_width, EMBLEM_MAX_HEIGHT / image.px_height)
