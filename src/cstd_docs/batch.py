@@ -168,17 +168,10 @@ def render_many(
         # Freeze what the workers inherit: their collections then leave the parent's objects
         # alone, and the memory pages holding them stay shared instead of being copied
         # (the advice of the gc module's documentation for fork()).
-        import gc
+        from cstd_docs.perf import frozen_gc
 
-        # Only if the program had frozen nothing itself: unfreeze() releases every frozen object.
-        freezing = gc.get_freeze_count() == 0
-        if freezing:
-            gc.freeze()
-        try:
+        with frozen_gc():
             _render_in_pool(workers, sources, targets, fmt, reference, image, finish)
-        finally:
-            if freezing:
-                gc.unfreeze()
 
     result = BatchResult()
     for index, source in enumerate(sources):

@@ -22,7 +22,7 @@ from docx.parts.document import DocumentPart
 from cstd_docs.errors import ReportError
 from cstd_docs.model import Emphasis, Report
 from cstd_docs.outputs import write_atomically
-from cstd_docs.perf import gc_paused
+from cstd_docs.perf import frozen_gc, gc_paused
 from cstd_docs.resolve.document import ResolvedReport, Runs
 from cstd_docs.writers.docx import content, page, styles
 from cstd_docs.writers.docx import parts as _parts  # registers FootnotesPart before anything is opened
@@ -104,16 +104,10 @@ def docx_bytes(
     # freed: a program rendering in a loop kept several reports' XML (60 MiB each for
     # 10,000 paragraphs). So it is collected as soon as it is garbage. Objects alive
     # before (the report: millions for 50,000 paragraphs) are frozen meanwhile, so that
-    # collection looks at the rendering's objects only; a caller's own freeze is left as it is.
-    freezing = gc.get_freeze_count() == 0
-    if freezing:
-        gc.freeze()
-    try:
+    # collection looks at the rendering's objects only.
+    with frozen_gc():
         data = _build(report, reference_docx, emblem)
         gc.collect(0)
-    finally:
-        if freezing:
-            gc.unfreeze()
     return data
 
 
