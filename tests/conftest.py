@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,20 @@ def reference_report():  # type: ignore[no-untyped-def]
     import cstd_docs
 
     return cstd_docs.load(REFERENCE_EXAMPLE)
+
+
+def pandoc_elements(node: object, *, into_notes: bool = True) -> Iterator[dict[str, object]]:
+    """Every element (a dict with "t") of pandoc's JSON AST, in document order.
+
+    With ``into_notes=False`` a Note is yielded but its content is not entered.
+    """
+    if isinstance(node, dict):
+        if "t" in node:
+            yield node
+            if node["t"] == "Note" and not into_notes:
+                return
+        for value in node.values():
+            yield from pandoc_elements(value, into_notes=into_notes)
+    elif isinstance(node, list):
+        for value in node:
+            yield from pandoc_elements(value, into_notes=into_notes)

@@ -13,7 +13,7 @@ import re
 import subprocess
 
 import pytest
-from tests.conftest import REFERENCE_TEXT, require_file, require_tool
+from tests.conftest import REFERENCE_TEXT, pandoc_elements, require_file, require_tool
 
 import cstd_docs
 from cstd_docs.writers.markdown import render_markdown
@@ -117,21 +117,11 @@ def test_pandoc_reads_all_notes_with_their_texts(markdown: str) -> None:
             return "".join(text_of(v) for v in node)
         return ""
 
-    def walk(node: object) -> None:
-        nonlocal ordered_lists
-        if isinstance(node, dict):
-            if node.get("t") == "Note":
-                notes.append(text_of(node["c"]))
-                return
-            if node.get("t") == "OrderedList":
-                ordered_lists += 1
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(ast["blocks"])
+    for element in pandoc_elements(ast["blocks"], into_notes=False):
+        if element["t"] == "Note":
+            notes.append(text_of(element["c"]))
+        elif element["t"] == "OrderedList":
+            ordered_lists += 1
     assert len(notes) == 37
     assert notes[5] == "Ms. Maria Basso, Lead, Advanced Manufacturing and Production, World Economic Forum."
     assert notes[1] == "See https://unctad.org/meeting/cstd-2021-2022-inter-sessional-panel."

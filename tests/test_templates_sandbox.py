@@ -140,11 +140,6 @@ def test_the_command_line_renders_with_an_override(templates: Path, tmp_path: Pa
     assert out.read_text(encoding="utf-8").startswith("Report of the intersessional panel meeting\n")
 
 
-def test_the_built_in_templates_are_unchanged_by_the_sandbox(report: cstd_docs.model.Report) -> None:
-    assert cstd_docs.render_markdown(report).startswith("**United Nations**")
-    assert os.path.exists(REPO / "src" / "cstd_docs" / "writers" / "templates" / "markdown" / "report.md.j2")
-
-
 def test_the_built_in_templates_give_the_same_text_inside_the_sandbox(
     report: cstd_docs.model.Report, templates: Path
 ) -> None:
@@ -156,4 +151,7 @@ def test_the_built_in_templates_give_the_same_text_inside_the_sandbox(
 
     assert isinstance(_environment(templates), SandboxedEnvironment)
     assert not isinstance(_environment(None), SandboxedEnvironment)
-    assert cstd_docs.render_markdown(report, template_dir=templates) == cstd_docs.render_markdown(report)
+    assert os.path.exists(REPO / "src" / "cstd_docs" / "writers" / "templates" / "markdown" / "report.md.j2")
+    built_in = cstd_docs.render_markdown(report)
+    assert built_in.startswith("**United Nations**")
+    assert cstd_docs.render_markdown(report, template_dir=templates) == built_in

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from tests.conftest import SHARED, require_file, require_tool
+from tests.conftest import SHARED, pandoc_elements, require_file, require_tool
 from tests.docx.reports import JOB_NUMBER, SYMBOL, build_report
 
 from cstd_docs.model import Report
@@ -237,22 +237,11 @@ def _stringify(inlines: list[dict[str, object]]) -> str:
 
 
 def _pandoc_notes(document: dict[str, object]) -> list[str]:
-    notes: list[str] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            if node.get("t") == "Note":
-                blocks = node["c"]
-                notes.append(" ".join(_stringify(b["c"]) for b in blocks if b["t"] in ("Para", "Plain")))
-                return
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(document["blocks"])
-    return notes
+    return [
+        " ".join(_stringify(b["c"]) for b in note["c"] if b["t"] in ("Para", "Plain"))  # type: ignore[attr-defined]
+        for note in pandoc_elements(document["blocks"], into_notes=False)
+        if note["t"] == "Note"
+    ]
 
 
 def test_pandoc_reads_the_37_notes_with_their_texts_in_order(files: dict[str, Path], reference_report: Report) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 import pytest
-from tests.conftest import require_tool
+from tests.conftest import pandoc_elements, require_tool
 
 import cstd_docs
 from cstd_docs.lang import available, language_pack
@@ -388,18 +388,7 @@ def test_pandoc_reads_every_language_without_lists_and_with_all_notes(code: str)
     markdown = render_markdown(cstd_docs.load(example(code)))
     ast = json.loads(subprocess.run([pandoc, "-f", "markdown", "-t", "json"], input=markdown, text=True,
                                     capture_output=True, check=True).stdout)
-    kinds: list[str] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            kinds.append(str(node.get("t")))
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(ast["blocks"])
+    kinds = [str(element["t"]) for element in pandoc_elements(ast["blocks"])]
     assert "OrderedList" not in kinds
     assert "BulletList" not in kinds
     assert kinds.count("Note") == 5  # agenda symbol, subtitle note, two citations, the URL note
