@@ -118,3 +118,9 @@ class Annex:
     title: Inlines = field(converter=to_inlines)
     content: tuple[Block, ...] = field(default=(), converter=_tuple)
     chapters: tuple[Chapter, ...] = field(default=(), converter=_tuple)
+
+
+#: Every model node that becomes a block of the resolved document (a heading, a paragraph, an
+#: item, a line of text). A resolved block names the node it came from, so that readers pair
+#: what they see with the base report by identity, not by the order of a walk.
+Node = Annex | Chapter | Section | Findings | Subsection | Paragraph | Subparagraph | Suggestion | UnnumberedText

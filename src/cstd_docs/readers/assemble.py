@@ -163,46 +163,6 @@ class BaseItem:
     used: bool = False
 
 
-def _model_walk(report: Report) -> Iterator[Any]:
-    def subs(items: tuple[Subparagraph, ...]) -> Iterator[Any]:
-        for s in items:
-            yield s
-            yield from subs(s.subparagraphs)
-
-    def content(blocks: tuple[Block, ...]) -> Iterator[Any]:
-        for b in blocks:
-            yield b
-            if isinstance(b, Paragraph):
-                yield from subs(b.subparagraphs)
-
-    def chapters(items: tuple[Chapter, ...]) -> Iterator[Any]:
-        for ch in items:
-            yield ch
-            yield from content(ch.content)
-            for part in ch.sections:
-                yield part
-                if isinstance(part, Findings):
-                    if part.main_findings:
-                        yield None
-                        yield from content(part.main_findings)
-                    if part.suggestions:
-                        yield None
-                        for s in part.suggestions:
-                            yield s
-                            yield from subs(s.courses)
-                else:
-                    yield from content(part.content)
-                    for sub in part.subsections:
-                        yield sub
-                        yield from content(sub.content)
-
-    yield from chapters(report.chapters)
-    for annex in report.annexes:
-        yield annex
-        yield from content(annex.content)
-        yield from chapters(annex.chapters)
-
-
 def resolved_runs(runs: tuple[Any, ...], notes: tuple[Any, ...]) -> list[VRun]:
     from cstd_docs.resolve.document import NoteRef
 
@@ -222,7 +182,8 @@ def base_items(base: Report) -> tuple[list[BaseItem], Any]:
 
     doc = resolve(base)
     items: list[BaseItem] = []
-    for block, obj in zip(doc.blocks, _model_walk(base), strict=True):
+    for block in doc.blocks:
+        obj = block.origin
         if isinstance(block, Heading):
             kind, runs, label = block.level.value, block.title, block.number
         elif isinstance(block, NumberedParagraph):
@@ -395,8 +356,8 @@ class Assembler:
         # The Word writer's bookmark for every id of the base (crossrefs.bookmark_name).
         self.bookmark_targets: dict[str, str] = {}
         if base is not None:
-            for obj in _model_walk(base):
-                block_id = getattr(obj, "id", None)
+            for item in self.items:
+                block_id = getattr(item.obj, "id", None)
                 if isinstance(block_id, str):
                     self.bookmark_targets[bookmark_name(block_id)] = block_id
         # Ids the document gives its blocks itself (Markdown anchors): targets too.

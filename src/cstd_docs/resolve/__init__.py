@@ -26,6 +26,7 @@ from cstd_docs.model import (
     Findings,
     FirstPageNotes,
     Inlines,
+    Node,
     Note,
     Organization,
     Paragraph,
@@ -35,6 +36,7 @@ from cstd_docs.model import (
     Section,
     Subparagraph,
     Subsection,
+    Suggestion,
     UnnumberedText,
 )
 from cstd_docs.model.check import check
@@ -165,31 +167,33 @@ class _Resolver:
         if ident is not None:
             self.labels[ident] = label
 
-    def heading(self, level: HeadingLevel, number: str, label: str, title: Inlines, ident: str | None) -> None:
+    def heading(self, level: HeadingLevel, number: str, label: str, title: Inlines, node: Node | None) -> None:
+        ident = node.id if node is not None else None
         self.label(ident, label)
-        self.emit(partial(Heading, level=level, number=number, id=ident), "title", self.runs(title))
+        self.emit(partial(Heading, level=level, number=number, id=ident, origin=node), "title", self.runs(title))
 
-    def paragraph(self, text: Inlines, ident: str | None, subparagraphs: Iterable[Subparagraph]) -> None:
+    def paragraph(self, text: Inlines, node: Paragraph | Suggestion, subparagraphs: Iterable[Subparagraph]) -> None:
         self.paragraph_count += 1
         number = str(self.paragraph_count)
-        self.label(ident, number)
+        self.label(node.id, number)
         printed = self.pack.phrase("paragraph_number", number=number)
-        self.emit(partial(NumberedParagraph, number=printed, id=ident), "text", self.runs(text))
+        self.emit(partial(NumberedParagraph, number=printed, id=node.id, origin=node), "text", self.runs(text))
         self.subparagraphs(tuple(subparagraphs), 1)
 
     def subparagraphs(self, items: tuple[Subparagraph, ...], depth: int) -> None:
         for index, sub in enumerate(items, start=1):
             label = self.pack.subparagraph_label(depth, index)
             self.label(sub.id, label)
-            self.emit(partial(SubparagraphItem, label=label, depth=depth, id=sub.id), "text", self.runs(sub.text))
+            item = partial(SubparagraphItem, label=label, depth=depth, id=sub.id, origin=sub)
+            self.emit(item, "text", self.runs(sub.text))
             self.subparagraphs(sub.subparagraphs, depth + 1)
 
     def content(self, blocks: tuple[Block, ...]) -> None:
         for block in blocks:
             if isinstance(block, Paragraph):
-                self.paragraph(block.text, block.id, block.subparagraphs)
+                self.paragraph(block.text, block, block.subparagraphs)
             elif isinstance(block, UnnumberedText):
-                self.emit(partial(Unnumbered, id=block.id), "text", self.runs(block.unnumbered))
+                self.emit(partial(Unnumbered, id=block.id, origin=block), "text", self.runs(block.unnumbered))
 
     def number(self, template_key: str, number: str) -> str:
         return self.pack.phrase(template_key, number=number)
@@ -198,7 +202,7 @@ class _Resolver:
         for c_index, chapter in enumerate(chapters, start=1):
             numeral = self.pack.chapter_numeral(c_index)
             number = self.number("heading_number", numeral)
-            self.heading(HeadingLevel.CHAPTER, number, numeral, chapter.title, chapter.id)
+            self.heading(HeadingLevel.CHAPTER, number, numeral, chapter.title, chapter)
             self.content(chapter.content)
             for s_index, part in enumerate(chapter.sections, start=1):
                 letter = self.pack.section_letter(s_index)
@@ -209,18 +213,18 @@ class _Resolver:
                     self.section(part, number, letter)
 
     def section(self, section: Section, number: str, letter: str) -> None:
-        self.heading(HeadingLevel.SECTION, number, letter, section.title, section.id)
+        self.heading(HeadingLevel.SECTION, number, letter, section.title, section)
         self.content(section.content)
         self.subsections(section.subsections)
 
     def subsections(self, subsections: tuple[Subsection, ...]) -> None:
         for index, sub in enumerate(subsections, start=1):
             number = self.number("heading_number", str(index))
-            self.heading(HeadingLevel.SUBSECTION, number, str(index), sub.title, sub.id)
+            self.heading(HeadingLevel.SUBSECTION, number, str(index), sub.title, sub)
             self.content(sub.content)
 
     def findings(self, findings: Findings, number: str, letter: str) -> None:
-        self.heading(HeadingLevel.SECTION, number, letter, findings.theme, findings.id)
+        self.heading(HeadingLevel.SECTION, number, letter, findings.theme, findings)
         parts: list[tuple[str, Findings]] = []
         if findings.main_findings:
             parts.append(("main_findings", findings))
@@ -234,14 +238,14 @@ class _Resolver:
                 continue
             for suggestion in findings.suggestions:
                 lead_in = self.pack.phrase("suggestion_lead_in", addressee=suggestion.addressee)
-                self.paragraph((lead_in,), suggestion.id, suggestion.courses)
+                self.paragraph((lead_in,), suggestion, suggestion.courses)
 
     def annexes(self, annexes: tuple[Annex, ...]) -> None:
         for index, annex in enumerate(annexes, start=1):
             self.paragraph_count = 0  # annexes number their paragraphs afresh
             numeral = roman(index)
             label = self.pack.phrase("annex_numbered", numeral=numeral) if len(annexes) > 1 else str(self.pack["annex"])
-            self.heading(HeadingLevel.ANNEX, label, label, annex.title, annex.id)
+            self.heading(HeadingLevel.ANNEX, label, label, annex.title, annex)
             self.content(annex.content)
             self.chapters(annex.chapters)
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from attrs import field, frozen
 
-from cstd_docs.model import Emphasis, Report
+from cstd_docs.model import Emphasis, Node, Report
 
 
 @frozen
@@ -91,6 +91,8 @@ class Heading:
     number: str
     title: Runs
     id: str | None = None
+    #: The model node this block came from; None for fixed wording (the "Main findings" heading).
+    origin: Node | None = field(default=None, eq=False, repr=False)
 
 
 @frozen
@@ -99,6 +101,8 @@ class NumberedParagraph:
     number: str
     text: Runs
     id: str | None = None
+    #: The model node this block came from; None for fixed wording (the "Main findings" heading).
+    origin: Node | None = field(default=None, eq=False, repr=False)
 
 
 @frozen
@@ -109,12 +113,16 @@ class SubparagraphItem:
     depth: int
     text: Runs
     id: str | None = None
+    #: The model node this block came from; None for fixed wording (the "Main findings" heading).
+    origin: Node | None = field(default=None, eq=False, repr=False)
 
 
 @frozen
 class Unnumbered:
     text: Runs
     id: str | None = None
+    #: The model node this block came from; None for fixed wording (the "Main findings" heading).
+    origin: Node | None = field(default=None, eq=False, repr=False)
 
 
 ResolvedBlock = Heading | NumberedParagraph | SubparagraphItem | Unnumbered
