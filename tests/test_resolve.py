@@ -7,6 +7,7 @@ import datetime
 import attrs
 import pytest
 
+from cstd_docs.lang.numbering import letters, roman
 from cstd_docs.model import (
     AgendaItem,
     Annex,
@@ -30,7 +31,6 @@ from cstd_docs.model import (
 )
 from cstd_docs.resolve import resolve
 from cstd_docs.resolve.document import Heading, NoteRef, NumberedParagraph, SubparagraphItem
-from cstd_docs.resolve.numbering import letters, roman
 
 
 def small_report(**changes: object) -> Report:

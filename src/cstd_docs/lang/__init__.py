@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from cstd_docs.errors import ReportError
+from cstd_docs.lang.numbering import letters, roman
 
 RIGHT_TO_LEFT = frozenset({"ar"})
 _URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)", re.IGNORECASE)
@@ -96,20 +97,14 @@ class LanguagePack:
 
     def chapter_numeral(self, index: int) -> str:
         """"I", "II" — or the language's own ("一", "أولاً") from "chapter_numerals"."""
-        from cstd_docs.resolve.numbering import roman
-
         return self.counter("chapter_numerals", index) or roman(index)
 
     def section_letter(self, index: int) -> str:
         """"A", "B" — or the language's own ("ألف", "باء") from "section_letters"."""
-        from cstd_docs.resolve.numbering import letters
-
         return self.counter("section_letters", index) or letters(index).upper()
 
     def subparagraph_label(self, depth: int, index: int) -> str:
         """"(a)", "(i)", "a.", "i." by depth; templates see {letter}, {roman} and {number}."""
-        from cstd_docs.resolve.numbering import letters, roman
-
         formats = self["subparagraph_labels"]
         letter = self.counter("letters", index) or letters(index)
         counter = letter if depth % 2 == 1 else roman(index).lower()

@@ -15,6 +15,7 @@ from attrs import frozen
 
 from cstd_docs.errors import ReportError
 from cstd_docs.lang import LanguagePack, language_pack
+from cstd_docs.lang.numbering import roman
 from cstd_docs.model import (
     Annex,
     Block,
@@ -59,7 +60,6 @@ from cstd_docs.resolve.document import (
     SubparagraphItem,
     Unnumbered,
 )
-from cstd_docs.resolve.numbering import roman
 
 __all__ = ["ResolvedReport", "participant_text", "resolve"]
 

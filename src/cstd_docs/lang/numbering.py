@@ -1,4 +1,7 @@
-"""Counters as the UN prints them: I, II (chapters); A, B (sections); a, b (subparagraphs)."""
+"""Counters as the UN prints them: I, II (chapters); A, B (sections); a, b (subparagraphs).
+
+The language tables replace them where a language counts its own way ("一", "ألف").
+"""
 
 from __future__ import annotations
 
