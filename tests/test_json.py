@@ -171,3 +171,27 @@ def test_every_object_with_an_id_writes_it_first(reference_report) -> None:  # t
 @given(reports())
 def test_ids_come_first_in_any_report(report: Report) -> None:
     assert _ids_not_first(json.loads(cstd_docs.dumps(report))) == []
+
+
+def test_the_converter_steps_are_free_of_order() -> None:
+    # Each configure step registers one concern with disjoint predicates and lazy factories,
+    # so building the converter in the reverse order gives the same JSON and the same errors.
+    from cstd_docs.jsonio.converter import CONFIGURE_STEPS, make_converter
+
+    reverse = make_converter(reversed(CONFIGURE_STEPS))
+    data = json.loads(REFERENCE_EXAMPLE.read_text(encoding="utf-8"))
+    report = reverse.structure(data, Report)
+    assert report == cstd_docs.load(REFERENCE_EXAMPLE)
+    assert json.dumps(reverse.unstructure(report, Report), ensure_ascii=False, indent=2) + "\n" == (
+        REFERENCE_EXAMPLE.read_text(encoding="utf-8")
+    )
+    data["chapters"][0]["content"][0] = {"text": 12}
+    with pytest.raises(ExceptionGroup) as caught:  # cattrs' own error, before jsonio makes it problems
+        reverse.structure(data, Report)
+    assert [str(e) for e in _leaves(caught.value)] == ["expected text (a string or a list), got a number"]
+
+
+def _leaves(error: BaseException) -> list[BaseException]:
+    if isinstance(error, BaseExceptionGroup):
+        return [leaf for sub in error.exceptions for leaf in _leaves(sub)]
+    return [error]

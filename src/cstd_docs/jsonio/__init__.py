@@ -15,7 +15,7 @@ import attrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from cstd_docs.errors import Problem, ReportError
-from cstd_docs.jsonio.converter import InputError, converter, error_budget
+from cstd_docs.jsonio.converter import InputError, converter, error_budget, json_name
 from cstd_docs.jsonio.limits import MAX_FILE_SIZE, limit_problem, size_problem
 from cstd_docs.model import Report
 from cstd_docs.model.check import check
@@ -23,10 +23,6 @@ from cstd_docs.outputs import write_atomically
 from cstd_docs.perf import gc_paused
 
 __all__ = ["dump", "dumps", "load", "loads", "report_from_data", "report_to_data"]
-
-#: Python field names whose JSON key differs.
-_JSON_NAMES = {"schema": "$schema"}
-
 
 def _duplicate_keys_are_errors(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
@@ -45,8 +41,17 @@ class _DuplicateKey(ValueError):
 
 def _field_names(cls: type) -> list[str]:
     if attrs.has(cls):
-        return [_JSON_NAMES.get(f.name, f.name) for f in attrs.fields(cls)]
+        return [json_name(f) for f in attrs.fields(cls)]
     return []
+
+
+def _json_key(cls: type, name: str) -> str:
+    """The JSON key of field ``name`` of ``cls`` (its name when ``cls`` has no such field)."""
+    if attrs.has(cls):
+        for field in attrs.fields(cls):
+            if field.name == name:
+                return json_name(field)
+    return name
 
 
 def _problem_for(error: BaseException, path: str, cls: object) -> Problem:
@@ -86,8 +91,7 @@ def _problems(error: BaseException, path: str = "$", cls: object = None) -> list
                 index = getattr(note, "index", "?")
                 here = f"{path}[{index!r}]" if isinstance(index, str) else f"{path}[{index}]"
             else:
-                name = str(getattr(note, "name", "?"))
-                here = f"{path}.{_JSON_NAMES.get(name, name)}"
+                here = f"{path}.{_json_key(error.cl, str(getattr(note, 'name', '?')))}"
             problems.extend(_problems(sub, here, note.type))
         for sub in without:
             problems.extend(_problems(sub, path, error.cl))

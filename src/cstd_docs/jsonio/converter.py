@@ -17,8 +17,8 @@ import contextvars
 import datetime
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any, get_args, get_origin
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, assert_never, get_args, get_origin
 
 import attrs
 from cattrs import Converter
@@ -158,47 +158,64 @@ def _one_key(value: object, keys: Mapping[str, object], what: str) -> str:
     return str(key)
 
 
-def _is_sequence(t: object) -> bool:
+def _is_list(t: object) -> bool:
+    """A ``tuple[X, ...]`` field, which JSON writes as a list (inline content has its own rules)."""
     args = get_args(t)
-    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis and t != m.Inlines
 
 
-def _register_containers(c: Converter) -> None:
-    """Lists, objects and attrs classes that say what they expected when given another type.
+def _is_mapping(t: object) -> bool:
+    origin: object = get_origin(t)
+    return origin is dict
+
+
+def _collect(c: Converter, pairs: Any, size: int, t: object, note: Callable[[Any], Any]) -> list[Any]:
+    """Structure every item, collecting every wrong one (up to the error budget) before raising."""
+    items: list[Any] = []
+    errors: list[Exception] = []
+    for done, (where, item_type, value) in enumerate(pairs, 1):
+        try:
+            items.append(c.structure(value, item_type))
+        except Exception as error:  # collected, so every bad item is reported at once
+            error.__notes__ = [note(where)]
+            errors.append(error)
+            stop = _stop(len(errors), size - done)
+            if stop is not None:
+                errors.append(stop)
+                break
+    if errors:
+        raise IterableValidationError(f"invalid items in {t}", errors, t)  # type: ignore[arg-type]
+    return items
+
+
+# --- the configure steps: each registers one concern; none depends on another's order ------
+# Every hook made from a class is made by a factory, lazily, when first needed, so a parent's
+# hook always finds its children's; the predicates are disjoint, so no step overrides another.
+
+
+def configure_scalars(c: Converter) -> None:
+    """Dates as "YYYY-MM-DD"; text, whole numbers and booleans without coercion."""
+    c.register_structure_hook(datetime.date, _structure_date)
+    c.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
+    c.register_structure_hook(str, _structure_str)
+    c.register_structure_hook(int, _structure_int)
+    c.register_structure_hook(bool, _structure_bool)
+
+
+def configure_containers(c: Converter) -> None:
+    """Lists and objects that say what they expected when given another type.
 
     cattrs alone would iterate a string as a list of characters and report
     "'str' object has no attribute 'keys'" for text where an object belongs.
     """
 
-    def collect(pairs: Any, size: int, t: object, note: Callable[[Any], str]) -> list[Any]:
-        items: list[Any] = []
-        errors: list[Exception] = []
-        for done, (where, item_type, value) in enumerate(pairs, 1):
-            try:
-                items.append(c.structure(value, item_type))
-            except Exception as error:  # collected, so every bad item is reported at once
-                error.__notes__ = [note(where)]
-                errors.append(error)
-                stop = _stop(len(errors), size - done)
-                if stop is not None:
-                    errors.append(stop)
-                    break
-        if errors:
-            raise IterableValidationError(f"invalid items in {t}", errors, t)  # type: ignore[arg-type]
-        return items
-
-    def structure_sequence(value: object, t: object) -> tuple[Any, ...]:
+    def structure_list(value: object, t: object) -> tuple[Any, ...]:
         if not isinstance(value, list):
             raise InputError(f"expected a list, got {_describe(value)}", "write [ … ], even for one item or none")
         item_type = get_args(t)[0]
-        return tuple(
-            collect(
-                ((i, item_type, v) for i, v in enumerate(value)),
-                len(value),
-                t,
-                lambda i: IterableValidationNote(f"item @ index {i}", i, item_type),
-            )
-        )
+        pairs = ((i, item_type, v) for i, v in enumerate(value))
+        items = _collect(c, pairs, len(value), t, lambda i: IterableValidationNote(f"item @ index {i}", i, item_type))
+        return tuple(items)
 
     def structure_mapping(value: object, t: object) -> dict[str, Any]:
         if not isinstance(value, dict):
@@ -206,137 +223,121 @@ def _register_containers(c: Converter) -> None:
                 f"expected an object, got {_describe(value)}", 'write {"id": { … }, …} with one entry per id'
             )
         item_type = get_args(t)[1]
-        values = collect(
-            ((k, item_type, v) for k, v in value.items()),
-            len(value),
-            t,
-            lambda k: IterableValidationNote(f"value @ key {k!r}", k, item_type),
+        pairs = ((k, item_type, v) for k, v in value.items())
+        values = _collect(
+            c, pairs, len(value), t, lambda k: IterableValidationNote(f"value @ key {k!r}", k, item_type)
         )
         return dict(zip(value, values, strict=True))
 
-    c.register_structure_hook_func(_is_sequence, structure_sequence)
-    def is_mapping(t: object) -> bool:
-        origin: object = get_origin(t)
-        return origin is dict
-
-    c.register_structure_hook_func(is_mapping, structure_mapping)
+    c.register_structure_hook_func(_is_list, structure_list)
+    c.register_structure_hook_func(_is_mapping, structure_mapping)
 
 
-def _object_first(c: Converter, cls: type, hook: Callable[[Any, Any], Any]) -> None:
-    """Structure ``cls`` with ``hook``, after checking the value is a JSON object."""
-    fields = ", ".join("$schema" if f.name == "schema" else f.name for f in attrs.fields(cls))
+#: The inline kinds allowed inside a note's own text.
+_NOTE_KEYS = {k: v for k, v in INLINE_KEYS.items() if k in ("emphasis", "ref")}
 
-    def structure(value: object, t: object) -> Any:
-        if not isinstance(value, dict):
+
+def _structure_inline(c: Converter, value: object, allowed: Mapping[str, tuple[type, str]]) -> m.Inline:
+    if isinstance(value, str):
+        return value
+    key = _one_key(value, allowed, "inline content")
+    cls, _field = allowed[key]
+    assert isinstance(value, dict)
+    payload = value[key]
+    if cls is m.Emphasis or cls is m.CrossRef:
+        return cls(_structure_str(payload, str))
+    if cls is m.Citation:
+        ids = [payload] if isinstance(payload, str) else payload
+        if not isinstance(ids, list) or not ids:
             raise InputError(
-                f"expected an object, got {_describe(value)}", f"write {{…}} with the fields {fields}"
+                f"a citation needs a participant id or a list of them, got {_describe(payload)}",
+                'write {"cite": "basso"} or {"cite": ["philippines", "thailand"]}',
             )
-        return hook(value, t)
+        return m.Citation(tuple(c.structure(ids, list[str])))
+    try:
+        return m.Note(_structure_inlines(c, payload, _NOTE_KEYS))
+    except Exception as error:  # so that its path reads "….note[1]"
+        error.__notes__ = [AttributeValidationNote("note", "note", m.Note)]
+        raise ClassValidationError("invalid note", [error], m.Note) from None
 
-    c.register_structure_hook(cls, structure)
 
-
-def make_converter() -> Converter:
-    """Build the converter; every JSON rule of the project is configured here."""
-    c = Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
-
-    c.register_structure_hook(datetime.date, _structure_date)
-    c.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
-    c.register_structure_hook(str, _structure_str)
-    _register_containers(c)
-    c.register_structure_hook(int, _structure_int)
-    c.register_structure_hook(bool, _structure_bool)
-
-    # --- inline content -------------------------------------------------------------
-    def structure_inline(value: object, allowed: Mapping[str, tuple[type, str]]) -> m.Inline:
-        if isinstance(value, str):
-            return value
-        key = _one_key(value, allowed, "inline content")
-        cls, _field = allowed[key]
-        assert isinstance(value, dict)
-        payload = value[key]
-        if cls is m.Emphasis or cls is m.CrossRef:
-            return cls(_structure_str(payload, str))
-        if cls is m.Citation:
-            ids = [payload] if isinstance(payload, str) else payload
-            if not isinstance(ids, list) or not ids:
-                raise InputError(
-                    f"a citation needs a participant id or a list of them, got {_describe(payload)}",
-                    'write {"cite": "basso"} or {"cite": ["philippines", "thailand"]}',
-                )
-            return m.Citation(tuple(c.structure(ids, list[str])))
+def _structure_inlines(c: Converter, value: object, allowed: Mapping[str, tuple[type, str]]) -> m.Inlines:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list):
+        raise InputError(
+            f"expected text (a string or a list), got {_describe(value)}",
+            'write "Text." or ["Text", {"note": "A note."}, " more text."]',
+        )
+    items: list[m.Inline] = []
+    errors: list[Exception] = []
+    for index, item in enumerate(value):
         try:
-            return m.Note(structure_inlines(payload, _NOTE_KEYS))
-        except Exception as error:  # so that its path reads "….note[1]"
-            error.__notes__ = [AttributeValidationNote("note", "note", m.Note)]
-            raise ClassValidationError("invalid note", [error], m.Note) from None
+            items.append(_structure_inline(c, item, allowed))
+        except Exception as error:  # collected, so every bad item is reported at once
+            error.__notes__ = [IterableValidationNote(f"inline @ index {index}", index, object)]
+            errors.append(error)
+            stop = _stop(len(errors), len(value) - index - 1)
+            if stop is not None:
+                errors.append(stop)
+                break
+    if errors:
+        raise IterableValidationError("invalid inline content", errors, tuple)
+    return tuple(items)
 
-    _NOTE_KEYS = {k: v for k, v in INLINE_KEYS.items() if k in ("emphasis", "ref")}
 
-    def structure_inlines(value: object, allowed: Mapping[str, tuple[type, str]] = INLINE_KEYS) -> m.Inlines:
-        if isinstance(value, str):
-            return (value,)
-        if not isinstance(value, list):
-            raise InputError(
-                f"expected text (a string or a list), got {_describe(value)}",
-                'write "Text." or ["Text", {"note": "A note."}, " more text."]',
-            )
-        items: list[m.Inline] = []
-        errors: list[Exception] = []
-        for index, item in enumerate(value):
-            try:
-                items.append(structure_inline(item, allowed))
-            except Exception as error:  # collected, so every bad item is reported at once
-                error.__notes__ = [IterableValidationNote(f"inline @ index {index}", index, object)]
-                errors.append(error)
-                stop = _stop(len(errors), len(value) - index - 1)
-                if stop is not None:
-                    errors.append(stop)
-                    break
-        if errors:
-            raise IterableValidationError("invalid inline content", errors, tuple)
-        return tuple(items)
-
-    def unstructure_inline(item: m.Inline) -> object:
-        if isinstance(item, str):
+def _unstructure_inline(item: m.Inline) -> object:
+    match item:
+        case str():
             return item
-        if isinstance(item, m.Note):
-            return {"note": unstructure_inlines(item.text)}
-        if isinstance(item, m.Citation):
+        case m.Note():
+            return {"note": _unstructure_inlines(item.text)}
+        case m.Citation():
             ids = list(item.participants)
             return {"cite": ids[0] if len(ids) == 1 else ids}
-        if isinstance(item, m.Emphasis):
+        case m.Emphasis():
             return {"emphasis": item.text}
-        return {"ref": item.target}
+        case m.CrossRef():
+            return {"ref": item.target}
+        case _:
+            assert_never(item)
 
-    def unstructure_inlines(items: m.Inlines) -> object:
-        if len(items) == 1 and isinstance(items[0], str):
-            return items[0]
-        return [unstructure_inline(i) for i in items]
 
-    c.register_structure_hook_func(lambda t: t == m.Inlines, lambda v, _: structure_inlines(v))
-    c.register_unstructure_hook_func(lambda t: t == m.Inlines, unstructure_inlines)
+def _unstructure_inlines(items: m.Inlines) -> object:
+    if len(items) == 1 and isinstance(items[0], str):
+        return items[0]
+    return [_unstructure_inline(i) for i in items]
 
-    # --- tagged unions ----------------------------------------------------------------
-    def need_object(value: object, what: str, example: str) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise InputError(f"expected {what} (an object), got {_describe(value)}", f"write {example}")
-        return value
+
+def configure_inline_content(c: Converter) -> None:
+    """Terse inline runs: a string, or a list of strings and one-key objects."""
+    c.register_structure_hook_func(lambda t: t == m.Inlines, lambda v, _: _structure_inlines(c, v, INLINE_KEYS))
+    c.register_unstructure_hook_func(lambda t: t == m.Inlines, _unstructure_inlines)
+
+
+def _need_object(value: object, what: str, example: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InputError(f"expected {what} (an object), got {_describe(value)}", f"write {example}")
+    return value
+
+
+def configure_tagged_unions(c: Converter) -> None:
+    """Unions told apart by a key: "unnumbered", "theme", a participant's "kind"."""
 
     def structure_block(value: object, _: object) -> m.Block:
-        obj = need_object(value, "a paragraph", '{"id": "…", "text": "…"}')
+        obj = _need_object(value, "a paragraph", '{"id": "…", "text": "…"}')
         if "unnumbered" in obj:
             return c.structure(obj, m.UnnumberedText)
         return c.structure(obj, m.Paragraph)
 
     def structure_part(value: object, _: object) -> m.ChapterPart:
-        obj = need_object(value, "a section", '{"title": "…", "content": […]}')
+        obj = _need_object(value, "a section", '{"title": "…", "content": […]}')
         if "theme" in obj:
             return c.structure(obj, m.Findings)
         return c.structure(obj, m.Section)
 
     def structure_participant(value: object, _: object) -> m.Participant:
-        obj = need_object(value, "a participant", '{"kind": "person", "honorific": "Ms.", "name": "…"}')
+        obj = _need_object(value, "a participant", '{"kind": "person", "honorific": "Ms.", "name": "…"}')
         kind = obj.get("kind")
         if not isinstance(kind, str) or kind not in PARTICIPANT_KINDS:
             raise InputError(
@@ -346,54 +347,85 @@ def make_converter() -> Converter:
         rest = {k: v for k, v in obj.items() if k != "kind"}
         return c.structure(rest, PARTICIPANT_KINDS[kind])
 
+    def by_runtime_class(value: object) -> object:
+        return c.unstructure(value, type(value))
+
     def unstructure_participant(p: m.Participant) -> object:
         return {"kind": _KIND_OF[type(p)], **c.unstructure(p, type(p))}
 
     c.register_structure_hook_func(lambda t: t == m.Block, structure_block)
     c.register_structure_hook_func(lambda t: t == m.ChapterPart, structure_part)
     c.register_structure_hook_func(lambda t: t == m.Participant, structure_participant)
-    def by_runtime_class(value: object) -> object:
-        return c.unstructure(value, type(value))
-
     c.register_unstructure_hook_func(lambda t: t == m.Block, by_runtime_class)
     c.register_unstructure_hook_func(lambda t: t == m.ChapterPart, by_runtime_class)
     c.register_unstructure_hook_func(lambda t: t == m.Participant, unstructure_participant)
 
-    # --- an id reads best first: {"id": "p-themes", "text": …} ------------------------
-    def id_first(cls: type) -> None:
-        plain: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, c, _cattrs_omit_if_default=True)
 
-        def unstructure(value: object) -> dict[str, Any]:
-            data = plain(value)
-            return {"id": data.pop("id"), **data} if "id" in data else data
+def json_name(field: attrs.Attribute[Any]) -> str:
+    """The JSON key of a model field: its name, or the one its metadata gives ("$schema")."""
+    return str(field.metadata.get(m.JSON_NAME, field.name))
 
-        c.register_unstructure_hook(cls, unstructure)
 
-    # Children before parents: a parent's hook takes its children's hooks when it is made,
-    # so a suggestion registered after its findings kept "id" last.
-    for cls in (m.Subparagraph, m.Paragraph, m.UnnumberedText, m.Suggestion, m.Findings, m.Subsection,
-                m.Section, m.Chapter, m.Annex):
-        id_first(cls)
+#: Keys that lead their object when present: where a file's schema is, a node's id.
+LEADING_KEYS = (m.SCHEMA_KEY, "id")
 
-    # --- the report: "$schema" first, then the rest in model order -----------------------
-    renamed = override(rename="$schema")
-    # Before the report's hook, which takes its masthead's and session's hooks when made.
-    for record in (m.Masthead, m.Session, m.AgendaItem, m.Paragraph, m.Subparagraph, m.UnnumberedText,
-                   m.Chapter, m.Section, m.Subsection, m.Findings, m.Suggestion, m.Annex,
-                   m.Person, m.Delegation, m.Organization):
-        _object_first(c, record, c.get_structure_hook(record))
-    _object_first(c, m.Report, make_dict_structure_fn(m.Report, c, schema=renamed))
-    plain_report = make_dict_unstructure_fn(
-        m.Report, c, _cattrs_omit_if_default=True, schema=renamed
-    )
 
-    def unstructure_report(report: m.Report) -> dict[str, Any]:
-        data = plain_report(report)
-        if "$schema" in data:
-            data = {"$schema": data.pop("$schema"), **data}
-        return data
+def leading_first(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with :data:`LEADING_KEYS` first (an id reads best first: {"id": "p-themes", …})."""
+    lead = {key: data.pop(key) for key in LEADING_KEYS if key in data}
+    return {**lead, **data} if lead else data
 
-    c.register_unstructure_hook(m.Report, unstructure_report)
+
+def _is_record(t: object) -> bool:
+    """A class of the model that JSON writes as an object (inline kinds have their own rules)."""
+    return isinstance(t, type) and attrs.has(t) and t.__module__.startswith("cstd_docs.model.")
+
+
+def _renames(cls: type) -> dict[str, Any]:
+    return {f.name: override(rename=json_name(f)) for f in attrs.fields(cls) if json_name(f) != f.name}
+
+
+def configure_records(c: Converter) -> None:
+    """Every model class: an object with its JSON names, leading keys first, defaults left out."""
+
+    def structure_factory(cls: type) -> Callable[[Any, Any], Any]:
+        hook: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, c, **_renames(cls))
+        fields = ", ".join(json_name(f) for f in attrs.fields(cls))
+
+        def structure(value: object, t: object) -> Any:
+            if not isinstance(value, dict):
+                raise InputError(f"expected an object, got {_describe(value)}", f"write {{…}} with the fields {fields}")
+            return hook(value, t)
+
+        return structure
+
+    def unstructure_factory(cls: type) -> Callable[[Any], dict[str, Any]]:
+        plain: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+            cls, c, _cattrs_omit_if_default=True, **_renames(cls)
+        )
+        if not {json_name(f) for f in attrs.fields(cls)} & set(LEADING_KEYS):
+            return plain
+        return lambda value: leading_first(plain(value))
+
+    c.register_structure_hook_factory(_is_record, structure_factory)
+    c.register_unstructure_hook_factory(_is_record, unstructure_factory)
+
+
+#: How the converter is configured, one concern a step. The order is free (see above).
+CONFIGURE_STEPS: tuple[Callable[[Converter], None], ...] = (
+    configure_scalars,
+    configure_containers,
+    configure_inline_content,
+    configure_tagged_unions,
+    configure_records,
+)
+
+
+def make_converter(steps: Iterable[Callable[[Converter], None]] = CONFIGURE_STEPS) -> Converter:
+    """Build the converter; every JSON rule of the project is one of the configure steps."""
+    c = Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
+    for step in steps:
+        step(c)
     return c
 
 

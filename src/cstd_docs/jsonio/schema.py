@@ -17,10 +17,9 @@ from typing import Any, Union
 import attrs
 
 from cstd_docs import model as m
-from cstd_docs.jsonio.converter import PARTICIPANT_KINDS
+from cstd_docs.jsonio.converter import PARTICIPANT_KINDS, json_name, leading_first
 
 SCHEMA_ID = "https://cstd-docs.invalid/schemas/report.schema.json"
-_JSON_NAMES = {"schema": "$schema"}
 
 
 def _doc(cls: type) -> str:
@@ -81,13 +80,12 @@ class _Builder:
         properties: dict[str, Any] = dict(extra or {})
         required: list[str] = list(extra or {})
         for field in attrs.fields(cls):
-            key = _JSON_NAMES.get(field.name, field.name)
+            key = json_name(field)
             properties[key] = self.type_schema(hints[field.name])
             if field.default is attrs.NOTHING:
                 required.append(key)
-        # The JSON lists "id" first; so does the schema, for editors that show it in order.
-        if "id" in properties:
-            properties = {"id": properties.pop("id"), **properties}
+        # The schema lists keys in the JSON's order, for editors that show it in order.
+        properties = leading_first(properties)
         schema: dict[str, Any] = {
             "type": "object",
             "description": _doc(cls),
@@ -154,7 +152,7 @@ def report_schema() -> dict[str, Any]:
     builder.attrs_class(m.Report)
     root = builder.defs.pop("Report")
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        m.SCHEMA_KEY: "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "cstd-docs report",
         **root,

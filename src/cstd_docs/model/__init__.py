@@ -30,6 +30,8 @@ from cstd_docs.model.inline import (
 )
 from cstd_docs.model.participants import Delegation, Organization, Participant, Person
 from cstd_docs.model.report import (
+    JSON_NAME,
+    SCHEMA_KEY,
     AgendaItem,
     Distribution,
     FirstPageNotes,
@@ -39,6 +41,8 @@ from cstd_docs.model.report import (
 )
 
 __all__ = [
+    "JSON_NAME",
+    "SCHEMA_KEY",
     "AgendaItem",
     "Annex",
     "Block",

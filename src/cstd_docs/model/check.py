@@ -25,7 +25,7 @@ from cstd_docs.model.body import (
 )
 from cstd_docs.model.inline import Citation, CrossRef, Emphasis, Inlines, Note
 from cstd_docs.model.participants import Delegation, Organization, Person
-from cstd_docs.model.report import Report
+from cstd_docs.model.report import SCHEMA_KEY, Report
 
 #: Characters XML 1.0 cannot hold (DOCX is XML): C0 controls but tab, newline, return.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
@@ -217,7 +217,7 @@ class _Walk:
         if r.masthead.job_number is not None:
             self.require_text("$.masthead.job_number", r.masthead.job_number)
         if r.schema is not None:
-            self.problems.extend(_text_problems("$.$schema", r.schema))
+            self.problems.extend(_text_problems(f"$.{SCHEMA_KEY}", r.schema))
         for index, item in enumerate(r.agenda_items):
             self.require_text(f"$.agenda_items[{index}].title", item.title)
             if item.number < 1:

@@ -13,6 +13,11 @@ from cstd_docs.model.body import Annex, Chapter
 from cstd_docs.model.inline import Inlines, to_inlines
 from cstd_docs.model.participants import Participant
 
+#: The metadata key of a field whose JSON key is not its name.
+JSON_NAME = "json"
+#: JSON Schema's keyword for "where my schema is": the JSON key of :attr:`Report.schema`.
+SCHEMA_KEY = "$schema"
+
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
@@ -87,7 +92,7 @@ class Report:
     """A UN parliamentary report, before numbering."""
 
     #: Where the JSON file says its schema is (kept so a round trip is lossless).
-    schema: str | None = None
+    schema: str | None = field(default=None, metadata={JSON_NAME: SCHEMA_KEY})
     #: Language of the document (a code: "ar", "en", "es", "fr", "ru", "zh").
     language: str = "en"
     masthead: Masthead
