@@ -1,7 +1,8 @@
 """Checks that types cannot express: ids, references, required text.
 
-The walk names every place by the JSON path the same thing has in a report file, so a
-problem found in a report built in Python reads the same as one found in a file.
+The body is checked node by node as model.walk visits it, and every place is named by
+the JSON path the same thing has in a report file, so a problem found in a report built
+in Python reads the same as one found in a file.
 """
 
 from __future__ import annotations
@@ -9,27 +10,31 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from typing import assert_never
 
 from cstd_docs.errors import Problem
 from cstd_docs.lang import available
 from cstd_docs.model.body import (
     Annex,
-    Block,
     Chapter,
     Findings,
     Paragraph,
     Section,
     Subparagraph,
     Subsection,
+    Suggestion,
     UnnumberedText,
 )
 from cstd_docs.model.inline import Citation, CrossRef, Emphasis, Inlines, Note
 from cstd_docs.model.participants import Delegation, Organization, Person
 from cstd_docs.model.report import SCHEMA_KEY, Report
+from cstd_docs.model.walk import Visit, walk
 
 #: Characters XML 1.0 cannot hold (DOCX is XML): C0 controls but tab, newline, return.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
+#: Subparagraphs nest four deep: (a), (i), a., i.
+_MAX_DEPTH = 4
 
 
 def _known(word: str, known: list[str]) -> str:
@@ -49,7 +54,7 @@ def _text_problems(path: str, text: str) -> Iterator[Problem]:
         )
 
 
-class _Walk:
+class _Checks:
     """One pass over the report collecting ids, references and problems."""
 
     def __init__(self, report: Report) -> None:
@@ -115,80 +120,50 @@ class _Walk:
                     Problem(here, f"unknown participant {ident!r}", _known(ident, self.participants))
                 )
 
-    def subparagraphs(self, path: str, items: tuple[Subparagraph, ...], depth: int) -> None:
-        if items and depth > 4:
-            self.problems.append(
-                Problem(path, "subparagraphs nest deeper than four levels ((a), (i), a., i.)", "flatten the list")
-            )
-            return
-        for index, sub in enumerate(items):
-            here = f"{path}[{index}]"
-            self.define(sub.id, here)
-            self.inlines(f"{here}.text", sub.text, sub.id or self._nearest)
-            self.subparagraphs(f"{here}.subparagraphs", sub.subparagraphs, depth + 1)
+    def visit(self, visit: Visit) -> None:
+        """The checks of one node of the body (what it holds is visited after it)."""
+        path, node = visit.path, visit.node
+        match node:  # the most frequent kinds first: a match tries its cases in order
+            case Paragraph():
+                self.define(node.id, path)
+                self.inlines(f"{path}.text", node.text, node.id)
+            case UnnumberedText():
+                self.define(node.id, path)
+                if node.id is not None:
+                    self.unnumbered.add(node.id)
+                self.inlines(f"{path}.unnumbered", node.unnumbered, node.id)
+            case Annex() | Chapter() | Section() | Subsection():
+                self.define(node.id, path)
+                self.inlines(f"{path}.title", node.title, node.id)
+            case Findings():
+                self.define(node.id, path)
+                self.inlines(f"{path}.theme", node.theme, node.id)
+            case Suggestion():
+                self.define(node.id, path)
+                self.require_text(f"{path}.addressee", node.addressee)
+                if not node.courses:
+                    self.problems.append(
+                        Problem(f"{path}.courses", "a suggestion lists no course of action", "add at least one course")
+                    )
+            case Subparagraph():
+                self.subparagraph(visit, node)
+            case _:
+                assert_never(node)
 
-    _nearest: str | None = None
-
-    def blocks(self, path: str, blocks: tuple[Block, ...]) -> None:
-        for index, block in enumerate(blocks):
-            here = f"{path}[{index}]"
-            self.define(block.id, here)
-            self._nearest = block.id
-            if isinstance(block, Paragraph):
-                self.inlines(f"{here}.text", block.text, block.id)
-                self.subparagraphs(f"{here}.subparagraphs", block.subparagraphs, 1)
-            elif isinstance(block, UnnumberedText):
-                if block.id is not None:
-                    self.unnumbered.add(block.id)
-                self.inlines(f"{here}.unnumbered", block.unnumbered, block.id)
-
-    def heading(self, path: str, ident: str | None, title: Inlines) -> None:
-        self.define(ident, path)
-        self.inlines(f"{path}.title", title, ident)
-
-    def findings(self, path: str, findings: Findings) -> None:
-        self.define(findings.id, path)
-        self.inlines(f"{path}.theme", findings.theme, findings.id)
-        self.blocks(f"{path}.main_findings", findings.main_findings)
-        for index, suggestion in enumerate(findings.suggestions):
-            here = f"{path}.suggestions[{index}]"
-            self.define(suggestion.id, here)
-            self._nearest = suggestion.id  # its courses belong to it, not to the paragraph before
-            self.require_text(f"{here}.addressee", suggestion.addressee)
-            if not suggestion.courses:
+    def subparagraph(self, visit: Visit, sub: Subparagraph) -> None:
+        depth = visit.depth
+        if depth > _MAX_DEPTH:  # reported once, on the list too deep; nothing in it is checked
+            if depth == _MAX_DEPTH + 1 and visit.index == 0:
                 self.problems.append(
-                    Problem(f"{here}.courses", "a suggestion lists no course of action", "add at least one course")
+                    Problem(visit.within, "subparagraphs nest deeper than four levels ((a), (i), a., i.)",
+                            "flatten the list")
                 )
-            self.subparagraphs(f"{here}.courses", suggestion.courses, 1)
-
-    def chapters(self, path: str, chapters: tuple[Chapter, ...]) -> None:
-        for index, chapter in enumerate(chapters):
-            here = f"{path}[{index}]"
-            self.heading(here, chapter.id, chapter.title)
-            self.blocks(f"{here}.content", chapter.content)
-            for s_index, part in enumerate(chapter.sections):
-                s_here = f"{here}.sections[{s_index}]"
-                if isinstance(part, Findings):
-                    self.findings(s_here, part)
-                    continue
-                self.section(s_here, part)
-
-    def section(self, path: str, section: Section) -> None:
-        self.heading(path, section.id, section.title)
-        self.blocks(f"{path}.content", section.content)
-        for index, sub in enumerate(section.subsections):
-            self.subsection(f"{path}.subsections[{index}]", sub)
-
-    def subsection(self, path: str, sub: Subsection) -> None:
-        self.heading(path, sub.id, sub.title)
-        self.blocks(f"{path}.content", sub.content)
-
-    def annexes(self, annexes: tuple[Annex, ...]) -> None:
-        for index, annex in enumerate(annexes):
-            here = f"$.annexes[{index}]"
-            self.heading(here, annex.id, annex.title)
-            self.blocks(f"{here}.content", annex.content)
-            self.chapters(f"{here}.chapters", annex.chapters)
+            return
+        self.define(sub.id, visit.path)
+        # Without an id of its own, an item belongs to its paragraph (or suggestion): a
+        # reference from it to that paragraph refers to itself.
+        holder = visit.ancestors[-depth]  # above its depth - 1 enclosing items
+        self.inlines(f"{visit.path}.text", sub.text, sub.id or holder.id)
 
     def masthead_and_front(self) -> None:
         r = self.report
@@ -270,10 +245,10 @@ class _Walk:
 
 def check(report: Report) -> list[Problem]:
     """Every problem of a report that its types allow; an empty list when it is sound."""
-    walk = _Walk(report)
-    walk.masthead_and_front()
-    walk.registry()
-    walk.chapters("$.chapters", report.chapters)
-    walk.annexes(report.annexes)
-    walk.references()
-    return walk.problems
+    checks = _Checks(report)
+    checks.masthead_and_front()
+    checks.registry()
+    for visit in walk(report):
+        checks.visit(visit)
+    checks.references()
+    return checks.problems

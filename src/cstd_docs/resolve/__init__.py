@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
+from typing import assert_never
 
 from attrs import frozen
 
@@ -18,7 +19,6 @@ from cstd_docs.lang import LanguagePack, language_pack
 from cstd_docs.lang.numbering import roman
 from cstd_docs.model import (
     Annex,
-    Block,
     Chapter,
     Citation,
     CrossRef,
@@ -41,6 +41,7 @@ from cstd_docs.model import (
     UnnumberedText,
 )
 from cstd_docs.model.check import check
+from cstd_docs.model.walk import Visit, walk
 from cstd_docs.perf import gc_paused
 from cstd_docs.resolve.document import (
     AgendaLine,
@@ -172,82 +173,60 @@ class _Resolver:
         self.label(ident, label)
         self.emit(partial(Heading, level=level, number=number, id=ident, origin=node), "title", self.runs(title))
 
-    def paragraph(self, text: Inlines, node: Paragraph | Suggestion, subparagraphs: Iterable[Subparagraph]) -> None:
+    def paragraph(self, text: Inlines, node: Paragraph | Suggestion) -> None:
         self.paragraph_count += 1
         number = str(self.paragraph_count)
         self.label(node.id, number)
         printed = self.pack.phrase("paragraph_number", number=number)
         self.emit(partial(NumberedParagraph, number=printed, id=node.id, origin=node), "text", self.runs(text))
-        self.subparagraphs(tuple(subparagraphs), 1)
-
-    def subparagraphs(self, items: tuple[Subparagraph, ...], depth: int) -> None:
-        for index, sub in enumerate(items, start=1):
-            label = self.pack.subparagraph_label(depth, index)
-            self.label(sub.id, label)
-            item = partial(SubparagraphItem, label=label, depth=depth, id=sub.id, origin=sub)
-            self.emit(item, "text", self.runs(sub.text))
-            self.subparagraphs(sub.subparagraphs, depth + 1)
-
-    def content(self, blocks: tuple[Block, ...]) -> None:
-        for block in blocks:
-            if isinstance(block, Paragraph):
-                self.paragraph(block.text, block, block.subparagraphs)
-            elif isinstance(block, UnnumberedText):
-                self.emit(partial(Unnumbered, id=block.id, origin=block), "text", self.runs(block.unnumbered))
 
     def number(self, template_key: str, number: str) -> str:
         return self.pack.phrase(template_key, number=number)
 
-    def chapters(self, chapters: tuple[Chapter, ...]) -> None:
-        for c_index, chapter in enumerate(chapters, start=1):
-            numeral = self.pack.chapter_numeral(c_index)
-            number = self.number("heading_number", numeral)
-            self.heading(HeadingLevel.CHAPTER, number, numeral, chapter.title, chapter)
-            self.content(chapter.content)
-            for s_index, part in enumerate(chapter.sections, start=1):
-                letter = self.pack.section_letter(s_index)
-                number = self.number("heading_number", letter)
-                if isinstance(part, Findings):
-                    self.findings(part, number, letter)
-                else:
-                    self.section(part, number, letter)
+    def visit(self, visit: Visit) -> None:
+        """The block (or blocks) one node of the body becomes, numbered by its place."""
+        node, place = visit.node, visit.index + 1
+        self.findings_heading(visit)
+        match node:  # the most frequent kinds first: a match tries its cases in order
+            case Paragraph():
+                self.paragraph(node.text, node)
+            case Suggestion():
+                self.paragraph((self.pack.phrase("suggestion_lead_in", addressee=node.addressee),), node)
+            case Subparagraph():
+                label = self.pack.subparagraph_label(visit.depth, place)
+                self.label(node.id, label)
+                item = partial(SubparagraphItem, label=label, depth=visit.depth, id=node.id, origin=node)
+                self.emit(item, "text", self.runs(node.text))
+            case UnnumberedText():
+                self.emit(partial(Unnumbered, id=node.id, origin=node), "text", self.runs(node.unnumbered))
+            case Annex():
+                self.paragraph_count = 0  # annexes number their paragraphs afresh
+                numbered = self.pack.phrase("annex_numbered", numeral=roman(place))
+                label = numbered if visit.count > 1 else str(self.pack["annex"])
+                self.heading(HeadingLevel.ANNEX, label, label, node.title, node)
+            case Chapter():
+                numeral = self.pack.chapter_numeral(place)
+                self.heading(HeadingLevel.CHAPTER, self.number("heading_number", numeral), numeral, node.title, node)
+            case Section() | Findings():
+                letter = self.pack.section_letter(place)
+                title = node.title if isinstance(node, Section) else node.theme
+                self.heading(HeadingLevel.SECTION, self.number("heading_number", letter), letter, title, node)
+            case Subsection():
+                self.heading(HeadingLevel.SUBSECTION, self.number("heading_number", str(place)), str(place),
+                             node.title, node)
+            case _:
+                assert_never(node)
 
-    def section(self, section: Section, number: str, letter: str) -> None:
-        self.heading(HeadingLevel.SECTION, number, letter, section.title, section)
-        self.content(section.content)
-        self.subsections(section.subsections)
-
-    def subsections(self, subsections: tuple[Subsection, ...]) -> None:
-        for index, sub in enumerate(subsections, start=1):
-            number = self.number("heading_number", str(index))
-            self.heading(HeadingLevel.SUBSECTION, number, str(index), sub.title, sub)
-            self.content(sub.content)
-
-    def findings(self, findings: Findings, number: str, letter: str) -> None:
-        self.heading(HeadingLevel.SECTION, number, letter, findings.theme, findings)
-        parts: list[tuple[str, Findings]] = []
-        if findings.main_findings:
-            parts.append(("main_findings", findings))
-        if findings.suggestions:
-            parts.append(("suggestions", findings))
-        for index, (key, _) in enumerate(parts, start=1):
-            self.heading(HeadingLevel.SUBSECTION, self.number("heading_number", str(index)), str(index),
-                         (str(self.pack[key]),), None)
-            if key == "main_findings":
-                self.content(findings.main_findings)
-                continue
-            for suggestion in findings.suggestions:
-                lead_in = self.pack.phrase("suggestion_lead_in", addressee=suggestion.addressee)
-                self.paragraph((lead_in,), suggestion, suggestion.courses)
-
-    def annexes(self, annexes: tuple[Annex, ...]) -> None:
-        for index, annex in enumerate(annexes, start=1):
-            self.paragraph_count = 0  # annexes number their paragraphs afresh
-            numeral = roman(index)
-            label = self.pack.phrase("annex_numbered", numeral=numeral) if len(annexes) > 1 else str(self.pack["annex"])
-            self.heading(HeadingLevel.ANNEX, label, label, annex.title, annex)
-            self.content(annex.content)
-            self.chapters(annex.chapters)
+    def findings_heading(self, visit: Visit) -> None:
+        """"1. Main findings" before a findings section's first block, "2. Suggestions" before
+        its first suggestion: fixed wording, numbered as the subsections they are."""
+        if visit.index != 0 or visit.field not in ("main_findings", "suggestions"):
+            return
+        findings = visit.parent
+        assert isinstance(findings, Findings)
+        number = 2 if visit.field == "suggestions" and findings.main_findings else 1
+        wording = str(self.pack[visit.field])
+        self.heading(HeadingLevel.SUBSECTION, self.number("heading_number", str(number)), str(number), (wording,), None)
 
     # --- first page ------------------------------------------------------------------------
     def masthead(self) -> ResolvedMasthead:
@@ -309,8 +288,8 @@ def resolve(report: Report) -> ResolvedReport:
     title = r.runs(report.title)
     subtitles = [r.runs(s) for s in report.subtitles]
     r.on_first_page = False
-    r.chapters(report.chapters)
-    r.annexes(report.annexes)
+    for visit in walk(report):
+        r.visit(visit)
 
     blocks = [pending.settled(r.settle) for pending in r.blocks]
     notes = tuple(

@@ -1,0 +1,111 @@
+"""The one traversal of a report's body: every node, in reading order, with its place.
+
+Every walker of the model (the checks, the resolution pass) takes its nodes from
+:func:`walk` and dispatches with ``match`` over :data:`~cstd_docs.model.Node`, closed by
+``assert_never``; so a new block kind is one case in :func:`children` and one in each
+walker, and mypy names every walker that has not learnt it.
+
+A :class:`Visit` names its node's place by the JSON path the node has in a report file
+("$.chapters[1].sections[0].content[2]"), so a problem found in a report built in Python
+reads the same as one found in a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import assert_never
+
+from attrs import define
+
+from cstd_docs.model.body import (
+    Annex,
+    Chapter,
+    Findings,
+    Node,
+    Paragraph,
+    Section,
+    Subparagraph,
+    Subsection,
+    Suggestion,
+    UnnumberedText,
+)
+from cstd_docs.model.report import Report
+
+__all__ = ["Visit", "children", "walk"]
+
+
+# Not frozen: a walk makes one visit per node, and a frozen class's __init__ costs three
+# times as much (a tenth of the whole check). Walkers read a visit; none changes one.
+@define
+class Visit:
+    """One node met by :func:`walk`, with where it stands."""
+
+    node: Node
+    #: The node's JSON path: "$.chapters[1].sections[0].content[2]".
+    path: str
+    #: The JSON path of the list that holds it: "$.chapters[1].sections[0].content".
+    within: str
+    #: Its place in that list, from 0.
+    index: int
+    #: How many nodes that list holds ("Annex" alone, or "Annex I", "Annex II").
+    count: int
+    #: The nodes that hold it, outermost first (empty for a chapter or an annex of the report).
+    ancestors: tuple[Node, ...]
+    #: For a subparagraph, 1 for (a), 2 for (i), 3 for a., 4 for i.; 0 for any other node.
+    depth: int
+
+    @property
+    def field(self) -> str:
+        """The name of the list that holds it: "content", "main_findings", "courses", …"""
+        return self.within.rsplit(".", 1)[-1]
+
+    @property
+    def parent(self) -> Node | None:
+        return self.ancestors[-1] if self.ancestors else None
+
+
+def children(node: Node) -> tuple[tuple[str, Sequence[Node]], ...]:
+    """A node's lists of nodes, each with its JSON name, in reading order.
+
+    The one place that knows how the body nests: a new block kind starts here.
+    """
+    match node:
+        case Annex():
+            return (("content", node.content), ("chapters", node.chapters))
+        case Chapter():
+            return (("content", node.content), ("sections", node.sections))
+        case Section():
+            return (("content", node.content), ("subsections", node.subsections))
+        case Findings():
+            return (("main_findings", node.main_findings), ("suggestions", node.suggestions))
+        case Subsection():
+            return (("content", node.content),)
+        case Paragraph() | Subparagraph():
+            return (("subparagraphs", node.subparagraphs),)
+        case Suggestion():
+            return (("courses", node.courses),)
+        case UnnumberedText():
+            return ()
+        case _:
+            assert_never(node)
+
+
+def _nodes(nodes: Sequence[Node], within: str, ancestors: tuple[Node, ...], depth: int) -> Iterator[Visit]:
+    """``nodes`` and all they hold; ``depth`` is the one they have if they are subparagraphs."""
+    count = len(nodes)
+    for index, node in enumerate(nodes):
+        here = f"{within}[{index}]"
+        nested = isinstance(node, Subparagraph)
+        yield Visit(node, here, within, index, count, ancestors, depth if nested else 0)
+        lists = children(node)
+        if lists:
+            inner = (*ancestors, node)
+            for name, items in lists:
+                if items:
+                    yield from _nodes(items, f"{here}.{name}", inner, depth + 1 if nested else 1)
+
+
+def walk(report: Report) -> Iterator[Visit]:
+    """Every node of the body in reading order: a node, then what it holds; annexes last."""
+    yield from _nodes(report.chapters, "$.chapters", (), 0)
+    yield from _nodes(report.annexes, "$.annexes", (), 0)
