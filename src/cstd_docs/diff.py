@@ -10,10 +10,22 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import assert_never
 
 from attrs import frozen
 
 from cstd_docs.model import Emphasis, Report
+from cstd_docs.resolve import resolve
+from cstd_docs.resolve.document import (
+    Heading,
+    HeadingLevel,
+    NoteRef,
+    NumberedParagraph,
+    ResolvedNote,
+    Runs,
+    SubparagraphItem,
+    Unnumbered,
+)
 
 __all__ = ["Change", "diff_reports", "format_changes", "word_diff"]
 
@@ -40,47 +52,48 @@ class _Para:
 
 
 def _paragraphs(report: Report) -> list[_Para]:
-    from cstd_docs.resolve import resolve
-    from cstd_docs.resolve.document import NoteRef, NumberedParagraph, SubparagraphItem
-
+    """The numbered paragraphs of a report, each with its subparagraphs' text folded in."""
     doc = resolve(report)
     out: list[_Para] = []
     current: _Para | None = None
     annex = ""
     for block in doc.blocks:
-        if isinstance(block, NumberedParagraph):
-            if current is not None:
-                out.append(current)
-            text = _text(block.text, doc.notes, NoteRef)
-            number = annex + block.number.rstrip(".")
-            current = _Para(block.id or f"text:{text}", block.id, number, text)
-        elif isinstance(block, SubparagraphItem) and current is not None:
-            sub = _text(block.text, doc.notes, NoteRef)
-            current = _Para(current.key, current.id, current.number, f"{current.text} {block.label} {sub}")
-            if current.id is None:
-                current = _Para(f"text:{current.text}", None, current.number, current.text)
-        else:
-            if current is not None:
-                out.append(current)
-                current = None
-            if getattr(block, "level", None) is not None and block.level.value == "annex":  # type: ignore[union-attr]
-                annex = f"{block.number} "  # type: ignore[union-attr]
+        match block:
+            case NumberedParagraph():
+                if current is not None:
+                    out.append(current)
+                text = _text(block.text, doc.notes)
+                current = _Para(block.id or f"text:{text}", block.id, annex + block.number.rstrip("."), text)
+            case SubparagraphItem() if current is not None:
+                text = f"{current.text} {block.label} {_text(block.text, doc.notes)}"
+                key = current.key if current.id is not None else f"text:{text}"
+                current = _Para(key, current.id, current.number, text)
+            case Heading() | SubparagraphItem() | Unnumbered():
+                if current is not None:
+                    out.append(current)
+                    current = None
+                if isinstance(block, Heading) and block.level is HeadingLevel.ANNEX:
+                    annex = f"{block.number} "
+            case _:
+                assert_never(block)
     if current is not None:
         out.append(current)
     return out
 
 
-def _text(runs: tuple[object, ...], notes: tuple[object, ...], noteref: type) -> str:
+def _text(runs: Runs, notes: tuple[ResolvedNote, ...]) -> str:
     parts: list[str] = []
     for run in runs:
-        if isinstance(run, str):
-            parts.append(run)
-        elif isinstance(run, Emphasis):
-            parts.append(f"*{run.text}*")
-        elif isinstance(run, noteref):
-            note = notes[run.note]  # type: ignore[attr-defined]
-            inner = "".join(t if isinstance(t, str) else f"*{t.text}*" for t in note.text)  # type: ignore[attr-defined]
-            parts.append(f"[^{inner}]")
+        match run:
+            case str():
+                parts.append(run)
+            case Emphasis():
+                parts.append(f"*{run.text}*")
+            case NoteRef():
+                inner = "".join(t if isinstance(t, str) else f"*{t.text}*" for t in notes[run.note].text)
+                parts.append(f"[^{inner}]")
+            case _:
+                assert_never(run)
     return "".join(parts).strip()
 
 

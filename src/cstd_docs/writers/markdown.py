@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, assert_never
 
 from cstd_docs.errors import ReportError
 from cstd_docs.model import Emphasis, Report
@@ -32,6 +32,7 @@ from cstd_docs.resolve.document import (
     ResolvedReport,
     Runs,
     SubparagraphItem,
+    Unnumbered,
 )
 
 if TYPE_CHECKING:
@@ -101,22 +102,25 @@ def runs(value: Runs | str) -> str:
         return escape(value)
     out: list[str] = []
     for run in value:
-        if isinstance(run, Reference):
-            # A link to the target's anchor: clickable where the Markdown is shown as HTML,
-            # and the reader takes the id from it, so the reference survives an edit.
-            out.append(f"[{escape(run)}](#{run.target})")
-        elif isinstance(run, str):
-            out.append(escape(run))
-        elif isinstance(run, Emphasis):
-            # Spaces inside the asterisks would stop them from being emphasis.
-            inner = escape(run.text)
-            stripped = inner.strip()
-            if stripped:
-                lead = inner[: len(inner) - len(inner.lstrip())]
-                trail = inner[len(inner.rstrip()) :]
-                out.append(f"{lead}*{stripped}*{trail}")
-        elif isinstance(run, NoteRef):
-            out.append(f"[^{run.mark}]")
+        match run:
+            case Reference():
+                # A link to the target's anchor: clickable where the Markdown is shown as HTML,
+                # and the reader takes the id from it, so the reference survives an edit.
+                out.append(f"[{escape(run)}](#{run.target})")
+            case str():
+                out.append(escape(run))
+            case Emphasis():
+                # Spaces inside the asterisks would stop them from being emphasis.
+                inner = escape(run.text)
+                stripped = inner.strip()
+                if stripped:
+                    lead = inner[: len(inner) - len(inner.lstrip())]
+                    trail = inner[len(inner.rstrip()) :]
+                    out.append(f"{lead}*{stripped}*{trail}")
+            case NoteRef():
+                out.append(f"[^{run.mark}]")
+            case _:
+                assert_never(run)
     return "".join(out)
 
 
@@ -135,24 +139,27 @@ class _BlockView:
         self.number = ""
         self.label = ""
         self.depth = 0
-        if isinstance(block, Heading):
-            self.kind = "heading"
-            self.number = block.number
-            self.title = block.title
-            self.depth = HEADING_DEPTH[block.level]
-            self.level = block.level.value
-        elif isinstance(block, NumberedParagraph):
-            self.kind = "paragraph"
-            self.number = block.number
-            self.text = block.text
-        elif isinstance(block, SubparagraphItem):
-            self.kind = "subparagraph"
-            self.label = block.label
-            self.depth = block.depth
-            self.text = block.text
-        else:
-            self.kind = "unnumbered"
-            self.text = block.text
+        match block:
+            case Heading():
+                self.kind = "heading"
+                self.number = block.number
+                self.title = block.title
+                self.depth = HEADING_DEPTH[block.level]
+                self.level = block.level.value
+            case NumberedParagraph():
+                self.kind = "paragraph"
+                self.number = block.number
+                self.text = block.text
+            case SubparagraphItem():
+                self.kind = "subparagraph"
+                self.label = block.label
+                self.depth = block.depth
+                self.text = block.text
+            case Unnumbered():
+                self.kind = "unnumbered"
+                self.text = block.text
+            case _:
+                assert_never(block)
 
 
 def _environment(template_dir: str | Path | None) -> Environment:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import assert_never
 
 from docx.oxml.ns import qn
 
@@ -22,6 +23,7 @@ from cstd_docs.resolve.document import (
     NoteRef,
     NumberedParagraph,
     Reference,
+    ResolvedBlock,
     ResolvedFront,
     ResolvedMasthead,
     ResolvedNote,
@@ -151,17 +153,20 @@ def inline(
     base = _plain(props)
     out: list[Element] = []
     for item in runs:
-        if isinstance(item, Reference):
-            out.extend(reference_field(item, base()))
-        elif isinstance(item, str):
-            if item:
-                out.append(run(item, base()))
-        elif isinstance(item, Emphasis):
-            out.append(run(item.text, [*base(), *st.italic()]))
-        else:
-            if links is None:
-                raise ReportError.single("notes", "a note mark stands inside a note's own text")
-            out.append(links.reference(item))
+        match item:
+            case Reference():
+                out.extend(reference_field(item, base()))
+            case str():
+                if item:
+                    out.append(run(item, base()))
+            case Emphasis():
+                out.append(run(item.text, [*base(), *st.italic()]))
+            case NoteRef():
+                if links is None:
+                    raise ReportError.single("notes", "a note mark stands inside a note's own text")
+                out.append(links.reference(item))
+            case _:
+                assert_never(item)
     return out
 
 
@@ -299,28 +304,30 @@ def heading(
     return paragraph(props, [*lead, *inline(title, links)])
 
 
-def block(
-    item: Heading | NumberedParagraph | SubparagraphItem | Unnumbered, links: NoteLinks, bookmarks: Bookmarks
-) -> list[Element]:
+def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks) -> list[Element]:
     body_style = val("w:pStyle", st.SINGLE_TXT)
-    if isinstance(item, Heading):
-        if item.level is HeadingLevel.ANNEX:
+    match item:
+        case Heading(level=HeadingLevel.ANNEX):
             # "Annex" on a new page, then the annex's title, both as chapter headings.
             annex = heading(st.HCHG, None, (), links, page_break=True)
             for element in bookmarks.around(item.id, item.number):
                 annex.append(element)
             return [annex, heading(st.HCHG, None, item.title, links)]
-        numbering = bookmarks.around(item.id, item.number) if item.id in bookmarks.labels else None
-        return [heading(HEADING_STYLES[item.level], item.number, item.title, links, numbering=numbering)]
-    if isinstance(item, NumberedParagraph):
-        numbering = bookmarks.around(item.id, f"{item.number}\t")
-        return [paragraph([body_style], [*numbering, *inline(item.text, links)])]
-    if isinstance(item, SubparagraphItem):
-        depth = min(max(item.depth, 1), max(SUBPARAGRAPH_LEFT))
-        ind = st.indent(SUBPARAGRAPH_LEFT[depth], 1134, SUBPARAGRAPH_HANGING)
-        numbering = bookmarks.around(item.id, f"{item.label}\t")
-        return [paragraph([body_style, ind], [*numbering, *inline(item.text, links)])]
-    return [paragraph([body_style], inline(item.text, links))]
+        case Heading():
+            numbering = bookmarks.around(item.id, item.number) if item.id in bookmarks.labels else None
+            return [heading(HEADING_STYLES[item.level], item.number, item.title, links, numbering=numbering)]
+        case NumberedParagraph():
+            numbering = bookmarks.around(item.id, f"{item.number}\t")
+            return [paragraph([body_style], [*numbering, *inline(item.text, links)])]
+        case SubparagraphItem():
+            depth = min(max(item.depth, 1), max(SUBPARAGRAPH_LEFT))
+            ind = st.indent(SUBPARAGRAPH_LEFT[depth], 1134, SUBPARAGRAPH_HANGING)
+            numbering = bookmarks.around(item.id, f"{item.label}\t")
+            return [paragraph([body_style, ind], [*numbering, *inline(item.text, links)])]
+        case Unnumbered():
+            return [paragraph([body_style], inline(item.text, links))]
+        case _:
+            assert_never(item)
 
 
 def end_rule() -> Element:
