@@ -10,6 +10,7 @@ import datetime
 import json
 import string
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from tests.conftest import pandoc_elements, require_tool
 
 import cstd_docs
 from cstd_docs.lang import available, language_pack
+from cstd_docs.lang.table import LanguageTable, parse_table
 from cstd_docs.model import Delegation, Person
 from cstd_docs.model.check import check
 from cstd_docs.resolve import participant_text, resolve
@@ -75,13 +77,55 @@ ALLOWED_FIELDS = {
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_templates_only_use_the_fields_the_library_fills(code: str) -> None:
-    table = language_pack(code).table
+    table = json.loads((LANG_DIR / f"{code}.json").read_text(encoding="utf-8"))
     for key, allowed in ALLOWED_FIELDS.items():
         used = {name for _, name, _, _ in string.Formatter().parse(table[key]) if name}
         assert used <= allowed, (code, key, used)
     for template in table["subparagraph_labels"]:
         used = {name for _, name, _, _ in string.Formatter().parse(template) if name}
         assert used <= {"letter", "roman", "number"}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_table_loads_into_typed_classes(code: str) -> None:
+    table = language_pack(code).table
+    raw = json.loads((LANG_DIR / f"{code}.json").read_text(encoding="utf-8"))
+    assert isinstance(table, LanguageTable)
+    assert table.united_nations == raw["united_nations"]
+    assert table.distribution.limited == raw["distribution"]["limited"]
+    assert table.months == tuple(raw["months"])
+    assert table.subparagraph_labels == tuple(raw["subparagraph_labels"])
+    assert (table.typography is None) == ("typography" not in raw)
+
+
+def _english_with(change: Callable[[dict[str, Any]], object]) -> str:
+    table = json.loads((LANG_DIR / "en.json").read_text(encoding="utf-8"))
+    change(table)
+    return json.dumps(table)
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (lambda t: t.__setitem__("note_ends", t.pop("note_end")),
+         ["required field missing @ $.note_end", "extra fields found (note_ends) @ $"]),
+        (lambda t: t.pop("months"), ["required field missing @ $.months"]),
+        (lambda t: t["distribution"].pop("restricted"), ["required field missing @ $.distribution.restricted"]),
+        (lambda t: t.__setitem__("months", t["months"][:11]), ["months: 11 entries, expected 12"]),
+        (lambda t: t.__setitem__("suggestion_lead_in", "{adressee} may wish to consider:"),
+         ["suggestion_lead_in: unknown field adressee"]),
+        (lambda t: t.__setitem__("note_end", 1), ["expected text, got 1 @ $.note_end"]),
+    ],
+    ids=["misspelt", "missing", "missing-inner", "eleven-months", "template-field", "number-for-text"],
+)
+def test_a_wrong_table_fails_when_it_loads_naming_file_and_key(change: Callable[[dict[str, Any]], object],
+                                                                words: list[str]) -> None:
+    with pytest.raises(cstd_docs.ReportError) as caught:
+        parse_table("en", _english_with(change))
+    problems = caught.value.problems
+    assert {p.path for p in problems} == {"lang/en.json"}
+    assert len(problems) == len(words)
+    assert all(any(w in p.message for p in problems) for w in words), [p.message for p in problems]
 
 
 # --- dates ---------------------------------------------------------------------------------

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime
 import functools
-import json
 import re
 from importlib import resources
-from typing import Any
 
 from cstd_docs.errors import ReportError
 from cstd_docs.lang.numbering import letters, roman
+from cstd_docs.lang.table import EnglishOrdinals, LanguageTable, parse_table
 
 RIGHT_TO_LEFT = frozenset({"ar"})
 _URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)", re.IGNORECASE)
@@ -30,27 +29,15 @@ def available() -> list[str]:
 class LanguagePack:
     """The table of one language, with the small amount of logic its phrases need."""
 
-    def __init__(self, code: str, table: dict[str, Any]) -> None:
+    def __init__(self, code: str, table: LanguageTable) -> None:
         self.code = code
         self.table = table
-
-    def __getitem__(self, key: str) -> Any:
-        try:
-            return self.table[key]
-        except KeyError:
-            raise ReportError.single(
-                f"lang/{self.code}.json", f"the language table has no entry {key!r}", "add it to the table"
-            ) from None
-
-    def phrase(self, key: str, **values: object) -> str:
-        return str(self[key]).format(**values)
 
     @property
     def right_to_left(self) -> bool:
         """From the table's "direction" ("rtl"), else the built-in list (Arabic)."""
-        direction = self.table.get("direction")
-        if direction is not None:
-            return str(direction) == "rtl"
+        if self.table.direction is not None:
+            return self.table.direction == "rtl"
         return self.code in RIGHT_TO_LEFT
 
     # --- masthead ----------------------------------------------------------------------
@@ -60,9 +47,9 @@ class LanguagePack:
         UN Arabic, Chinese and Russian documents print the masthead box (distribution,
         date, language line) in English; their tables name "en" in "masthead_language".
         """
-        other = self.table.get("masthead_language")
+        other = self.table.masthead_language
         if other and other != self.code:
-            return language_pack(str(other)).date(day)
+            return language_pack(other).date(day)
         return self.date(day)
 
     def language_line(self, original: str, single_language: bool) -> str:
@@ -71,44 +58,43 @@ class LanguagePack:
         "only" is either a template with {language} / {Language} (capitalised) or a
         table of whole phrases by language code (for languages that decline the name).
         """
-        names: dict[str, str] = self["language_names"]
-        name = names.get(original, original)
+        name = self.table.language_names.get(original, original)
+        capitalised = name[:1].upper() + name[1:]
         if not single_language:
-            return self.phrase("original", language=name, Language=name[:1].upper() + name[1:])
-        only = self["only"]
+            return self.table.original.format(language=name, Language=capitalised)
+        only = self.table.only
         if isinstance(only, dict):
-            return str(only.get(original, name))
-        return self.phrase("only", language=name, Language=name[:1].upper() + name[1:])
+            return only.get(original, name)
+        return only.format(language=name, Language=capitalised)
 
     # --- participants ---------------------------------------------------------------------
     def representative(self, country: str) -> str:
         """"Representative of Thailand", with the table's contractions ("de les" → "des")."""
-        text = self.phrase("representative_of", country=country)
-        contractions: dict[str, str] = self.table.get("contractions", {})
-        for plain, contracted in contractions.items():
+        text = self.table.representative_of.format(country=country)
+        for plain, contracted in self.table.contractions.items():
             text = text.replace(plain, contracted)
         return text
 
     # --- counters ---------------------------------------------------------------------------
-    def counter(self, key: str, index: int) -> str | None:
-        """The index-th entry (from 1) of a counter list in the table, if the table has one."""
-        values: list[str] = self.table.get(key, [])
-        return str(values[index - 1]) if 0 < index <= len(values) else None
+    @staticmethod
+    def _counter(values: tuple[str, ...], index: int) -> str | None:
+        """The index-th entry (from 1) of one of the table's own counters, if it has one."""
+        return values[index - 1] if 0 < index <= len(values) else None
 
     def chapter_numeral(self, index: int) -> str:
         """"I", "II" — or the language's own ("一", "أولاً") from "chapter_numerals"."""
-        return self.counter("chapter_numerals", index) or roman(index)
+        return self._counter(self.table.chapter_numerals, index) or roman(index)
 
     def section_letter(self, index: int) -> str:
         """"A", "B" — or the language's own ("ألف", "باء") from "section_letters"."""
-        return self.counter("section_letters", index) or letters(index).upper()
+        return self._counter(self.table.section_letters, index) or letters(index).upper()
 
     def subparagraph_label(self, depth: int, index: int) -> str:
         """"(a)", "(i)", "a.", "i." by depth; templates see {letter}, {roman} and {number}."""
-        formats = self["subparagraph_labels"]
-        letter = self.counter("letters", index) or letters(index)
+        formats = self.table.subparagraph_labels
+        letter = self._counter(self.table.letters, index) or letters(index)
         counter = letter if depth % 2 == 1 else roman(index).lower()
-        template = str(formats[min(depth, len(formats)) - 1])
+        template = formats[min(depth, len(formats)) - 1]
         return template.format(letter=counter, roman=counter, number=index)
 
     # --- typography -------------------------------------------------------------------------
@@ -119,11 +105,11 @@ class LanguagePack:
         space before each mark used as punctuation (followed by a space or the end), never
         inside a URL or a time ("http://", "10:30").
         """
-        rules: dict[str, Any] = self.table.get("typography", {})
-        if not rules.get("apply_to_text") or not text:
+        rules = self.table.typography
+        if rules is None or not rules.apply_to_text or not text:
             return text
-        space = str(rules.get("space", "\u202f"))
-        marks = str(rules.get("space_before", ""))
+        space = rules.space
+        marks = rules.space_before
         if marks:
             cls = "[" + re.escape(marks) + "]"
             pattern = re.compile(r"[ \u00a0\u202f]?(" + cls + r")(?=" + cls + r"*(?:\s|$|[»”\"')\]]))")
@@ -137,37 +123,33 @@ class LanguagePack:
                 return space + match.group(1)
 
             text = pattern.sub(fix, text)
-        quotes = rules.get("guillemets")
-        if quotes:
+        if rules.guillemets:
             text = re.sub(r"«[ \u00a0\u202f]?", "«" + space, text)
             text = re.sub(r"[ \u00a0\u202f]?»", space + "»", text)
         return text
 
     # --- dates -----------------------------------------------------------------------
     def date(self, day: datetime.date) -> str:
-        return self.phrase("date", day=self.day(day.day), month=self["months"][day.month - 1], year=day.year)
+        return self.table.date.format(day=self.day(day.day), month=self.table.months[day.month - 1], year=day.year)
 
     def day(self, number: int) -> str:
-        special: dict[str, str] = self.table.get("day_names", {})
-        return special.get(str(number), str(number))
+        return self.table.day_names.get(str(number), str(number))
 
     def date_range(self, start: datetime.date, end: datetime.date) -> str:
-        months = self["months"]
+        t = self.table
         if start == end:
             return self.date(start)
         if (start.year, start.month) == (end.year, end.month):
-            return self.phrase(
-                "date_range_same_month",
-                start_day=self.day(start.day), end_day=self.day(end.day), month=months[start.month - 1],
+            return t.date_range_same_month.format(
+                start_day=self.day(start.day), end_day=self.day(end.day), month=t.months[start.month - 1],
                 year=start.year,
             )
         if start.year == end.year:
-            return self.phrase(
-                "date_range_same_year",
-                start_day=self.day(start.day), start_month=months[start.month - 1],
-                end_day=self.day(end.day), end_month=months[end.month - 1], year=start.year,
+            return t.date_range_same_year.format(
+                start_day=self.day(start.day), start_month=t.months[start.month - 1],
+                end_day=self.day(end.day), end_month=t.months[end.month - 1], year=start.year,
             )
-        return self.phrase("date_range", start=self.date(start), end=self.date(end))
+        return t.date_range.format(start=self.date(start), end=self.date(end))
 
     # --- numbers in words --------------------------------------------------------------
     def ordinal(self, number: int) -> str:
@@ -177,41 +159,40 @@ class LanguagePack:
         from the English-shaped rules in "ordinals", else from "ordinal_format"
         ("{number}º"; default "{number}").
         """
-        explicit: dict[str, str] = self.table.get("ordinal_words", {})
+        explicit = self.table.ordinal_words
         if str(number) in explicit:
             words = explicit[str(number)]
-        elif "ordinals" in self.table:
-            words = self._ordinal_words(number)
+        elif self.table.ordinals is not None:
+            words = _ordinal_words(self.table.ordinals, number)
         else:
-            words = str(self.table.get("ordinal_format", "{number}")).format(number=number)
+            words = self.table.ordinal_format.format(number=number)
         return words[:1].upper() + words[1:]
 
-    def _ordinal_words(self, number: int) -> str:
-        o = self["ordinals"]
-        if number < 20:
-            return str(o["unit_ordinals"][number])
-        if number < 100:
-            tens, unit = divmod(number, 10)
-            if unit == 0:
-                return str(o["ten_ordinals"][tens])
-            return f"{o['tens'][tens]}-{o['unit_ordinals'][unit]}"
-        hundreds, rest = divmod(number, 100)
-        head = f"{o['units'][hundreds]} {o['hundred']}" if hundreds < 20 else str(number)
-        if rest == 0:
-            return f"{o['units'][hundreds]} {o['hundredth']}"
-        return f"{head}{o['and']}{self._ordinal_words(rest)}"
+
+def _ordinal_words(o: EnglishOrdinals, number: int) -> str:
+    if number < 20:
+        return o.unit_ordinals[number]
+    if number < 100:
+        tens, unit = divmod(number, 10)
+        if unit == 0:
+            return o.ten_ordinals[tens]
+        return f"{o.tens[tens]}-{o.unit_ordinals[unit]}"
+    hundreds, rest = divmod(number, 100)
+    head = f"{o.units[hundreds]} {o.hundred}" if hundreds < 20 else str(number)
+    if rest == 0:
+        return f"{o.units[hundreds]} {o.hundredth}"
+    return f"{head}{o.and_}{_ordinal_words(o, rest)}"
 
 
 @functools.cache
-def _load(code: str) -> dict[str, Any]:
+def _load(code: str) -> LanguageTable:
     try:
         text = resources.files(__package__).joinpath(f"{code}.json").read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ReportError.single(
             "$.language", f"no language table for {code!r}", f"use one of {', '.join(available())}"
         ) from None
-    table: dict[str, Any] = json.loads(text)
-    return table
+    return parse_table(code, text)
 
 
 def language_pack(code: str) -> LanguagePack:

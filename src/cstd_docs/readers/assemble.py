@@ -47,6 +47,7 @@ from cstd_docs.model import (
     UnnumberedText,
 )
 from cstd_docs.readers.visible import VBlock, Visible, VNote, VRef, VRun
+from cstd_docs.resolve import distribution_line
 
 Sig = tuple[tuple[str, Any], ...]
 
@@ -230,14 +231,14 @@ def match(visible: list[VBlock], sigs: list[Sig], base: list[BaseItem]) -> dict[
 
 # --- masthead and front -----------------------------------------------------------------------
 def _month_names(pack: LanguagePack) -> list[str]:
-    return [str(m) for m in pack["months"]]
+    return [str(m) for m in pack.table.months]
 
 
 def parse_date(text: str, pack: LanguagePack, default_year: int | None = None) -> datetime.date | None:
     months = [m.lower() for m in _month_names(pack)]
-    other = pack.table.get("masthead_language")
+    other = pack.table.masthead_language
     if other and other != pack.code:
-        months_other = [str(m).lower() for m in language_pack(str(other))["months"]]
+        months_other = [str(m).lower() for m in language_pack(other).table.months]
     else:
         months_other = months
     lowered = text.lower()
@@ -263,7 +264,7 @@ def parse_date(text: str, pack: LanguagePack, default_year: int | None = None) -
 def parse_range(text: str, pack: LanguagePack) -> tuple[datetime.date, datetime.date] | None:
     """Dates as the language prints a range: every candidate is printed and compared."""
     lowered = text.lower()
-    names = [str(m).lower() for m in pack["months"]]
+    names = [str(m).lower() for m in pack.table.months]
     months = [i + 1 for i, name in enumerate(names) if name and name in lowered] or list(range(1, 13))
     numbers = [int(n) for n in re.findall(r"\d+", text)]
     years = sorted({n for n in numbers if n >= 1000})
@@ -309,9 +310,9 @@ def guess_language(lines: list[str]) -> str | None:
     best: tuple[int, int, str] | None = None
     for code in available():
         pack = language_pack(code)
-        known = {str(pack["united_nations"]), *(str(v) for v in pack["distribution"].values())}
-        own = {str(pack["united_nations"]), str(pack["annex"]), str(pack["main_findings"]), str(pack["suggestions"])}
-        months = [str(m) for m in pack["months"] if len(str(m)) > 2 and not any(c.isdigit() for c in str(m))]
+        known = {pack.table.united_nations, *(distribution_line(d, pack) for d in Distribution)}
+        own = {pack.table.united_nations, pack.table.annex, pack.table.main_findings, pack.table.suggestions}
+        months = [str(m) for m in pack.table.months if len(str(m)) > 2 and not any(c.isdigit() for c in str(m))]
         score = sum(2 if line in own else 1 for line in lines if line in known or line in own)
         score += sum(1 for line in lines for m in months if m and m in line)
         rank = (score, 1 if code == "en" else 0, code)
@@ -338,8 +339,8 @@ class Assembler:
         if base is not None:
             from cstd_docs.resolve import participant_text
 
-            sep = str(self.pack["participants_separator"])
-            end = str(self.pack["note_end"])
+            sep = self.pack.table.participants_separator
+            end = self.pack.table.note_end
             for ident, who in base.participants.items():
                 self.citations.setdefault(participant_text(who, self.pack) + end, (ident,))
             for note in self.base_doc.notes:
@@ -438,14 +439,14 @@ class Assembler:
         original = None
         single = None
         job = None
-        dist_texts = {str(v): Distribution(k) for k, v in pack["distribution"].items()}
+        dist_texts = {distribution_line(d, pack): d for d in Distribution}
         lines: dict[str, tuple[str, bool]] = {}
         for code in available():
             for flag in (False, True):
                 lines.setdefault(pack.language_line(code, flag), (code, flag))
         for line in self.v.masthead_lines:
             line = line.strip()
-            if not line or line == str(pack["united_nations"]):
+            if not line or line == pack.table.united_nations:
                 continue
             if line in dist_texts:
                 distribution = dist_texts[line]
@@ -511,10 +512,11 @@ class Assembler:
         items: list[AgendaItem] = []
         agenda_symbol: str | None = None
         patterns = {
-            key: re.compile(re.escape(str(pack[key])).replace(re.escape("{number}"), r"(\d+)"))
-            for key in ("agenda_item_provisional", "agenda_item")
+            key: re.compile(re.escape(template).replace(re.escape("{number}"), r"(\d+)"))
+            for key, template in (("agenda_item_provisional", pack.table.agenda_item_provisional),
+                                  ("agenda_item", pack.table.agenda_item))
         }
-        sessions = {pack.phrase("session", ordinal=pack.ordinal(n), number=n): n for n in range(1, 1000)}
+        sessions = {pack.table.session.format(ordinal=pack.ordinal(n), number=n): n for n in range(1, 1000)}
         index = 0
         if lines:
             body = runs_plain(lines[0]).strip()
@@ -535,7 +537,7 @@ class Assembler:
                     for run in line:
                         if isinstance(run, VNote):
                             agenda_symbol = runs_plain(run.text).strip()
-                            end = str(pack["note_end"])
+                            end = pack.table.note_end
                             if end and agenda_symbol.endswith(end):
                                 agenda_symbol = agenda_symbol[: -len(end)]
                     break
@@ -549,9 +551,8 @@ class Assembler:
                 pending = None
                 continue
             if place_dates is None and number is not None:
-                if base is not None and text == pack.phrase(
-                    "place_and_dates", place=base.session.place,
-                    dates=pack.date_range(base.session.start, base.session.end),
+                if base is not None and text == pack.table.place_and_dates.format(
+                    place=base.session.place, dates=pack.date_range(base.session.start, base.session.end),
                 ):
                     place_dates = (base.session.place, base.session.start, base.session.end)
                     continue
@@ -653,7 +654,7 @@ class Assembler:
             exact = same(i)
             base_obj = matched[i].obj if i in matched else None
             if in_suggestions:
-                lead = re.escape(str(self.pack["suggestion_lead_in"])).replace(re.escape("{addressee}"), "(.+)")
+                lead = re.escape(self.pack.table.suggestion_lead_in).replace(re.escape("{addressee}"), "(.+)")
                 found = re.fullmatch(lead, runs_plain(block.runs).strip())
                 if found:
                     courses = subparagraphs(1)
@@ -698,9 +699,9 @@ class Assembler:
                 j = pos
                 pos += 1
                 title_text = runs_plain(blocks[j].runs).strip()
-                subs.append((j, content(in_suggestions=title_text == str(self.pack["suggestions"]))))
+                subs.append((j, content(in_suggestions=title_text == self.pack.table.suggestions)))
             names = [runs_plain(blocks[j].runs).strip() for j, _ in subs]
-            findings_names = [str(self.pack["main_findings"]), str(self.pack["suggestions"])]
+            findings_names = [self.pack.table.main_findings, self.pack.table.suggestions]
             base_obj = matched[i].obj if i in matched else None
             is_findings = (not lead and not subs and isinstance(base_obj, Findings)) or (
                 not lead and bool(subs) and all(n in findings_names for n in names) and len(set(names)) == len(names)
@@ -718,7 +719,7 @@ class Assembler:
             subsections = []
             for j, part in subs:
                 part = [
-                    Paragraph((self.pack.phrase("suggestion_lead_in", addressee=x.addressee),), id=x.id,
+                    Paragraph((self.pack.table.suggestion_lead_in.format(addressee=x.addressee),), id=x.id,
                               subparagraphs=x.courses) if isinstance(x, Suggestion) else x
                     for x in part
                 ]

@@ -11,7 +11,7 @@ PARAGRAPH_NUMBER = re.compile(r"(\d+)\s*\.")
 
 def paragraph_number(pack: LanguagePack) -> re.Pattern[str]:
     """Paragraph numbers as the language prints them ("12.", or "12 -"), or the UN's "12."."""
-    own = re.escape(str(pack["paragraph_number"])).replace(re.escape("{number}"), r"\d+")
+    own = re.escape(pack.table.paragraph_number).replace(re.escape("{number}"), r"\d+")
     return re.compile(rf"(?:{own}|\d+\s*\.)")
 
 
@@ -83,5 +83,5 @@ class SubLabels:
 
 def annex_label(pack: LanguagePack) -> re.Pattern[str]:
     """"Annex", "Annex II" (or the language's own) at the start of a heading."""
-    numbered = re.escape(str(pack["annex_numbered"])).replace(re.escape("{numeral}"), r"[IVXLCDM]+")
-    return re.compile(rf"(?:{numbered}|{re.escape(str(pack['annex']))})(?=\s|$)")
+    numbered = re.escape(pack.table.annex_numbered).replace(re.escape("{numeral}"), r"[IVXLCDM]+")
+    return re.compile(rf"(?:{numbered}|{re.escape(pack.table.annex)})(?=\s|$)")

@@ -16,10 +16,11 @@ from cstd_docs.crossrefs import bookmark_name
 from cstd_docs.embed import source_from_markdown
 from cstd_docs.errors import Problem
 from cstd_docs.lang import language_pack
-from cstd_docs.model import Emphasis, Report
+from cstd_docs.model import Distribution, Emphasis, Report
 from cstd_docs.readers.assemble import assemble, guess_language
 from cstd_docs.readers.labels import SubLabels, annex_label, paragraph_number
 from cstd_docs.readers.visible import VBlock, Visible, VNote, VRef, VRun
+from cstd_docs.resolve import distribution_line
 
 __all__ = ["read_markdown"]
 
@@ -177,10 +178,10 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
             language = guess_language([x for p in plain_parts for x in p.split(" · ")])
         pack = language_pack(language or "en")
         first = plain_parts[0].split(" · ")[0] if plain_parts else ""
-        dist = {str(v) for v in pack["distribution"].values()}
-        if first == str(pack["united_nations"]) or first in dist:
+        dist = {distribution_line(d, pack) for d in Distribution}
+        if first == pack.table.united_nations or first in dist:
             for number, p in enumerate(plain_parts):
-                if number == 0 and first == str(pack["united_nations"]) and " · " in p:
+                if number == 0 and first == pack.table.united_nations and " · " in p:
                     visible.symbol = p.split(" · ", 1)[1].strip()
                     p = first
                 visible.masthead_lines.append(p.strip())
@@ -191,7 +192,7 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
     labels = SubLabels(pack)
     levels = {2: "chapter", 3: "section", 4: "subsection"}
     number_pattern = paragraph_number(pack)
-    template = re.escape(str(pack["heading_number"])).replace(re.escape("{number}"), r"\S+?")
+    template = re.escape(pack.table.heading_number).replace(re.escape("{number}"), r"\S+?")
     heading_pattern = re.compile(template + r"[ \t]+")
     seen_block = False
     previous = ""

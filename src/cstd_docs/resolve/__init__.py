@@ -23,6 +23,7 @@ from cstd_docs.model import (
     Citation,
     CrossRef,
     Delegation,
+    Distribution,
     Emphasis,
     Findings,
     FirstPageNotes,
@@ -62,19 +63,33 @@ from cstd_docs.resolve.document import (
     Unnumbered,
 )
 
-__all__ = ["ResolvedReport", "participant_text", "resolve"]
+__all__ = ["ResolvedReport", "distribution_line", "participant_text", "resolve"]
 
 
 def participant_text(who: Participant, pack: LanguagePack) -> str:
     """A participant as a note names them: "Ms. Maria Basso, Lead, …, World Economic Forum"."""
     if isinstance(who, Person):
-        name = str(pack.table.get("person_name", "{honorific} {name}")).format(honorific=who.honorific, name=who.name)
+        name = pack.table.person_name.format(honorific=who.honorific, name=who.name)
         parts = [name, who.position, who.organization, who.country]
     elif isinstance(who, Delegation):
         parts = [pack.representative(who.country)]
     elif isinstance(who, Organization):
         parts = [who.name, who.country]
-    return str(pack["participant_parts_separator"]).join(p for p in parts if p)
+    return pack.table.participant_parts_separator.join(p for p in parts if p)
+
+
+def distribution_line(distribution: Distribution, pack: LanguagePack) -> str:
+    """The masthead's "Distr.: General" line in the pack's language."""
+    lines = pack.table.distribution
+    match distribution:
+        case Distribution.GENERAL:
+            return lines.general
+        case Distribution.LIMITED:
+            return lines.limited
+        case Distribution.RESTRICTED:
+            return lines.restricted
+        case _:
+            assert_never(distribution)
 
 
 # Unresolved runs may still hold cross-references until the second step.
@@ -138,7 +153,7 @@ class _Resolver:
     def citation_text(self, citation: Citation) -> str:
         registry = self.report.participants
         names = [participant_text(registry[ident], self.pack) for ident in citation.participants]
-        return str(self.pack["participants_separator"]).join(names) + str(self.pack["note_end"])
+        return self.pack.table.participants_separator.join(names) + self.pack.table.note_end
 
     def typeset(self, item: str | Emphasis | CrossRef) -> str | Emphasis | CrossRef:
         """The language's typography (French spaces) on the author's text."""
@@ -177,11 +192,12 @@ class _Resolver:
         self.paragraph_count += 1
         number = str(self.paragraph_count)
         self.label(node.id, number)
-        printed = self.pack.phrase("paragraph_number", number=number)
+        printed = self.pack.table.paragraph_number.format(number=number)
         self.emit(partial(NumberedParagraph, number=printed, id=node.id, origin=node), "text", self.runs(text))
 
-    def number(self, template_key: str, number: str) -> str:
-        return self.pack.phrase(template_key, number=number)
+    def number(self, number: str) -> str:
+        """A heading's number as printed: "IV.", "B.", "2." (or the language's own form)."""
+        return self.pack.table.heading_number.format(number=number)
 
     def visit(self, visit: Visit) -> None:
         """The block (or blocks) one node of the body becomes, numbered by its place."""
@@ -191,7 +207,7 @@ class _Resolver:
             case Paragraph():
                 self.paragraph(node.text, node)
             case Suggestion():
-                self.paragraph((self.pack.phrase("suggestion_lead_in", addressee=node.addressee),), node)
+                self.paragraph((self.pack.table.suggestion_lead_in.format(addressee=node.addressee),), node)
             case Subparagraph():
                 label = self.pack.subparagraph_label(visit.depth, place)
                 self.label(node.id, label)
@@ -201,18 +217,18 @@ class _Resolver:
                 self.emit(partial(Unnumbered, id=node.id, origin=node), "text", self.runs(node.unnumbered))
             case Annex():
                 self.paragraph_count = 0  # annexes number their paragraphs afresh
-                numbered = self.pack.phrase("annex_numbered", numeral=roman(place))
-                label = numbered if visit.count > 1 else str(self.pack["annex"])
+                numbered = self.pack.table.annex_numbered.format(numeral=roman(place))
+                label = numbered if visit.count > 1 else self.pack.table.annex
                 self.heading(HeadingLevel.ANNEX, label, label, node.title, node)
             case Chapter():
                 numeral = self.pack.chapter_numeral(place)
-                self.heading(HeadingLevel.CHAPTER, self.number("heading_number", numeral), numeral, node.title, node)
+                self.heading(HeadingLevel.CHAPTER, self.number(numeral), numeral, node.title, node)
             case Section() | Findings():
                 letter = self.pack.section_letter(place)
                 title = node.title if isinstance(node, Section) else node.theme
-                self.heading(HeadingLevel.SECTION, self.number("heading_number", letter), letter, title, node)
+                self.heading(HeadingLevel.SECTION, self.number(letter), letter, title, node)
             case Subsection():
-                self.heading(HeadingLevel.SUBSECTION, self.number("heading_number", str(place)), str(place),
+                self.heading(HeadingLevel.SUBSECTION, self.number(str(place)), str(place),
                              node.title, node)
             case _:
                 assert_never(node)
@@ -225,8 +241,8 @@ class _Resolver:
         findings = visit.parent
         assert isinstance(findings, Findings)
         number = 2 if visit.field == "suggestions" and findings.main_findings else 1
-        wording = str(self.pack[visit.field])
-        self.heading(HeadingLevel.SUBSECTION, self.number("heading_number", str(number)), str(number), (wording,), None)
+        wording = self.pack.table.suggestions if visit.field == "suggestions" else self.pack.table.main_findings
+        self.heading(HeadingLevel.SUBSECTION, self.number(str(number)), str(number), (wording,), None)
 
     # --- first page ------------------------------------------------------------------------
     def masthead(self) -> ResolvedMasthead:
@@ -235,28 +251,30 @@ class _Resolver:
         return ResolvedMasthead(
             symbol=m.symbol,
             organ=m.organ,
-            distribution=str(self.pack["distribution"][m.distribution.value]),
+            distribution=distribution_line(m.distribution, self.pack),
             date=self.pack.masthead_date(m.date),
             language_line=line,
             job_number=m.job_number,
-            united_nations=str(self.pack["united_nations"]),
+            united_nations=self.pack.table.united_nations,
         )
 
     def front(self) -> ResolvedFront:
         r = self.report
         agenda: list[AgendaLine] = []
         for index, item in enumerate(r.agenda_items):
-            key = "agenda_item_provisional" if item.provisional else "agenda_item"
-            label: list[_PendingRun] = [self.pack.phrase(key, number=item.number)]
+            template = self.pack.table.agenda_item_provisional if item.provisional else self.pack.table.agenda_item
+            label: list[_PendingRun] = [template.format(number=item.number)]
             # The provisional agenda's symbol is a note on the first item's line.
             if index == 0 and r.agenda_symbol and item.provisional:
-                label.append(self.add_note((r.agenda_symbol + str(self.pack["note_end"]),), NoteOrigin.AGENDA))
+                label.append(self.add_note((r.agenda_symbol + self.pack.table.note_end,), NoteOrigin.AGENDA))
             agenda.append(AgendaLine(label=tuple(label), title=self.pack.typeset(item.title)))  # type: ignore[arg-type]
         return ResolvedFront(
             body=r.body,
-            session=self.pack.phrase("session", ordinal=self.pack.ordinal(r.session.number), number=r.session.number),
-            place_and_dates=self.pack.phrase(
-                "place_and_dates", place=r.session.place, dates=self.pack.date_range(r.session.start, r.session.end)
+            session=self.pack.table.session.format(
+                ordinal=self.pack.ordinal(r.session.number), number=r.session.number
+            ),
+            place_and_dates=self.pack.table.place_and_dates.format(
+                place=r.session.place, dates=self.pack.date_range(r.session.start, r.session.end)
             ),
             agenda=tuple(agenda),
         )

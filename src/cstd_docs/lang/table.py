@@ -1,0 +1,218 @@
+"""A language table (``<code>.json``) as typed classes, checked when it loads.
+
+cattrs structures the JSON into :class:`LanguageTable`: a missing, misspelt or extra key,
+a value of the wrong shape, or a template that names a field the library does not fill
+("{adressee}") fails when the table loads, naming the file and the key, rather than in
+the middle of a render. docs/languages.md describes every key.
+"""
+
+from __future__ import annotations
+
+import json
+import string
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+from cattrs import Converter
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
+from cattrs.gen import make_dict_structure_fn, override
+from cattrs.v import format_exception, transform_error
+
+from cstd_docs.errors import Problem, ReportError
+
+__all__ = ["Distributions", "EnglishOrdinals", "LanguageTable", "Typography", "parse_table"]
+
+
+def _template(*names: str) -> Callable[[Any, attrs.Attribute[Any], str], None]:
+    """A validator: the template names only the fields the library fills in (``names``)."""
+
+    def check(_: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+        try:
+            used = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+        except ValueError as error:
+            raise ValueError(f"{attribute.name}: {error} in {value!r}") from None
+        unknown = sorted(used - set(names))
+        if unknown:
+            allowed = ", ".join(f"{{{n}}}" for n in names) or "none"
+            raise ValueError(f"{attribute.name}: unknown field {', '.join(unknown)} in {value!r}; allowed: {allowed}")
+
+    return check
+
+
+def _count(size: int) -> Callable[[Any, attrs.Attribute[Any], tuple[str, ...]], None]:
+    def check(_: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        if len(value) != size:
+            raise ValueError(f"{attribute.name}: {len(value)} entries, expected {size}")
+
+    return check
+
+
+def _one_of(*values: str) -> Callable[[Any, attrs.Attribute[Any], str | None], None]:
+    def check(_: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+        if value is not None and value not in values:
+            raise ValueError(f"{attribute.name}: {value!r} is not one of {', '.join(map(repr, values))}")
+
+    return check
+
+
+def _not_empty(_: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    if not value:
+        raise ValueError(f"{attribute.name}: the list is empty")
+
+
+@frozen
+class Distributions:
+    """The masthead's distribution line for each :class:`~cstd_docs.model.Distribution`."""
+
+    general: str
+    limited: str
+    restricted: str
+
+
+@frozen
+class Typography:
+    """French spacing, applied to the author's text (docs/languages.md, *Typography*)."""
+
+    space_before: str = ""
+    space: str = "\u202f"
+    guillemets: bool = False
+    apply_to_text: bool = False
+
+
+@frozen
+class EnglishOrdinals:
+    """The rules that spell any English ordinal ("twenty-fifth", "one hundred and first")."""
+
+    units: tuple[str, ...] = field(validator=_count(20))
+    tens: tuple[str, ...] = field(validator=_count(10))
+    unit_ordinals: tuple[str, ...] = field(validator=_count(20))
+    ten_ordinals: tuple[str, ...] = field(validator=_count(10))
+    hundred: str
+    hundredth: str
+    #: "and" in the JSON (a Python keyword).
+    and_: str
+
+
+@frozen(kw_only=True)
+class LanguageTable:
+    """Every phrase, name and counter the library writes in one language."""
+
+    name: str
+    #: The version's own language line ("Français"); not yet printed.
+    this_language: str | None = None
+    #: "rtl" or "ltr"; without it, the built-in list (Arabic is right-to-left).
+    direction: str | None = field(default=None, validator=_one_of("rtl", "ltr"))
+    #: Another table that composes the masthead box (distribution, date, language line).
+    masthead_language: str | None = None
+    united_nations: str
+    distribution: Distributions
+    original: str = field(validator=_template("language", "Language"))
+    #: A template, or whole phrases by language code (for languages that decline the name).
+    only: str | dict[str, str]
+    language_names: dict[str, str]
+    months: tuple[str, ...] = field(validator=_count(12))
+    day_names: dict[str, str] = field(factory=dict)
+    date: str = field(validator=_template("day", "month", "year"))
+    date_range_same_month: str = field(validator=_template("start_day", "end_day", "month", "year"))
+    date_range_same_year: str = field(
+        validator=_template("start_day", "start_month", "end_day", "end_month", "year")
+    )
+    date_range: str = field(validator=_template("start", "end"))
+    session: str = field(validator=_template("ordinal", "number"))
+    place_and_dates: str = field(validator=_template("place", "dates"))
+    agenda_item_provisional: str = field(validator=_template("number"))
+    agenda_item: str = field(validator=_template("number"))
+    annex: str = field(validator=_template())
+    annex_numbered: str = field(validator=_template("numeral"))
+    main_findings: str
+    suggestions: str
+    suggestion_lead_in: str = field(validator=_template("addressee"))
+    person_name: str = field(validator=_template("honorific", "name"))
+    representative_of: str = field(validator=_template("country"))
+    #: Plain replacements made in a delegate's note ("de les " → "des ").
+    contractions: dict[str, str] = field(factory=dict)
+    participant_parts_separator: str
+    participants_separator: str
+    note_end: str
+    #: By depth: (a), (i), a., i.
+    subparagraph_labels: tuple[str, ...] = field(
+        validator=[_not_empty, attrs.validators.deep_iterable(_template("letter", "roman", "number"))]
+    )
+    paragraph_number: str = field(validator=_template("number"))
+    heading_number: str = field(validator=_template("number"))
+    #: The language's own counters, where it has them (ar, zh); else a, b / A, B / I, II.
+    letters: tuple[str, ...] = ()
+    section_letters: tuple[str, ...] = ()
+    chapter_numerals: tuple[str, ...] = ()
+    #: Explicit ordinals, "1" to "100"; past them, ``ordinals`` or ``ordinal_format``.
+    ordinal_words: dict[str, str] = field(factory=dict)
+    ordinals: EnglishOrdinals | None = None
+    ordinal_format: str = field(default="{number}", validator=_template("number"))
+    typography: Typography | None = None
+
+
+def _text(value: object, _: object = None) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, got {json.dumps(value, ensure_ascii=False)}")
+    return value
+
+
+def _texts(value: object, _: object = None) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise ValueError(f"expected a list of text, got {json.dumps(value, ensure_ascii=False)}")
+    return tuple(_text(item) for item in value)
+
+
+def _text_map(value: object, _: object = None) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ValueError(f"expected an object of texts, got {json.dumps(value, ensure_ascii=False)}")
+    return {key: _text(item) for key, item in value.items()}
+
+
+def _flag(value: object, _: object = None) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, got {json.dumps(value, ensure_ascii=False)}")
+    return value
+
+
+def _converter() -> Converter:
+    c = Converter(forbid_extra_keys=True, detailed_validation=True)
+    c.register_structure_hook(str, _text)
+    c.register_structure_hook(bool, _flag)
+    c.register_structure_hook_func(lambda t: t == tuple[str, ...], _texts)
+    c.register_structure_hook_func(lambda t: t == dict[str, str], _text_map)
+    c.register_structure_hook_func(
+        lambda t: t == str | dict[str, str], lambda v, _: v if isinstance(v, str) else _text_map(v)
+    )
+    c.register_structure_hook(
+        EnglishOrdinals, make_dict_structure_fn(EnglishOrdinals, c, and_=override(rename="and"))
+    )
+    return c
+
+
+_CONVERTER = _converter()
+
+
+def _message(error: BaseException, kind: type | None) -> str:
+    """Our own checks say what is wrong in words; cattrs' own errors keep its wording."""
+    if type(error) is ValueError and str(error):
+        return str(error)
+    return format_exception(error, kind)
+
+
+def parse_table(code: str, text: str) -> LanguageTable:
+    """The table in ``text`` (the contents of ``<code>.json``); ReportError naming the key if it is wrong."""
+    where = f"lang/{code}.json"
+    hint = "correct the table (docs/languages.md lists its keys)"
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ReportError.single(where, f"not valid JSON: {error}", hint) from None
+    try:
+        return _CONVERTER.structure(data, LanguageTable)
+    except (ClassValidationError, ForbiddenExtraKeysError) as error:
+        messages = transform_error(error, path="$", format_exception=_message)
+        problems = [Problem(where, message, hint) for message in messages]
+        raise ReportError(problems) from None
