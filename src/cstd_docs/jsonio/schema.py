@@ -37,9 +37,9 @@ class _Builder:
         if tp == m.Inlines:
             return self.ref("Inlines")
         if tp == m.Block:
-            return self.union("Block", [m.Paragraph, m.UnnumberedText], "A numbered paragraph, or unnumbered text.")
+            return self.union("Block", typing.get_args(m.Block), "A numbered paragraph, or unnumbered text.")
         if tp == m.ChapterPart:
-            return self.union("ChapterPart", [m.Section, m.Findings], "A section, or the findings on a theme.")
+            return self.union("ChapterPart", typing.get_args(m.ChapterPart), "A section, or the findings on a theme.")
         if tp == m.Participant:
             return self.ref("Participant")
         origin = typing.get_origin(tp)
@@ -66,7 +66,7 @@ class _Builder:
             return self.attrs_class(tp)
         raise TypeError(f"no schema rule for {tp!r}")
 
-    def union(self, name: str, classes: list[type], description: str) -> dict[str, str]:
+    def union(self, name: str, classes: tuple[type, ...], description: str) -> dict[str, str]:
         if name not in self.defs:
             self.defs[name] = {"description": description, "oneOf": [self.type_schema(c) for c in classes]}
         return self.ref(name)
