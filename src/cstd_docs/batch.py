@@ -156,11 +156,11 @@ def render_many(
 
         for module in ("cstd_docs.jsonio", "cstd_docs.writers.markdown" if fmt == "md" else "cstd_docs.writers.docx"):
             importlib.import_module(module)
-        # Likewise build the JSON converter (cattrs generates code for each class) and the
-        # Word writer's base package once, here.
-        from cstd_docs.jsonio.converter import converter
+        # Likewise make the JSON converter's hooks (cattrs generates code for each class) and
+        # the Word writer's base package once, here.
+        from cstd_docs.jsonio.converter import warm_up as compile_json_hooks
 
-        converter()
+        compile_json_hooks()
         if fmt == "docx":
             from cstd_docs.writers.docx.package import warm_up
 

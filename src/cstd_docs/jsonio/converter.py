@@ -429,6 +429,16 @@ def make_converter(steps: Iterable[Callable[[Converter], None]] = CONFIGURE_STEP
     return c
 
 
+def warm_up() -> None:
+    """Make every model class's hooks now rather than on first use (cattrs generates code
+    for each): before a fork, so that worker processes inherit them."""
+    c = converter()
+    for value in vars(m).values():
+        if _is_record(value):
+            c.get_structure_hook(value)
+            c.get_unstructure_hook(value)
+
+
 _converter: Converter | None = None
 
 

@@ -69,23 +69,23 @@ def children(node: Node) -> tuple[tuple[str, Sequence[Node]], ...]:
 
     The one place that knows how the body nests: a new block kind starts here.
     """
-    match node:
-        case Annex():
-            return (("content", node.content), ("chapters", node.chapters))
-        case Chapter():
-            return (("content", node.content), ("sections", node.sections))
-        case Section():
-            return (("content", node.content), ("subsections", node.subsections))
-        case Findings():
-            return (("main_findings", node.main_findings), ("suggestions", node.suggestions))
-        case Subsection():
-            return (("content", node.content),)
+    match node:  # the most frequent kinds first: a match tries its cases in order
         case Paragraph() | Subparagraph():
             return (("subparagraphs", node.subparagraphs),)
-        case Suggestion():
-            return (("courses", node.courses),)
         case UnnumberedText():
             return ()
+        case Suggestion():
+            return (("courses", node.courses),)
+        case Section():
+            return (("content", node.content), ("subsections", node.subsections))
+        case Subsection():
+            return (("content", node.content),)
+        case Findings():
+            return (("main_findings", node.main_findings), ("suggestions", node.suggestions))
+        case Chapter():
+            return (("content", node.content), ("sections", node.sections))
+        case Annex():
+            return (("content", node.content), ("chapters", node.chapters))
         case _:
             assert_never(node)
 
