@@ -95,20 +95,23 @@ class _Checks:
             self.problems.append(Problem(path, "text is empty", "write the text, or remove the entry"))
         for index, item in enumerate(inlines):
             here = f"{path}[{index}]" if len(inlines) > 1 else path
-            if isinstance(item, str):
-                self.problems.extend(_text_problems(here, item))
-            elif isinstance(item, Emphasis):
-                self.require_text(f"{here}.emphasis", item.text)
-            elif isinstance(item, CrossRef):
-                self.refs.append((item.target, f"{here}.ref", owner))
-            elif in_note:
-                self.problems.append(
-                    Problem(here, "a note cannot hold another note or a citation", "move it out of the note")
-                )
-            elif isinstance(item, Note):
-                self.inlines(f"{here}.note", item.text, owner, in_note=True)
-            elif isinstance(item, Citation):
-                self.citation(f"{here}.cite", item)
+            match item:
+                case str():
+                    self.problems.extend(_text_problems(here, item))
+                case Emphasis():
+                    self.require_text(f"{here}.emphasis", item.text)
+                case CrossRef():
+                    self.refs.append((item.target, f"{here}.ref", owner))
+                case Note() | Citation() if in_note:
+                    self.problems.append(
+                        Problem(here, "a note cannot hold another note or a citation", "move it out of the note")
+                    )
+                case Note():
+                    self.inlines(f"{here}.note", item.text, owner, in_note=True)
+                case Citation():
+                    self.citation(f"{here}.cite", item)
+                case _:
+                    assert_never(item)
 
     def citation(self, path: str, citation: Citation) -> None:
         if not citation.participants:
@@ -212,19 +215,22 @@ class _Checks:
                 self.problems.append(
                     Problem(here, f"participant id {ident!r} is not usable", "start with a letter; no spaces")
                 )
-            if isinstance(who, Person):
-                self.require_text(f"{here}.name", who.name)
-                self.require_text(f"{here}.honorific", who.honorific)
-                for name in ("position", "organization", "country"):
-                    value = getattr(who, name)
-                    if value is not None:
-                        self.require_text(f"{here}.{name}", value)
-            elif isinstance(who, Delegation):
-                self.require_text(f"{here}.country", who.country)
-            elif isinstance(who, Organization):
-                self.require_text(f"{here}.name", who.name)
-                if who.country is not None:
+            match who:
+                case Person():
+                    self.require_text(f"{here}.name", who.name)
+                    self.require_text(f"{here}.honorific", who.honorific)
+                    for name in ("position", "organization", "country"):
+                        value = getattr(who, name)
+                        if value is not None:
+                            self.require_text(f"{here}.{name}", value)
+                case Delegation():
                     self.require_text(f"{here}.country", who.country)
+                case Organization():
+                    self.require_text(f"{here}.name", who.name)
+                    if who.country is not None:
+                        self.require_text(f"{here}.country", who.country)
+                case _:
+                    assert_never(who)
 
     def references(self) -> None:
         known = sorted(self.ids)

@@ -68,13 +68,16 @@ __all__ = ["ResolvedReport", "distribution_line", "participant_text", "resolve"]
 
 def participant_text(who: Participant, pack: LanguagePack) -> str:
     """A participant as a note names them: "Ms. Maria Basso, Lead, …, World Economic Forum"."""
-    if isinstance(who, Person):
-        name = pack.table.person_name.format(honorific=who.honorific, name=who.name)
-        parts = [name, who.position, who.organization, who.country]
-    elif isinstance(who, Delegation):
-        parts = [pack.representative(who.country)]
-    elif isinstance(who, Organization):
-        parts = [who.name, who.country]
+    match who:
+        case Person():
+            name = pack.table.person_name.format(honorific=who.honorific, name=who.name)
+            parts = [name, who.position, who.organization, who.country]
+        case Delegation():
+            parts = [pack.representative(who.country)]
+        case Organization():
+            parts = [who.name, who.country]
+        case _:
+            assert_never(who)
     return pack.table.participant_parts_separator.join(p for p in parts if p)
 
 
@@ -166,13 +169,16 @@ class _Resolver:
     def runs(self, inlines: Inlines) -> tuple[_PendingRun, ...]:
         out: list[_PendingRun] = []
         for item in inlines:
-            if isinstance(item, (str, Emphasis, CrossRef)):
-                out.append(self.typeset(item))
-            elif isinstance(item, Note):
-                text = tuple(self.typeset(i) for i in item.text if isinstance(i, (str, Emphasis, CrossRef)))
-                out.append(self.add_note(text, NoteOrigin.NOTE))
-            elif isinstance(item, Citation):
-                out.append(self.add_note((self.citation_text(item),), NoteOrigin.CITATION, item.participants))
+            match item:
+                case str() | Emphasis() | CrossRef():
+                    out.append(self.typeset(item))
+                case Note():
+                    text = tuple(self.typeset(i) for i in item.text if isinstance(i, (str, Emphasis, CrossRef)))
+                    out.append(self.add_note(text, NoteOrigin.NOTE))
+                case Citation():
+                    out.append(self.add_note((self.citation_text(item),), NoteOrigin.CITATION, item.participants))
+                case _:
+                    assert_never(item)
         return tuple(out)
 
     # --- blocks ----------------------------------------------------------------------------
