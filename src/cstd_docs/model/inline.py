@@ -8,6 +8,7 @@ for convenience (``Paragraph("Text.")``).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import assert_never
 
 from attrs import field, frozen
 
@@ -74,8 +75,13 @@ def plain_text(inlines: Inlines) -> str:
     """The words of a run of inline content, without notes (for ids, titles, metadata)."""
     parts: list[str] = []
     for item in inlines:
-        if isinstance(item, str):
-            parts.append(item)
-        elif isinstance(item, Emphasis):
-            parts.append(item.text)
+        match item:
+            case str():
+                parts.append(item)
+            case Emphasis():
+                parts.append(item.text)
+            case Note() | Citation() | CrossRef():
+                pass
+            case _:
+                assert_never(item)
     return "".join(parts)
