@@ -130,6 +130,8 @@ class _Checks:
             case Paragraph():
                 self.define(node.id, path)
                 self.inlines(f"{path}.text", node.text, node.id)
+            case Subparagraph():
+                self.subparagraph(visit, node)
             case UnnumberedText():
                 self.define(node.id, path)
                 if node.id is not None:
@@ -148,8 +150,6 @@ class _Checks:
                     self.problems.append(
                         Problem(f"{path}.courses", "a suggestion lists no course of action", "add at least one course")
                     )
-            case Subparagraph():
-                self.subparagraph(visit, node)
             case _:
                 assert_never(node)
 

@@ -212,13 +212,13 @@ class _Resolver:
         match node:  # the most frequent kinds first: a match tries its cases in order
             case Paragraph():
                 self.paragraph(node.text, node)
-            case Suggestion():
-                self.paragraph((self.pack.table.suggestion_lead_in.format(addressee=node.addressee),), node)
             case Subparagraph():
                 label = self.pack.subparagraph_label(visit.depth, place)
                 self.label(node.id, label)
                 item = partial(SubparagraphItem, label=label, depth=visit.depth, id=node.id, origin=node)
                 self.emit(item, "text", self.runs(node.text))
+            case Suggestion():
+                self.paragraph((self.pack.table.suggestion_lead_in.format(addressee=node.addressee),), node)
             case UnnumberedText():
                 self.emit(partial(Unnumbered, id=node.id, origin=node), "text", self.runs(node.unnumbered))
             case Annex():
