@@ -112,7 +112,7 @@ def date_form(text: Text, lang: LanguageRules) -> Iterator[Finding]:
 
 
 _NUMERIC_DATE = re.compile(
-    r"(?<![\w/.\-])(?:\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\w/.\-]|\.\d)"
+    r"(?<![\w/.\-])(?:\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\w/\-]|\.\d)"
 )
 
 
@@ -135,7 +135,7 @@ def _word_dates(lang: LanguageRules) -> list[tuple[re.Pattern[str], str]]:
     return out
 
 
-_RANGE = re.compile(r"(?<![\w/.\-–])(\d+)\s?[-‐‑]\s?(\d+)(?![\w/.\-–]|\.\d)")
+_RANGE = re.compile(r"(?<![\w/.\-–])(\d+)\s?[-‐‑]\s?(\d+)(?![\w/\-–]|\.\d)")
 _FROM_RANGE = re.compile(r"\b(from|between|from the years)\s+(\d+)\s?[–-]\s?(\d+)\b", re.IGNORECASE)
 
 
