@@ -308,7 +308,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="do not run RULE (repeat for more; 'all' for every rule)")
     p.add_argument("--enable", action="append", default=[], metavar="RULE", help="run RULE even after --disable all")
     p.add_argument("--document", choices=("secretariat", "other"), default="secretariat",
-                   help="whose word limit applies: the Secretariat's (8,500 words, the default) or another body's (10,700)")
+                   help="whose word limit applies: the Secretariat's (8,500 words, the default) "
+                   "or another body's (10,700)")
     p.add_argument("--word-limit", type=int, metavar="N", help="another word limit")
     p.add_argument("--rules", action="store_true", help="list the rules and their sources")
     p.set_defaults(run=cmd_check)

@@ -52,7 +52,7 @@ def test_with_its_slips_corrected_no_rule_fires_on_the_reference() -> None:
 
 def test_editorial_md_lists_the_reference_warnings() -> None:
     doc = (REPO / "docs" / "editorial.md").read_text(encoding="utf-8")
-    for rule, path in REFERENCE_WARNINGS:
+    for _rule, path in REFERENCE_WARNINGS:
         assert f"`{path}`" in doc, path
     for ident in rules():
         assert f"`{ident}`" in doc, ident

@@ -121,7 +121,9 @@ def check(
                 warnings.extend(_grouped(ident, text, list(function(text, lang))))
     for found in structure(resolved):
         if found.rule in running:
-            warnings.append(EditorialWarning(found.rule, found.path, found.place, found.ident, found.message, found.fix))
+            warnings.append(
+                EditorialWarning(found.rule, found.path, found.place, found.ident, found.message, found.fix)
+            )
     count = words(resolved)
     if "word-limit" in running and count > limit:
         warnings.append(EditorialWarning(

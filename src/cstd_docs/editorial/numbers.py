@@ -107,7 +107,8 @@ def date_form(text: Text, lang: LanguageRules) -> Iterator[Finding]:
                       f"write the day, the month in words and the year: “{lang.date_example}”")
     for pattern, fix in _word_dates(lang):
         for match in matches(pattern, text):
-            yield Finding(match.start(), f"the date “{excerpt(string, match.start(), match.end(), 0)}” is not in the UN form",
+            date = excerpt(string, match.start(), match.end(), 0)
+            yield Finding(match.start(), f"the date “{date}” is not in the UN form",
                           fix.format(**{k: v or "" for k, v in match.groupdict().items()}))
 
 
@@ -123,7 +124,8 @@ def _word_dates(lang: LanguageRules) -> list[tuple[re.Pattern[str], str]]:
     out: list[tuple[re.Pattern[str], str]] = []
     if lang.code == "en":
         abbreviations = "|".join(lang.month_abbreviations)
-        out.append((re.compile(rf"\b(?P<month>{months})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"),
+        month_first = rf"\b(?P<month>{months})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"
+        out.append((re.compile(month_first),
                     "write the day first: “{day} {month} {year}”"))
         out.append((re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)\s+(?:of\s+)?(?P<month>{months})\b"),
                     "write “{day} {month}”, without the ordinal ending"))

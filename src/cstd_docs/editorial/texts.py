@@ -231,7 +231,8 @@ class _Walk:
             self.field(Kind.FRONT, f"$.subtitles[{index}]", subtitle, runs, f"subtitle {index + 1}", None)
         for index, (item, line) in enumerate(zip(report.agenda_items, self.resolved.front.agenda, strict=True)):
             path = f"$.agenda_items[{index}].title"
-            self.out.append(Text(Kind.FRONT, (Segment(Piece.TEXT, line.title, path),), path, f"agenda item {item.number}"))
+            segment = Segment(Piece.TEXT, line.title, path)
+            self.out.append(Text(Kind.FRONT, (segment,), path, f"agenda item {item.number}"))
 
     def registry(self, report: Report) -> None:
         for ident, who in report.participants.items():

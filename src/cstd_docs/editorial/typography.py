@@ -10,7 +10,9 @@ from cstd_docs.editorial.rules import LanguageRules
 from cstd_docs.editorial.texts import NOTE_MARK, Piece, Text
 
 # "12. ", "(b) ", "b) ", "b. ", "(iv) ", "iv. ", "IV. ", "A. ": every label the renderer prints itself.
-_LABEL = re.compile(r"\s*(\d{1,3}\.|\d{1,3}\)|\([a-z]{1,4}\)|[a-z]{1,4}\)|[a-z]\.|[ivxlc]{1,6}\.|[IVXLC]{1,6}\.|[A-Z]\.)\s")
+_LABEL = re.compile(
+    r"\s*(\d{1,3}\.|\d{1,3}\)|\([a-z]{1,4}\)|[a-z]{1,4}\)|[a-z]\.|[ivxlc]{1,6}\.|[IVXLC]{1,6}\.|[A-Z]\.)\s"
+)
 
 
 def typed_label(text: Text, lang: LanguageRules) -> Iterator[Finding]:
@@ -85,19 +87,21 @@ def _narrow_spaces(text: Text, lang: LanguageRules) -> Iterator[Finding]:
         if before in lang.narrow_space_before or before in "\u202f\u00a0":
             continue  # "?!" takes one space, before its first mark
         what = "an ordinary space, which can break the line," if match.group(1) else "no space"
-        yield Finding(match.start(), f"{what} before “{match.group(2)}” in “{excerpt(string, match.start(), match.end())}”",
-                      f"put a narrow no-break space (U+202F) before “{match.group(2)}”")
+        mark = match.group(2)
+        yield Finding(match.start(), f"{what} before “{mark}” in “{excerpt(string, match.start(), match.end())}”",
+                      f"put a narrow no-break space (U+202F) before “{mark}”")
     if lang.guillemets:
         for match in matches(re.compile(r"«(?![\u202f\u00a0])|(?<![\u202f\u00a0])»"), text):
-            yield Finding(match.start(), f"no no-break space inside the guillemet in “{excerpt(string, match.start(), match.end())}”",
+            where = excerpt(string, match.start(), match.end())
+            yield Finding(match.start(), f"no no-break space inside the guillemet in “{where}”",
                           "put a narrow no-break space (U+202F) inside « »")
 
 
 def double_space(text: Text, lang: LanguageRules) -> Iterator[Finding]:
     string = text.string
     for match in matches(re.compile(r"(?<=\S) {2,}(?=\S)"), text):
-        yield Finding(match.start(), f"{len(match.group())} spaces in a row in “{excerpt(string, match.start(), match.end())}”",
-                      "leave one space")
+        where = excerpt(string, match.start(), match.end())
+        yield Finding(match.start(), f"{len(match.group())} spaces in a row in “{where}”", "leave one space")
 
 
 _REPEATED = re.compile(r"\b([^\W\d_]+)([\s,;:]+)(\1)\b", re.IGNORECASE)
@@ -164,6 +168,7 @@ def heading_case(text: Text, lang: LanguageRules) -> Iterator[Finding]:
         eligible += 1
         capitalized += word[0].isupper()
     if small_capital or (capitalized >= 2 and capitalized * 4 >= eligible * 3):
-        why = f"“{small_capital}” is capitalized" if small_capital else f"{capitalized} of its {eligible} words are capitalized"
+        why = (f"“{small_capital}” is capitalized" if small_capital
+               else f"{capitalized} of its {eligible} words are capitalized")
         yield Finding(0, f"the heading “{excerpt(string, 0, len(string), 0)}” is in title case ({why})",
                       "capitalize only the first word and words always capitalized (names): sentence case")
