@@ -246,6 +246,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if failed or (args.strict and warned) else 0
 
 
+def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = commands.add_parser("check", help="editorial warnings (UN Editorial Manual) and the word count")
+    p.add_argument("inputs", nargs="*", metavar="IN.json|IN.docx|IN.md")
+    p.add_argument("--strict", action="store_true", help="exit 1 when there is any warning")
+    p.add_argument("--disable", action="append", default=[], metavar="RULE",
+                   help="do not run RULE (repeat for more; 'all' for every rule)")
+    p.add_argument("--enable", action="append", default=[], metavar="RULE", help="run RULE even after --disable all")
+    p.add_argument("--document", choices=("secretariat", "other"), default="secretariat",
+                   help="whose word limit applies: the Secretariat's (8,500 words, the default) "
+                   "or another body's (10,700)")
+    p.add_argument("--word-limit", type=int, metavar="N", help="another word limit")
+    p.add_argument("--rules", action="store_true", help="list the rules and their sources")
+    p.set_defaults(run=cmd_check)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cstd-docs",
@@ -301,18 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("new", metavar="B.json|B.docx|B.md")
     p.set_defaults(run=cmd_diff)
 
-    p = commands.add_parser("check", help="editorial warnings (UN Editorial Manual) and the word count")
-    p.add_argument("inputs", nargs="*", metavar="IN.json|IN.docx|IN.md")
-    p.add_argument("--strict", action="store_true", help="exit 1 when there is any warning")
-    p.add_argument("--disable", action="append", default=[], metavar="RULE",
-                   help="do not run RULE (repeat for more; 'all' for every rule)")
-    p.add_argument("--enable", action="append", default=[], metavar="RULE", help="run RULE even after --disable all")
-    p.add_argument("--document", choices=("secretariat", "other"), default="secretariat",
-                   help="whose word limit applies: the Secretariat's (8,500 words, the default) "
-                   "or another body's (10,700)")
-    p.add_argument("--word-limit", type=int, metavar="N", help="another word limit")
-    p.add_argument("--rules", action="store_true", help="list the rules and their sources")
-    p.set_defaults(run=cmd_check)
+    _add_check(commands)
     return parser
 
 

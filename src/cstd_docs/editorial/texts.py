@@ -121,10 +121,11 @@ class _Walk:
     def field(self, kind: Kind, path: str, inlines: Inlines, runs: tuple[Run, ...], place: str,
               ident: str | None, label: str | None = None) -> None:
         segments: list[Segment] = []
+        at = len(self.out)  # the field goes before the notes its segments add: reading order
         for index, (item, run) in enumerate(zip(inlines, runs, strict=True)):
             here = f"{path}[{index}]" if len(inlines) > 1 else path
             segments.append(self.segment(item, run, here, place, ident))
-        self.out.append(Text(kind, tuple(segments), path, place, ident, label))
+        self.out.insert(at, Text(kind, tuple(segments), path, place, ident, label))
 
     def segment(self, item: str | Emphasis | Note | Citation | CrossRef, run: Run, here: str, place: str,
                 ident: str | None) -> Segment:
