@@ -198,3 +198,12 @@ def test_every_text_rule_has_cases_both_ways() -> None:
     quiet = {case[0] for case in QUIET} | {"typed-label", "heading-case"}
     structure = {"single-subheading", "empty-section", "word-limit"}  # tests/editorial/test_structure.py
     assert table - structure == warned == quiet
+
+
+def test_many_slips_in_one_long_text_make_one_warning_per_rule() -> None:
+    """A string at the size limit (100,000 characters) full of figures: grouped, and checked in
+    linear time (each figure looks only a short way back and forth)."""
+    [warning] = only("figures-under-ten", in_paragraph("1 " * 49_999))
+    assert warning.message.endswith("(and 49998 more in this text)")
+    [warning] = only("straight-quotes", in_paragraph("a'b https://x.org/'q' " * 4_000))
+    assert warning.message.endswith("(and 3999 more in this text)")  # those inside the URLs are left alone

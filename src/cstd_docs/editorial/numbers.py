@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -19,9 +20,10 @@ _SERIES_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|to|–|-|and/or)\s*")
 
 def figures_under_ten(text: Text, lang: LanguageRules) -> Iterator[Finding]:
     string = text.string
+    series = _series_largest(string)
     for match in matches(_FIGURE, text, Piece.REFERENCE, Piece.EMPHASIS):
         start, end = match.span(1)
-        if _designated(string, start, lang) or _measured(string, end, lang) or _in_series(string, start, end):
+        if _designated(string, start, lang) or _measured(string, end, lang) or series.get(start, 0) >= 10:
             continue
         if _parenthesized_list(string, start, end):
             continue
@@ -32,12 +34,15 @@ def figures_under_ten(text: Text, lang: LanguageRules) -> Iterator[Finding]:
                       "money and designations (paragraph 5, Goal 3)")
 
 
+_JOINER = re.compile(r"[\d,–-]+|and|or|to")
+
+
 def _previous_word(string: str, start: int, lang: LanguageRules) -> str:
     """The word before ``start``, skipping the numbers and joiners of a series ("paragraphs 3 and 5")
-    and the words that only point ("action lines, particularly 3 and 4")."""
-    words = string[:start].split()
-    while words and (re.fullmatch(r"[\d,–-]+|and|or|to", words[-1].lower())
-                     or words[-1].lower().strip(",;:") in lang.pointers):
+    and the words that only point ("action lines, particularly 3 and 4"). It looks a short way
+    back (80 characters), so many figures take linear time."""
+    words = string[max(0, start - 80):start].split()
+    while words and (_JOINER.fullmatch(words[-1].lower()) or words[-1].lower().strip(",;:") in lang.pointers):
         words.pop()
     return words[-1].lower().strip("(") if words else ""
 
@@ -52,28 +57,35 @@ def _designated(string: str, start: int, lang: LanguageRules) -> bool:
 
 
 def _measured(string: str, end: int, lang: LanguageRules) -> bool:
-    after = string[end:end + 16].lower().lstrip()
-    if any(re.match(re.escape(unit) + r"(?![a-z])", after) for unit in lang.units):
-        return True
-    return any(re.match(re.escape(month.lower()) + r"\b", after) for month in lang.months)
+    """A unit, a percentage or a month after the figure: "3 per cent", "8 km", "3 June"."""
+    return _after_figure(lang).match(string[end:end + 16].lower().lstrip()) is not None
 
 
-def _in_series(string: str, start: int, end: int) -> bool:
-    """A figure in a series with a number of 10 or more: figures for all (Editorial Manual)."""
-    numbers = [(m.start(), m.end(), m.group()) for m in _NUMBER.finditer(string)]
-    chain = [n for n in numbers if n[0] == start]
-    if not chain:
-        return False
-    index = numbers.index(chain[0])
-    for step in (-1, 1):
-        i = index
-        while 0 <= i + step < len(numbers):
-            a, b = (numbers[i + step], numbers[i]) if step < 0 else (numbers[i], numbers[i + step])
-            if not _SERIES_GAP.fullmatch(string[a[1]:b[0]]):
-                break
-            i += step
-            chain.append(numbers[i])
-    return any(_value(n[2]) >= 10 for n in chain)
+@functools.cache
+def _after_figure(lang: LanguageRules) -> re.Pattern[str]:
+    units = "|".join(re.escape(u) for u in sorted(lang.units, key=len, reverse=True))
+    months = "|".join(re.escape(m.lower()) for m in lang.months)
+    return re.compile("|".join(p for p in (rf"(?:{units})(?![a-z])" if units else "",
+                                           rf"(?:{months})\b" if months else "") if p) or "(?!)")
+
+
+def _series_largest(string: str) -> dict[int, float]:
+    """For each number's start, the largest number of its series ("5, 12 and 15", "3 to 12"):
+    when one is 10 or more, figures for all (Editorial Manual). One pass over the text."""
+    out: dict[int, float] = {}
+    series: list[re.Match[str]] = []
+
+    def close() -> None:
+        largest = max((_value(m.group()) for m in series), default=0.0)
+        out.update((m.start(), largest) for m in series)
+
+    for match in _NUMBER.finditer(string):
+        if series and not _SERIES_GAP.fullmatch(string, series[-1].end(), match.start()):
+            close()
+            series = []
+        series.append(match)
+    close()
+    return out
 
 
 def _value(number: str) -> float:
@@ -85,8 +97,8 @@ def _value(number: str) -> float:
 
 def _parenthesized_list(string: str, start: int, end: int) -> bool:
     """"(2)", "(1, 3, 7)": numbers naming items of a list, not counting anything."""
-    opening = string.rfind("(", 0, start)
-    closing = string.find(")", end)
+    opening = string.rfind("(", max(0, start - 100), start)
+    closing = string.find(")", end, end + 100)
     if opening < 0 or closing < 0:
         return False
     return re.fullmatch(r"[\d\s,and–-]+", string[opening + 1:closing]) is not None
@@ -117,6 +129,7 @@ _NUMERIC_DATE = re.compile(
 )
 
 
+@functools.cache
 def _word_dates(lang: LanguageRules) -> list[tuple[re.Pattern[str], str]]:
     if not lang.months:
         return []

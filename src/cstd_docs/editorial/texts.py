@@ -9,7 +9,9 @@ block, since the resolution pass maps each inline to exactly one run.
 
 from __future__ import annotations
 
+import bisect
 import enum
+import itertools
 from collections.abc import Iterator
 from typing import assert_never
 
@@ -68,7 +70,7 @@ class Segment:
 
 @frozen
 class Text:
-    """One field as printed: its segments, its kind, and where it is."""
+    """One field as printed: its segments, its kind, and where it is. Make one with :meth:`of`."""
 
     kind: Kind
     segments: tuple[Segment, ...]
@@ -77,31 +79,32 @@ class Text:
     #: The place a reader knows: "paragraph 14", "paragraph 1 (b)", "chapter IV", "note 16".
     place: str
     #: The id of the node, or of the nearest one that has an id.
-    ident: str | None = None
+    ident: str | None
     #: The label the renderer prints before the text ("14.", "(b)", "IV."), if any.
-    label: str | None = None
+    label: str | None
+    #: The text as one string, a note mark standing for each note.
+    string: str
+    #: Where each segment starts in :attr:`string`.
+    starts: tuple[int, ...]
 
-    @property
-    def string(self) -> str:
-        return "".join(NOTE_MARK if s.piece is Piece.NOTE else s.text for s in self.segments)
+    @classmethod
+    def of(cls, kind: Kind, segments: tuple[Segment, ...], path: str, place: str, ident: str | None = None,
+           label: str | None = None) -> Text:
+        pieces = [NOTE_MARK if s.piece is Piece.NOTE else s.text for s in segments]
+        starts = tuple(itertools.accumulate((len(p) for p in pieces[:-1]), initial=0)) if pieces else ()
+        return cls(kind, segments, path, place, ident, label, "".join(pieces), starts)
 
     def path_at(self, offset: int) -> str:
         """The JSON path of the segment holding character ``offset`` of :attr:`string`."""
-        position = 0
-        for segment in self.segments:
-            width = 1 if segment.piece is Piece.NOTE else len(segment.text)
-            if offset < position + width:
-                return segment.path
-            position += width
-        return self.segments[-1].path if self.segments else self.path
+        if not self.segments:
+            return self.path
+        index = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        return self.segments[index].path
 
     def spans(self, piece: Piece) -> Iterator[tuple[int, int]]:
-        position = 0
-        for segment in self.segments:
-            width = 1 if segment.piece is Piece.NOTE else len(segment.text)
+        for segment, start in zip(self.segments, self.starts, strict=True):
             if segment.piece is piece:
-                yield position, position + width
-            position += width
+                yield start, start + (1 if piece is Piece.NOTE else len(segment.text))
 
 
 def _number(label: str) -> str:
@@ -125,7 +128,7 @@ class _Walk:
         for index, (item, run) in enumerate(zip(inlines, runs, strict=True)):
             here = f"{path}[{index}]" if len(inlines) > 1 else path
             segments.append(self.segment(item, run, here, place, ident))
-        self.out.insert(at, Text(kind, tuple(segments), path, place, ident, label))
+        self.out.insert(at, Text.of(kind, tuple(segments), path, place, ident, label))
 
     def segment(self, item: str | Emphasis | Note | Citation | CrossRef, run: Run, here: str, place: str,
                 ident: str | None) -> Segment:
@@ -221,7 +224,7 @@ class _Walk:
             return
         self.paragraph = f"paragraph {_number(resolved.number)}"
         # The lead-in is the language's fixed wording; only the addressee is the author's.
-        self.out.append(Text(Kind.BODY, (Segment(Piece.TEXT, suggestion.addressee, f"{path}.addressee"),),
+        self.out.append(Text.of(Kind.BODY, (Segment(Piece.TEXT, suggestion.addressee, f"{path}.addressee"),),
                              f"{path}.addressee", self.paragraph, suggestion.id))
         self.subparagraphs(f"{path}.courses", suggestion.courses, self.paragraph, suggestion.id)
 
@@ -233,7 +236,7 @@ class _Walk:
         for index, (item, line) in enumerate(zip(report.agenda_items, self.resolved.front.agenda, strict=True)):
             path = f"$.agenda_items[{index}].title"
             segment = Segment(Piece.TEXT, line.title, path)
-            self.out.append(Text(Kind.FRONT, (segment,), path, f"agenda item {item.number}"))
+            self.out.append(Text.of(Kind.FRONT, (segment,), path, f"agenda item {item.number}"))
 
     def registry(self, report: Report) -> None:
         for ident, who in report.participants.items():
@@ -251,7 +254,7 @@ class _Walk:
             for name, value in fields.items():
                 if value:
                     path = f"{here}.{name}"
-                    self.out.append(Text(Kind.REGISTRY, (Segment(Piece.TEXT, value, path),), path,
+                    self.out.append(Text.of(Kind.REGISTRY, (Segment(Piece.TEXT, value, path),), path,
                                          f"participant {ident!r}"))
 
 
