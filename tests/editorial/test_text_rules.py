@@ -207,3 +207,22 @@ def test_many_slips_in_one_long_text_make_one_warning_per_rule() -> None:
     assert warning.message.endswith("(and 49998 more in this text)")
     [warning] = only("straight-quotes", in_paragraph("a'b https://x.org/'q' " * 4_000))
     assert warning.message.endswith("(and 3999 more in this text)")  # those inside the URLs are left alone
+
+
+@pytest.mark.parametrize(("printed", "count"), [
+    ("Les points suivants: premier", 1),  # no space
+    ("Les points suivants : premier ; second", 2),  # ordinary spaces, which can break
+    ("Le thème «TIC» est retenu", 2),
+    ("Les points suivants\u202f: premier\u202f; second\u00a0! Vraiment\u202f?!", 0),
+    ("Le thème «\u202fTIC\u202f» à 10:30 (voir https://example.org/a:b).", 0),
+])
+def test_french_spacing_on_printed_text(printed: str, count: int) -> None:
+    """The rule itself, on text as it would print were the table's typesetting off."""
+    from cstd_docs.editorial.rules import Kind, language_rules
+    from cstd_docs.editorial.texts import Piece, Segment, Text
+    from cstd_docs.editorial.typography import punctuation_spacing
+
+    text = Text.of(Kind.BODY, (Segment(Piece.TEXT, printed, "$.x"),), "$.x", "paragraph 1")
+    found = list(punctuation_spacing(text, language_rules("fr")))
+    assert len(found) == count, [f.message for f in found]
+    assert all("U+202F" in f.fix for f in found)
