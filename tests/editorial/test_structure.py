@@ -30,14 +30,14 @@ def test_single_section_and_single_subsection() -> None:
     found = only("single-subheading", report(chapter, OPENING))
     assert [(w.path, w.place) for w in found] == [
         ("$.chapters[0].sections", "chapter I"),
-        ("$.chapters[0].sections[0].subsections", "section A"),
+        ("$.chapters[0].sections[0].subsections", "chapter I, section A"),
     ]
 
 
 def test_a_report_with_one_chapter_and_an_annex_with_one() -> None:
     subject = report(Chapter("Introduction", TEXT), annexes=[Annex("Participants", chapters=[Chapter("List", TEXT)])])
     found = only("single-subheading", subject)
-    assert [(w.path, w.place) for w in found] == [("$.chapters", "the report"), ("$.annexes[0].chapters", "annex Annex")]
+    assert [(w.path, w.place) for w in found] == [("$.chapters", "the report"), ("$.annexes[0].chapters", "Annex")]
 
 
 def test_findings_with_only_main_findings_print_a_single_subheading() -> None:

@@ -226,3 +226,20 @@ def test_french_spacing_on_printed_text(printed: str, count: int) -> None:
     found = list(punctuation_spacing(text, language_rules("fr")))
     assert len(found) == count, [f.message for f in found]
     assert all("U+202F" in f.fix for f in found)
+
+
+def test_places_name_the_annex_chapter_and_section() -> None:
+    from cstd_docs.model import Annex, Subsection
+
+    subject = report(
+        Chapter("Introduction", [Paragraph("Text.")]),
+        Chapter("Work", sections=[Section("Meetings", subsections=[Subsection("The the meeting", [Paragraph("T.")]),
+                                                                   Subsection("Other", [Paragraph("T.")])]),
+                                  Section("Other", [Paragraph("T.")])]),
+        annexes=[Annex("List", [Paragraph("The the list.")]), Annex("More", [Paragraph("Text.")])],
+    )
+    found = only("repeated-word", subject)
+    assert [(w.path, w.place) for w in found] == [
+        ("$.chapters[1].sections[0].subsections[0].title", "chapter II, section A, subsection 1"),
+        ("$.annexes[0].content[0].text", "Annex I, paragraph 1"),
+    ]

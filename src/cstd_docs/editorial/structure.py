@@ -7,6 +7,7 @@ from typing import assert_never
 
 from attrs import frozen
 
+from cstd_docs.editorial.texts import places
 from cstd_docs.model import Annex, Chapter, Findings, Section, Subsection
 from cstd_docs.resolve.document import Heading, ResolvedReport, Runs
 
@@ -29,14 +30,11 @@ _Headed = Annex | Chapter | Section | Subsection | Findings
 
 class _Walk:
     def __init__(self, resolved: ResolvedReport) -> None:
-        self.headings = {id(b.origin): b for b in resolved.blocks if isinstance(b, Heading) and b.origin is not None}
+        self.places = places(resolved)
         self.out: list[StructureFinding] = []
 
     def place(self, node: _Headed) -> str:
-        heading = self.headings.get(id(node))
-        if heading is None:
-            return "a heading"
-        return f"{heading.level.value} {heading.number.strip().rstrip('.-').strip()}"
+        return self.places.get(id(node), "a heading")
 
     def report(self, node: _Headed | None, path: str, rule: str, message: str, fix: str) -> None:
         place = self.place(node) if node is not None else "the report"

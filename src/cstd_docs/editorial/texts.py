@@ -41,6 +41,7 @@ from cstd_docs.model import (
 )
 from cstd_docs.resolve.document import (
     Heading,
+    HeadingLevel,
     NoteRef,
     NumberedParagraph,
     ResolvedBlock,
@@ -107,6 +108,30 @@ class Text:
                 yield start, start + (1 if piece is Piece.NOTE else len(segment.text))
 
 
+def places(resolved: ResolvedReport) -> dict[int, str]:
+    """The place of each heading and numbered paragraph as a reader names it, by ``id`` of its
+    model node: "chapter IV, section A", "Annex I, chapter II", "Annex I, paragraph 3"."""
+    out: dict[int, str] = {}
+    above: dict[HeadingLevel, str] = {}
+    order = list(HeadingLevel)
+    for block in resolved.blocks:
+        if isinstance(block, Heading):
+            for level in order[order.index(block.level):]:
+                above.pop(level, None)
+            own = _number(block.number) if block.level is HeadingLevel.ANNEX else \
+                f"{block.level.value} {_number(block.number)}"
+            above[block.level] = ", ".join([*above.values(), own])
+            place = above[block.level]
+        elif isinstance(block, NumberedParagraph):
+            annex = above.get(HeadingLevel.ANNEX)
+            place = f"{annex}, paragraph {_number(block.number)}" if annex else f"paragraph {_number(block.number)}"
+        else:
+            continue
+        if block.origin is not None:
+            out[id(block.origin)] = place
+    return out
+
+
 def _number(label: str) -> str:
     """"12." → "12"; Arabic "12 -" → "12"."""
     return label.strip().rstrip(".-").strip()
@@ -117,8 +142,8 @@ class _Walk:
         self.resolved = resolved
         self.blocks: dict[int, ResolvedBlock] = {id(b.origin): b for b in resolved.blocks if b.origin is not None}
         self.out: list[Text] = []
+        self.places = places(resolved)
         self.paragraph = "the start of the report"  # the last numbered paragraph, for unnumbered text
-        self.heading = ""  # the numbers of the headings above, for headings' places
 
     # --- inline content --------------------------------------------------------------
     def field(self, kind: Kind, path: str, inlines: Inlines, runs: tuple[Run, ...], place: str,
@@ -160,8 +185,7 @@ class _Walk:
                 resolved = self.printed(block)
                 if not isinstance(resolved, NumberedParagraph):
                     return
-                number = _number(resolved.number)
-                self.paragraph = f"paragraph {number}"
+                self.paragraph = self.places[id(block)]
                 self.field(Kind.BODY, f"{path}.text", block.text, resolved.text, self.paragraph, block.id,
                            resolved.number)
                 self.subparagraphs(f"{path}.subparagraphs", block.subparagraphs, self.paragraph, block.id)
@@ -191,8 +215,7 @@ class _Walk:
     def title(self, path: str, node: Annex | Chapter | Section | Subsection | Findings, title: Inlines) -> None:
         resolved = self.printed(node)
         if isinstance(resolved, Heading):
-            place = f"{resolved.level.value} {_number(resolved.number)}"
-            self.field(Kind.HEADING, path, title, resolved.title, place, node.id, resolved.number)
+            self.field(Kind.HEADING, path, title, resolved.title, self.places[id(node)], node.id, resolved.number)
 
     def chapters(self, path: str, chapters: tuple[Chapter, ...]) -> None:
         for index, chapter in enumerate(chapters):
@@ -222,7 +245,7 @@ class _Walk:
         resolved = self.printed(suggestion)
         if not isinstance(resolved, NumberedParagraph):
             return
-        self.paragraph = f"paragraph {_number(resolved.number)}"
+        self.paragraph = self.places[id(suggestion)]
         # The lead-in is the language's fixed wording; only the addressee is the author's.
         self.out.append(Text.of(Kind.BODY, (Segment(Piece.TEXT, suggestion.addressee, f"{path}.addressee"),),
                              f"{path}.addressee", self.paragraph, suggestion.id))
