@@ -120,7 +120,8 @@ def places(resolved: ResolvedReport) -> dict[int, str]:
                 above.pop(level, None)
             own = _number(block.number) if block.level is HeadingLevel.ANNEX else \
                 f"{block.level.value} {_number(block.number)}"
-            above[block.level] = ", ".join([*above.values(), own])
+            parent = next((above[level] for level in reversed(order) if level in above), None)
+            above[block.level] = f"{parent}, {own}" if parent else own
             place = above[block.level]
         elif isinstance(block, NumberedParagraph):
             annex = above.get(HeadingLevel.ANNEX)
