@@ -10,9 +10,6 @@ from attrs import frozen
 
 from cstd_docs.editorial.texts import NOTE_MARK, Piece, Text
 
-#: URLs and e-mail addresses: no editorial rule applies inside them.
-_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+|\S+@\S+\.\w+", re.IGNORECASE)
-
 
 @frozen
 class Finding:
@@ -53,7 +50,7 @@ class Spans:
 
 def protected(text: Text, *pieces: Piece) -> Spans:
     """Spans no rule should look into: URLs, and the segments of the given kinds."""
-    spans = [(m.start(), m.end()) for m in _URL.finditer(text.string)]
+    spans = list(text.urls)
     for piece in pieces:
         spans.extend(text.spans(piece))
     return Spans(spans)

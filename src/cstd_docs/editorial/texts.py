@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import enum
 import itertools
+import re
 from collections.abc import Iterator
 from typing import assert_never
 
@@ -53,6 +54,8 @@ from cstd_docs.resolve.document import (
 
 #: What a note mark is in a text's joined string: one private-use character.
 NOTE_MARK = "\ue000"
+#: URLs and e-mail addresses: no editorial rule applies inside them.
+_URL = re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
 
 
 class Piece(enum.Enum):
@@ -87,13 +90,17 @@ class Text:
     string: str
     #: Where each segment starts in :attr:`string`.
     starts: tuple[int, ...]
+    #: The spans of URLs and e-mail addresses in :attr:`string`.
+    urls: tuple[tuple[int, int], ...]
 
     @classmethod
     def of(cls, kind: Kind, segments: tuple[Segment, ...], path: str, place: str, ident: str | None = None,
            label: str | None = None) -> Text:
         pieces = [NOTE_MARK if s.piece is Piece.NOTE else s.text for s in segments]
         starts = tuple(itertools.accumulate((len(p) for p in pieces[:-1]), initial=0)) if pieces else ()
-        return cls(kind, segments, path, place, ident, label, "".join(pieces), starts)
+        string = "".join(pieces)
+        urls = tuple(m.span() for m in _URL.finditer(string))
+        return cls(kind, segments, path, place, ident, label, string, starts, urls)
 
     def path_at(self, offset: int) -> str:
         """The JSON path of the segment holding character ``offset`` of :attr:`string`."""
