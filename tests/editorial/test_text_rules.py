@@ -243,3 +243,12 @@ def test_places_name_the_annex_chapter_and_section() -> None:
         ("$.chapters[1].sections[0].subsections[0].title", "chapter II, section A, subsection 1"),
         ("$.annexes[0].content[0].text", "Annex I, paragraph 1"),
     ]
+
+
+def test_every_rule_of_the_data_has_its_code() -> None:
+    from cstd_docs.editorial import TEXT_RULES
+    from cstd_docs.editorial.rules import Kind
+
+    structure = {r.id for r in rules().values() if Kind.STRUCTURE in r.applies_to}
+    assert structure == {"single-subheading", "empty-section", "word-limit"}
+    assert set(TEXT_RULES) == set(rules()) - structure
