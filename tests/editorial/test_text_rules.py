@@ -161,6 +161,19 @@ def test_typed_label_in_french_uses_the_french_label() -> None:
     assert "“a) a) …”" in warning.message
 
 
+@pytest.mark.parametrize("language", ["ar", "zh"])
+def test_typed_label_in_other_scripts(language: str) -> None:
+    chapter = Chapter("Introduction", [Paragraph("Text:", subparagraphs=[Subparagraph("x"), Subparagraph("y")])])
+    subject = report(chapter, Chapter("Opening", [Paragraph("Text.")]), language=language)
+    from cstd_docs.resolve import resolve
+
+    label = [b for b in resolve(subject).blocks if type(b).__name__ == "SubparagraphItem"][1].label
+    chapter = Chapter("Introduction", [Paragraph("Text:", subparagraphs=[Subparagraph("x"),
+                                                                          Subparagraph(f"{label} y")])])
+    [warning] = only("typed-label", report(chapter, Chapter("Opening", [Paragraph("Text.")]), language=language))
+    assert f"“{label} {label} …”" in warning.message
+
+
 @pytest.mark.parametrize("text", ["Digital payments;", "2030 Agenda for Sustainable Development;",
                                   "i.e. the meeting;", "A few delegates spoke."])
 def test_typed_label_quiet(text: str) -> None:

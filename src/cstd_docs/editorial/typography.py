@@ -18,7 +18,12 @@ _LABEL = re.compile(
 def typed_label(text: Text, lang: LanguageRules) -> Iterator[Finding]:
     if text.label is None or not text.segments or text.segments[0].piece is not Piece.TEXT:
         return
-    match = _LABEL.match(text.segments[0].text)
+    first = text.segments[0].text
+    match = _LABEL.match(first)
+    own = first.lstrip()
+    if match is None and own.startswith(text.label) and own[len(text.label):][:1].isspace():
+        # The block's own label in any script: Arabic "(أ)", Chinese "(一)".
+        match = re.match(r"\s*(" + re.escape(text.label) + r")\s", first)
     if match:
         typed = match.group(1)
         yield Finding(
