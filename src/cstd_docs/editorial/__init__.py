@@ -53,7 +53,7 @@ class EditorialWarning:
     rule: str
     #: The JSON path of the text to edit ("$.chapters[4].content[1].text[4]").
     path: str
-    #: The place as printed: "paragraph 14", "paragraph 1 (b)", "chapter IV", "note 16 (paragraph 8)".
+    #: The place as printed: "paragraph 14", "paragraph 1 (b)", "chapter IV, section A", "note 16 (paragraph 8)".
     place: str
     #: The id of the paragraph or heading, or of the nearest one above that has an id.
     id: str | None
