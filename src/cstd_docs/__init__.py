@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from cstd_docs.errors import Problem, ReportError
 
 if TYPE_CHECKING:
+    from cstd_docs.editorial import check as check
     from cstd_docs.jsonio import dump as dump
     from cstd_docs.jsonio import dumps as dumps
     from cstd_docs.jsonio import load as load
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 _LAZY = {
+    "check": "cstd_docs.editorial",
     "load": "cstd_docs.jsonio",
     "loads": "cstd_docs.jsonio",
     "dump": "cstd_docs.jsonio",

@@ -1,0 +1,304 @@
+"""Every piece of text a report prints, with its JSON path and the place a person knows.
+
+The walk goes over the model (for the JSON paths an author edits) and takes the printed
+form of each piece from the resolved document: French spacing applied, cross-references
+replaced by the numbers they print, note marks where they stand. A model node finds its
+resolved block by identity (``origin``); inline item ``i`` of a field is run ``i`` of its
+block, since the resolution pass maps each inline to exactly one run.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import itertools
+import re
+from collections.abc import Iterator
+from typing import assert_never
+
+from attrs import frozen
+
+from cstd_docs.editorial.rules import Kind
+from cstd_docs.model import (
+    Annex,
+    Block,
+    Chapter,
+    Citation,
+    CrossRef,
+    Delegation,
+    Emphasis,
+    Findings,
+    Inlines,
+    Note,
+    Organization,
+    Paragraph,
+    Person,
+    Report,
+    Section,
+    Subparagraph,
+    Subsection,
+    Suggestion,
+    UnnumberedText,
+)
+from cstd_docs.resolve.document import (
+    Heading,
+    HeadingLevel,
+    NoteRef,
+    NumberedParagraph,
+    ResolvedBlock,
+    ResolvedReport,
+    Run,
+    SubparagraphItem,
+    Unnumbered,
+)
+
+#: What a note mark is in a text's joined string: one private-use character.
+NOTE_MARK = "\ue000"
+#: URLs and e-mail addresses: no editorial rule applies inside them.
+_URL = re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
+
+
+class Piece(enum.Enum):
+    TEXT = "text"
+    EMPHASIS = "emphasis"  # titles of publications: reproduced as published
+    REFERENCE = "reference"  # a cross-reference's printed number
+    NOTE = "note"  # a note mark
+
+
+@frozen
+class Segment:
+    piece: Piece
+    text: str
+    path: str
+
+
+@frozen
+class Text:
+    """One field as printed: its segments, its kind, and where it is. Make one with :meth:`of`."""
+
+    kind: Kind
+    segments: tuple[Segment, ...]
+    #: The JSON path of the field ("$.chapters[4].content[1].text").
+    path: str
+    #: The place a reader knows: "paragraph 14", "paragraph 1 (b)", "chapter IV", "note 16".
+    place: str
+    #: The id of the node, or of the nearest one that has an id.
+    ident: str | None
+    #: The label the renderer prints before the text ("14.", "(b)", "IV."), if any.
+    label: str | None
+    #: The text as one string, a note mark standing for each note.
+    string: str
+    #: Where each segment starts in :attr:`string`.
+    starts: tuple[int, ...]
+    #: The spans of URLs and e-mail addresses in :attr:`string`.
+    urls: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def of(cls, kind: Kind, segments: tuple[Segment, ...], path: str, place: str, ident: str | None = None,
+           label: str | None = None) -> Text:
+        pieces = [NOTE_MARK if s.piece is Piece.NOTE else s.text for s in segments]
+        starts = tuple(itertools.accumulate((len(p) for p in pieces[:-1]), initial=0)) if pieces else ()
+        string = "".join(pieces)
+        urls = tuple(m.span() for m in _URL.finditer(string))
+        return cls(kind, segments, path, place, ident, label, string, starts, urls)
+
+    def path_at(self, offset: int) -> str:
+        """The JSON path of the segment holding character ``offset`` of :attr:`string`."""
+        if not self.segments:
+            return self.path
+        index = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        return self.segments[index].path
+
+    def spans(self, piece: Piece) -> Iterator[tuple[int, int]]:
+        for segment, start in zip(self.segments, self.starts, strict=True):
+            if segment.piece is piece:
+                yield start, start + (1 if piece is Piece.NOTE else len(segment.text))
+
+
+def places(resolved: ResolvedReport) -> dict[int, str]:
+    """The place of each heading and numbered paragraph as a reader names it, by ``id`` of its
+    model node: "chapter IV, section A", "Annex I, chapter II", "Annex I, paragraph 3"."""
+    out: dict[int, str] = {}
+    above: dict[HeadingLevel, str] = {}
+    order = list(HeadingLevel)
+    for block in resolved.blocks:
+        if isinstance(block, Heading):
+            for level in order[order.index(block.level):]:
+                above.pop(level, None)
+            own = _number(block.number) if block.level is HeadingLevel.ANNEX else \
+                f"{block.level.value} {_number(block.number)}"
+            parent = next((above[level] for level in reversed(order) if level in above), None)
+            above[block.level] = f"{parent}, {own}" if parent else own
+            place = above[block.level]
+        elif isinstance(block, NumberedParagraph):
+            annex = above.get(HeadingLevel.ANNEX)
+            place = f"{annex}, paragraph {_number(block.number)}" if annex else f"paragraph {_number(block.number)}"
+        else:
+            continue
+        if block.origin is not None:
+            out[id(block.origin)] = place
+    return out
+
+
+def _number(label: str) -> str:
+    """"12." → "12"; Arabic "12 -" → "12"."""
+    return label.strip().rstrip(".-").strip()
+
+
+class _Walk:
+    def __init__(self, resolved: ResolvedReport) -> None:
+        self.resolved = resolved
+        self.blocks: dict[int, ResolvedBlock] = {id(b.origin): b for b in resolved.blocks if b.origin is not None}
+        self.out: list[Text] = []
+        self.places = places(resolved)
+        self.paragraph = "the start of the report"  # the last numbered paragraph, for unnumbered text
+
+    # --- inline content --------------------------------------------------------------
+    def field(self, kind: Kind, path: str, inlines: Inlines, runs: tuple[Run, ...], place: str,
+              ident: str | None, label: str | None = None) -> None:
+        segments: list[Segment] = []
+        at = len(self.out)  # the field goes before the notes its segments add: reading order
+        for index, (item, run) in enumerate(zip(inlines, runs, strict=True)):
+            here = f"{path}[{index}]" if len(inlines) > 1 else path
+            segments.append(self.segment(item, run, here, place, ident))
+        self.out.insert(at, Text.of(kind, tuple(segments), path, place, ident, label))
+
+    def segment(self, item: str | Emphasis | Note | Citation | CrossRef, run: Run, here: str, place: str,
+                ident: str | None) -> Segment:
+        match item:
+            case str():
+                return Segment(Piece.TEXT, str(run), here)
+            case Emphasis():
+                return Segment(Piece.EMPHASIS, run.text if isinstance(run, Emphasis) else str(run), f"{here}.emphasis")
+            case CrossRef():
+                return Segment(Piece.REFERENCE, str(run), f"{here}.ref")
+            case Note():
+                if isinstance(run, NoteRef):
+                    note = self.resolved.notes[run.note]
+                    runs = tuple(note.text)
+                    self.field(Kind.NOTE, f"{here}.note", item.text, runs, f"note {run.mark} ({place})", ident)
+                return Segment(Piece.NOTE, "", here)
+            case Citation():
+                return Segment(Piece.NOTE, "", f"{here}.cite")
+            case _:
+                assert_never(item)
+
+    def printed(self, node: object) -> ResolvedBlock | None:
+        return self.blocks.get(id(node))
+
+    # --- blocks ------------------------------------------------------------------------
+    def block(self, path: str, block: Block) -> None:
+        match block:
+            case Paragraph():
+                resolved = self.printed(block)
+                if not isinstance(resolved, NumberedParagraph):
+                    return
+                self.paragraph = self.places[id(block)]
+                self.field(Kind.BODY, f"{path}.text", block.text, resolved.text, self.paragraph, block.id,
+                           resolved.number)
+                self.subparagraphs(f"{path}.subparagraphs", block.subparagraphs, self.paragraph, block.id)
+            case UnnumberedText():
+                resolved = self.printed(block)
+                if isinstance(resolved, Unnumbered):
+                    self.field(Kind.BODY, f"{path}.unnumbered", block.unnumbered, resolved.text,
+                               f"unnumbered text after {self.paragraph}", block.id)
+            case _:
+                assert_never(block)
+
+    def subparagraphs(self, path: str, items: tuple[Subparagraph, ...], place: str, ident: str | None) -> None:
+        for index, sub in enumerate(items):
+            here = f"{path}[{index}]"
+            resolved = self.printed(sub)
+            if not isinstance(resolved, SubparagraphItem):
+                continue
+            sub_place = f"{place} {resolved.label}"
+            self.field(Kind.BODY, f"{here}.text", sub.text, resolved.text, sub_place, sub.id or ident, resolved.label)
+            self.subparagraphs(f"{here}.subparagraphs", sub.subparagraphs, sub_place, sub.id or ident)
+
+    def blocks_of(self, path: str, blocks: tuple[Block, ...]) -> None:
+        for index, block in enumerate(blocks):
+            self.block(f"{path}[{index}]", block)
+
+    # --- headings ------------------------------------------------------------------------
+    def title(self, path: str, node: Annex | Chapter | Section | Subsection | Findings, title: Inlines) -> None:
+        resolved = self.printed(node)
+        if isinstance(resolved, Heading):
+            self.field(Kind.HEADING, path, title, resolved.title, self.places[id(node)], node.id, resolved.number)
+
+    def chapters(self, path: str, chapters: tuple[Chapter, ...]) -> None:
+        for index, chapter in enumerate(chapters):
+            here = f"{path}[{index}]"
+            self.title(f"{here}.title", chapter, chapter.title)
+            self.blocks_of(f"{here}.content", chapter.content)
+            for s_index, part in enumerate(chapter.sections):
+                self.part(f"{here}.sections[{s_index}]", part)
+
+    def part(self, path: str, part: Section | Findings) -> None:
+        match part:
+            case Section():
+                self.title(f"{path}.title", part, part.title)
+                self.blocks_of(f"{path}.content", part.content)
+                for index, sub in enumerate(part.subsections):
+                    self.title(f"{path}.subsections[{index}].title", sub, sub.title)
+                    self.blocks_of(f"{path}.subsections[{index}].content", sub.content)
+            case Findings():
+                self.title(f"{path}.theme", part, part.theme)
+                self.blocks_of(f"{path}.main_findings", part.main_findings)
+                for index, suggestion in enumerate(part.suggestions):
+                    self.suggestion(f"{path}.suggestions[{index}]", suggestion)
+            case _:
+                assert_never(part)
+
+    def suggestion(self, path: str, suggestion: Suggestion) -> None:
+        resolved = self.printed(suggestion)
+        if not isinstance(resolved, NumberedParagraph):
+            return
+        self.paragraph = self.places[id(suggestion)]
+        # The lead-in is the language's fixed wording; only the addressee is the author's.
+        self.out.append(Text.of(Kind.BODY, (Segment(Piece.TEXT, suggestion.addressee, f"{path}.addressee"),),
+                             f"{path}.addressee", self.paragraph, suggestion.id))
+        self.subparagraphs(f"{path}.courses", suggestion.courses, self.paragraph, suggestion.id)
+
+    # --- the rest ------------------------------------------------------------------------
+    def front(self, report: Report) -> None:
+        self.field(Kind.FRONT, "$.title", report.title, self.resolved.title, "the title", None)
+        for index, (subtitle, runs) in enumerate(zip(report.subtitles, self.resolved.subtitles, strict=True)):
+            self.field(Kind.FRONT, f"$.subtitles[{index}]", subtitle, runs, f"subtitle {index + 1}", None)
+        for index, (item, line) in enumerate(zip(report.agenda_items, self.resolved.front.agenda, strict=True)):
+            path = f"$.agenda_items[{index}].title"
+            segment = Segment(Piece.TEXT, line.title, path)
+            self.out.append(Text.of(Kind.FRONT, (segment,), path, f"agenda item {item.number}"))
+
+    def registry(self, report: Report) -> None:
+        for ident, who in report.participants.items():
+            here = f"$.participants[{ident!r}]"
+            match who:
+                case Person():
+                    fields = {"name": who.name, "position": who.position, "organization": who.organization,
+                              "country": who.country}
+                case Delegation():
+                    fields = {"country": who.country}
+                case Organization():
+                    fields = {"name": who.name, "country": who.country}
+                case _:
+                    assert_never(who)
+            for name, value in fields.items():
+                if value:
+                    path = f"{here}.{name}"
+                    self.out.append(Text.of(Kind.REGISTRY, (Segment(Piece.TEXT, value, path),), path,
+                                         f"participant {ident!r}"))
+
+
+def texts(resolved: ResolvedReport) -> list[Text]:
+    """Every printed text of the report, in reading order (the registry last)."""
+    report = resolved.source
+    walk = _Walk(resolved)
+    walk.front(report)
+    walk.chapters("$.chapters", report.chapters)
+    for index, annex in enumerate(report.annexes):
+        here = f"$.annexes[{index}]"
+        walk.title(f"{here}.title", annex, annex.title)
+        walk.blocks_of(f"{here}.content", annex.content)
+        walk.chapters(f"{here}.chapters", annex.chapters)
+    walk.registry(report)
+    return walk.out
