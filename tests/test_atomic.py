@@ -37,15 +37,7 @@ def names(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
 
-def _docx_available() -> bool:
-    try:
-        import cstd_docs.writers.docx  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-SUFFIXES = [".md", pytest.param(".docx", marks=pytest.mark.skipif(not _docx_available(), reason="writers.docx not importable yet"))]
+SUFFIXES = [".md", ".docx"]
 
 
 def render(folder: Path, suffix: str) -> tuple[int, Path]:

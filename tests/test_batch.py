@@ -53,7 +53,6 @@ def test_batch_output_matches_a_single_render(tmp_path: Path) -> None:
 
 
 def test_batch_docx(tmp_path: Path) -> None:
-    pytest.importorskip("cstd_docs.writers.docx", reason="the DOCX writer is not importable yet")
     inputs = _inputs(tmp_path / "in", 2)
     result = render_many(inputs, tmp_path / "out", jobs=2)
     assert [p.name for p in result.written] == ["report-0.docx", "report-1.docx"]

@@ -143,11 +143,14 @@ def test_defaults_are_times_new_roman_10_pt_en_gb_and_normal_spacing(example_doc
 
 def test_every_style_the_content_uses_is_defined(symbol_docx: Docx) -> None:
     defined = {s.get(w("styleId")) for s in symbol_docx.styles.findall("w:style", NS)}
+    all_used: set[str | None] = set()
     for name in symbol_docx.entries:
         if name.startswith("word/") and name.endswith(".xml") and "_rels" not in name:
             root = symbol_docx.xml(name)
             used = {e.get(w("val")) for e in root.iter(w("pStyle"), w("rStyle"))}
             assert used <= defined, (name, used - defined)
+            all_used |= used
+    assert {"SingleTxtG", "FootnoteText", "FootnoteReference"} <= all_used, "the parts were found and read"
 
 
 # --- page ---------------------------------------------------------------------------------------------
@@ -222,7 +225,9 @@ def test_reference_example_has_37_notes_whose_texts_follow_the_resolved_notes(
 
 
 def test_references_in_the_text_are_footnote_reference_runs(example_docx: Docx) -> None:
-    for reference in example_docx.document.iter(w("footnoteReference")):
+    references = list(example_docx.document.iter(w("footnoteReference")))
+    assert len(references) == 37
+    for reference in references:
         run = reference.getparent()
         assert val(run.find("w:rPr/w:rStyle", NS)) == "FootnoteReference"
         assert reference.get(w("customMarkFollows")) is None

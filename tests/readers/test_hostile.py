@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
+from tests.ooxml import CONTENT_TYPES, PACKAGE_RELS, W, document_xml, zip_package
 
 import cstd_docs
 from cstd_docs.errors import ReportError
 from cstd_docs.readers import package as bounds
-
-CONTENT_TYPES = (
-    b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    b'<Default Extension="xml" ContentType="application/xml"/></Types>'
-)
-RELS = (
-    b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-    b'officeDocument" Target="word/document.xml"/></Relationships>'
-)
-
-
-def _zip(parts: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
-    return out.getvalue()
 
 
 def _message(error: pytest.ExceptionInfo[ReportError]) -> str:
@@ -46,7 +28,7 @@ def test_a_file_that_is_not_a_zip_is_refused(tmp_path: Path) -> None:
 
 def test_a_zip_that_is_not_a_document_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "report.docx"
-    path.write_bytes(_zip({"hello.txt": b"hi"}))
+    path.write_bytes(zip_package({"hello.txt": b"hi"}))
     with pytest.raises(ReportError) as error:
         cstd_docs.read_docx(path)
     assert "not a Word document" in _message(error)
@@ -59,7 +41,7 @@ def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_a_zip_bomb_is_refused_quickly_before_decompressing(tmp_path: Path) -> None:
     path = tmp_path / "bomb.docx"
-    path.write_bytes(_zip({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS,
+    path.write_bytes(zip_package({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS,
                            "word/document.xml": b"<a>" + b" " * (300 * 1024 * 1024) + b"</a>"}))
     assert path.stat().st_size < 2 * 1024 * 1024
     started = time.monotonic()
@@ -70,7 +52,7 @@ def test_a_zip_bomb_is_refused_quickly_before_decompressing(tmp_path: Path) -> N
 
 
 def test_a_part_over_the_size_bound_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    data = _zip({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS,
+    data = zip_package({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS,
                  "word/document.xml": b"<a>" + b" " * (2 * 1024 * 1024) + b"</a>"})
     monkeypatch.setattr(bounds, "MAX_PART_BYTES", 1024 * 1024)
     with pytest.raises(ReportError, match=r"more than|zip bomb"):
@@ -78,10 +60,10 @@ def test_a_part_over_the_size_bound_is_refused(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_too_many_parts_are_refused() -> None:
-    parts = {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS}
+    parts = {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS}
     parts.update({f"word/media/p{i}.xml": b"<a/>" for i in range(bounds.MAX_PARTS + 1)})
     with pytest.raises(ReportError) as error:
-        cstd_docs.read_docx(_zip(parts))
+        cstd_docs.read_docx(zip_package(parts))
     assert "parts" in _message(error)
 
 
@@ -90,10 +72,10 @@ def test_external_entities_are_never_resolved(tmp_path: Path) -> None:
     secret.write_text("TOP-SECRET-CONTENT")
     document = (
         f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
-        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        f'<w:document xmlns:w="{W}"><w:body>'
         '<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>'
     ).encode()
-    data = _zip({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS, "word/document.xml": document})
+    data = zip_package({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS, "word/document.xml": document})
     with pytest.raises(ReportError) as error:
         cstd_docs.read_docx(data)
     assert "DOCTYPE" in _message(error)
@@ -104,10 +86,10 @@ def test_billion_laughs_is_refused() -> None:
     document = (
         '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
         + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
-        + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        + f']><w:document xmlns:w="{W}"><w:body>'
         '<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>'
     ).encode()
-    data = _zip({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS, "word/document.xml": document})
+    data = zip_package({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS, "word/document.xml": document})
     started = time.monotonic()
     with pytest.raises(ReportError):
         cstd_docs.read_docx(data)
@@ -123,20 +105,16 @@ def test_a_damaged_embedded_source_is_ignored_with_a_warning() -> None:
 
 def test_a_field_instruction_in_200000_pieces_is_read() -> None:
     # 200,000 one-character instrText runs around a field's result: read, and not slowly.
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     runs = b"".join([b'<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
                      b"<w:r><w:instrText>x</w:instrText></w:r>" * 200_000,
                      b'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r>',
                      b'<w:r><w:fldChar w:fldCharType="end"/></w:r>'])
-    document = (f'<w:document xmlns:w="{w}"><w:body><w:p>'.encode() + runs
-                + b"<w:r><w:t> text</w:t></w:r></w:p></w:body></w:document>")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:  # deflated, it looks like a zip bomb
-        for name, data in (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", RELS),
-                           ("word/document.xml", document)):
-            z.writestr(name, data)
+    document = document_xml("<w:p>" + runs.decode() + "<w:r><w:t> text</w:t></w:r></w:p>")
+    # Stored: deflated, it looks like a zip bomb.
+    data = zip_package({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS, "word/document.xml": document},
+                       compression=zipfile.ZIP_STORED)
     started = time.monotonic()
-    read = cstd_docs.read_docx(out.getvalue(), warnings=[])
+    read = cstd_docs.read_docx(data, warnings=[])
     assert time.monotonic() - started < 10.0
     assert "7 text" in str(read)  # the field's result, then the text, both read
 
