@@ -197,10 +197,14 @@ def _render_in_pool(
             pool.submit(_render_file, str(sources[index]), str(target), fmt, reference, image): index
             for index, target in targets.items()
         }
-        for future in as_completed(futures):
-            index = futures[future]
-            try:
-                error = future.result()
-            except Exception as crash:  # a worker died (out of memory, killed)
-                error = f"{sources[index]}: the worker rendering it stopped ({type(crash).__name__}: {crash})"
-            finish(index, error)
+        try:
+            for future in as_completed(futures):
+                index = futures[future]
+                try:
+                    error = future.result()
+                except Exception as crash:  # a worker died (out of memory, killed)
+                    error = f"{sources[index]}: the worker rendering it stopped ({type(crash).__name__}: {crash})"
+                finish(index, error)
+        except BaseException:  # Ctrl-C or SIGTERM: stop now, not after every file still queued
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
