@@ -7,10 +7,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from tests.conftest import REPO
 from tests.ooxml import CONTENT_TYPES, PACKAGE_RELS, W, document_xml, zip_package
 
 import cstd_docs
-from cstd_docs.errors import ReportError
+from cstd_docs.errors import Problem, ReportError
 from cstd_docs.readers import package as bounds
 
 
@@ -99,8 +100,40 @@ def test_billion_laughs_is_refused() -> None:
 def test_a_damaged_embedded_source_is_ignored_with_a_warning() -> None:
     from cstd_docs.embed import extract_source
 
-    assert extract_source(b'<src:source xmlns:src="urn:cstd-docs:source:1">not base64!</src:source>') is None
-    assert extract_source(b"<other/>") is None
+    warnings: list[Problem] = []
+    damaged = b'<src:source xmlns:src="urn:cstd-docs:source:1">not base64!</src:source>'
+    assert extract_source(damaged, warnings=warnings, place="draft.docx:customXml/item1.xml") is None
+    assert extract_source(b"<other/>", warnings=warnings) is None  # not ours: nothing to say
+    assert [w.path for w in warnings] == ["draft.docx:customXml/item1.xml"]
+    assert "base64" in warnings[0].message and "participant registry" in warnings[0].message
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x08", "\t", "\n", "\x0b", "\x0c", "\r", "\x0e", "\x1f", " ",
+                                       "\x7f", "\x85", "\ud7ff", "\ud800", "\udfff", "\ue000", "\ufffd",
+                                       "\ufffe", "\uffff", "\U00010000", "\U0001fffe", "\U0010ffff"])
+def test_the_import_cuts_exactly_the_characters_the_model_check_refuses(character: str) -> None:
+    import attrs
+
+    from cstd_docs.model import Paragraph
+    from cstd_docs.model.check import check
+    from cstd_docs.readers.admit import ILLEGAL
+
+    report = cstd_docs.load(REPO / "examples" / "short-en.json")
+    chapter = report.chapters[0]
+    changed = attrs.evolve(report, chapters=(attrs.evolve(chapter, content=(Paragraph(f"a{character}b"),
+                                                                             *chapter.content[1:])),
+                                              *report.chapters[1:]))
+    refused = any("cannot be written" in p.message for p in check(changed))
+    assert refused == bool(ILLEGAL.search(character))
+
+
+def test_an_imported_report_that_needs_no_cut_is_returned_as_it_is() -> None:
+    from cstd_docs.readers.admit import admitted
+
+    report = cstd_docs.load(REPO / "examples" / "short-en.json")
+    warnings: list[Problem] = []
+    assert admitted(report, source="x", warnings=warnings) is report
+    assert warnings == []
 
 
 def test_a_field_instruction_in_200000_pieces_is_read() -> None:
@@ -121,6 +154,8 @@ def test_a_field_instruction_in_200000_pieces_is_read() -> None:
 
 def test_markdown_with_many_brackets_reads_in_linear_time() -> None:
     # A cross-reference link is looked for at each "["; unbounded, 40,000 of them took 36 s.
+    # The text is then over the 100,000-character limit of a report: refused, not written.
     started = time.monotonic()
-    cstd_docs.read_markdown("# T\n\n## I. C\n\n1\\. " + "[" * 200_000 + "\n", warnings=[])
+    with pytest.raises(ReportError, match="a text of 200,000 characters; the limit is 100,000"):
+        cstd_docs.read_markdown("# T\n\n## I. C\n\n1\\. " + "[" * 200_000 + "\n", warnings=[])
     assert time.monotonic() - started < 10.0
