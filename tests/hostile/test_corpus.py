@@ -184,3 +184,5 @@ def test_valid_inputs_that_look_hostile_load_and_render(name: str, tmp_path: Pat
     source = tmp_path / "in.json"
     source.write_bytes(SURVIVORS[name]())
     assert main(["render", str(source), "-o", str(tmp_path / "out.md")]) == 0
+    assert main(["render", str(source), "-o", str(tmp_path / "out.docx")]) == 0
+    assert cstd_docs.read_docx(tmp_path / "out.docx") == report
