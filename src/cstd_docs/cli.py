@@ -19,18 +19,13 @@ from pathlib import Path
 from types import FrameType
 from typing import NoReturn
 
-from cstd_docs.errors import ReportError
+from cstd_docs.errors import ReportError, Terminated
 
 RENDER_FORMATS = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf"}
 
 
 class UsageError(Exception):
     """Bad usage: exit 2."""
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM (what ``timeout``, ``kill`` and service managers send), raised where the
-    program is, so that it unwinds as Ctrl-C does: temporary files removed, outputs kept."""
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
