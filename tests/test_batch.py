@@ -169,7 +169,7 @@ _SLOW_WRITES = textwrap.dedent(
     """
     import os, sys, time
     def slow_fsync(fd):
-        print("writing", flush=True)
+        os.write(1, b"writing\\n")  # one write: two workers' lines never interleave
         time.sleep(60)
     os.fsync = slow_fsync  # the workers, forked, inherit it
     from cstd_docs.cli import main
