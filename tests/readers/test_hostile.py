@@ -12,6 +12,7 @@ from tests.ooxml import CONTENT_TYPES, PACKAGE_RELS, W, document_xml, zip_packag
 
 import cstd_docs
 from cstd_docs.errors import Problem, ReportError
+from cstd_docs.model import Block, Report
 from cstd_docs.readers import package as bounds
 
 
@@ -159,3 +160,34 @@ def test_markdown_with_many_brackets_reads_in_linear_time() -> None:
     with pytest.raises(ReportError, match="a text of 200,000 characters; the limit is 100,000"):
         cstd_docs.read_markdown("# T\n\n## I. C\n\n1\\. " + "[" * 200_000 + "\n", warnings=[])
     assert time.monotonic() - started < 10.0
+
+
+def _with_first_chapter(content: tuple[Block, ...]) -> Report:
+    import attrs
+
+    report = cstd_docs.load(REPO / "examples" / "short-en.json")
+    return attrs.evolve(report, chapters=(attrs.evolve(report.chapters[0], content=content), *report.chapters[1:]))
+
+
+def test_an_empty_emphasis_and_an_empty_paragraph_are_cut_with_warnings() -> None:
+    from cstd_docs.model import Emphasis, Paragraph
+    from cstd_docs.readers.admit import admitted
+
+    report = _with_first_chapter((Paragraph(("Kept ", Emphasis(" "), "text.")), Paragraph(" "), Paragraph("Last.")))
+    warnings: list[Problem] = []
+    kept = admitted(report, source="draft.md", warnings=warnings)
+    assert [p.text for p in kept.chapters[0].content] == [("Kept ", "text."), ("Last.",)]
+    assert sorted(w.path for w in warnings) == ["draft.md:$.chapters[0].content[0].text[1]",
+                                                "draft.md:$.chapters[0].content[1]"]
+    assert cstd_docs.loads(cstd_docs.dumps(kept)) == kept
+
+
+def test_an_empty_paragraph_that_is_referred_to_is_refused_not_cut() -> None:
+    from cstd_docs.model import CrossRef, Paragraph
+    from cstd_docs.readers.admit import admitted
+
+    report = _with_first_chapter((Paragraph(" ", id="empty"), Paragraph(("See paragraph ", CrossRef("empty"), "."))))
+    with pytest.raises(ReportError) as caught:
+        admitted(report, source="draft.md", warnings=[])
+    assert caught.value.problems[0].path == "$.chapters[0].content[0].text"
+    assert "cannot be kept: text is empty" in caught.value.problems[0].message

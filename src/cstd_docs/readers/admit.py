@@ -77,6 +77,7 @@ def _plain(key: object) -> bool:
 def _cut_empty(data: Any, problems: tuple[Problem, ...], source: str, warnings: list[Problem]) -> bool:
     """Remove the entries whose only text is empty; False when a problem is of another kind."""
     cuts: list[tuple[list[Any], int, str]] = []
+    referenced: set[str] | None = None
     for problem in problems:
         match = _CUTTABLE.fullmatch(problem.path) if problem.message == _EMPTY else None
         if match is None:
@@ -86,8 +87,10 @@ def _cut_empty(data: Any, problems: tuple[Problem, ...], source: str, warnings: 
         if not isinstance(holder, list) or index >= len(holder):
             return False
         entry = holder[index]
-        if isinstance(entry, dict) and (entry.get("subparagraphs") or entry.get("id") in _referenced(data)):
-            return False  # the entry carries more than its empty text
+        if isinstance(entry, dict):
+            referenced = _referenced(data) if referenced is None else referenced
+            if entry.get("subparagraphs") or entry.get("id") in referenced:
+                return False  # the entry carries more than its empty text
         cuts.append((holder, index, match["entry"]))
     # From the last index back, so that earlier indexes stay right.
     for holder, index, path in sorted(cuts, key=lambda cut: (id(cut[0]), -cut[1])):
