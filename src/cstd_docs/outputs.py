@@ -29,7 +29,9 @@ STALE_AFTER_SECONDS = 24 * 3600
 #: The target's name is shortened to this many bytes in the temporary name, which must
 #: stay under the 255 bytes a file name may have (NAME_MAX).
 _NAME_BYTES = 160
-_TEMPORARY = re.compile(r"\..+?\.(?:([0-9a-f]{8})-([0-9]{1,10})\.)?[0-9a-f]{12}\.part")
+#: Only names of this form are ever removed: a hidden file of another program, or of a
+#: version before the host and pid were in the name, is left alone.
+_TEMPORARY = re.compile(r"\..+\.([0-9a-f]{8})-([0-9]{1,10})\.[0-9a-f]{12}\.part")
 #: Folders this process has already swept of leftovers (once each: a batch writes
 #: thousands of files into one folder, and a listing per file would be quadratic).
 _swept: set[str] = set()
@@ -55,7 +57,7 @@ def _stale(entry: os.DirEntry[str], now: float) -> bool:
     if match is None or not entry.is_file(follow_symlinks=False):
         return False
     host, pid = match.groups()
-    if host == _host() and pid is not None and int(pid) != os.getpid() and not _running(int(pid)):
+    if host == _host() and int(pid) != os.getpid() and not _running(int(pid)):
         return True
     try:
         return now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER_SECONDS
