@@ -139,6 +139,14 @@ def _in_first_docx_paragraph(insert: str) -> Callable[[], bytes]:
     return _docx_entries(edit)
 
 
+def _in_first_docx_paragraph_start(xml: str) -> Callable[[], bytes]:
+    def edit(entries: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+        return [(n, d.replace(b"<w:t>The panel met", f"<w:t>{xml}The panel met".encode(), 1)
+                 if n == "word/document.xml" else d) for n, d in entries]
+
+    return _docx_entries(edit)
+
+
 LOST = "participant registry"  # every source warning says what is lost
 
 DRAFTS: list[Draft] = [
@@ -159,6 +167,10 @@ DRAFTS: list[Draft] = [
           "$.chapters[0]", "the limit is 100,000"),
     Draft("docx-w-t-of-200000-characters", ".docx", _in_first_docx_paragraph(" " + "x" * 200_000), "refused",
           "$.chapters[0].content[0]", "the limit is 100,000"),
+    # A child element inside w:t: the text after it is not read, and the paragraph is left
+    # empty; it has subparagraphs, so it cannot be left out: refused.
+    Draft("docx-child-element-in-w-t", ".docx", _in_first_docx_paragraph_start("<w:x/>"), "refused",
+          "$.chapters[0].content[0].text", "text is empty (entry 1 under 'Introduction')"),
     # A damaged source: the visible text is read, and the warning says what is lost.
     Draft("md-source-not-base64", ".md", _with_source_comment(lambda: "not base64!"), "kept", "", "base64"),
     Draft("md-source-not-zlib", ".md", _with_source_comment(lambda: base64.b64encode(b"garbage" * 9).decode()),

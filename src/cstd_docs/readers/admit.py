@@ -135,28 +135,28 @@ def _locate(data: Any, path: str) -> Any:
 
 def _refusal(data: Any, problem: Problem) -> Problem:
     """A problem of the imported report, saying which block a person would look for."""
-    block = _block_near(data, problem.path)
-    where = f" (in the block that begins {block!r})" if block else ""
+    where = _block_near(data, problem.path)
     return Problem(problem.path, f"the imported report cannot be kept: {problem.message}{where}",
                    problem.hint or "correct the draft there and import it again")
 
 
 def _block_near(data: Any, path: str) -> str:
-    """The start of the text of the innermost block on ``path`` that has one."""
-    best = ""
+    """Where ``path`` is, as a person finds it: the start of its block's text or, for a
+    block with none, its place under the nearest heading or block that has some."""
+    entry = None  # the 1-based place of the innermost list entry, while no text is found
     cut = len(path)
     while cut > 1:
         node = _locate(data, path[:cut])
-        if isinstance(node, dict):
-            for field in ("text", "unnumbered", "title", "theme"):
-                text = _plain_text(node.get(field))
-                if text:
-                    best = text
-                    break
-            if best:
-                break
+        text = next((t for f in ("text", "unnumbered", "title", "theme")
+                     if isinstance(node, dict) and (t := _plain_text(node.get(f)))), "")
+        if text:
+            shown = repr(text[:60] + "…" if len(text) > 60 else text)
+            return f" (in the block that begins {shown})" if entry is None else f" (entry {entry} under {shown})"
+        step = _STEP.match(path, max(path.rfind(".", 0, cut), path.rfind("[", 0, cut)))
+        if entry is None and step is not None and step.group(2) is not None:
+            entry = int(step.group(2)) + 1
         cut = max(path.rfind(".", 0, cut), path.rfind("[", 0, cut))
-    return best[:60] + "…" if len(best) > 60 else best
+    return ""
 
 
 def _plain_text(value: Any) -> str:
