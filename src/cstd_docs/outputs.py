@@ -43,6 +43,8 @@ def _host() -> str:
 
 
 def _running(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # on Windows os.kill(pid, 0) would end the process: judge by age alone
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
