@@ -48,6 +48,9 @@ class BatchResult:
 
 #: Set in a worker once Ctrl-C or SIGTERM reached it: the files still queued are skipped.
 _stopping = False
+#: True while a worker renders a file: only then may a signal raise (an idle worker
+#: raising inside the pool's own code would die with a traceback).
+_busy = False
 
 
 def _stop_worker(signum: int, frame: object) -> None:
@@ -56,7 +59,8 @@ def _stop_worker(signum: int, frame: object) -> None:
     global _stopping
     if not _stopping:
         _stopping = True
-        raise Terminated if signum == signal.SIGTERM else KeyboardInterrupt
+        if _busy:
+            raise Terminated if signum == signal.SIGTERM else KeyboardInterrupt
 
 
 def _worker_started() -> None:
@@ -68,6 +72,15 @@ def _render_file(
     source: str, target: str, fmt: str, reference_docx: str | None, emblem: str | None = None
 ) -> str | None:
     """Render one file; return None on success or the reason it failed (never raise)."""
+    global _busy
+    _busy = True
+    try:
+        return _render_one(source, target, fmt, reference_docx, emblem)
+    finally:
+        _busy = False
+
+
+def _render_one(source: str, target: str, fmt: str, reference_docx: str | None, emblem: str | None) -> str | None:
     if _stopping:
         return f"{source}: not rendered, the batch was stopped"
     try:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import signal
 import stat
 import time
 import zlib
@@ -83,12 +84,29 @@ def sweep_leftovers(folder: Path) -> list[Path]:
     return removed
 
 
-def _new_file(folder: Path, name: str) -> Path:
-    """An empty file of a fresh name in ``folder``, created with the mode a plain open() gives."""
+def _sweep_once(folder: Path) -> None:
     key = os.path.abspath(folder)
     if key not in _swept:
         _swept.add(key)
         sweep_leftovers(folder)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block ends: a temporary file is never created
+    without the code that removes it knowing its name. Delivered at the end of the block."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+def _new_file(folder: Path, name: str) -> Path:
+    """An empty file of a fresh name in ``folder``, created with the mode a plain open() gives."""
     short = os.fsencode(name)[:_NAME_BYTES].decode(errors="ignore") if len(name) > _NAME_BYTES // 4 else name
     # os.urandom, not secrets: the name only has to be unlikely to exist (O_EXCL makes it
     # safe), and secrets imports hashlib and OpenSSL (5 ms) for nothing.
@@ -115,16 +133,20 @@ def atomic_path(target: Path) -> Iterator[Path]:
         )
     if not folder.is_dir():
         raise ReportError.single(str(target), f"the folder {str(folder)!r} does not exist", "create it first")
-    temporary = _new_file(folder, target.name)
+    _sweep_once(folder)
+    temporary: Path | None = None
     try:
+        with _signals_deferred():  # a signal is raised after the name is known, inside this try
+            temporary = _new_file(folder, target.name)
         yield temporary
         # Keep the mode of the file replaced (or the umask's, for a new one), not 0600.
         with contextlib.suppress(OSError):
             os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
         os.replace(temporary, target)
     except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
         raise
 
 
