@@ -17,7 +17,9 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 REFERENCE_EXAMPLE = EXAMPLES / "cstd-2022-intersessional-panel.json"
-SHARED = REPO.parent / "shared"
+#: The shared samples and validators beside the repository; CSTD_SHARED_DIR names them
+#: elsewhere (a git worktree is one folder deeper than the repository it belongs to).
+SHARED = Path(os.environ.get("CSTD_SHARED_DIR") or REPO.parent / "shared")
 REFERENCE_TEXT = SHARED / "reference" / "000_9fb1818520dbe4d0.txt"
 
 

@@ -14,6 +14,7 @@ import stat
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -37,15 +38,7 @@ def names(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
 
-def _docx_available() -> bool:
-    try:
-        import cstd_docs.writers.docx  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-SUFFIXES = [".md", pytest.param(".docx", marks=pytest.mark.skipif(not _docx_available(), reason="writers.docx not importable yet"))]
+SUFFIXES = [".md", ".docx"]
 
 
 def render(folder: Path, suffix: str) -> tuple[int, Path]:
@@ -125,40 +118,114 @@ def test_exception_inside_atomic_path_removes_the_temporary_file(tmp_path: Path)
     assert names(tmp_path) == ["out.docx"]
 
 
-def test_ctrl_c_in_a_real_process_mid_write_keeps_the_old_output(folder: Path) -> None:
-    """SIGINT to a cstd-docs process stopped inside the write: exit 130, old output kept."""
-    out = folder / "out.md"
-    out.write_bytes(OLD)
-    script = textwrap.dedent(
-        """
-        import os, sys, time
-        def slow_fsync(fd):
-            print("writing", flush=True)
-            time.sleep(60)
-        os.fsync = slow_fsync
-        from cstd_docs.cli import main
-        sys.exit(main(sys.argv[1:]))
-        """
-    )
+_SLOW_WRITE = textwrap.dedent(
+    """
+    import os, sys, time
+    def slow_fsync(fd):
+        print("writing", flush=True)
+        time.sleep(60)
+    os.fsync = slow_fsync
+    from cstd_docs.cli import main
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+
+def _stopped_mid_write(folder: Path, out: Path) -> subprocess.Popen[bytes]:
+    """A cstd-docs process rendering to ``out``, waiting inside the write (its .part file exists)."""
     process = subprocess.Popen(
-        [sys.executable, "-c", script, "render", str(folder / "in.json"), "-o", str(out)],
+        [sys.executable, "-c", _SLOW_WRITE, "render", str(folder / "in.json"), "-o", str(out)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=REPO,
     )
+    assert process.stdout is not None
+    assert process.stdout.readline() == b"writing\n"
+    assert len(_leftovers(folder)) == 1, "mid-write"
+    return process
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.endswith(".part")]
+
+
+@pytest.mark.parametrize(
+    ("sent", "code", "said"),
+    [(signal.SIGINT, 130, b"interrupted"), (signal.SIGTERM, 143, b"terminated (SIGTERM)")],
+    ids=["SIGINT", "SIGTERM"],
+)
+def test_a_signal_to_a_real_process_mid_write_keeps_the_old_output(
+    folder: Path, sent: signal.Signals, code: int, said: bytes
+) -> None:
+    """Ctrl-C, or SIGTERM from ``timeout`` or a service manager: the exit code, a message, no .part."""
+    out = folder / "out.md"
+    out.write_bytes(OLD)
+    process = _stopped_mid_write(folder, out)
     try:
-        assert process.stdout is not None
-        assert process.stdout.readline() == b"writing\n"
-        assert len([p for p in folder.iterdir() if p.name.endswith(".part")]) == 1, "mid-write"
-        process.send_signal(signal.SIGINT)
+        process.send_signal(sent)
         _, stderr = process.communicate(timeout=30)
     finally:
         if process.poll() is None:
             process.kill()
-    assert process.returncode == 130, stderr
+    assert process.returncode == code, stderr
+    assert said in stderr and b"no output was changed" in stderr
     assert b"Traceback" not in stderr
     assert out.read_bytes() == OLD
     assert names(folder) == ["in.json", "out.md"]
+
+
+def test_a_killed_runs_part_file_is_removed_when_the_target_is_next_written(folder: Path) -> None:
+    out = folder / "out.md"
+    out.write_bytes(OLD)
+    process = _stopped_mid_write(folder, out)
+    process.kill()  # SIGKILL: nothing can clean up
+    process.communicate(timeout=30)
+    assert len(_leftovers(folder)) == 1
+    result = subprocess.run([sys.executable, "-m", "cstd_docs.cli", "render", str(folder / "in.json"), "-o", str(out)],
+                            capture_output=True, cwd=REPO, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes() != OLD
+    assert names(folder) == ["in.json", "out.md"]
+
+
+def test_the_part_file_of_a_writer_still_running_is_left_alone(folder: Path) -> None:
+    out = folder / "out.md"
+    out.write_bytes(OLD)
+    process = _stopped_mid_write(folder, out)
+    try:
+        live = _leftovers(folder)
+        assert main(["render", str(folder / "in.json"), "-o", str(out)]) == 0
+        assert _leftovers(folder) == live, "another process is writing it"
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 143
+    assert names(folder) == ["in.json", "out.md"]
+
+
+def test_leftovers_of_other_machines_wait_a_day_and_other_files_stay(tmp_path: Path) -> None:
+    from cstd_docs.outputs import STALE_AFTER_SECONDS, sweep_leftovers
+
+    elsewhere = tmp_path / ".out.md.deadbeef-1.0123456789ab.part"  # pid 1 of another host: cannot judge
+    old_style = tmp_path / ".out.md.0123456789ab.part"  # the name earlier versions gave: no pid to judge
+    unrelated = tmp_path / ".notes.part"
+    for path in (elsewhere, old_style, unrelated):
+        path.write_bytes(b"x")
+    assert sweep_leftovers(tmp_path) == []
+    day_ago = time.time() - STALE_AFTER_SECONDS - 60
+    for path in (elsewhere, old_style, unrelated):
+        os.utime(path, (day_ago, day_ago))
+    assert sweep_leftovers(tmp_path) == [elsewhere]
+    assert names(tmp_path) == [".notes.part", old_style.name], "never ours for sure: left alone"
+
+
+def test_a_target_with_a_long_name_is_written(folder: Path) -> None:
+    """The temporary name must fit in 255 bytes however long the target's name is."""
+    out = folder / ("é" * 120 + ".md")  # 244 bytes
+    assert main(["render", str(folder / "in.json"), "-o", str(out)]) == 0
+    assert names(folder) == sorted(["in.json", out.name])
 
 
 def test_a_successful_render_replaces_the_output_whole(folder: Path) -> None:

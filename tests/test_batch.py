@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -53,7 +56,6 @@ def test_batch_output_matches_a_single_render(tmp_path: Path) -> None:
 
 
 def test_batch_docx(tmp_path: Path) -> None:
-    pytest.importorskip("cstd_docs.writers.docx", reason="the DOCX writer is not importable yet")
     inputs = _inputs(tmp_path / "in", 2)
     result = render_many(inputs, tmp_path / "out", jobs=2)
     assert [p.name for p in result.written] == ["report-0.docx", "report-1.docx"]
@@ -161,3 +163,38 @@ def test_batch_leaves_a_freeze_of_the_program_in_place_and_releases_its_own(tmp_
         assert gc.get_freeze_count() >= frozen
     finally:
         gc.unfreeze()
+
+
+_SLOW_WRITES = textwrap.dedent(
+    """
+    import os, sys, time
+    def slow_fsync(fd):
+        os.write(1, b"writing\\n")  # one write: two workers' lines never interleave
+        time.sleep(60)
+    os.fsync = slow_fsync  # the workers, forked, inherit it
+    from cstd_docs.cli import main
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+
+def test_sigterm_to_a_batch_stops_it_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """A service manager stops the whole process group: the parent and its workers, mid-write."""
+    inputs = _inputs(tmp_path / "in", 6, bad=False)
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_WRITES, "render", *map(str, inputs), "--out-dir", str(out),
+         "--format", "md", "--jobs", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO, start_new_session=True,
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline() == b"writing\n"
+        os.killpg(process.pid, signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 143, stderr
+    assert b"terminated (SIGTERM)" in stderr and b"Traceback" not in stderr
+    assert [p.name for p in out.iterdir() if p.name.endswith(".part")] == []

@@ -78,6 +78,7 @@ def test_every_paragraph_matches_the_reference_in_order(markdown: str) -> None:
     paragraphs = re.findall(r"^(\d+)\\\. (.*)$", markdown, flags=re.M)
     assert [int(n) for n, _ in paragraphs] == list(range(1, 34))
     blocks = re.findall(r"^(?:\d+\\\.|\\\([a-z]+\)|#+ [IVX]+\.) (.*)$", markdown, flags=re.M)
+    assert len(blocks) > len(paragraphs), "paragraphs, subparagraphs and chapter headings"
     position = 0
     for block in blocks:
         words = _words(block)

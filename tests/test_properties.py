@@ -26,16 +26,9 @@ from cstd_docs import ReportError
 from cstd_docs.jsonio import report_from_data, report_to_data
 from cstd_docs.model import Report
 from cstd_docs.model.check import check
+from cstd_docs.writers.docx import docx_bytes, render_docx
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def _docx() -> Any:
-    try:
-        from cstd_docs.writers import docx
-    except ImportError as error:
-        pytest.skip(f"cstd_docs.writers.docx does not import yet ({error})")
-    return docx
 
 
 @SETTINGS
@@ -79,8 +72,7 @@ def test_markdown_never_fails(report: Report) -> None:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports(max_chapters=2, max_blocks=2))
 def test_docx_never_fails(report: Report) -> None:
-    docx = _docx()
-    data = docx.docx_bytes(report)
+    data = docx_bytes(report)
     assert data[:2] == b"PK"
 
 
@@ -108,12 +100,11 @@ def _samples() -> list[Report]:
 )
 @pytest.mark.interop
 def test_a_sample_of_generated_docx_passes_the_open_xml_sdk_validator(index: int, language: str, tmp_path: Path) -> None:
-    docx = _docx()
     tool = require_tool("ooxml-validator")
     report = attrs.evolve(_samples()[index], language=language)
     assert check(report) == []
     path = tmp_path / f"generated-{index}-{language}.docx"
-    docx.render_docx(report, path)
+    render_docx(report, path)
     result = subprocess.run([tool, str(path)], capture_output=True, text=True, timeout=300, check=False)
     verdict = json.loads(result.stdout)
     assert verdict["errors"] == [], (cstd_docs.dumps(report), verdict["errors"][:5])

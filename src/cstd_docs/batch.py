@@ -10,6 +10,7 @@ error when asked for and standard error is a terminal.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, TextIO
 
-from cstd_docs.errors import ReportError
+from cstd_docs.errors import ReportError, Terminated
 
 __all__ = ["BatchResult", "Failure", "render_many"]
 
@@ -45,10 +46,43 @@ class BatchResult:
         return not self.failed
 
 
+#: Set in a worker once Ctrl-C or SIGTERM reached it: the files still queued are skipped.
+_stopping = False
+#: True while a worker renders a file: only then may a signal raise (an idle worker
+#: raising inside the pool's own code would die with a traceback).
+_busy = False
+
+
+def _stop_worker(signum: int, frame: object) -> None:
+    """A worker's Ctrl-C / SIGTERM: unwind the file being written (its temporary file is
+    removed), once; the pool would otherwise hand the worker the next queued file."""
+    global _stopping
+    if not _stopping:
+        _stopping = True
+        if _busy:
+            raise Terminated if signum == signal.SIGTERM else KeyboardInterrupt
+
+
+def _worker_started() -> None:
+    signal.signal(signal.SIGTERM, _stop_worker)
+    signal.signal(signal.SIGINT, _stop_worker)
+
+
 def _render_file(
     source: str, target: str, fmt: str, reference_docx: str | None, emblem: str | None = None
 ) -> str | None:
     """Render one file; return None on success or the reason it failed (never raise)."""
+    global _busy
+    _busy = True
+    try:
+        return _render_one(source, target, fmt, reference_docx, emblem)
+    finally:
+        _busy = False
+
+
+def _render_one(source: str, target: str, fmt: str, reference_docx: str | None, emblem: str | None) -> str | None:
+    if _stopping:
+        return f"{source}: not rendered, the batch was stopped"
     try:
         from cstd_docs.jsonio import load
 
@@ -192,15 +226,19 @@ def _render_in_pool(
     image: str | None,
     finish: Callable[[int, str | None], None],
 ) -> None:
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_started) as pool:
         futures: dict[Future[str | None], int] = {
             pool.submit(_render_file, str(sources[index]), str(target), fmt, reference, image): index
             for index, target in targets.items()
         }
-        for future in as_completed(futures):
-            index = futures[future]
-            try:
-                error = future.result()
-            except Exception as crash:  # a worker died (out of memory, killed)
-                error = f"{sources[index]}: the worker rendering it stopped ({type(crash).__name__}: {crash})"
-            finish(index, error)
+        try:
+            for future in as_completed(futures):
+                index = futures[future]
+                try:
+                    error = future.result()
+                except Exception as crash:  # a worker died (out of memory, killed)
+                    error = f"{sources[index]}: the worker rendering it stopped ({type(crash).__name__}: {crash})"
+                finish(index, error)
+        except BaseException:  # Ctrl-C or SIGTERM: stop now, not after every file still queued
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise

@@ -1,26 +1,49 @@
 """The ``cstd-docs`` command.
 
 Exit codes: 0 success; 1 invalid input or a failed render (the problems on stderr, no
-traceback); 2 bad usage. Set CSTD_DOCS_DEBUG=1 to see a traceback for internal errors.
+traceback); 2 bad usage; 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), no output
+changed. Set CSTD_DOCS_DEBUG=1 to see a traceback for internal errors.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import NoReturn
 
-from cstd_docs.errors import ReportError
+from cstd_docs.errors import ReportError, Terminated
 
 RENDER_FORMATS = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf"}
 
 
 class UsageError(Exception):
     """Bad usage: exit 2."""
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM must not cut the clean-up short
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """While the command runs, SIGTERM raises :class:`Terminated`; the handler before is restored."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers; a program calling main() from a thread keeps its own
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _report(path: str):  # type: ignore[no-untyped-def]
@@ -324,7 +347,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)  # exits 2 on bad usage, as argparse does
     try:
-        code: int = args.run(args)
+        with _sigterm_as_interrupt():
+            code: int = args.run(args)
         return code
     except UsageError as error:
         parser.print_usage(sys.stderr)
@@ -333,6 +357,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReportError as error:
         print(f"cstd-docs: {error}", file=sys.stderr)
         return 1
+    except Terminated:
+        print("cstd-docs: terminated (SIGTERM); no output was changed", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("cstd-docs: interrupted; no output was changed", file=sys.stderr)
         return 130

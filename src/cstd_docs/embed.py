@@ -27,6 +27,7 @@ import re
 import zlib
 from typing import Any
 
+from cstd_docs.errors import Problem
 from cstd_docs.model import Report
 
 __all__ = [
@@ -34,15 +35,21 @@ __all__ = [
     "NAMESPACE",
     "PART_NAME",
     "RELATIONSHIP_TYPE",
+    "DamagedSource",
     "attach_source",
     "embed_source",
     "extract_source",
     "item_properties",
     "markdown_comment",
+    "read_source",
     "source_from_markdown",
+    "source_warning",
 ]
 
-NAMESPACE = "urn:cstd-docs:source:1"
+#: The source format's version; a newer one is reported, not silently ignored.
+VERSION = 1
+NAMESPACE_PREFIX = "urn:cstd-docs:source:"
+NAMESPACE = f"{NAMESPACE_PREFIX}{VERSION}"
 PART_NAME = "/customXml/item%d.xml"
 PROPS_NAME = "/customXml/itemProps%d.xml"
 CONTENT_TYPE = "application/xml"
@@ -54,7 +61,9 @@ ITEM_ID = "{6C1F3E02-5D4B-4B0E-9C43-2B1D1A0C5E11}"
 #: A source larger than this (decompressed) is ignored: it cannot be a report we wrote.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 
-_MD_COMMENT = re.compile(r"<!--\s*cstd-docs-source:1\s+([A-Za-z0-9+/=\s]+?)\s*-->")
+#: The start of a source comment in Markdown; the version is checked after, so a newer
+#: one is reported. Its end is found with str.find: one comment is parsed, in linear time.
+_MD_START = re.compile(r"<!--[ \t\r\n]*cstd-docs-source:([0-9]{1,9})(?=[ \t\r\n])")
 
 
 def _payload(report: Report) -> str:
@@ -68,19 +77,96 @@ def _payload(report: Report) -> str:
     return base64.b64encode(zlib.compress(data, 1)).decode("ascii")
 
 
-def _report_from_payload(payload: str) -> Report | None:
-    from cstd_docs.errors import ReportError
-    from cstd_docs.jsonio import loads
+class DamagedSource(Exception):
+    """Why an embedded source cannot be used (the message), and what it held (``inventory``)."""
 
+    def __init__(self, reason: str, inventory: str = "") -> None:
+        super().__init__(reason)
+        self.inventory = inventory
+
+
+#: What a reader loses without the source: the things a printed document does not show.
+LOST = ("paragraph ids, the participant registry (citations become plain notes), the masthead's"
+        " exact date and the language are read from the visible text alone")
+
+
+def source_warning(place: str, damage: DamagedSource) -> Problem:
+    """The warning a reader gives for a source it cannot use: why, and what is lost with it."""
+    held = f" It held {damage.inventory}, lost with it." if damage.inventory else ""
+    return Problem(
+        place,
+        f"the embedded source report cannot be used: {damage}; {LOST}.{held}",
+        "check the imported ids and citations, or import the draft with the cstd-docs that wrote it",
+    )
+
+
+def _inventory(data: object) -> str:
+    """'N ids and M participants' of a parsed report, counted without trusting its shape."""
+    ids = 0
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            ids += isinstance(node.get("id"), str)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    participants = data.get("participants") if isinstance(data, dict) else None
+    count = len(participants) if isinstance(participants, dict) else 0
+    return f"{ids} id{'s' if ids != 1 else ''} and {count} participant{'s' if count != 1 else ''}"
+
+
+def _inflate(payload: str) -> bytes:
     try:
         raw = base64.b64decode("".join(payload.split()), validate=True)
-        inflater = zlib.decompressobj()
+    except (binascii.Error, ValueError):
+        raise DamagedSource("its base64 text is damaged") from None
+    inflater = zlib.decompressobj()
+    try:
         data = inflater.decompress(raw, MAX_SOURCE_BYTES)
-        if inflater.unconsumed_tail:
-            return None
-        return loads(data.decode("utf-8"))
-    except (binascii.Error, zlib.error, UnicodeDecodeError, ReportError, ValueError):
-        return None
+    except zlib.error as error:
+        raise DamagedSource(f"its compressed data is damaged ({error})") from None
+    if inflater.unconsumed_tail:
+        raise DamagedSource(f"it would decompress to more than {MAX_SOURCE_BYTES // 2**20} MiB (a zlib bomb?)")
+    if not inflater.eof:
+        raise DamagedSource("its compressed data is cut short")
+    return data
+
+
+def _report_from_payload(payload: str) -> Report:
+    """The report a payload carries; :class:`DamagedSource` says why not."""
+    import json
+
+    from cstd_docs.errors import ReportError
+    from cstd_docs.jsonio import report_from_data
+
+    data = _inflate(payload)
+    try:
+        parsed = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise DamagedSource("it is not valid JSON") from None
+    try:
+        return report_from_data(parsed)
+    except ReportError as error:
+        first = error.problems[0] if error.problems else "?"
+        raise DamagedSource(f"it is not a valid report ({first})", _inventory(parsed)) from None
+
+
+def _version(namespace_or_marker: str) -> int | None:
+    number = namespace_or_marker.rsplit(":", 1)[-1]
+    return int(number) if number.isdigit() and len(number) < 10 else None
+
+
+def _newer(version: int | None, payload: str) -> DamagedSource:
+    """A source of another format version, with what it held if its payload still reads as JSON."""
+    import json
+
+    try:
+        held = _inventory(json.loads(_inflate(payload).decode("utf-8")))
+    except (DamagedSource, UnicodeDecodeError, ValueError, RecursionError):
+        held = ""
+    return DamagedSource(f"it was written by a newer cstd-docs (source format {version}; this one reads {VERSION})",
+                         held)
 
 
 def embed_source(report: Report) -> bytes:
@@ -91,17 +177,42 @@ def embed_source(report: Report) -> bytes:
     ).encode()
 
 
-def extract_source(xml: bytes) -> Report | None:
-    """The report carried by a custom XML part, or None if this part is not ours or is damaged."""
+def extract_source(xml: bytes, *, warnings: list[Problem] | None = None, place: str = "") -> Report | None:
+    """The report carried by a custom XML part, or None if the part is not ours or cannot be used.
+
+    A part of ours that cannot be used (damaged, or written by a newer version) adds a
+    warning to ``warnings`` naming ``place`` and saying what is lost.
+    """
+    try:
+        return read_source(xml)
+    except DamagedSource as damage:
+        if warnings is not None:
+            warnings.append(source_warning(place, damage))
+        return None
+
+
+def read_source(xml: bytes) -> Report | None:
+    """The report a custom XML part carries; None if the part is not a source.
+
+    Raises :class:`DamagedSource` for a source that cannot be used.
+    """
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
     try:
         root = etree.fromstring(xml, parser)
     except etree.XMLSyntaxError:
+        if NAMESPACE_PREFIX.encode() in xml[:4096]:
+            raise DamagedSource("its XML is not well-formed") from None
         return None
-    if root.tag != f"{{{NAMESPACE}}}source" or not root.text:
+    namespace = etree.QName(root).namespace or ""
+    if not namespace.startswith(NAMESPACE_PREFIX) or etree.QName(root).localname != "source":
         return None
+    if not root.text:
+        raise DamagedSource("it is empty")
+    version = _version(namespace)
+    if version != VERSION:
+        raise _newer(version, root.text)
     return _report_from_payload(root.text)
 
 
@@ -134,9 +245,29 @@ def attach_source(document_part: Any, report: Report) -> None:
 
 def markdown_comment(report: Report) -> str:
     """The HTML comment carrying ``report`` at the end of a Markdown rendering."""
-    return f"<!-- cstd-docs-source:1 {_payload(report)} -->"
+    return f"<!-- cstd-docs-source:{VERSION} {_payload(report)} -->"
 
 
-def source_from_markdown(text: str) -> Report | None:
-    match = _MD_COMMENT.search(text)
-    return _report_from_payload(match.group(1)) if match else None
+def source_from_markdown(text: str, *, warnings: list[Problem] | None = None, place: str = "markdown") -> Report | None:
+    """The report the last source comment of a Markdown text carries, or None.
+
+    A comment that cannot be used (damaged, or from a newer version) adds a warning to
+    ``warnings`` naming ``place`` and saying what is lost. Linear in the text: one
+    comment is parsed, the last (the writer puts it at the end).
+    """
+    starts = list(_MD_START.finditer(text))
+    if not starts:
+        return None
+    start = starts[-1]
+    end = text.find("-->", start.end())
+    try:
+        if end < 0:
+            raise DamagedSource("its comment is not closed ('-->' is missing)")
+        version = _version(start.group(1))
+        if version != VERSION:
+            raise _newer(version, text[start.end():end])
+        return _report_from_payload(text[start.end():end])
+    except DamagedSource as damage:
+        if warnings is not None:
+            warnings.append(source_warning(place, damage))
+        return None

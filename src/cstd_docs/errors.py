@@ -47,3 +47,9 @@ class ReportError(Exception):
         if count > len(shown):
             lines.append(f"  … and {count - len(shown)} more")
         return "\n".join(lines)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (what ``timeout``, ``kill`` and service managers send) raised where the
+    program is, so that it unwinds as Ctrl-C does: temporary files removed, outputs kept.
+    Not an input problem: the command line turns it into exit code 143."""

@@ -9,18 +9,9 @@ import io
 import zipfile
 
 from lxml import etree
+from tests.ooxml import FOOTNOTES_REL, FOOTNOTES_TYPE, NS, PR, R, w
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PR = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-NS = {"w": W, "r": R, "pr": PR, "ct": CT}
-FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
-
-
-def w(name: str) -> str:
-    return f"{{{W}}}{name}"
+__all__ = ["FOOTNOTES_REL", "FOOTNOTES_TYPE", "NS", "Docx", "style_of", "text_of", "val", "w"]
 
 
 class Docx:

@@ -23,8 +23,10 @@ from tests.conftest import REFERENCE_EXAMPLE, REPO
 from tests.docx.reading import FOOTNOTES_REL, FOOTNOTES_TYPE, NS, Docx, style_of, text_of, val, w
 from tests.docx.reports import JOB_NUMBER, SYMBOL, build_report
 
+import cstd_docs
 from cstd_docs import ReportError
 from cstd_docs.model import Emphasis, Report
+from cstd_docs.model.check import check
 from cstd_docs.resolve import resolve
 from cstd_docs.resolve.document import Heading, HeadingLevel, NoteRef, NumberedParagraph, ResolvedReport
 from cstd_docs.writers.docx import docx_bytes, render_docx
@@ -143,11 +145,14 @@ def test_defaults_are_times_new_roman_10_pt_en_gb_and_normal_spacing(example_doc
 
 def test_every_style_the_content_uses_is_defined(symbol_docx: Docx) -> None:
     defined = {s.get(w("styleId")) for s in symbol_docx.styles.findall("w:style", NS)}
+    all_used: set[str | None] = set()
     for name in symbol_docx.entries:
         if name.startswith("word/") and name.endswith(".xml") and "_rels" not in name:
             root = symbol_docx.xml(name)
             used = {e.get(w("val")) for e in root.iter(w("pStyle"), w("rStyle"))}
             assert used <= defined, (name, used - defined)
+            all_used |= used
+    assert {"SingleTxtG", "FootnoteText", "FootnoteReference"} <= all_used, "the parts were found and read"
 
 
 # --- page ---------------------------------------------------------------------------------------------
@@ -222,7 +227,9 @@ def test_reference_example_has_37_notes_whose_texts_follow_the_resolved_notes(
 
 
 def test_references_in_the_text_are_footnote_reference_runs(example_docx: Docx) -> None:
-    for reference in example_docx.document.iter(w("footnoteReference")):
+    references = list(example_docx.document.iter(w("footnoteReference")))
+    assert len(references) == 37
+    for reference in references:
         run = reference.getparent()
         assert val(run.find("w:rPr/w:rStyle", NS)) == "FootnoteReference"
         assert reference.get(w("customMarkFollows")) is None
@@ -442,6 +449,24 @@ def test_core_properties_come_from_the_report(symbol_docx: Docx) -> None:
     assert core.findtext("dcterms:created", namespaces=ns) == "2030-02-01T00:00:00Z"
     assert core.findtext("dcterms:modified", namespaces=ns) == "2030-02-01T00:00:00Z"
     assert "python-docx" not in symbol_docx.entries["docProps/core.xml"].decode()
+
+
+def test_a_title_and_symbol_over_255_characters_render_whole_with_shortened_core_properties(
+    symbol_report: Report,
+) -> None:
+    """python-docx refuses core properties over 255 characters; the document keeps every word."""
+    title = "Report on " + " ".join(f"theme {i}" for i in range(60))  # 400 characters
+    symbol = "E/CN.16/2030/" + "7" * 290
+    long = attrs.evolve(symbol_report, title=title, masthead=attrs.evolve(symbol_report.masthead, symbol=symbol))
+    assert check(long) == []
+    doc = Docx(docx_bytes(long))
+    ns = {"dc": "http://purl.org/dc/elements/1.1/"}
+    core_title = doc.xml("docProps/core.xml").findtext("dc:title", namespaces=ns) or ""
+    assert len(core_title) <= 255 and core_title.endswith("…")
+    assert title.startswith(core_title[:-1].rstrip())
+    assert len(doc.xml("docProps/core.xml").findtext("dc:subject", namespaces=ns) or "") <= 255
+    assert title in text_of(doc.document)
+    assert cstd_docs.read_docx(doc.data) == long
 
 
 def test_package_holds_no_thumbnail_and_no_leftover_template_parts(example_docx: Docx) -> None:

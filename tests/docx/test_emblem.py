@@ -14,14 +14,13 @@ import pytest
 from lxml import etree
 from tests.conftest import SHARED, require_file, require_tool
 from tests.docx.reports import build_report
+from tests.ooxml import WP, w
 
 import cstd_docs
 from cstd_docs.cli import main
 from cstd_docs.errors import ReportError
 from cstd_docs.writers.docx import docx_bytes, render_docx
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 EMU_PER_TWIP = 635
 
 
@@ -51,7 +50,7 @@ def emblem(tmp_path: Path) -> Path:
 def _first_cell_extent(data: bytes) -> tuple[int, int]:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         body = etree.fromstring(z.read("word/document.xml"))
-    cell = body.find(f".//{{{W}}}tbl/{{{W}}}tr/{{{W}}}tc")
+    cell = body.find(f".//{w('tbl')}/{w('tr')}/{w('tc')}")
     assert cell is not None
     extent = cell.find(f".//{{{WP}}}extent")
     assert extent is not None, "no image in the masthead's first cell"

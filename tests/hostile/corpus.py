@@ -253,4 +253,7 @@ SURVIVORS: dict[str, Callable[[], bytes]] = {
     "every-script-and-markup-characters": mutate(_every_script),
     "string-just-under-the-limit": _huge_string_in_paragraph(99_999),
     "crlf-line-ends": lambda: BASE_FILE.read_bytes().replace(b"\n", b"\r\n"),
+    # python-docx refuses core properties over 255 characters: the Word writer must shorten them.
+    "title-of-400-characters": setting("title", "Report on " + " ".join(f"theme {i}" for i in range(60))),
+    "symbol-of-300-characters": setting("masthead.symbol", "E/CN.16/2022/" + "2" * 287),
 }

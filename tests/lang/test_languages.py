@@ -81,6 +81,7 @@ def test_templates_only_use_the_fields_the_library_fills(code: str) -> None:
     for key, allowed in ALLOWED_FIELDS.items():
         used = {name for _, name, _, _ in string.Formatter().parse(table[key]) if name}
         assert used <= allowed, (code, key, used)
+    assert table["subparagraph_labels"], code
     for template in table["subparagraph_labels"]:
         used = {name for _, name, _, _ in string.Formatter().parse(template) if name}
         assert used <= {"letter", "roman", "number"}

@@ -1,4 +1,4 @@
-"""Helpers for the reader tests: our own DOCX with its source, LibreOffice re-saves."""
+"""Helpers for the reader tests: the writer's DOCX with its source, LibreOffice re-saves."""
 
 from __future__ import annotations
 
@@ -8,40 +8,24 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-import pytest
 from tests.conftest import require_tool
 
 from cstd_docs.model import Report
-
-
-def docx_writer():  # type: ignore[no-untyped-def]
-    """``docx_bytes`` of the Word writer, or skip with the reason."""
-    try:
-        from cstd_docs.writers.docx import docx_bytes
-    except ImportError as error:  # the writer is written by another engineer
-        pytest.skip(f"cstd_docs.writers.docx does not import yet: {error}")
-    return docx_bytes
+from cstd_docs.writers.docx import docx_bytes
 
 
 def has_source(data: bytes) -> bool:
+    """Whether a .docx carries a source report, looked for as the file format says (not with embed.py)."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         return any(name.startswith("customXml/") and b"urn:cstd-docs:source:1" in z.read(name)
                    for name in z.namelist() if name.endswith(".xml"))
 
 
 def our_docx(report: Report) -> bytes:
-    """Our DOCX of a report, carrying its source (added here until the writer does it)."""
-    data: bytes = docx_writer()(report)
-    if has_source(data):
-        return data
-    import docx
-    from cstd_docs.embed import attach_source
-
-    document = docx.Document(io.BytesIO(data))
-    attach_source(document.part, report)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    """The Word writer's own .docx of a report; it must carry the source, or round trips test nothing."""
+    data = docx_bytes(report)
+    assert has_source(data), "the Word writer no longer embeds the source report"
+    return data
 
 
 def libreoffice_resave(path: Path, workdir: Path) -> Path:

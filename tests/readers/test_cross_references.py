@@ -17,18 +17,13 @@ from typing import Any
 import attrs
 import pytest
 from lxml import etree
+from tests.ooxml import w
 from tests.readers.helpers import libreoffice_resave, our_docx
 
 import cstd_docs
 from cstd_docs.crossrefs import bookmark_name
 from cstd_docs.errors import Problem
 from cstd_docs.model import CrossRef, Emphasis, Note, Paragraph, Report
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def _w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
 
 
 def _report() -> Report:
@@ -106,21 +101,21 @@ def _read(document: Any) -> tuple[Report, list[Problem]]:
 
 def _text(run: Any) -> str:
     # Not itertext(): python-docx's element classes make lxml's itertext repeat w:t's text.
-    return "".join(t.text or "" for t in run.iter(_w("t")))
+    return "".join(t.text or "" for t in run.iter(w("t")))
 
 
 def test_the_writer_bookmarks_the_label_and_refers_to_it_with_a_field() -> None:
     document = _document(_report())
     body = document.element.body
-    starts = {b.get(_w("name")): b for b in body.iter(_w("bookmarkStart"))}
+    starts = {b.get(w("name")): b for b in body.iter(w("bookmarkStart"))}
     assert set(starts) == {bookmark_name(i) for i in ("first", "first-b", "later", "fourth")}
     # The bookmark holds the label alone ("1", not "1." and the tab), so an updated field prints "1".
     first = starts[bookmark_name("first")]
     assert _text(first.getnext()) == "1"
-    assert first.getnext().getnext().tag == _w("bookmarkEnd")
+    assert first.getnext().getnext().tag == w("bookmarkEnd")
     assert _text(starts[bookmark_name("later")].getnext()) == "II"
     assert _text(starts[bookmark_name("first-b")].getnext()) == "(b)"
-    instructions = [t.text.split() for t in document.element.iter(_w("instrText"))]
+    instructions = [t.text.split() for t in document.element.iter(w("instrText"))]
     assert ["REF", bookmark_name("first"), "\\h"] in instructions
     # The visible text is unchanged: what a reader of the draft sees.
     assert _starting(document, "3.\t").text == "3.\tAs paragraph 1 said, and (b) of it, chapter II returns to this."
@@ -183,13 +178,13 @@ def test_a_field_of_the_users_own_reads_as_its_text() -> None:
     last = second[-1]
     for kind, text in (("begin", None), ("instr", " REF _Ref123456789 \\h "), ("separate", None),
                        ("text", "7"), ("end", None)):
-        r = etree.SubElement(second, _w("r"))
+        r = etree.SubElement(second, w("r"))
         if kind == "instr":
-            etree.SubElement(r, _w("instrText")).text = text
+            etree.SubElement(r, w("instrText")).text = text
         elif kind == "text":
-            etree.SubElement(r, _w("t")).text = text
+            etree.SubElement(r, w("t")).text = text
         else:
-            etree.SubElement(r, _w("fldChar")).set(_w("fldCharType"), kind)
+            etree.SubElement(r, w("fldChar")).set(w("fldCharType"), kind)
     assert last is not second[-1]
     read, _ = _read(document)
     assert _paragraph_ids(read)["second"].text == ("The second paragraph.7",)

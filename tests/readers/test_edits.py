@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from lxml import etree
 from tests.conftest import REFERENCE_EXAMPLE, require_file
+from tests.ooxml import w
 from tests.readers.helpers import libreoffice_resave, our_docx
 
 import cstd_docs
@@ -21,12 +22,6 @@ from cstd_docs.diff import diff_reports
 from cstd_docs.errors import Problem
 from cstd_docs.model import Citation, Emphasis, Note, Paragraph, Report, Suggestion
 from cstd_docs.model.check import check
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def _w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
 
 
 def paragraphs(report: Report) -> list[Any]:
@@ -63,7 +58,7 @@ def _by_number(document: Any, number: int) -> Any:
 def _new_paragraph_after(anchor: Any, text: str, italic: str | None = None) -> Any:
     element = copy.deepcopy(anchor._p)
     for child in list(element):
-        if child.tag != _w("pPr"):
+        if child.tag != w("pPr"):
             element.remove(child)
     anchor._p.addnext(element)
     from docx.text.paragraph import Paragraph as DocxParagraph
@@ -77,35 +72,35 @@ def _new_paragraph_after(anchor: Any, text: str, italic: str | None = None) -> A
 
 
 def _add_note(paragraph: Any, footnotes: Any, ident: int, text: str) -> None:
-    run = etree.SubElement(paragraph._p, _w("r"))
-    props = etree.SubElement(run, _w("rPr"))
-    etree.SubElement(props, _w("rStyle")).set(_w("val"), "FootnoteReference")
-    etree.SubElement(run, _w("footnoteReference")).set(_w("id"), str(ident))
-    note = etree.SubElement(footnotes, _w("footnote"))
-    note.set(_w("id"), str(ident))
-    p = etree.SubElement(note, _w("p"))
-    etree.SubElement(etree.SubElement(p, _w("pPr")), _w("pStyle")).set(_w("val"), "FootnoteText")
-    r = etree.SubElement(p, _w("r"))
-    etree.SubElement(r, _w("tab"))
-    etree.SubElement(r, _w("footnoteRef"))
-    r = etree.SubElement(p, _w("r"))
-    etree.SubElement(r, _w("tab"))
-    etree.SubElement(r, _w("t")).text = text
+    run = etree.SubElement(paragraph._p, w("r"))
+    props = etree.SubElement(run, w("rPr"))
+    etree.SubElement(props, w("rStyle")).set(w("val"), "FootnoteReference")
+    etree.SubElement(run, w("footnoteReference")).set(w("id"), str(ident))
+    note = etree.SubElement(footnotes, w("footnote"))
+    note.set(w("id"), str(ident))
+    p = etree.SubElement(note, w("p"))
+    etree.SubElement(etree.SubElement(p, w("pPr")), w("pStyle")).set(w("val"), "FootnoteText")
+    r = etree.SubElement(p, w("r"))
+    etree.SubElement(r, w("tab"))
+    etree.SubElement(r, w("footnoteRef"))
+    r = etree.SubElement(p, w("r"))
+    etree.SubElement(r, w("tab"))
+    etree.SubElement(r, w("t")).text = text
 
 
 def _notes_in_document_order(document: Any, footnotes: Any) -> None:
     """As Word saves: notes in the order of their marks, deleted ones gone."""
-    order = [ref.get(_w("id")) for ref in document.iter(_w("footnoteReference"))]
-    notes = {note.get(_w("id")): note for note in footnotes.findall(_w("footnote"))}
+    order = [ref.get(w("id")) for ref in document.iter(w("footnoteReference"))]
+    notes = {note.get(w("id")): note for note in footnotes.findall(w("footnote"))}
     for ident, note in notes.items():
         if int(ident) > 0:
             footnotes.remove(note)
     for ident in order:
         footnotes.append(notes[ident])
     # and numbered 1, 2, … in that order
-    for number, ref in enumerate(document.iter(_w("footnoteReference")), start=1):
-        notes[ref.get(_w("id"))].set(_w("id"), str(number))
-        ref.set(_w("id"), str(number))
+    for number, ref in enumerate(document.iter(w("footnoteReference")), start=1):
+        notes[ref.get(w("id"))].set(w("id"), str(number))
+        ref.set(w("id"), str(number))
 
 
 def _edit_in_word(report: Report, path: Path) -> dict[str, str]:
@@ -131,7 +126,7 @@ def _edit_in_word(report: Report, path: Path) -> dict[str, str]:
     _add_note(p7, footnotes, 902, "Representative of Thailand.")
     # a note removed: the citation on paragraph 9
     p9 = _by_number(d, 9)
-    ref = p9._p.find(f".//{_w('footnoteReference')}")
+    ref = p9._p.find(f".//{w('footnoteReference')}")
     ref.getparent().getparent().remove(ref.getparent())
     # a paragraph inserted after 5 (typed with a stale number), a subparagraph added to 1
     _new_paragraph_after(_by_number(d, 5), "6.\tA paragraph inserted by an editor in Word.")
@@ -181,9 +176,10 @@ def _check_edits(report: Report, read: Report, ids: dict[str, str], warnings: li
     assert len(nine_after) == len(nine_before) - 1
     # Untouched paragraphs come back exactly, citations and all.
     touched = {ids[k] for k in ("p1", "p3", "p4", "p7", "p9")}
-    for p in after:
-        if p.id in before and p.id not in touched:
-            assert p == before[p.id]
+    untouched = [p for p in after if p.id in before and p.id not in touched]
+    assert len(untouched) >= 20, "most of the reference's 33 paragraphs were not edited"
+    for p in untouched:
+        assert p == before[p.id]
     kinds = {(c.kind, c.id) for c in diff_reports(report, read)}
     assert ("removed", ids["p10"]) in kinds
     assert ("moved", ids["p2"]) in kinds

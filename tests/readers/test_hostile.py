@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-import io
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
+from tests.conftest import REPO
+from tests.ooxml import CONTENT_TYPES, PACKAGE_RELS, W, document_xml, zip_package
 
 import cstd_docs
-from cstd_docs.errors import ReportError
+from cstd_docs.errors import Problem, ReportError
+from cstd_docs.model import Block, Report
 from cstd_docs.readers import package as bounds
-
-CONTENT_TYPES = (
-    b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    b'<Default Extension="xml" ContentType="application/xml"/></Types>'
-)
-RELS = (
-    b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-    b'officeDocument" Target="word/document.xml"/></Relationships>'
-)
-
-
-def _zip(parts: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
-    return out.getvalue()
 
 
 def _message(error: pytest.ExceptionInfo[ReportError]) -> str:
@@ -46,7 +30,7 @@ def test_a_file_that_is_not_a_zip_is_refused(tmp_path: Path) -> None:
 
 def test_a_zip_that_is_not_a_document_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "report.docx"
-    path.write_bytes(_zip({"hello.txt": b"hi"}))
+    path.write_bytes(zip_package({"hello.txt": b"hi"}))
     with pytest.raises(ReportError) as error:
         cstd_docs.read_docx(path)
     assert "not a Word document" in _message(error)
@@ -59,7 +43,7 @@ def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_a_zip_bomb_is_refused_quickly_before_decompressing(tmp_path: Path) -> None:
     path = tmp_path / "bomb.docx"
-    path.write_bytes(_zip({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS,
+    path.write_bytes(zip_package({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS,
                            "word/document.xml": b"<a>" + b" " * (300 * 1024 * 1024) + b"</a>"}))
     assert path.stat().st_size < 2 * 1024 * 1024
     started = time.monotonic()
@@ -70,7 +54,7 @@ def test_a_zip_bomb_is_refused_quickly_before_decompressing(tmp_path: Path) -> N
 
 
 def test_a_part_over_the_size_bound_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    data = _zip({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS,
+    data = zip_package({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS,
                  "word/document.xml": b"<a>" + b" " * (2 * 1024 * 1024) + b"</a>"})
     monkeypatch.setattr(bounds, "MAX_PART_BYTES", 1024 * 1024)
     with pytest.raises(ReportError, match=r"more than|zip bomb"):
@@ -78,10 +62,10 @@ def test_a_part_over_the_size_bound_is_refused(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_too_many_parts_are_refused() -> None:
-    parts = {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS}
+    parts = {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS}
     parts.update({f"word/media/p{i}.xml": b"<a/>" for i in range(bounds.MAX_PARTS + 1)})
     with pytest.raises(ReportError) as error:
-        cstd_docs.read_docx(_zip(parts))
+        cstd_docs.read_docx(zip_package(parts))
     assert "parts" in _message(error)
 
 
@@ -90,10 +74,10 @@ def test_external_entities_are_never_resolved(tmp_path: Path) -> None:
     secret.write_text("TOP-SECRET-CONTENT")
     document = (
         f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
-        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        f'<w:document xmlns:w="{W}"><w:body>'
         '<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>'
     ).encode()
-    data = _zip({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS, "word/document.xml": document})
+    data = zip_package({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS, "word/document.xml": document})
     with pytest.raises(ReportError) as error:
         cstd_docs.read_docx(data)
     assert "DOCTYPE" in _message(error)
@@ -104,10 +88,10 @@ def test_billion_laughs_is_refused() -> None:
     document = (
         '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
         + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
-        + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        + f']><w:document xmlns:w="{W}"><w:body>'
         '<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>'
     ).encode()
-    data = _zip({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS, "word/document.xml": document})
+    data = zip_package({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS, "word/document.xml": document})
     started = time.monotonic()
     with pytest.raises(ReportError):
         cstd_docs.read_docx(data)
@@ -117,32 +101,93 @@ def test_billion_laughs_is_refused() -> None:
 def test_a_damaged_embedded_source_is_ignored_with_a_warning() -> None:
     from cstd_docs.embed import extract_source
 
-    assert extract_source(b'<src:source xmlns:src="urn:cstd-docs:source:1">not base64!</src:source>') is None
-    assert extract_source(b"<other/>") is None
+    warnings: list[Problem] = []
+    damaged = b'<src:source xmlns:src="urn:cstd-docs:source:1">not base64!</src:source>'
+    assert extract_source(damaged, warnings=warnings, place="draft.docx:customXml/item1.xml") is None
+    assert extract_source(b"<other/>", warnings=warnings) is None  # not ours: nothing to say
+    assert [w.path for w in warnings] == ["draft.docx:customXml/item1.xml"]
+    assert "base64" in warnings[0].message and "participant registry" in warnings[0].message
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x08", "\t", "\n", "\x0b", "\x0c", "\r", "\x0e", "\x1f", " ",
+                                       "\x7f", "\x85", "\ud7ff", "\ud800", "\udfff", "\ue000", "\ufffd",
+                                       "\ufffe", "\uffff", "\U00010000", "\U0001fffe", "\U0010ffff"])
+def test_the_import_cuts_exactly_the_characters_the_model_check_refuses(character: str) -> None:
+    import attrs
+
+    from cstd_docs.model import Paragraph
+    from cstd_docs.model.check import check
+    from cstd_docs.readers.admit import ILLEGAL
+
+    report = cstd_docs.load(REPO / "examples" / "short-en.json")
+    chapter = report.chapters[0]
+    changed = attrs.evolve(report, chapters=(attrs.evolve(chapter, content=(Paragraph(f"a{character}b"),
+                                                                             *chapter.content[1:])),
+                                              *report.chapters[1:]))
+    refused = any("cannot be written" in p.message for p in check(changed))
+    assert refused == bool(ILLEGAL.search(character))
+
+
+def test_an_imported_report_that_needs_no_cut_is_returned_as_it_is() -> None:
+    from cstd_docs.readers.admit import admitted
+
+    report = cstd_docs.load(REPO / "examples" / "short-en.json")
+    warnings: list[Problem] = []
+    assert admitted(report, source="x", warnings=warnings) is report
+    assert warnings == []
 
 
 def test_a_field_instruction_in_200000_pieces_is_read() -> None:
     # 200,000 one-character instrText runs around a field's result: read, and not slowly.
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     runs = b"".join([b'<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
                      b"<w:r><w:instrText>x</w:instrText></w:r>" * 200_000,
                      b'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r>',
                      b'<w:r><w:fldChar w:fldCharType="end"/></w:r>'])
-    document = (f'<w:document xmlns:w="{w}"><w:body><w:p>'.encode() + runs
-                + b"<w:r><w:t> text</w:t></w:r></w:p></w:body></w:document>")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:  # deflated, it looks like a zip bomb
-        for name, data in (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", RELS),
-                           ("word/document.xml", document)):
-            z.writestr(name, data)
+    document = document_xml("<w:p>" + runs.decode() + "<w:r><w:t> text</w:t></w:r></w:p>")
+    # Stored: deflated, it looks like a zip bomb.
+    data = zip_package({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS, "word/document.xml": document},
+                       compression=zipfile.ZIP_STORED)
     started = time.monotonic()
-    read = cstd_docs.read_docx(out.getvalue(), warnings=[])
+    read = cstd_docs.read_docx(data, warnings=[])
     assert time.monotonic() - started < 10.0
     assert "7 text" in str(read)  # the field's result, then the text, both read
 
 
 def test_markdown_with_many_brackets_reads_in_linear_time() -> None:
     # A cross-reference link is looked for at each "["; unbounded, 40,000 of them took 36 s.
+    # The text is then over the 100,000-character limit of a report: refused, not written.
     started = time.monotonic()
-    cstd_docs.read_markdown("# T\n\n## I. C\n\n1\\. " + "[" * 200_000 + "\n", warnings=[])
+    with pytest.raises(ReportError, match="a text of 200,000 characters; the limit is 100,000"):
+        cstd_docs.read_markdown("# T\n\n## I. C\n\n1\\. " + "[" * 200_000 + "\n", warnings=[])
     assert time.monotonic() - started < 10.0
+
+
+def _with_first_chapter(content: tuple[Block, ...]) -> Report:
+    import attrs
+
+    report = cstd_docs.load(REPO / "examples" / "short-en.json")
+    return attrs.evolve(report, chapters=(attrs.evolve(report.chapters[0], content=content), *report.chapters[1:]))
+
+
+def test_an_empty_emphasis_and_an_empty_paragraph_are_cut_with_warnings() -> None:
+    from cstd_docs.model import Emphasis, Paragraph
+    from cstd_docs.readers.admit import admitted
+
+    report = _with_first_chapter((Paragraph(("Kept ", Emphasis(" "), "text.")), Paragraph(" "), Paragraph("Last.")))
+    warnings: list[Problem] = []
+    kept = admitted(report, source="draft.md", warnings=warnings)
+    assert [p.text for p in kept.chapters[0].content] == [("Kept ", "text."), ("Last.",)]
+    assert sorted(w.path for w in warnings) == ["draft.md:$.chapters[0].content[0].text[1]",
+                                                "draft.md:$.chapters[0].content[1]"]
+    assert cstd_docs.loads(cstd_docs.dumps(kept)) == kept
+
+
+def test_an_empty_paragraph_that_is_referred_to_is_refused_not_cut() -> None:
+    from cstd_docs.model import CrossRef, Paragraph
+    from cstd_docs.readers.admit import admitted
+
+    report = _with_first_chapter((Paragraph(" ", id="empty"), Paragraph(("See paragraph ", CrossRef("empty"), "."))))
+    with pytest.raises(ReportError) as caught:
+        admitted(report, source="draft.md", warnings=[])
+    assert caught.value.problems[0].path == "$.chapters[0].content[0].text"
+    assert "cannot be kept: text is empty" in caught.value.problems[0].message

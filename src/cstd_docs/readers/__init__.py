@@ -4,6 +4,9 @@
 return the :class:`~cstd_docs.model.Report`; everything that could not be mapped is
 appended, as :class:`~cstd_docs.errors.Problem`, to the ``warnings`` list the caller
 passes. ``import_file(path)`` returns both at once as :class:`Imported`.
+
+Every report they return passes the checks ``load`` makes (:mod:`.admit`): what cannot
+be kept is cut with a warning, or the draft is refused with a :class:`ReportError`.
 """
 
 from __future__ import annotations
@@ -28,15 +31,20 @@ class Imported:
 
 
 def read_docx(path: str | os.PathLike[str] | bytes, *, warnings: list[Problem] | None = None) -> Report:
+    from cstd_docs.readers.admit import admitted
     from cstd_docs.readers.docx import read_docx as read
 
-    return read(path, warnings=warnings)
+    sink: list[Problem] = [] if warnings is None else warnings
+    source = "document.docx" if isinstance(path, bytes) else os.fspath(path)
+    return admitted(read(path, warnings=sink), source=source, warnings=sink)
 
 
 def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: str = "markdown") -> Report:
+    from cstd_docs.readers.admit import admitted
     from cstd_docs.readers.markdown import read_markdown as read
 
-    return read(text, warnings=warnings, source=source)
+    sink: list[Problem] = [] if warnings is None else warnings
+    return admitted(read(text, warnings=sink, source=source), source=source, warnings=sink)
 
 
 def import_file(path: str | os.PathLike[str]) -> Imported:

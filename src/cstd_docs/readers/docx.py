@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cstd_docs.crossrefs import BOOKMARK_PREFIX
-from cstd_docs.embed import extract_source
+from cstd_docs.embed import NAMESPACE_PREFIX, extract_source
 from cstd_docs.errors import Problem, ReportError
 from cstd_docs.lang import language_pack
 from cstd_docs.model import Emphasis, Report
@@ -271,12 +271,11 @@ class _Reader:
                 data = self.pkg.read(name)
             except ReportError:
                 continue
-            if b"urn:cstd-docs:source:1" not in data[:4096]:
+            if NAMESPACE_PREFIX.encode() not in data[:4096]:
                 continue
-            report = extract_source(data)
+            report = extract_source(data, warnings=self.warnings, place=f"{self.pkg.name}:{name}")
             if report is not None:
                 return report
-            self.warn(name, "the embedded source report is damaged", "ids and registry were not restored")
         return None
 
     def first_page_lines(self, body: Any, kind: str) -> list[str]:

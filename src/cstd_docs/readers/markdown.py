@@ -121,7 +121,7 @@ def parse_runs(text: str, notes: dict[str, list[str | Emphasis]], missing: list[
 def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: str = "markdown") -> Report:
     """The report a Markdown text shows; problems that did not stop reading go to ``warnings``."""
     sink: list[Problem] = [] if warnings is None else warnings
-    base = source_from_markdown(text)
+    base = source_from_markdown(text, warnings=sink, place=source)
     body = _COMMENT.sub("", text.replace("\r\n", "\n"))
 
     # Paragraphs, and the note definitions (which may continue on indented lines).

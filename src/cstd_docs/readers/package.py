@@ -58,10 +58,30 @@ class Package:
             if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
                 raise self.error(info.filename, f"the part compresses {info.file_size // max(info.compress_size, 1)}"
                                  " times; a document part does not", "this looks like a zip bomb")
-        self.names = {i.filename.lstrip("/"): i for i in infos}
+        self.names = self._unique(infos)
         if "[Content_Types].xml" not in self.names:
             raise self.error("", "this zip is not a Word document: it has no [Content_Types].xml",
                              "save the file as Word Document (.docx)")
+
+    def _unique(self, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
+        """The entries by name; two entries of one part name are refused, as OPC requires.
+
+        Part names are equal when they are equal as case-insensitive ASCII (ECMA-376 Part 2,
+        §6.2.2.3); a package holding two is not a document (a reader would pick one, and
+        which one differs between programs: what is read would not be what Word shows).
+        """
+        names: dict[str, zipfile.ZipInfo] = {}
+        seen: dict[str, str] = {}
+        for info in infos:
+            name = info.filename.lstrip("/")
+            key = name.encode("ascii", "backslashreplace").lower().decode("ascii")
+            if key in seen:
+                which = f"named {name!r}" if seen[key] == name else f"for one part ({seen[key]!r} and {name!r})"
+                raise self.error(name, f"the package holds two entries {which}; which one is the document is"
+                                 " not defined", "a part has one entry (OPC); save the file again from Word")
+            seen[key] = name
+            names[name] = info
+        return names
 
     def error(self, part: str, message: str, hint: str | None = None) -> ReportError:
         return ReportError.single(f"{self.name}:{part}" if part else self.name, message, hint)

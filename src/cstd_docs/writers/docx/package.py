@@ -168,13 +168,30 @@ def _drop_package_rels(package: OpcPackage, reltype: str) -> None:
             del package.rels[rel_id]
 
 
+#: python-docx refuses a core property longer than this (its limit, not the format's).
+CORE_PROPERTY_CHARS = 255
+
+
+def _core_text(text: str) -> str:
+    """A core property's value, shortened at a word to fit; the document itself keeps it all.
+
+    Core properties are what a file browser shows; a valid report with a long title or
+    symbol must still render, so the property is cut rather than the report refused.
+    """
+    if len(text) <= CORE_PROPERTY_CHARS:
+        return text
+    head = text[: CORE_PROPERTY_CHARS - 1]
+    space = head.rfind(" ")
+    return (head[:space] if space > CORE_PROPERTY_CHARS // 2 else head).rstrip() + "…"
+
+
 def set_properties(package: OpcPackage, *, title: str, symbol: str | None, language: str, date: datetime.date) -> None:
     """Core properties from the report (never the clock); minimal extended properties."""
     core = package.core_properties
     stamp = datetime.datetime(date.year, date.month, date.day, tzinfo=datetime.UTC)
-    core.title = title
-    core.subject = symbol or ""
-    core.identifier = symbol or ""
+    core.title = _core_text(title)
+    core.subject = _core_text(symbol or "")
+    core.identifier = _core_text(symbol or "")
     core.language = language
     core.created = stamp
     core.modified = stamp

@@ -1,0 +1,200 @@
+"""Hostile drafts for ``import``: Word and Markdown files no editor should hand us.
+
+Each draft is the bytes of a .docx or .md file and what the import must do with it:
+
+- ``refused``: ReportError naming the place (``place`` in a problem's path, ``words`` in
+  its message); the command exits 1 and writes nothing.
+- ``kept``: a report that ``load`` accepts, with a warning naming the place and saying
+  what was cut or lost; the command exits 0 and writes it.
+
+The drafts are made here from our own renderings of examples/short-en.json, changed the
+way a damaged or malicious file would be; huge ones are generated in memory.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import warnings
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+from tests.hostile.corpus import BASE_FILE
+from tests.ooxml import zip_package
+
+import cstd_docs
+from cstd_docs.model import Report
+from cstd_docs.writers.docx import docx_bytes
+
+
+@dataclass(frozen=True)
+class Draft:
+    name: str
+    suffix: Literal[".md", ".docx"]
+    make: Callable[[], bytes]
+    outcome: Literal["refused", "kept"]
+    place: str  # in the path of the problem or warning
+    words: str  # in its message
+
+
+@cache
+def _report() -> Report:
+    return cstd_docs.load(BASE_FILE)
+
+
+@cache
+def _markdown(source: bool = True) -> str:
+    return cstd_docs.render_markdown(_report(), embed_source=source)
+
+
+FIRST = "The panel met"  # the start of the first paragraph of short-en.json
+
+
+def _md(change: Callable[[str], str], *, source: bool = False) -> Callable[[], bytes]:
+    return lambda: change(_markdown(source)).encode("utf-8")
+
+
+def _in_first_paragraph(insert: str, *, source: bool = False) -> Callable[[], bytes]:
+    return _md(lambda text: text.replace(FIRST, f"The{insert} panel met", 1), source=source)
+
+
+def _with_source_comment(payload: Callable[[], str], version: int = 1) -> Callable[[], bytes]:
+    def make() -> bytes:
+        body = _markdown().rsplit("<!-- cstd-docs-source:", 1)[0]
+        return f"{body}<!-- cstd-docs-source:{version} {payload()} -->\n".encode()
+
+    return make
+
+
+def _packed(data: bytes, level: int = 6) -> str:
+    return base64.b64encode(zlib.compress(data, level)).decode("ascii")
+
+
+def _source_json(change: Callable[[dict[str, Any]], None]) -> Callable[[], str]:
+    def make() -> str:
+        data = json.loads(cstd_docs.dumps(_report()))
+        change(data)
+        return _packed(json.dumps(data).encode())
+
+    return make
+
+
+def _unknown_participant(data: dict[str, Any]) -> None:
+    data["chapters"][0]["content"][1]["text"] = ["One speaker", {"cite": "nobody"}]
+
+
+def _payload_of_our_source() -> str:
+    text = _markdown()
+    return text.rsplit("<!-- cstd-docs-source:1 ", 1)[1].split(" -->", 1)[0]
+
+
+# --- Word ---------------------------------------------------------------------------------------
+
+
+@cache
+def _docx() -> bytes:
+    return docx_bytes(_report())
+
+
+def _docx_entries(change: Callable[[list[tuple[str, bytes]]], list[tuple[str, bytes]]]) -> Callable[[], bytes]:
+    def make() -> bytes:
+        with zipfile.ZipFile(io.BytesIO(_docx())) as z:
+            entries = [(n, z.read(n)) for n in z.namelist()]
+        with warnings.catch_warnings():  # zipfile warns of a duplicate name, and writes it
+            warnings.simplefilter("ignore", UserWarning)
+            return zip_package(change(entries))
+
+    return make
+
+
+def _source_part(change: Callable[[bytes], bytes]) -> Callable[[], bytes]:
+    def edit(entries: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+        out = []
+        for name, data in entries:
+            is_source = name.startswith("customXml/item") and b"urn:cstd-docs:source:" in data
+            out.append((name, change(data) if is_source else data))
+        return out
+
+    return _docx_entries(edit)
+
+
+def _twice(name: str, second: str | None = None) -> Callable[[], bytes]:
+    def edit(entries: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+        data = dict(entries)[name]
+        return [*entries, (second or name, data.replace(b"The panel met", b"Another text met"))]
+
+    return _docx_entries(edit)
+
+
+def _in_first_docx_paragraph(insert: str) -> Callable[[], bytes]:
+    def edit(entries: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+        return [(n, d.replace(b"The panel met", f"The{insert} panel met".encode(), 1) if n == "word/document.xml"
+                 else d) for n, d in entries]
+
+    return _docx_entries(edit)
+
+
+def _in_first_docx_paragraph_start(xml: str) -> Callable[[], bytes]:
+    def edit(entries: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+        return [(n, d.replace(b"<w:t>The panel met", f"<w:t>{xml}The panel met".encode(), 1)
+                 if n == "word/document.xml" else d) for n, d in entries]
+
+    return _docx_entries(edit)
+
+
+LOST = "participant registry"  # every source warning says what is lost
+
+DRAFTS: list[Draft] = [
+    # Characters no document can hold: cut, with the place.
+    Draft("md-nul-character", ".md", _in_first_paragraph("\x00"), "kept", "$.chapters[0].content[0].text", "U+0000"),
+    Draft("md-control-reference", ".md", _in_first_paragraph("&#1;"), "kept", "$.chapters[0].content[0].text", "U+0001"),
+    Draft("md-noncharacter-reference", ".md", _in_first_paragraph("&#65534;"), "kept",
+          "$.chapters[0].content[0].text", "U+FFFE"),
+    Draft("md-control-with-its-source", ".md", _in_first_paragraph("&#8;", source=True), "kept",
+          "$.chapters[0].content[0].text", "U+0008"),
+    # Texts that would be empty: the entry is left out, with the place.
+    Draft("md-line-of-100000-asterisks", ".md", _md(lambda t: t + "\n" + "*" * 100_000 + "\n"), "kept",
+          "$.chapters[0]", "no text was left out"),
+    # Over the limits of a report file: refused, naming the block.
+    Draft("md-line-of-200000-characters", ".md", _in_first_paragraph(" " + "a" * 200_000), "refused",
+          "$.chapters[0].content[0]", "the limit is 100,000"),
+    Draft("md-200000-brackets", ".md", _md(lambda t: t + "\n" + "[" * 200_000 + "\n"), "refused",
+          "$.chapters[0]", "the limit is 100,000"),
+    Draft("docx-w-t-of-200000-characters", ".docx", _in_first_docx_paragraph(" " + "x" * 200_000), "refused",
+          "$.chapters[0].content[0]", "the limit is 100,000"),
+    # A child element inside w:t: the text after it is not read, and the paragraph is left
+    # empty; it has subparagraphs, so it cannot be left out: refused.
+    Draft("docx-child-element-in-w-t", ".docx", _in_first_docx_paragraph_start("<w:x/>"), "refused",
+          "$.chapters[0].content[0].text", "text is empty (entry 1 under 'Introduction')"),
+    # A damaged source: the visible text is read, and the warning says what is lost.
+    Draft("md-source-not-base64", ".md", _with_source_comment(lambda: "not base64!"), "kept", "", "base64"),
+    Draft("md-source-not-zlib", ".md", _with_source_comment(lambda: base64.b64encode(b"garbage" * 9).decode()),
+          "kept", "", "compressed data is damaged"),
+    Draft("md-source-zlib-bomb", ".md", _with_source_comment(lambda: _packed(b" " * (65 * 2**20 + 1), 9)), "kept",
+          "", "zlib bomb"),
+    Draft("md-source-not-json", ".md", _with_source_comment(lambda: _packed(b"{not json")), "kept", "",
+          "not valid JSON"),
+    Draft("md-source-unknown-participant", ".md", _with_source_comment(_source_json(_unknown_participant)), "kept",
+          "", "unknown participant 'nobody'"),
+    Draft("md-source-50-megabyte-string", ".md",
+          _with_source_comment(_source_json(lambda d: d.update(title="t" * 50_000_000))), "kept", "",
+          "50,000,000 characters"),
+    Draft("md-source-newer-version", ".md", _with_source_comment(_payload_of_our_source, version=2), "kept", "",
+          "newer cstd-docs (source format 2"),
+    Draft("docx-source-newer-version", ".docx",
+          _source_part(lambda d: d.replace(b"urn:cstd-docs:source:1", b"urn:cstd-docs:source:2")), "kept",
+          "customXml/item", "newer cstd-docs (source format 2"),
+    Draft("docx-source-damaged", ".docx",
+          _source_part(lambda d: d.replace(b'encoding="zlib+base64">', b'encoding="zlib+base64">!!')), "kept",
+          "customXml/item", "base64"),
+    # Two entries for one part: which is the document is not defined (OPC): refused.
+    Draft("docx-two-document-parts", ".docx", _twice("word/document.xml"), "refused", "word/document.xml",
+          "two entries named 'word/document.xml'"),
+    Draft("docx-two-document-parts-by-case", ".docx", _twice("word/document.xml", "WORD/Document.xml"), "refused",
+          "WORD/Document.xml", "two entries for one part"),
+]
