@@ -243,7 +243,7 @@ def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False, embl
     )
     # The emblem beside the organ, and the organ under "United Nations", as printed.
     emblem_cell = paragraph([st.spacing(before=120)], [run("", [], emblem)] if emblem is not None else [])
-    organ = paragraph([st.spacing(before=120)], [run(masthead.organ, [*st.bold(), *st.size(40)])])
+    organ = paragraph([st.spacing(before=MASTHEAD.organ_before)], [run(masthead.organ, [*st.bold(), *st.size(40)])])
     distribution = [
         paragraph([st.spacing(before=240)], [run(masthead.distribution)]),
         paragraph([], [run(masthead.date)]),

@@ -68,6 +68,8 @@ class MastheadGeometry:
     #: Space below "United Nations" and below the symbol, above the first rule.
     united_nations_after: int
     symbol_after: int
+    #: Space above the organ's name ("General Assembly") under the thin rule.
+    organ_before: int
 
     @property
     def width(self) -> int:
@@ -104,7 +106,8 @@ GENEVA = Layout(
     notes=NoteLayout(text=1134, first_line=907, number_tab=1021, text_tab=1135, right=1134, separator_start=680,
                      separator_end=2155, separator_after=80),
     masthead=MastheadGeometry(x=1134, y=284, columns=(1260, 2230, 3210, 2920), row1_height=851, row2_height=2853,
-                              rule_thin=4, rule_thick=12, united_nations_after=80, symbol_after=20),
+                              rule_thin=4, rule_thick=12, united_nations_after=80, symbol_after=20,
+                              organ_before=80),
     footers=FooterLayout(first=("job",), even=("page", "job"), odd=("job", "page"), first_job_size=20),
     custom_mark_size=20,
 )
