@@ -188,7 +188,14 @@ def test_footnotes_start_with_separator_and_continuation_separator(example_docx:
     notes = example_docx.footnotes.findall("w:footnote", NS)
     first, second = notes[0], notes[1]
     assert (first.get(w("type")), first.get(w("id"))) == ("separator", "-1")
-    assert first.find(".//w:separator", NS) is not None
+    # As printed (docs/layout-geneva.md): an underlined tab from 3.2 to 5.8 cm; the mark kept, hidden.
+    line = first.find("w:p", NS)
+    assert line is not None
+    assert val(line.find("w:pPr/w:ind", NS), "left") == "680"
+    assert [(val(t), val(t, "pos")) for t in line.findall("w:pPr/w:tabs/w:tab", NS)] == [("right", "2155")]
+    tab_run, mark_run = line.findall("w:r", NS)
+    assert text_of(tab_run) == "\t" and val(tab_run.find("w:rPr/w:u", NS)) == "single"
+    assert mark_run.find("w:separator", NS) is not None and mark_run.find("w:rPr/w:vanish", NS) is not None
     assert (second.get(w("type")), second.get(w("id"))) == ("continuationSeparator", "0")
     assert second.find(".//w:continuationSeparator", NS) is not None
     assert all(n.get(w("type")) is None for n in notes[2:])
@@ -248,6 +255,10 @@ def test_asterisk_notes_use_custom_marks_and_take_no_number(
             assert text_of(run) == note.mark  # the mark follows in the same run
             assert body.find(".//w:footnoteRef", NS) is None
             assert text_of(body).startswith(f"\t{note.mark}\t")
+            # Legible as printed (docs/layout-geneva.md): 10 pt on the baseline, in the text and the note.
+            mark = [r for r in body.iter(w("r")) if text_of(r) == note.mark]
+            for r in (run, *mark):
+                assert (val(r.find("w:rPr/w:sz", NS)), val(r.find("w:rPr/w:vertAlign", NS))) == ("20", "baseline")
         else:
             assert reference.get(w("customMarkFollows")) is None
             assert body.find(".//w:footnoteRef", NS) is not None
