@@ -89,6 +89,10 @@ class FooterLayout:
     odd: tuple[str, ...]
     first_job_size: int
 
+    def pieces(self, page: str) -> tuple[str, ...]:
+        """The pieces of the footer of ``page``: "first", "even" or "odd"."""
+        return {"first": self.first, "even": self.even, "odd": self.odd}[page]
+
 
 @frozen
 class Layout:

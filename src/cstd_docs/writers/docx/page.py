@@ -172,7 +172,7 @@ def _footer_piece(report: ResolvedReport, piece: str, page: str) -> list[Element
 
 def _footer_paragraphs(report: ResolvedReport, page: str) -> list[Element]:
     """The pieces of FooterLayout for this page, left to right, a right tab between them."""
-    pieces = getattr(GENEVA.footers, page)
+    pieces = GENEVA.footers.pieces(page)
     props = [val("w:pStyle", st.FOOTER)]
     if len(pieces) > 1:
         props.append(make("w:tabs", None, make("w:tab", {"w:val": "right", "w:pos": TEXT_RIGHT})))
