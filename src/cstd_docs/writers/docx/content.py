@@ -16,7 +16,6 @@ from cstd_docs.crossrefs import bookmark_name
 from cstd_docs.errors import ReportError
 from cstd_docs.model import Emphasis
 from cstd_docs.resolve.document import (
-    AgendaLine,
     Heading,
     HeadingLevel,
     NoteRef,
@@ -266,23 +265,24 @@ def _front_props() -> list[Element]:
                  make("w:tab", {"w:val": "left", "w:pos": 1134}))]
 
 
+def _front_line(role: str, content: list[Element] | str) -> Element:
+    """One line of the front block; bold where the layout says (FrontBlockLayout.bold)."""
+    if isinstance(content, str):
+        content = [run(content, st.bold() if role in GENEVA.front.bold else [])]
+    return paragraph(_front_props(), content)
+
+
 def front_block(front: ResolvedFront, links: NoteLinks) -> list[Element]:
-    """Body (bold), session, place and dates, then each agenda line and its title (bold)."""
+    """Body, session, place and dates, then each agenda line and its title, bold as printed."""
     out = [
-        paragraph(_front_props(), [run(front.body, st.bold())]),
-        paragraph(_front_props(), [run(front.session)]),
-        paragraph(_front_props(), [run(front.place_and_dates)]),
+        _front_line("body", front.body),
+        _front_line("session", front.session),
+        _front_line("place_and_dates", front.place_and_dates),
     ]
     for line in front.agenda:
-        out.extend(_agenda(line, links))
+        out.append(_front_line("agenda_label", inline(line.label, links)))
+        out.append(_front_line("agenda_title", line.title))
     return out
-
-
-def _agenda(line: AgendaLine, links: NoteLinks) -> list[Element]:
-    return [
-        paragraph(_front_props(), inline(line.label, links)),
-        paragraph(_front_props(), [run(line.title, st.bold())]),
-    ]
 
 
 # --- headings and body -----------------------------------------------------------------------------

@@ -95,11 +95,19 @@ class FooterLayout:
 
 
 @frozen
+class FrontBlockLayout:
+    """The lines under the masthead: which of them are bold ("body", "session", "agenda_title")."""
+
+    bold: frozenset[str]
+
+
+@frozen
 class Layout:
     page: PageGeometry
     notes: NoteLayout
     masthead: MastheadGeometry
     footers: FooterLayout
+    front: FrontBlockLayout
     #: The size (half-points) of a custom note mark (*, **), set on the baseline, not raised.
     custom_mark_size: int
 
@@ -113,5 +121,8 @@ GENEVA = Layout(
                               rule_thin=4, rule_thick=12, united_nations_after=80, symbol_after=20,
                               organ_before=80),
     footers=FooterLayout(first=("job",), even=("page", "job"), odd=("job", "page"), first_job_size=20),
+    # A/HRC/EMRIP/2025/2 p. 1: the body and "Eighteenth session" bold, the dates and "Item 3 of the
+    # provisional agenda" not, the item's title bold (pdftohtml: <b>).
+    front=FrontBlockLayout(bold=frozenset({"body", "session", "agenda_title"})),
     custom_mark_size=20,
 )
