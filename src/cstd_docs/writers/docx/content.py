@@ -194,13 +194,9 @@ def _symbol_runs(symbol: str | None) -> list[Element]:
     return runs
 
 
-def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False, emblem: Element | None = None) -> Element:
-    """The floating first-page table: emblem, United Nations, symbol; organ, distribution block.
-
-    ``emblem`` is a ``w:drawing`` for the first cell of the second row, beside the organ
-    (an optional image; docs/layout-geneva.md).
-    """
-    properties = make(
+def _table_properties(right_to_left: bool) -> Element:
+    """Floating at the page's MASTHEAD.x/y, fixed columns, no cell margins; mirrored right to left."""
+    return make(
         "w:tblPr",
         None,
         make(
@@ -226,6 +222,15 @@ def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False, embl
         make("w:tblLook", {"w:val": "0000", "w:firstRow": 0, "w:lastRow": 0, "w:firstColumn": 0,
                            "w:lastColumn": 0, "w:noHBand": 0, "w:noVBand": 0}),
     )
+
+
+def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False, emblem: Element | None = None) -> Element:
+    """The floating first-page table: emblem, United Nations, symbol; organ, distribution block.
+
+    ``emblem`` is a ``w:drawing`` for the first cell of the second row, beside the organ
+    (an optional image; docs/layout-geneva.md).
+    """
+    properties = _table_properties(right_to_left)
     columns = MASTHEAD.columns
     grid = make("w:tblGrid", None, *(make("w:gridCol", {"w:w": width}) for width in columns))
     row1 = _row(
