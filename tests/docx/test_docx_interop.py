@@ -28,10 +28,10 @@ pytestmark = pytest.mark.interop
 
 VALIDATE_PY = SHARED / "ooxml" / "validate.py"
 POINTS_PER_TWIP = 1 / 20
-# LAYOUT.md §2 and §4: A4, margins top 1701, bottom 2268, left 1134 twips; the number of a
-# numbered paragraph stands at 2 cm inside the left margin (1134 + 1134 twips).
-TOP_MARGIN = 1701 * POINTS_PER_TWIP
-BOTTOM_MARGIN = 2268 * POINTS_PER_TWIP
+# docs/layout-geneva.md: A4, margins top 1418, bottom 1134, left 1134 twips; LAYOUT.md §4: the
+# number of a numbered paragraph stands at 2 cm inside the left margin (1134 + 1134 twips).
+TOP_MARGIN = 1418 * POINTS_PER_TWIP
+BOTTOM_MARGIN = 1134 * POINTS_PER_TWIP
 PARAGRAPH_NUMBER_X = (1134 + 1134) * POINTS_PER_TWIP
 TEXT_AFTER_NUMBER_X = (1134 + 1701) * POINTS_PER_TWIP  # the first line goes on at 3 cm
 

@@ -122,8 +122,11 @@ def test_body_and_note_styles_have_the_template_indents(example_docx: Docx) -> N
     note = example_docx.style("FootnoteText").find("w:pPr", NS)
     assert note is not None
     ind = note.find("w:ind", NS)
-    assert (val(ind, "left"), val(ind, "right"), val(ind, "hanging")) == ("1134", "1134", "1134")
-    assert [(val(t), val(t, "pos")) for t in note.findall("w:tabs/w:tab", NS)] == [("right", "1021")]
+    # docs/layout-geneva.md: text at 4 cm on every line, the number right-aligned at 3.8 cm,
+    # the first line from 3.6 cm; a stop one twip past the indent for LibreOffice.
+    assert (val(ind, "left"), val(ind, "right"), val(ind, "hanging")) == ("1134", "1134", "227")
+    assert [(val(t), val(t, "pos")) for t in note.findall("w:tabs/w:tab", NS)] == [("right", "1021"),
+                                                                                  ("left", "1135")]
     assert val(example_docx.style("FootnoteReference").find("w:rPr/w:vertAlign", NS)) == "superscript"
     border = example_docx.style("Header").find("w:pPr/w:pBdr/w:bottom", NS)
     assert (val(border), val(border, "sz"), val(border, "space")) == ("single", "4", "4")
@@ -163,8 +166,9 @@ def test_page_is_a4_with_the_template_margins_and_a_different_first_page(example
     assert (val(size, "w"), val(size, "h")) == ("11907", "16840")
     margins = sect.find("w:pgMar", NS)
     got = {a: val(margins, a) for a in ("top", "bottom", "left", "right", "header", "footer")}
-    assert got == {"top": "1701", "bottom": "2268", "left": "1134", "right": "1134", "header": "1134",
-                   "footer": "1701"}
+    # docs/layout-geneva.md: text block 2.5–27.7 cm, head at 1.5 cm, footer 1 cm from the foot.
+    assert got == {"top": "1418", "bottom": "1134", "left": "1134", "right": "1134", "header": "851",
+                   "footer": "567"}
     assert sect.find("w:titlePg", NS) is not None
 
 
@@ -189,7 +193,14 @@ def test_footnotes_start_with_separator_and_continuation_separator(example_docx:
     notes = example_docx.footnotes.findall("w:footnote", NS)
     first, second = notes[0], notes[1]
     assert (first.get(w("type")), first.get(w("id"))) == ("separator", "-1")
-    assert first.find(".//w:separator", NS) is not None
+    # As printed (docs/layout-geneva.md): an underlined tab from 3.2 to 5.8 cm; the mark kept, hidden.
+    line = first.find("w:p", NS)
+    assert line is not None
+    assert val(line.find("w:pPr/w:ind", NS), "left") == "680"
+    assert [(val(t), val(t, "pos")) for t in line.findall("w:pPr/w:tabs/w:tab", NS)] == [("right", "2155")]
+    tab_run, mark_run = line.findall("w:r", NS)
+    assert text_of(tab_run) == "\t" and val(tab_run.find("w:rPr/w:u", NS)) == "single"
+    assert mark_run.find("w:separator", NS) is not None and mark_run.find("w:rPr/w:vanish", NS) is not None
     assert (second.get(w("type")), second.get(w("id"))) == ("continuationSeparator", "0")
     assert second.find(".//w:continuationSeparator", NS) is not None
     assert all(n.get(w("type")) is None for n in notes[2:])
@@ -218,12 +229,12 @@ def test_reference_example_has_37_notes_whose_texts_follow_the_resolved_notes(
         paragraph = note.find("w:p", NS)
         assert paragraph is not None
         assert style_of(paragraph) == "FootnoteText"
-        # TAB, mark, TAB, text (LAYOUT.md §4); the first run is the FootnoteReference run (§7).
+        # TAB, mark, TAB, text (LAYOUT.md §4): the mark's run, after the TAB, is the FootnoteReference run.
         assert text_of(paragraph) == "\t\t" + _note_text(resolved.text)
-        first_run = paragraph.find("w:r", NS)
-        assert first_run is not None
-        assert val(first_run.find("w:rPr/w:rStyle", NS)) == "FootnoteReference"
-        assert first_run.find("w:footnoteRef", NS) is not None
+        runs = paragraph.findall("w:r", NS)
+        assert text_of(runs[0]) == "\t"
+        assert val(runs[1].find("w:rPr/w:rStyle", NS)) == "FootnoteReference"
+        assert runs[1].find("w:footnoteRef", NS) is not None
 
 
 def test_references_in_the_text_are_footnote_reference_runs(example_docx: Docx) -> None:
@@ -251,6 +262,10 @@ def test_asterisk_notes_use_custom_marks_and_take_no_number(
             assert text_of(run) == note.mark  # the mark follows in the same run
             assert body.find(".//w:footnoteRef", NS) is None
             assert text_of(body).startswith(f"\t{note.mark}\t")
+            # Legible as printed (docs/layout-geneva.md): 10 pt on the baseline, in the text and the note.
+            mark = [r for r in body.iter(w("r")) if text_of(r) == note.mark]
+            for r in (run, *mark):
+                assert (val(r.find("w:rPr/w:sz", NS)), val(r.find("w:rPr/w:vertAlign", NS))) == ("20", "baseline")
         else:
             assert reference.get(w("customMarkFollows")) is None
             assert body.find(".//w:footnoteRef", NS) is not None
@@ -327,8 +342,9 @@ def test_front_block_follows_the_masthead_table(example: ResolvedReport, example
     front = example.front
     assert texts[:3] == [front.body, front.session, front.place_and_dates]
     assert texts[3:5] == ["Item 2 of the provisional agenda", front.agenda[0].title]
-    assert children[1].find("w:r/w:rPr/w:b", NS) is not None  # the body's name in bold
-    assert children[5].find("w:r/w:rPr/w:b", NS) is not None  # the item's title in bold
+    # Bold as printed (docs/layout-geneva.md): the body, the session and the item's title.
+    bold = [children[i].find("w:r/w:rPr/w:b", NS) is not None for i in range(1, 6)]
+    assert bold == [True, True, False, False, True]
 
 
 def test_masthead_table_geometry(symbol_docx: Docx) -> None:
@@ -336,13 +352,14 @@ def test_masthead_table_geometry(symbol_docx: Docx) -> None:
     assert table is not None
     position = table.find("w:tblPr/w:tblpPr", NS)
     got = {a: val(position, a) for a in ("vertAnchor", "horzAnchor", "tblpX", "tblpY")}
-    assert got == {"vertAnchor": "page", "horzAnchor": "page", "tblpX": "1135", "tblpY": "568"}
-    assert val(table.find("w:tblPr/w:tblW", NS), "w") == "9639"
+    # docs/layout-geneva.md: the thin rule at 2.0 cm, the thick one at 7.04 cm, columns as printed.
+    assert got == {"vertAnchor": "page", "horzAnchor": "page", "tblpX": "1134", "tblpY": "284"}
+    assert val(table.find("w:tblPr/w:tblW", NS), "w") == "9620"
     assert val(table.find("w:tblPr/w:tblLayout", NS), "type") == "fixed"
-    assert [val(c, "w") for c in table.findall("w:tblGrid/w:gridCol", NS)] == ["1276", "2268", "3260", "2835"]
+    assert [val(c, "w") for c in table.findall("w:tblGrid/w:gridCol", NS)] == ["1260", "2230", "3210", "2920"]
     rows = table.findall("w:tr", NS)
     heights = [(val(r.find("w:trPr/w:trHeight", NS)), val(r.find("w:trPr/w:trHeight", NS), "hRule")) for r in rows]
-    assert heights == [("851", "exact"), ("2835", "exact")]
+    assert heights == [("851", "exact"), ("2853", "exact")]
     assert [val(c.find("w:tcPr/w:tcBorders/w:bottom", NS), "sz") for c in rows[0].findall("w:tc", NS)] == ["4"] * 3
     assert {val(c.find("w:tcPr/w:tcBorders/w:bottom", NS), "sz") for c in rows[1].findall("w:tc", NS)} == {"12"}
     cells = rows[0].findall("w:tc", NS)
@@ -352,8 +369,10 @@ def test_masthead_table_geometry(symbol_docx: Docx) -> None:
         ("E", "40"),
         ("/CN.16/2030/7", None),
     ]
-    organ, block = rows[1].findall("w:tc", NS)
-    assert text_of(organ) == "Economic and Social Council"
+    emblem, organ, block = rows[1].findall("w:tc", NS)
+    assert text_of(emblem) == ""  # the emblem's place, beside the organ
+    assert text_of(organ) == "Economic and Social Council"  # under "United Nations", in columns 2–3
+    assert val(organ.find("w:tcPr/w:gridSpan", NS)) == "2"
     assert val(organ.find(".//w:rPr/w:sz", NS)) == "40"
     assert [text_of(p) for p in block.findall("w:p", NS)] == ["Distr.: General", "1 February 2030", "",
                                                               "Original: English"]
@@ -389,18 +408,23 @@ def test_page_numbers_are_page_fields_even_left_odd_right_none_on_page_1(symbol_
     even, odd, first = heads[("footer", "even")], heads[("footer", "default")], heads[("footer", "first")]
     assert _has_page_field(even) and _has_page_field(odd)
     assert not _has_page_field(first)
+    # As printed (docs/layout-geneva.md): the page number on the outer side, the job number on the other.
     even_runs = even.findall(".//w:r", NS)
-    assert even_runs[0].find("w:fldChar", NS) is not None  # the field first, then a tab
-    assert text_of(even_runs[-1]) == "\t"
+    assert even_runs[0].find("w:fldChar", NS) is not None  # the field first, then a tab and the job number
+    assert [text_of(r) for r in even_runs[-2:]] == ["\t", JOB_NUMBER]
     odd_runs = odd.findall(".//w:r", NS)
-    assert text_of(odd_runs[0]) == "\t"  # a tab, then the field at the right tab stop
-    tab = odd.find(".//w:pPr/w:tabs/w:tab", NS)
-    assert (val(tab), val(tab, "pos")) == ("right", "9638")
+    assert [text_of(r) for r in odd_runs[:2]] == [JOB_NUMBER, "\t"]  # the job number, then the field at the tab
+    assert odd_runs[-1].find("w:fldChar", NS) is not None
     for root in (even, odd):
+        tab = root.find(".//w:pPr/w:tabs/w:tab", NS)
+        assert (val(tab), val(tab, "pos")) == ("right", "9638")
         styled = [val(r.find("w:rPr/w:rStyle", NS)) for r in root.findall(".//w:r", NS) if r.find("w:fldChar", NS)
                   is not None]
         assert set(styled) == {"PageNumber"}
+        job = [r for r in root.findall(".//w:r", NS) if text_of(r) == JOB_NUMBER]
+        assert [r.find("w:rPr/w:sz", NS) for r in job] == [None]  # the Footer style's 8 pt
     assert text_of(first) == JOB_NUMBER
+    assert val(first.find(".//w:r/w:rPr/w:sz", NS)) == "20"  # 10 pt on page 1
 
 
 def test_no_symbol_means_empty_heads(example_docx: Docx) -> None:

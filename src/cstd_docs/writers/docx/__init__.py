@@ -52,7 +52,7 @@ def _plain(runs: Runs) -> str:
     return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis)))
 
 
-#: The emblem's box in the masthead's first cell (1276 × 851 twips, LAYOUT.md §5), less a margin.
+#: The emblem's box: the first cell of the masthead's second row, beside the organ (1260 twips wide), less a margin.
 EMBLEM_MAX_WIDTH = 1134 * 635  # EMU: 2 cm
 EMBLEM_MAX_HEIGHT = 794 * 635  # 1.4 cm
 EMBLEM_MAX_BYTES = 16 * 1024 * 1024
@@ -97,7 +97,7 @@ def docx_bytes(
 ) -> bytes:
     """The .docx of a report (or of an already resolved one), as bytes.
 
-    ``emblem``: an image (PNG, JPEG, …) for the masthead's first cell, scaled to fit it.
+    ``emblem``: an image (PNG, JPEG, …) for the masthead's first column, beside the organ, scaled to fit.
     """
     # python-docx's package is a graph of cycles (parts, proxies, relationships) holding
     # all the XML. The collector would free it only once more objects were made than

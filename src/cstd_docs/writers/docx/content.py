@@ -17,7 +17,6 @@ from cstd_docs.crossrefs import bookmark_name
 from cstd_docs.errors import ReportError
 from cstd_docs.model import Emphasis
 from cstd_docs.resolve.document import (
-    AgendaLine,
     Heading,
     HeadingLevel,
     NoteRef,
@@ -33,21 +32,15 @@ from cstd_docs.resolve.document import (
     Unnumbered,
 )
 from cstd_docs.writers.docx import styles as st
+from cstd_docs.writers.docx.layout import GENEVA
 from cstd_docs.writers.docx.oxml import CT_Footnotes
 from cstd_docs.writers.docx.oxml.build import RPR_ORDER, Element, make, paragraph, put_in_order, run, text, val
 
 Props = Callable[[], list[Element]]
 
-# Masthead table geometry (LAYOUT.md §5), in twips.
-TABLE_X = 1135
-TABLE_Y = 568
-TABLE_WIDTH = 9639
-COLUMNS = (1276, 2268, 3260, 2835)
-ROW1_HEIGHT = 851
-ROW2_HEIGHT = 2835
-#: Rules under the rows, in eighths of a point: 0.5 pt and 1.5 pt.
-RULE_THIN = 4
-RULE_THICK = 12
+#: The first-page table's geometry, measured on a current Geneva document (layout.GENEVA).
+MASTHEAD = GENEVA.masthead
+NOTES = GENEVA.notes
 
 HEADING_STYLES = {
     HeadingLevel.CHAPTER: st.HCHG,
@@ -59,6 +52,11 @@ HEADING_STYLES = {
 #: Subparagraph indents by depth: label at 3 cm, text at 4 cm for (a); one step further each level.
 SUBPARAGRAPH_LEFT = {1: 2268, 2: 2835, 3: 3402, 4: 3969}
 SUBPARAGRAPH_HANGING = 567
+
+
+def custom_mark_properties() -> list[Element]:
+    """A custom mark (*, **) as printed: full size on the baseline, upright and not bold, not a raised dot."""
+    return [val("w:b", 0), val("w:bCs", 0), *st.size(GENEVA.custom_mark_size), val("w:vertAlign", "baseline")]
 
 
 def note_id(index: int) -> int:
@@ -87,7 +85,8 @@ class NoteLinks:
         if custom:
             attrs["w:customMarkFollows"] = 1
         attrs["w:id"] = note_id(ref.note)
-        reference = run("", [val("w:rStyle", st.FOOTNOTE_REFERENCE)], make("w:footnoteReference", attrs))
+        properties = [val("w:rStyle", st.FOOTNOTE_REFERENCE), *(custom_mark_properties() if custom else [])]
+        reference = run("", properties, make("w:footnoteReference", attrs))
         if custom:
             # The mark follows in the same run. One w:t per character: Word reads "**" the
             # same either way, and LibreOffice (7.4) then takes it as the mark instead of
@@ -200,12 +199,9 @@ def _symbol_runs(symbol: str | None) -> list[Element]:
     return runs
 
 
-def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False, emblem: Element | None = None) -> Element:
-    """The floating first-page table: emblem, United Nations, symbol; organ, distribution block.
-
-    ``emblem`` is a ``w:drawing`` for the first cell (LAYOUT.md §5: an optional image).
-    """
-    properties = make(
+def _table_properties(right_to_left: bool) -> Element:
+    """Floating at the page's MASTHEAD.x/y, fixed columns, no cell margins; mirrored right to left."""
+    return make(
         "w:tblPr",
         None,
         make(
@@ -215,13 +211,13 @@ def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False, embl
                 "w:rightFromText": 142,
                 "w:vertAnchor": "page",
                 "w:horzAnchor": "page",
-                "w:tblpX": TABLE_X,
-                "w:tblpY": TABLE_Y,
+                "w:tblpX": MASTHEAD.x,
+                "w:tblpY": MASTHEAD.y,
             },
         ),
         val("w:tblOverlap", "never"),
         make("w:bidiVisual") if right_to_left else None,  # mirrored: the symbol on the left
-        make("w:tblW", {"w:w": TABLE_WIDTH, "w:type": "dxa"}),
+        make("w:tblW", {"w:w": MASTHEAD.width, "w:type": "dxa"}),
         make("w:tblLayout", {"w:type": "fixed"}),
         make(
             "w:tblCellMar",
@@ -231,20 +227,32 @@ def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False, embl
         make("w:tblLook", {"w:val": "0000", "w:firstRow": 0, "w:lastRow": 0, "w:firstColumn": 0,
                            "w:lastColumn": 0, "w:noHBand": 0, "w:noVBand": 0}),
     )
-    grid = make("w:tblGrid", None, *(make("w:gridCol", {"w:w": width}) for width in COLUMNS))
-    low = st.spacing(after=80)
+
+
+def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False, emblem: Element | None = None) -> Element:
+    """The floating first-page table: emblem, United Nations, symbol; organ, distribution block.
+
+    ``emblem`` is a ``w:drawing`` for the first cell of the second row, beside the organ
+    (an optional image; docs/layout-geneva.md).
+    """
+    properties = _table_properties(right_to_left)
+    columns = MASTHEAD.columns
+    grid = make("w:tblGrid", None, *(make("w:gridCol", {"w:w": width}) for width in columns))
     row1 = _row(
-        ROW1_HEIGHT,
+        MASTHEAD.row1_height,
         [
-            _cell(COLUMNS[0], [paragraph([st.spacing(after=80)], [run("", [], emblem)] if emblem is not None else [])],
-                  rule=RULE_THIN, align="bottom"),
-            _cell(COLUMNS[1], [paragraph([st.spacing(after=80)], [run(masthead.united_nations, st.size(28))])],
-                  rule=RULE_THIN, align="bottom"),
-            _cell(COLUMNS[2] + COLUMNS[3], [paragraph([low, val("w:jc", "right")], _symbol_runs(masthead.symbol))],
-                  span=2, rule=RULE_THIN, align="bottom"),
+            _cell(columns[0], [paragraph()], rule=MASTHEAD.rule_thin, align="bottom"),
+            _cell(columns[1], [paragraph([st.spacing(after=MASTHEAD.united_nations_after)],
+                                         [run(masthead.united_nations, st.size(28))])],
+                  rule=MASTHEAD.rule_thin, align="bottom"),
+            _cell(columns[2] + columns[3], [paragraph([st.spacing(after=MASTHEAD.symbol_after), val("w:jc", "right")],
+                                                      _symbol_runs(masthead.symbol))],
+                  span=2, rule=MASTHEAD.rule_thin, align="bottom"),
         ],
     )
-    organ = paragraph([st.spacing(before=120)], [run(masthead.organ, [*st.bold(), *st.size(40)])])
+    # The emblem beside the organ, and the organ under "United Nations", as printed.
+    emblem_cell = paragraph([st.spacing(before=120)], [run("", [], emblem)] if emblem is not None else [])
+    organ = paragraph([st.spacing(before=MASTHEAD.organ_before)], [run(masthead.organ, [*st.bold(), *st.size(40)])])
     distribution = [
         paragraph([st.spacing(before=240)], [run(masthead.distribution)]),
         paragraph([], [run(masthead.date)]),
@@ -252,10 +260,11 @@ def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False, embl
         paragraph([], [run(masthead.language_line)]),
     ]
     row2 = _row(
-        ROW2_HEIGHT,
+        MASTHEAD.row2_height,
         [
-            _cell(COLUMNS[0] + COLUMNS[1] + COLUMNS[2], [organ], span=3, rule=RULE_THICK),
-            _cell(COLUMNS[3], distribution, rule=RULE_THICK),
+            _cell(columns[0], [emblem_cell], rule=MASTHEAD.rule_thick),
+            _cell(columns[1] + columns[2], [organ], span=2, rule=MASTHEAD.rule_thick),
+            _cell(columns[3], distribution, rule=MASTHEAD.rule_thick),
         ],
     )
     return make("w:tbl", None, properties, grid, row1, row2)
@@ -266,23 +275,24 @@ def _front_props() -> list[Element]:
                  make("w:tab", {"w:val": "left", "w:pos": 1134}))]
 
 
+def _front_line(role: str, content: list[Element] | str) -> Element:
+    """One line of the front block; bold where the layout says (FrontBlockLayout.bold)."""
+    if isinstance(content, str):
+        content = [run(content, st.bold() if role in GENEVA.front.bold else [])]
+    return paragraph(_front_props(), content)
+
+
 def front_block(front: ResolvedFront, links: NoteLinks) -> list[Element]:
-    """Body (bold), session, place and dates, then each agenda line and its title (bold)."""
+    """Body, session, place and dates, then each agenda line and its title, bold as printed."""
     out = [
-        paragraph(_front_props(), [run(front.body, st.bold())]),
-        paragraph(_front_props(), [run(front.session)]),
-        paragraph(_front_props(), [run(front.place_and_dates)]),
+        _front_line("body", front.body),
+        _front_line("session", front.session),
+        _front_line("place_and_dates", front.place_and_dates),
     ]
     for line in front.agenda:
-        out.extend(_agenda(line, links))
+        out.append(_front_line("agenda_label", inline(line.label, links)))
+        out.append(_front_line("agenda_title", line.title))
     return out
-
-
-def _agenda(line: AgendaLine, links: NoteLinks) -> list[Element]:
-    return [
-        paragraph(_front_props(), inline(line.label, links)),
-        paragraph(_front_props(), [run(line.title, st.bold())]),
-    ]
 
 
 # --- headings and body -----------------------------------------------------------------------------
@@ -371,23 +381,45 @@ def mark_right_to_left_runs(root: Element) -> None:
 def note_paragraph(note: ResolvedNote) -> Element:
     """FootnoteText: TAB, the mark (``w:footnoteRef``, or the literal ``*``), TAB, the text.
 
-    The first TAB shares the mark's run, so the paragraph's first run is the
-    FootnoteReference run (LAYOUT.md §7). Word lays it out exactly as a separate TAB run
-    (mark right-aligned at 1021, text at 1134); LibreOffice, which moves the note number
-    to the start of the paragraph and drops the rest of that run, then puts the text at
-    1134 too instead of one tab stop further.
+    Word right-aligns the mark at the number tab and starts the text at the indent, on
+    every line (layout.NoteLayout). LibreOffice puts its own number at the first-line
+    indent and the text at the indent; the first TAB then goes to the stop just past the
+    indent and the second is dropped by its importer, so the text starts there too.
     """
     mark_style = [val("w:rStyle", st.FOOTNOTE_REFERENCE)]
     if note.custom:
-        mark = run(f"\t{note.mark}", mark_style)
+        mark = run(note.mark, [*mark_style, *custom_mark_properties()])
     else:
-        mark = run("", mark_style, make("w:tab"), make("w:footnoteRef"))
-    return paragraph([val("w:pStyle", st.FOOTNOTE_TEXT)], [mark, run("\t"), *inline(note.text, None)])
+        mark = run("", mark_style, make("w:footnoteRef"))
+    return paragraph([val("w:pStyle", st.FOOTNOTE_TEXT)], [run("\t"), mark, run("\t"), *inline(note.text, None)])
+
+
+def separator_paragraphs() -> tuple[Element, Element]:
+    """The separator as printed: an underlined tab from NOTES.separator_start to separator_end.
+
+    A hairline (the underline of 10 pt text), 2.6 cm long, 1.2 cm in from the margin. The
+    separator mark itself is kept, hidden: Word prints only the underlined tab, and
+    LibreOffice, which draws a line of its own wherever the mark is present, keeps one.
+    The continuation separator stays Word's full-width line.
+    """
+    line = paragraph(
+        [tabs_right(NOTES.separator_end), st.spacing(after=NOTES.separator_after, line=240, rule="auto"),
+         make("w:ind", {"w:left": NOTES.separator_start})],
+        [run("\t", [val("w:u", "single")]), run("", [make("w:vanish")], make("w:separator"))],
+    )
+    continuation = paragraph(
+        [st.spacing(after=0, line=240, rule="auto")], [run("", (), make("w:continuationSeparator"))]
+    )
+    return line, continuation
+
+
+def tabs_right(position: int) -> Element:
+    return make("w:tabs", None, make("w:tab", {"w:val": "right", "w:pos": position}))
 
 
 def write_notes(footnotes: CT_Footnotes, notes: tuple[ResolvedNote, ...]) -> None:
     """Replace every note of the part: the two separators, then one note per resolved note."""
     footnotes.remove_notes()
-    footnotes.add_separators()
+    footnotes.add_separators(*separator_paragraphs())
     for index, note in enumerate(notes):
         footnotes.add_note(note_id(index)).append(note_paragraph(note))

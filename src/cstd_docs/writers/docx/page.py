@@ -1,9 +1,9 @@
 """Page setup, settings and running heads (LAYOUT.md §2 and §6).
 
-A4 with the template's margins, first page different, odd and even heads: from page 2
-on the symbol stands in the header (even pages left, odd pages right) and a ``PAGE``
-field in the footer (even left, odd right); page 1 has neither, only the optional job
-number in its footer.
+A4 with the current Geneva margins (layout.GENEVA), first page different, odd and even
+heads: from page 2 on the symbol stands in the header (even pages left, odd pages right)
+and a ``PAGE`` field in the footer (even left, odd right) with the job number on the
+other side; page 1 has neither, only the job number in its footer.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.parts.hdrftr import FooterPart, HeaderPart
 
 from cstd_docs.writers.docx import styles as st
+from cstd_docs.writers.docx.layout import GENEVA
 from cstd_docs.writers.docx.oxml import CONTINUATION_SEPARATOR_ID, SEPARATOR_ID
 from cstd_docs.writers.docx.oxml.build import Element, clear_children, make, paragraph, put_in_order, run, val
 
@@ -59,18 +60,11 @@ SETTINGS_ORDER = (
     "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
 )  # fmt: skip
 
-# LAYOUT.md §2, in twips.
-PAGE_WIDTH = 11907
-PAGE_HEIGHT = 16840
-MARGIN_TOP = 1701
-MARGIN_BOTTOM = 2268
-MARGIN_LEFT = 1134
-MARGIN_RIGHT = 1134
-HEADER_DISTANCE = 1134
-FOOTER_DISTANCE = 1701
+#: The Geneva page (docs/layout-geneva.md); the default tab stop is the template's.
+PAGE = GENEVA.page
 DEFAULT_TAB = 567
-#: Right tab of the odd footer's page number, at the right edge of the text (LAYOUT.md §6).
-TEXT_RIGHT = 9638
+#: Right tab of the footers' right-hand piece, at the right edge of the text (LAYOUT.md §6).
+TEXT_RIGHT = PAGE.text_width - 1
 
 
 def apply_settings(settings: Element, language: str, *, own: bool) -> None:
@@ -100,17 +94,17 @@ def own_page_setup(sect_pr: Element, right_to_left: bool) -> None:
     for name in list(sect_pr.attrib):
         del sect_pr.attrib[name]
     clear_children(sect_pr)
-    sect_pr.append(make("w:pgSz", {"w:w": PAGE_WIDTH, "w:h": PAGE_HEIGHT}))
+    sect_pr.append(make("w:pgSz", {"w:w": PAGE.width, "w:h": PAGE.height}))
     sect_pr.append(
         make(
             "w:pgMar",
             {
-                "w:top": MARGIN_TOP,
-                "w:right": MARGIN_RIGHT,
-                "w:bottom": MARGIN_BOTTOM,
-                "w:left": MARGIN_LEFT,
-                "w:header": HEADER_DISTANCE,
-                "w:footer": FOOTER_DISTANCE,
+                "w:top": PAGE.top,
+                "w:right": PAGE.right,
+                "w:bottom": PAGE.bottom,
+                "w:left": PAGE.left,
+                "w:header": PAGE.header,
+                "w:footer": PAGE.footer,
                 "w:gutter": 0,
             },
         )
@@ -166,15 +160,28 @@ def _header_paragraphs(report: ResolvedReport, page: str) -> list[Element]:
     return [paragraph(props, [run(symbol)])]
 
 
+def _footer_piece(report: ResolvedReport, piece: str, page: str) -> list[Element]:
+    if piece == "page":
+        return _field_page()
+    job = report.masthead.job_number
+    if not job:
+        return []
+    # Page 1 prints the job number larger than the Footer style (docs/layout-geneva.md).
+    return [run(job, st.size(GENEVA.footers.first_job_size) if page == "first" else [])]
+
+
 def _footer_paragraphs(report: ResolvedReport, page: str) -> list[Element]:
+    """The pieces of FooterLayout for this page, left to right, a right tab between them."""
+    pieces = GENEVA.footers.pieces(page)
     props = [val("w:pStyle", st.FOOTER)]
-    if page == "first":
-        job = report.masthead.job_number
-        return [paragraph(props, [run(job)] if job else [])]
-    if page == "even":
-        return [paragraph(props, [*_field_page(), run("\t")])]
-    props.append(make("w:tabs", None, make("w:tab", {"w:val": "right", "w:pos": TEXT_RIGHT})))
-    return [paragraph(props, [run("\t"), *_field_page()])]
+    if len(pieces) > 1:
+        props.append(make("w:tabs", None, make("w:tab", {"w:val": "right", "w:pos": TEXT_RIGHT})))
+    runs: list[Element] = []
+    for index, piece in enumerate(pieces):
+        if index:
+            runs.append(run("\t"))
+        runs.extend(_footer_piece(report, piece, page))
+    return [paragraph(props, runs)]
 
 
 def add_heads(document_part: DocumentPart, sect_pr: Element, report: ResolvedReport) -> None:

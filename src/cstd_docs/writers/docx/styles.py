@@ -12,6 +12,7 @@ from collections.abc import Callable
 from attrs import frozen
 from docx.oxml.ns import qn
 
+from cstd_docs.writers.docx.layout import GENEVA
 from cstd_docs.writers.docx.oxml.build import PPR_ORDER, RPR_ORDER, Element, clear_children, make, sort_children, val
 
 FONT = "Times New Roman"
@@ -187,6 +188,16 @@ def _normal_paragraph(right_to_left: bool) -> Callable[[], list[Element]]:
     return build
 
 
+def _note_paragraph() -> list[Element]:
+    """Text at NoteLayout.text on every line; the number right-aligned at its tab (layout.GENEVA)."""
+    notes = GENEVA.notes
+    return [
+        tabs(("right", notes.number_tab), ("left", notes.text_tab)),
+        spacing(line=220),
+        indent(notes.text, notes.right, notes.text - notes.first_line),
+    ]
+
+
 def style_specs(right_to_left: bool = False, language: str = "en") -> list[StyleSpec]:
     """Every style the writer uses, in the order the styles part lists them."""
     return [
@@ -204,14 +215,15 @@ def style_specs(right_to_left: bool = False, language: str = "en") -> list[Style
         StyleSpec(SINGLE_TXT, "_ Single Txt_G", "paragraph",
                   lambda: [spacing(after=120), indent(1134, 1134), val("w:jc", body_alignment(language))],
                   based_on=NORMAL),
-        StyleSpec(FOOTNOTE_TEXT, "footnote text", "paragraph",
-                  lambda: [tabs(("right", 1021)), spacing(line=220), indent(1134, 1134, 1134)],
-                  lambda: size(18), NORMAL, ui_priority=99),
+        StyleSpec(FOOTNOTE_TEXT, "footnote text", "paragraph", _note_paragraph, lambda: size(18), NORMAL,
+                  ui_priority=99),
         StyleSpec(FOOTNOTE_REFERENCE, "footnote reference", "character",
                   run=lambda: [*size(18), val("w:vertAlign", "superscript")], ui_priority=99),
+        # Single line spacing, not Normal's 12 pt at least: the rule then stands where printed.
         StyleSpec(HEADER, "header", "paragraph",
                   lambda: [make("w:pBdr", None, make("w:bottom", {"w:val": "single", "w:sz": 4, "w:space": 4,
-                                                                   "w:color": "auto"}))],
+                                                                   "w:color": "auto"})),
+                           spacing(line=240, rule="auto")],
                   lambda: [*bold(), *size(18)], NORMAL, ui_priority=99),
         StyleSpec(FOOTER, "footer", "paragraph", run=lambda: size(16), based_on=NORMAL, ui_priority=99),
         StyleSpec(PAGE_NUMBER, "page number", "character", run=lambda: [*bold(), *size(18)], ui_priority=99),

@@ -15,8 +15,6 @@ from docx.oxml.parser import OxmlElement
 from docx.oxml.simpletypes import ST_DecimalNumber, ST_String
 from docx.oxml.xmlchemy import BaseOxmlElement, OptionalAttribute, RequiredAttribute, ZeroOrMore
 
-from cstd_docs.writers.docx.oxml.build import make, paragraph, run
-
 if TYPE_CHECKING:
     from lxml import etree
 
@@ -53,15 +51,10 @@ class CT_Footnotes(BaseOxmlElement):
         namespaces = {prefix: nsmap[prefix] for prefix in ("w", "r")}
         return cast(CT_Footnotes, OxmlElement("w:footnotes", nsdecls=namespaces))
 
-    def add_separators(self) -> None:
-        """Append the separator (id -1) and continuation separator (id 0) notes."""
-        for note_id, kind, mark in (
-            (SEPARATOR_ID, "separator", "w:separator"),
-            (CONTINUATION_SEPARATOR_ID, "continuationSeparator", "w:continuationSeparator"),
-        ):
-            note = self.add_note(note_id, kind)
-            spacing = make("w:spacing", {"w:after": 0, "w:line": 240, "w:lineRule": "auto"})
-            note.append(paragraph([spacing], [run("", (), make(mark))]))
+    def add_separators(self, separator: etree._Element, continuation: etree._Element) -> None:
+        """Append the separator (id -1) and continuation separator (id 0) notes, each holding one paragraph."""
+        self.add_note(SEPARATOR_ID, "separator").append(separator)
+        self.add_note(CONTINUATION_SEPARATOR_ID, "continuationSeparator").append(continuation)
 
     def add_note(self, note_id: int, kind: str | None = None) -> CT_FtnEdn:
         """Append an empty ``w:footnote`` with this id (and ``w:type`` for a separator)."""

@@ -1,0 +1,128 @@
+"""The Geneva layout as data: page geometry, notes, masthead, footers (docs/layout-geneva.md).
+
+Every figure here was measured on a current Geneva document (A/HRC/EMRIP/2025/2, A4, made
+by Word) with poppler's bounding boxes; docs/layout-geneva.md gives each one with its source.
+The writers read these tables; a second layout (New York) would be a second instance.
+All lengths are in twips (1 cm = 567).
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+
+@frozen
+class PageGeometry:
+    """A4 page, margins and the distances of the running head and footer from the page edge."""
+
+    width: int
+    height: int
+    top: int
+    bottom: int
+    left: int
+    right: int
+    header: int
+    footer: int
+
+    @property
+    def text_width(self) -> int:
+        return self.width - self.left - self.right
+
+
+@frozen
+class NoteLayout:
+    """Footnote paragraphs and the separator above them.
+
+    Every line of a note's text starts at ``text``; the number is right-aligned at
+    ``number_tab`` (Word); ``first_line`` is where the first line begins, left of the
+    number. LibreOffice sets the number at ``first_line``, left-aligned, and the text at
+    the indent: ``first_line`` is chosen so that one- and two-digit numbers land where
+    Word puts them, within a millimetre. ``text_tab`` is a stop one twip past the indent:
+    LibreOffice's note number fills the space up to the indent, so the tab before the
+    number (which Word needs to right-align it) goes on to this stop and not to the next
+    default one; Word stops at the indent itself.
+    """
+
+    text: int
+    first_line: int
+    number_tab: int
+    text_tab: int
+    right: int
+    separator_start: int
+    separator_end: int
+    separator_after: int
+
+
+@frozen
+class MastheadGeometry:
+    """The first-page table: its place on the page, columns, row heights and rules."""
+
+    x: int
+    y: int
+    columns: tuple[int, int, int, int]
+    row1_height: int
+    row2_height: int
+    #: Rules under the rows, in eighths of a point.
+    rule_thin: int
+    rule_thick: int
+    #: Space below "United Nations" and below the symbol, above the first rule.
+    united_nations_after: int
+    symbol_after: int
+    #: Space above the organ's name ("General Assembly") under the thin rule.
+    organ_before: int
+
+    @property
+    def width(self) -> int:
+        return sum(self.columns)
+
+
+@frozen
+class FooterLayout:
+    """What each footer holds, left to right with a right tab between, and the job number's size.
+
+    ``"page"`` is the page number, ``"job"`` the job number; page 1 holds the job number
+    only, at ``first_job_size`` (half-points); later pages at the Footer style's size.
+    """
+
+    first: tuple[str, ...]
+    even: tuple[str, ...]
+    odd: tuple[str, ...]
+    first_job_size: int
+
+    def pieces(self, page: str) -> tuple[str, ...]:
+        """The pieces of the footer of ``page``: "first", "even" or "odd"."""
+        return {"first": self.first, "even": self.even, "odd": self.odd}[page]
+
+
+@frozen
+class FrontBlockLayout:
+    """The lines under the masthead: which of them are bold ("body", "session", "agenda_title")."""
+
+    bold: frozenset[str]
+
+
+@frozen
+class Layout:
+    page: PageGeometry
+    notes: NoteLayout
+    masthead: MastheadGeometry
+    footers: FooterLayout
+    front: FrontBlockLayout
+    #: The size (half-points) of a custom note mark (*, **), set on the baseline, not raised.
+    custom_mark_size: int
+
+
+GENEVA = Layout(
+    page=PageGeometry(width=11907, height=16840, top=1418, bottom=1134, left=1134, right=1134, header=851,
+                      footer=567),
+    notes=NoteLayout(text=1134, first_line=907, number_tab=1021, text_tab=1135, right=1134, separator_start=680,
+                     separator_end=2155, separator_after=80),
+    masthead=MastheadGeometry(x=1134, y=284, columns=(1260, 2230, 3210, 2920), row1_height=851, row2_height=2853,
+                              rule_thin=4, rule_thick=12, united_nations_after=80, symbol_after=20,
+                              organ_before=80),
+    footers=FooterLayout(first=("job",), even=("page", "job"), odd=("job", "page"), first_job_size=20),
+    # A/HRC/EMRIP/2025/2 p. 1: the body and "Eighteenth session" bold, the dates and "Item 3 of the
+    # provisional agenda" not, the item's title bold (pdftohtml: <b>).
+    front=FrontBlockLayout(bold=frozenset({"body", "session", "agenda_title"})),
+    custom_mark_size=20,
+)
