@@ -208,7 +208,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from cstd_docs.diff import diff_reports, format_changes
+    from cstd_docs.changes import diff_reports, format_changes
     from cstd_docs.readers import import_file
 
     reports = []

@@ -17,7 +17,7 @@ from tests.conftest import REFERENCE_EXAMPLE, require_file
 from tests.readers.helpers import libreoffice_resave, our_docx
 
 import cstd_docs
-from cstd_docs.diff import diff_reports
+from cstd_docs.changes import diff_reports
 from cstd_docs.errors import Problem
 from cstd_docs.model import Citation, Emphasis, Note, Paragraph, Report, Suggestion
 from cstd_docs.model.check import check

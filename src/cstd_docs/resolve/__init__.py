@@ -299,6 +299,10 @@ class _Resolver:
 @gc_paused
 def resolve(report: Report) -> ResolvedReport:
     """Number everything, compose every note and settle every cross-reference."""
+    if not isinstance(report, Report):  # a path or a dict would fail far inside, unexplained
+        raise ReportError.single(
+            "resolve: report", f"expected a Report, got {type(report).__name__}", "read one with cstd_docs.load(path)"
+        )
     problems = check(report)
     if problems:
         raise ReportError(problems)
