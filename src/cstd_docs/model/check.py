@@ -78,9 +78,11 @@ class _Walk:
         else:
             self.ids[ident] = path
 
-    def require_text(self, path: str, text: str) -> None:
+    def require_text(self, path: str, text: str, *, optional: bool = False) -> None:
         if not text.strip():
-            self.problems.append(Problem(path, "text is empty", "write the text, or remove the entry"))
+            # Removing a required field only brings "required field is missing": say so only where it helps.
+            hint = "write the text, or remove the entry" if optional else "write the text (the field is required)"
+            self.problems.append(Problem(path, "text is empty", hint))
         self.problems.extend(_text_problems(path, text))
 
     def inlines(self, path: str, inlines: Inlines, owner: str | None, *, in_note: bool = False) -> None:
@@ -212,10 +214,10 @@ class _Walk:
                         "swap start and end")
             )
         if r.masthead.symbol is not None:
-            self.require_text("$.masthead.symbol", r.masthead.symbol)
-        self.require_text("$.masthead.organ", r.masthead.organ)
+            self.require_text("$.masthead.symbol", r.masthead.symbol, optional=True)
+        self.require_text("$.masthead.organ", r.masthead.organ, optional=True)
         if r.masthead.job_number is not None:
-            self.require_text("$.masthead.job_number", r.masthead.job_number)
+            self.require_text("$.masthead.job_number", r.masthead.job_number, optional=True)
         if r.schema is not None:
             self.problems.extend(_text_problems("$.$schema", r.schema))
         for index, item in enumerate(r.agenda_items):
@@ -225,7 +227,7 @@ class _Walk:
                     Problem(f"$.agenda_items[{index}].number", "an item number starts at 1", "write e.g. 3")
                 )
         if r.agenda_symbol is not None:
-            self.require_text("$.agenda_symbol", r.agenda_symbol)
+            self.require_text("$.agenda_symbol", r.agenda_symbol, optional=True)
         self.inlines("$.title", r.title, None)
         for index, subtitle in enumerate(r.subtitles):
             self.inlines(f"$.subtitles[{index}]", subtitle, None)
@@ -243,13 +245,13 @@ class _Walk:
                 for name in ("position", "organization", "country"):
                     value = getattr(who, name)
                     if value is not None:
-                        self.require_text(f"{here}.{name}", value)
+                        self.require_text(f"{here}.{name}", value, optional=True)
             elif isinstance(who, Delegation):
                 self.require_text(f"{here}.country", who.country)
             elif isinstance(who, Organization):
                 self.require_text(f"{here}.name", who.name)
                 if who.country is not None:
-                    self.require_text(f"{here}.country", who.country)
+                    self.require_text(f"{here}.country", who.country, optional=True)
 
     def references(self) -> None:
         known = sorted(self.ids)
