@@ -166,3 +166,19 @@ def test_shape_errors_do_not_hide_the_rest() -> None:
         "$.chapters[3].content[0].text",
         "$.chapters[1].content[0].text[2].cite",
     ]
+
+
+def test_a_report_built_in_python_names_the_paragraph_too(tmp_path: Path) -> None:
+    import attrs
+
+    from cstd_docs.model import CrossRef, Paragraph
+
+    report = cstd_docs.load(REPO / "examples" / "short-en.json")
+    chapter = report.chapters[0]
+    wrong = Paragraph(("See ", CrossRef("nowhere")), id="x")
+    report = attrs.evolve(report, chapters=[attrs.evolve(chapter, content=[*chapter.content, wrong])])
+    for render in (cstd_docs.render_markdown, cstd_docs.docx_bytes, lambda r: cstd_docs.dump(r, tmp_path / "r.json")):
+        with pytest.raises(ReportError) as caught:
+            render(report)
+        (problem,) = caught.value.problems
+        assert problem.place == f"chapter I, paragraph {len(chapter.content) + 1} (id 'x')", render

@@ -10,7 +10,9 @@ imported on first use so that ``import cstd_docs`` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,6 +87,22 @@ def _warnings(function: str, value: object) -> None:
         raise _wrong(function, "warnings", "a list (to receive the warnings) or None", value, "pass warnings=[]")
 
 
+@contextlib.contextmanager
+def _placing(report: Report | ResolvedReport) -> Iterator[None]:
+    """Problems of a report built in Python name the paragraph too, as those of a file do."""
+    try:
+        yield
+    except ReportError as error:
+        if not any(p.path.startswith("$") and p.place is None for p in error.problems):
+            raise
+        from cstd_docs.jsonio import report_to_data
+        from cstd_docs.jsonio.places import placed
+        from cstd_docs.resolve.document import ResolvedReport
+
+        source = report.source if isinstance(report, ResolvedReport) else report
+        raise ReportError(placed(error.problems, report_to_data(source), None), source=error.source) from None
+
+
 def load(path: PathLike) -> Report:
     """Read a report from a JSON file.
 
@@ -110,7 +128,8 @@ def dump(report: Report, path: PathLike) -> None:
     target = _path("dump", path, "path")
     from cstd_docs.jsonio import dump as _dump
 
-    _dump(report, target)  # type: ignore[arg-type]
+    with _placing(report):
+        _dump(report, target)  # type: ignore[arg-type]
 
 
 def dumps(report: Report) -> str:
@@ -143,7 +162,8 @@ def render_docx(
     _word_options("render_docx", reference_docx, emblem)
     from cstd_docs.writers.docx import render_docx as _render
 
-    _render(report, target, reference_docx=reference_docx, emblem=emblem)  # type: ignore[arg-type]
+    with _placing(report):
+        _render(report, target, reference_docx=reference_docx, emblem=emblem)  # type: ignore[arg-type]
 
 
 def docx_bytes(
@@ -154,7 +174,8 @@ def docx_bytes(
     _word_options("docx_bytes", reference_docx, emblem)
     from cstd_docs.writers.docx import docx_bytes as _bytes
 
-    return _bytes(report, reference_docx=reference_docx, emblem=emblem)
+    with _placing(report):
+        return _bytes(report, reference_docx=reference_docx, emblem=emblem)
 
 
 def render_markdown(
@@ -172,7 +193,8 @@ def render_markdown(
     from cstd_docs.writers.markdown import render_markdown as _render
 
     folder = None if template_dir is None else Path(template_dir)
-    return _render(report, template_dir=folder, embed_source=embed_source)
+    with _placing(report):
+        return _render(report, template_dir=folder, embed_source=embed_source)
 
 
 def render_pdf(
@@ -192,7 +214,8 @@ def render_pdf(
     _word_options("render_pdf", reference_docx, emblem)
     from cstd_docs.writers.pdf import render_pdf as _render
 
-    _render(report, target, reference_docx=reference_docx, emblem=emblem)  # type: ignore[arg-type]
+    with _placing(report):
+        _render(report, target, reference_docx=reference_docx, emblem=emblem)  # type: ignore[arg-type]
 
 
 def read_docx(path: PathLike | bytes, *, warnings: list[Problem] | None = None) -> Report:
