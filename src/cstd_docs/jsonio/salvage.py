@@ -50,6 +50,9 @@ _FIELDS: dict[tuple[str, ...], Any] = {
     ("title",): _TEXT,
     ("body",): _TEXT,
 }
+#: Where a wrong field may simply be dropped: it has a default, and holds no id anything refers to.
+_DEFAULTED = {"masthead", "session", "language", "$schema", "agenda_symbol", "first_page_notes", "subtitles",
+              "agenda_items"}
 _REPORT_KEYS = {"$schema" if f.name == "schema" else f.name for f in attrs.fields(Report)}
 
 
@@ -78,7 +81,7 @@ def _stand_in(data: dict[str, Any], path: tuple[Segment, ...]) -> tuple[Segment,
         if isinstance(parent, dict) and names[:end] in _FIELDS:
             parent[names[end - 1]] = copy.deepcopy(_FIELDS[names[:end]])
             return path[:end]
-        if isinstance(parent, dict) and end == len(names) and path[0] in ("masthead", "session", "language"):
+        if isinstance(parent, dict) and end == len(names) and path[0] in _DEFAULTED:
             parent.pop(names[end - 1], None)  # a field with a default
             return path
     return None
