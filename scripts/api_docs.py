@@ -77,7 +77,11 @@ def _default(field: attrs.Attribute[object]) -> str:
 def _fields(cls: type) -> list[str]:
     rows = ["| field | type | default |", "|---|---|---|"]
     for field in attrs.fields(cls):
-        kind = str(field.type).replace("|", "\\|")
+        # The annotation as written: attrs' field.type becomes a class once cattrs resolves it.
+        written = next(
+            c.__annotations__[field.name] for c in cls.__mro__ if field.name in c.__dict__.get("__annotations__", {})
+        )
+        kind = str(written).replace("|", "\\|")
         rows.append(f"| `{field.name}` | `{kind}` | {_default(field)} |")
     return [*rows, ""]
 
