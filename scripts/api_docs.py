@@ -79,7 +79,7 @@ def _fields(cls: type) -> list[str]:
     for field in attrs.fields(cls):
         # The annotation as written: attrs' field.type becomes a class once cattrs resolves it.
         written = next(
-            c.__annotations__[field.name] for c in cls.__mro__ if field.name in c.__dict__.get("__annotations__", {})
+            inspect.get_annotations(c)[field.name] for c in cls.__mro__ if field.name in inspect.get_annotations(c)
         )
         kind = str(written).replace("|", "\\|")
         rows.append(f"| `{field.name}` | `{kind}` | {_default(field)} |")
