@@ -112,3 +112,15 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     errors = process.stderr.read().decode()
     assert process.wait() == PIPE_CLOSED
     assert errors == ""
+
+
+@pytest.mark.interop
+def test_batch_rendering_takes_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    require_tool("soffice")
+    inputs = [REPO / "examples" / "short-en.json", REPO / "examples" / "short-fr.json"]
+    out = tmp_path / "out"
+    assert main(["render", *map(str, inputs), "--out-dir", str(out), "--format", "pdf", "--jobs", "2"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["short-en.pdf", "short-fr.pdf"]
+    for pdf in out.iterdir():
+        assert pdf.read_bytes().startswith(b"%PDF-")
+    assert capsys.readouterr().err == f"cstd-docs: wrote 2 of 2 into {out}\n"
