@@ -177,7 +177,7 @@ def _hint(expected: str, value: object) -> str:
     if type(value).__name__ == "Subsection":
         return "a Subsection belongs in a Section's subsections"
     if value is None:
-        return "give a value, or leave an optional field out"
+        return "give a value, or leave the field out for its default"
     if isinstance(value, datetime.datetime):
         return "give the day only: value.date()"
     if isinstance(value, str) and "date" in expected:
@@ -204,14 +204,15 @@ class _FieldCheck:
             check = self.check = checker(typing.get_type_hints(type(instance))[attribute.name])
         found = check(value)
         if found is not None:
-            _refuse(type(instance).__name__, attribute.name, found)
+            _refuse(type(instance).__name__, attribute, found)
 
 
-def _refuse(owner: str, name: str, found: tuple[str, str, object]) -> None:
+def _refuse(owner: str, attribute: attrs.Attribute[Any], found: tuple[str, str, object]) -> None:
     where, expected, value = found
-    raise ReportError.single(
-        f"{owner}.{name}{where}", f"expected {expected}, got {_shown(value)}", _hint(expected, value)
-    )
+    hint = _hint(expected, value)
+    if value is None and not where and attribute.default is attrs.NOTHING:
+        hint = "the field is required: give a value"
+    raise ReportError.single(f"{owner}.{attribute.name}{where}", f"expected {expected}, got {_shown(value)}", hint)
 
 
 def typed_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
