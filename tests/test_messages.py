@@ -136,7 +136,7 @@ def test_an_empty_required_field_says_to_write_it_and_an_optional_one_may_go() -
     with pytest.raises(ReportError) as caught:
         cstd_docs.loads(json.dumps(data))
     hints = {p.path: p.hint for p in caught.value.problems}
-    assert hints["$.session.place"] == "write the text (the field is required)"
+    assert hints["$.session.place"] == "write the text: the field is required"
     assert hints["$.masthead.job_number"] == "write the text, or remove the entry"
 
 
@@ -182,3 +182,19 @@ def test_a_report_built_in_python_names_the_paragraph_too(tmp_path: Path) -> Non
             render(report)
         (problem,) = caught.value.problems
         assert problem.place == f"chapter I, paragraph {len(chapter.content) + 1} (id 'x')", render
+
+
+def test_an_unknown_field_does_not_hide_the_problems_of_its_object() -> None:
+    data = json.loads((REPO / "examples" / "short-en.json").read_text(encoding="utf-8"))
+    data["session"]["numbr"] = 1
+    data["session"]["place"] = ""
+    data["chapters"][0]["content"][0]["txt"] = "typo"
+    data["chapters"][0]["content"][0]["text"] = ["Text", {"cite": "nobody"}]
+    with pytest.raises(ReportError) as caught:
+        cstd_docs.loads(json.dumps(data))
+    assert [p.path for p in caught.value.problems] == [
+        "$.session",
+        "$.chapters[0].content[0]",
+        "$.session.place",
+        "$.chapters[0].content[0].text[1].cite",
+    ]

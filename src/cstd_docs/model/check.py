@@ -81,7 +81,7 @@ class _Walk:
     def require_text(self, path: str, text: str, *, optional: bool = False) -> None:
         if not text.strip():
             # Removing a required field only brings "required field is missing": say so only where it helps.
-            hint = "write the text, or remove the entry" if optional else "write the text (the field is required)"
+            hint = "write the text, or remove the entry" if optional else "write the text: the field is required"
             self.problems.append(Problem(path, "text is empty", hint))
         self.problems.extend(_text_problems(path, text))
 
