@@ -81,6 +81,8 @@ def _render_with(fmt: str, source: Path, output: Path, args: argparse.Namespace)
 def _render_to_stdout(source: Path, args: argparse.Namespace) -> None:
     """``-o -``: Markdown (the default) to standard output; Word or PDF only into a pipe or a file."""
     fmt = FORMAT_NAMES[args.format or "md"]
+    if args.emblem is not None and fmt == "markdown":
+        raise UsageError("--emblem applies to Word and PDF output (--format docx or pdf)")
     if fmt != "markdown" and sys.stdout.isatty():
         raise UsageError(f"a {fmt.upper()} file is binary and would garble the terminal; "
                          f"redirect it (> report.{args.format}) or name the file with -o")
