@@ -32,3 +32,17 @@ def test_every_public_function_is_documented_and_listed() -> None:
     for name in names:
         assert inspect.getdoc(getattr(cstd_docs, name)), name
         assert f"### `cstd_docs.{name}(" in text, name
+
+
+def test_no_submodule_shadows_a_top_level_function() -> None:
+    """Importing cstd_docs.x sets the package's attribute x: a module named like a function replaces it."""
+    import importlib
+    import pkgutil
+
+    modules = [m.name for m in pkgutil.walk_packages(cstd_docs.__path__, "cstd_docs.")]
+    assert len(modules) > 20
+    for name in modules:
+        importlib.import_module(name)
+    for name in cstd_docs._LAZY:
+        value = getattr(cstd_docs, name)
+        assert callable(value) and not inspect.ismodule(value), f"cstd_docs.{name} is the module {value!r}"
