@@ -192,3 +192,11 @@ def test_a_wrong_argument_names_the_function_and_the_argument(report: m.Report) 
     )
     with pytest.raises(ReportError, match="resolve: report: expected a Report, got dict"):
         resolve({})  # type: ignore[arg-type]
+
+
+def test_a_registry_changed_after_the_report_was_built_is_checked_at_entry(report: m.Report) -> None:
+    changed = m.Report(**{**SAMPLES[m.Report], "participants": dict(report.participants)})
+    changed.participants["x"] = 5  # type: ignore[assignment]
+    for function in (cstd_docs.render_markdown, cstd_docs.dumps, cstd_docs.docx_bytes, resolve):
+        with pytest.raises(ReportError, match=r"Report.participants\['x'\]: expected Person, Delegation or Organization"):
+            function(changed)

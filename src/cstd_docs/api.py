@@ -54,6 +54,9 @@ def _report(function: str, value: object, name: str = "report", *, resolved: boo
     from cstd_docs.model import Report
 
     if isinstance(value, Report):
+        import attrs
+
+        attrs.validate(value)  # its registry is a dict, which may have changed since the report was built
         return
     if resolved:
         from cstd_docs.resolve.document import ResolvedReport

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import partial
 
+import attrs
 from attrs import frozen
 
 from cstd_docs.errors import ReportError
@@ -303,6 +304,7 @@ def resolve(report: Report) -> ResolvedReport:
         raise ReportError.single(
             "resolve: report", f"expected a Report, got {type(report).__name__}", "read one with cstd_docs.load(path)"
         )
+    attrs.validate(report)  # its registry is a dict, which may have changed since the report was built
     problems = check(report)
     if problems:
         raise ReportError(problems)
