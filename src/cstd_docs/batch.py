@@ -1,7 +1,7 @@
 """Rendering many reports at once, over processes.
 
 ``render_many(inputs, out_dir)`` renders each input file to ``out_dir/<stem>.docx`` (or
-``.md``), each in its own worker process when ``jobs`` > 1. Each output is written
+``.md``, or ``.pdf`` through LibreOffice), each in its own worker process when ``jobs`` > 1. Each output is written
 atomically; a file that fails (invalid JSON, a model problem, an unwritable output) is
 reported in the result and the others still render. A progress bar goes to standard
 error when asked for and standard error is a terminal.
@@ -22,8 +22,8 @@ from cstd_docs.errors import ReportError, Terminated
 
 __all__ = ["BatchResult", "Failure", "render_many"]
 
-Format = Literal["docx", "md"]
-EXTENSIONS: dict[str, str] = {"docx": ".docx", "md": ".md"}
+Format = Literal["docx", "md", "pdf"]
+EXTENSIONS: dict[str, str] = {"docx": ".docx", "md": ".md", "pdf": ".pdf"}
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,10 @@ def _render_one(source: str, target: str, fmt: str, reference_docx: str | None, 
             from cstd_docs.writers.markdown import render_markdown
 
             write_atomically(Path(target), render_markdown(report).encode("utf-8"))
+        elif fmt == "pdf":  # each conversion has a LibreOffice profile of its own: parallel runs are safe
+            from cstd_docs.writers.pdf import render_pdf
+
+            render_pdf(report, target, reference_docx=reference_docx, emblem=emblem)
         else:
             from cstd_docs.perf import paused_gc
             from cstd_docs.writers.docx import render_docx
@@ -195,7 +199,7 @@ def render_many(
         from cstd_docs.jsonio.converter import warm_up as compile_json_hooks
 
         compile_json_hooks()
-        if fmt == "docx":
+        if fmt != "md":
             from cstd_docs.writers.docx.package import warm_up
 
             warm_up()

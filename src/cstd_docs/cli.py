@@ -22,6 +22,8 @@ from typing import NoReturn
 from cstd_docs.errors import ReportError, Terminated
 
 RENDER_FORMATS = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf"}
+#: --format's names and the writer each means.
+FORMAT_NAMES = {"md": "markdown", "docx": "docx", "pdf": "pdf"}
 
 
 class UsageError(Exception):
@@ -65,6 +67,8 @@ def _render_one(source: Path, output: Path, args: argparse.Namespace) -> None:
         raise UsageError(
             f"cannot tell the format of {str(output)!r} from its extension; use one of {', '.join(RENDER_FORMATS)}"
         )
+    if args.format is not None and FORMAT_NAMES[args.format] != fmt:
+        raise UsageError(f"--format {args.format} disagrees with the extension of {str(output)!r}; drop one")
     if _same_file(source, output):
         raise UsageError(f"the output {str(output)!r} is the input file; choose another output path")
     from cstd_docs.perf import paused_gc
@@ -97,6 +101,44 @@ def _render_with(fmt: str, source: Path, output: Path, args: argparse.Namespace)
         render_pdf(report, output, reference_docx=reference, emblem=emblem)
 
 
+def _render_to_stdout(source: Path, args: argparse.Namespace) -> None:
+    """``-o -``: Markdown (the default) to standard output; Word or PDF only into a pipe or a file."""
+    fmt = FORMAT_NAMES[args.format or "md"]
+    if args.emblem is not None and fmt == "markdown":
+        raise UsageError("--emblem applies to Word and PDF output (--format docx or pdf)")
+    if fmt != "markdown" and sys.stdout.isatty():
+        raise UsageError(f"a {fmt.upper()} file is binary and would garble the terminal; "
+                         f"redirect it (> report.{args.format}) or name the file with -o")
+    report = _report(str(source))
+    if fmt == "markdown":
+        from cstd_docs.writers.markdown import render_markdown
+
+        sys.stdout.write(render_markdown(report, template_dir=args.templates))
+        return
+    options = {"reference_docx": args.reference_docx, "emblem": args.emblem}
+    if fmt == "docx":
+        from cstd_docs.writers.docx import docx_bytes
+
+        data = docx_bytes(report, **options)
+    else:
+        import tempfile
+
+        from cstd_docs.writers.pdf import render_pdf
+
+        with tempfile.TemporaryDirectory(prefix="cstd-docs-") as folder:
+            render_pdf(report, Path(folder) / "report.pdf", **options)
+            data = (Path(folder) / "report.pdf").read_bytes()
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def _said(args: argparse.Namespace, message: str) -> None:
+    """What a command wrote, on standard error (standard output may be the output itself); -q silences it."""
+    if not getattr(args, "quiet", False):
+        print(f"cstd-docs: {message}", file=sys.stderr)
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     # Every file is checked, so one run lists the problems of all of them.
     failed = 0
@@ -117,7 +159,11 @@ def cmd_render(args: argparse.Namespace) -> int:
             raise UsageError("name the output with -o OUT, or render many files with --out-dir DIR")
         if len(args.inputs) != 1:
             raise UsageError("-o takes one input; to render several files use --out-dir DIR")
+        if args.output == "-":
+            _render_to_stdout(Path(args.inputs[0]), args)
+            return 0
         _render_one(Path(args.inputs[0]), Path(args.output), args)
+        _said(args, f"wrote {args.output}")
         return 0
     if args.output is not None:
         raise UsageError("use either -o OUT (one file) or --out-dir DIR (many), not both")
@@ -126,7 +172,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     if getattr(args, "templates", None):
         raise UsageError("--templates applies to one file rendered with -o OUT.md")
     if args.emblem is not None and args.format == "md":
-        raise UsageError("--emblem applies to Word output (--format docx)")
+        raise UsageError("--emblem applies to Word and PDF output (--format docx or pdf)")
     return _render_batch(args)
 
 
@@ -136,16 +182,16 @@ def _render_batch(args: argparse.Namespace) -> int:
     result = render_many(
         args.inputs,
         args.out_dir,
-        fmt=args.format,
+        fmt=args.format or "docx",
         jobs=args.jobs,
-        progress=True,
+        progress=not args.quiet,
         reference_docx=args.reference_docx,
         emblem=args.emblem,
     )
     for failure in result.failed:
         print(f"cstd-docs: {failure.message}", file=sys.stderr)
     total = len(result.written) + len(result.failed)
-    print(f"rendered {len(result.written)} of {total} into {args.out_dir}")
+    _said(args, f"wrote {len(result.written)} of {total} into {args.out_dir}")
     if result.failed:
         print(f"cstd-docs: {len(result.failed)} failed:", file=sys.stderr)
         for failure in result.failed:
@@ -231,7 +277,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from cstd_docs.diff import diff_reports, format_changes
+    from cstd_docs.changes import diff_reports, format_changes
     from cstd_docs.readers import import_file
 
     reports = []
@@ -271,7 +317,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser("check", help="editorial warnings (UN Editorial Manual) and the word count")
-    p.add_argument("inputs", nargs="*", metavar="IN.json|IN.docx|IN.md")
+    p.add_argument("inputs", nargs="*", metavar="IN.json|IN.docx|IN.md",
+                   help="the reports to check: JSON, Word or Markdown")
     p.add_argument("--strict", action="store_true", help="exit 1 when there is any warning")
     p.add_argument("--disable", action="append", default=[], metavar="RULE",
                    help="do not run RULE (repeat for more; 'all' for every rule)")
@@ -282,6 +329,35 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--word-limit", type=int, metavar="N", help="another word limit")
     p.add_argument("--rules", action="store_true", help="list the rules and their sources")
     p.set_defaults(run=cmd_check)
+
+
+SHELLS = ("bash", "zsh", "fish")
+
+#: Which arguments name files or folders, for shell completion (by metavar).
+_FOLDERS = {"DIR"}
+
+
+def cmd_completion(args: argparse.Namespace) -> int:
+    import shtab  # only here: the completion script is generated once, at install
+
+    parser = build_parser()
+    for action in _actions(parser):
+        if action.metavar in _FOLDERS:
+            action.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
+        elif action.metavar is not None and action.choices is None and action.type is None:
+            action.complete = shtab.FILE  # type: ignore[attr-defined]
+    sys.stdout.write(shtab.complete(parser, shell=args.shell))
+    return 0
+
+
+def _actions(parser: argparse.ArgumentParser) -> list[argparse.Action]:
+    found: list[argparse.Action] = []
+    for action in parser._actions:
+        found.append(action)
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found.extend(_actions(sub))
+    return found
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -296,51 +372,59 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = commands.add_parser("validate", help="check report files and list every problem")
-    p.add_argument("inputs", nargs="+", metavar="IN.json")
+    p.add_argument("inputs", nargs="+", metavar="IN.json", help="report files to check (all are checked)")
     p.set_defaults(run=cmd_validate)
 
-    p = commands.add_parser("render", help="render a report; the format comes from the output's extension")
-    p.add_argument("inputs", nargs="+", metavar="IN.json")
-    p.add_argument("-o", "--output", metavar="OUT", help="OUT.md, OUT.docx or OUT.pdf (one input)")
-    p.add_argument("--out-dir", metavar="DIR", help="render every input to DIR/<name>.docx (or .md)")
-    p.add_argument("--jobs", type=int, metavar="N", help="with --out-dir: N processes (default: the CPU count)")
-    p.add_argument(
-        "--format", choices=("docx", "md"), default="docx", help="with --out-dir: the output format (default docx)"
-    )
-    p.add_argument("--reference-docx", metavar="FILE", help="take styles, page setup and heads from this .docx/.dotx")
-    p.add_argument("--emblem", metavar="IMAGE", help="an image (PNG, JPEG) for the masthead's emblem, Word and PDF")
-    p.add_argument("--templates", metavar="DIR", help="a folder of Jinja2 templates overriding the Markdown ones")
-    p.set_defaults(run=cmd_render)
+    _add_render(commands)
 
     p = commands.add_parser("schema", help="print the JSON Schema of report files")
     p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead of standard output")
     p.set_defaults(run=cmd_schema)
 
     p = commands.add_parser("new", help="write a minimal valid report to start from, and its schema beside it")
-    p.add_argument("-o", "--output", required=True, metavar="report.json")
+    p.add_argument("-o", "--output", required=True, metavar="report.json", help="the report file to write")
     p.add_argument("--force", action="store_true", help="replace an existing report (and schema file)")
     p.set_defaults(run=cmd_new)
 
     p = commands.add_parser("preview", help="write PNG images of the first pages (needs LibreOffice, pdftoppm)")
-    p.add_argument("input", metavar="IN.json")
-    p.add_argument("-o", "--output", required=True, metavar="DIR")
+    p.add_argument("input", metavar="IN.json", help="the report file")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder for page-1.png, page-2.png, …")
     p.add_argument("--pages", type=int, default=2, help="how many pages (default 2)")
-    p.add_argument("--reference-docx", metavar="FILE")
+    p.add_argument("--reference-docx", metavar="FILE", help="take styles, page setup and heads from this .docx/.dotx")
     p.add_argument("--emblem", metavar="IMAGE", help="an image for the masthead's emblem")
     p.set_defaults(run=cmd_preview)
 
     p = commands.add_parser("import", help="read an edited Word or Markdown draft back into a report file")
-    p.add_argument("input", metavar="IN.docx|IN.md")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.json")
+    p.add_argument("input", metavar="IN.docx|IN.md", help="the edited draft")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.json", help="the report file to write")
     p.set_defaults(run=cmd_import)
 
     p = commands.add_parser("diff", help="list the paragraphs added, removed, moved or edited between two versions")
-    p.add_argument("old", metavar="A.json|A.docx|A.md")
-    p.add_argument("new", metavar="B.json|B.docx|B.md")
+    p.add_argument("old", metavar="A.json|A.docx|A.md", help="the earlier version")
+    p.add_argument("new", metavar="B.json|B.docx|B.md", help="the later version")
     p.set_defaults(run=cmd_diff)
 
     _add_check(commands)
+    p = commands.add_parser("completion", help="print a shell completion script (bash, zsh or fish)")
+    p.add_argument("shell", choices=SHELLS, help="the shell; e.g. cstd-docs completion bash > ~/.cstd-docs.bash")
+    p.set_defaults(run=cmd_completion)
     return parser
+
+
+def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = commands.add_parser("render", help="render a report; the format comes from the output's extension")
+    p.add_argument("inputs", nargs="+", metavar="IN.json", help="the report file (several with --out-dir)")
+    p.add_argument("-o", "--output", metavar="OUT",
+                   help="OUT.md, OUT.docx or OUT.pdf (one input); '-' for standard output (Markdown unless --format)")
+    p.add_argument("--out-dir", metavar="DIR", help="render every input to DIR/<name>.docx (or .md, .pdf)")
+    p.add_argument("--jobs", type=int, metavar="N", help="with --out-dir: N processes (default: the CPU count)")
+    p.add_argument("--format", choices=tuple(FORMAT_NAMES),
+                   help="with --out-dir: the output format (default docx); with -o -: what to write (default md)")
+    p.add_argument("--reference-docx", metavar="FILE", help="take styles, page setup and heads from this .docx/.dotx")
+    p.add_argument("--emblem", metavar="IMAGE", help="an image (PNG, JPEG) for the masthead's emblem, Word and PDF")
+    p.add_argument("--templates", metavar="DIR", help="a folder of Jinja2 templates overriding the Markdown ones")
+    p.add_argument("-q", "--quiet", action="store_true", help="do not say what was written")
+    p.set_defaults(run=cmd_render)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -363,6 +447,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("cstd-docs: interrupted; no output was changed", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _pipe_closed()
     except Exception as error:  # a bug: say so plainly, without a traceback
         if os.environ.get("CSTD_DOCS_DEBUG"):
             raise
@@ -374,6 +460,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+#: The exit status of a program stopped by SIGPIPE (128 + 13), as ``yes | head`` gives.
+PIPE_CLOSED = 141
+
+
+def _pipe_closed() -> int:
+    """Standard output's reader went away (``cstd-docs diff … | head``): end quietly.
+
+    Python would complain once more while flushing at exit; standard output is pointed at
+    the null device so that nothing is left to flush (the advice of Python's signal docs).
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return PIPE_CLOSED
+
+
 def run() -> NoReturn:
     """The ``cstd-docs`` command itself: :func:`main`, then the process ends.
 
@@ -383,6 +485,10 @@ def run() -> NoReturn:
     :func:`main`, which programs and tests call without ending their process.
     """
     code = main()
+    try:
+        sys.stdout.flush()  # here, where a closed pipe can still end quietly
+    except BrokenPipeError:
+        code = _pipe_closed()
     gc.freeze()
     sys.exit(code)
 

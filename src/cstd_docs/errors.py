@@ -9,20 +9,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from attrs import frozen
+from attrs import field, frozen
 
 
 @frozen
 class Problem:
-    """One thing wrong with an input, at one place."""
+    """One thing wrong with an input, at one place.
+
+    ``path`` is a JSON path (or a file, an argument); ``line`` the line in the JSON file
+    and ``place`` the paragraph a person knows ("chapter II, section A, paragraph 7 (id
+    'components')"), where known; ``excerpt`` the line of the file with a caret under the place.
+    """
 
     path: str
     message: str
     hint: str | None = None
+    line: int | None = field(default=None, kw_only=True)
+    place: str | None = field(default=None, kw_only=True)
+    excerpt: str | None = field(default=None, kw_only=True)
 
     def __str__(self) -> str:
-        text = f"{self.path}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        where = ", ".join(w for w in (self.place, f"line {self.line}" if self.line else None) if w)
+        text = f"{where}: {self.path}: {self.message}" if where else f"{self.path}: {self.message}"
+        text = f"{text} ({self.hint})" if self.hint else text
+        return f"{text}\n{self.excerpt}" if self.excerpt else text
 
 
 class ReportError(Exception):
@@ -43,7 +53,7 @@ class ReportError(Exception):
         head = f"{where}{count} problem{'s' if count != 1 else ''}"
         # Thousands of problems would drown the reader; the first ones show the pattern.
         shown = self.problems[:50]
-        lines = [head, *(f"  {p}" for p in shown)]
+        lines = [head, *("  " + str(p).replace("\n", "\n    ") for p in shown)]
         if count > len(shown):
             lines.append(f"  … and {count - len(shown)} more")
         return "\n".join(lines)

@@ -698,7 +698,9 @@ def test_missing_tools_are_named_with_their_debian_package(
 
     real = shutil.which
     gone = {"soffice", "libreoffice"} if missing == "soffice" else {missing}
-    monkeypatch.setattr(pdf.shutil, "which", lambda name: None if name in gone else real(name))
+    monkeypatch.setattr(pdf.shutil, "which", lambda name, **kw: None if name in gone else real(name, **kw))
+    monkeypatch.setattr(pdf, "soffice_places", lambda *args: [])  # not where installers put it either
+    monkeypatch.delenv("CSTD_SOFFICE", raising=False)
     with pytest.raises(ReportError) as caught:
         pdf.preview(reference_report, tmp_path)
     assert package in str(caught.value)
@@ -750,3 +752,38 @@ def test_a_rendering_leaves_no_garbage_for_the_collector(reference_report: Repor
     gc.collect()
     docx_bytes(reference_report)
     assert gc.collect() == 0
+
+
+@pytest.mark.parametrize(
+    ("platform", "environ", "place", "hint"),
+    [
+        ("win32", {"ProgramFiles": "C:\\Program Files"}, "C:\\Program Files/LibreOffice/program/soffice.exe", "winget"),
+        ("darwin", {"HOME": "/Users/a"}, "/Applications/LibreOffice.app/Contents/MacOS/soffice", "brew install --cask"),
+        ("linux", {}, "/usr/lib/libreoffice/program/soffice", "apt-get install libreoffice-writer"),
+    ],
+)
+def test_libreoffice_is_found_where_each_platform_installs_it(
+    monkeypatch: pytest.MonkeyPatch, platform: str, environ: dict[str, str], place: str, hint: str
+) -> None:
+    from cstd_docs.writers import pdf
+
+    places = pdf.soffice_places(platform, environ)
+    assert str(places[0]) == str(Path(place))
+    monkeypatch.setattr(pdf.Path, "is_file", lambda self: str(self) == str(places[0]))
+    assert pdf.find_soffice(platform, {**environ, "PATH": ""}) == str(places[0])
+    monkeypatch.setattr(pdf.Path, "is_file", lambda self: False)
+    with pytest.raises(ReportError) as caught:
+        pdf.find_soffice(platform, {**environ, "PATH": ""})
+    assert hint in str(caught.value)
+    assert "CSTD_SOFFICE" in str(caught.value)
+
+
+def test_cstd_soffice_names_the_program_or_is_refused(tmp_path: Path) -> None:
+    from cstd_docs.writers import pdf
+
+    program = tmp_path / "soffice"
+    program.write_text("#!/bin/sh\n", encoding="utf-8")
+    program.chmod(0o755)
+    assert pdf.find_soffice("linux", {"CSTD_SOFFICE": str(program), "PATH": ""}) == str(program)
+    with pytest.raises(ReportError, match=r"CSTD_SOFFICE: .* is not a program"):
+        pdf.find_soffice("linux", {"CSTD_SOFFICE": str(tmp_path / "nothing")})

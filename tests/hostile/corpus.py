@@ -133,10 +133,10 @@ CASES_LIST: list[Case] = [
     # --- not JSON, or not a report at all -------------------------------------------------
     Case("not-json", file("not-json.json"), "line 1, column 1", "not valid JSON"),
     Case("empty-file", file("empty.json"), "line 1, column 1", "not valid JSON"),
-    Case("truncated", file("truncated.json"), "line 25, column 3", "Unterminated string"),
-    Case("trailing-comma", file("trailing-comma.json"), "line 4, column 1", "not valid JSON"),
+    Case("truncated", file("truncated.json"), "line 25, column 3", "a string is not closed"),
+    Case("trailing-comma", file("trailing-comma.json"), "line 3, column 20", "not valid JSON: a comma before the closing }"),
     Case("single-quotes", file("single-quotes.json"), "line 1, column 2", "not valid JSON"),
-    Case("raw-control-character", file("raw-control-character.json"), "line 10, column 18", "Invalid control character"),
+    Case("raw-control-character", file("raw-control-character.json"), "line 10, column 18", "a control character U+0001 inside text"),
     Case("top-level-list", file("top-level-list.json"), "$", "one JSON object"),
     Case("top-level-string", file("top-level-string.json"), "$", "one JSON object"),
     Case("duplicate-key", file("duplicate-key.json"), "$", "'body' appears twice"),

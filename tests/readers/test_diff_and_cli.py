@@ -9,8 +9,8 @@ from tests.conftest import REFERENCE_EXAMPLE, require_file
 from tests.readers.helpers import our_docx
 
 import cstd_docs
+from cstd_docs.changes import diff_reports, format_changes, word_diff
 from cstd_docs.cli import main
-from cstd_docs.diff import diff_reports, format_changes, word_diff
 from cstd_docs.model import Chapter, Masthead, Paragraph, Report, Session
 
 

@@ -18,7 +18,7 @@ from tests.ooxml import w
 from tests.readers.helpers import libreoffice_resave, our_docx
 
 import cstd_docs
-from cstd_docs.diff import diff_reports
+from cstd_docs.changes import diff_reports
 from cstd_docs.errors import Problem
 from cstd_docs.model import Citation, Emphasis, Note, Paragraph, Report, Suggestion
 from cstd_docs.model.check import check

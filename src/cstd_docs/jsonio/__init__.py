@@ -15,7 +15,7 @@ import attrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from cstd_docs.errors import Problem, ReportError
-from cstd_docs.jsonio.converter import InputError, converter, error_budget, json_name
+from cstd_docs.jsonio.converter import MAX_ITEM_ERRORS, InputError, converter, error_budget, json_name
 from cstd_docs.jsonio.limits import MAX_FILE_SIZE, limit_problem, size_problem
 from cstd_docs.model import Report
 from cstd_docs.model.check import check
@@ -65,6 +65,9 @@ def _problem_for(error: BaseException, path: str, cls: object) -> Problem:
             close = difflib.get_close_matches(extra, known, n=1)
             if close:
                 hints.append(f"{extra!r}: did you mean {close[0]!r}?")
+        if "languages" in extras and "language" in known:
+            hints = ["a report has one 'language' (render each language from a file of its own); "
+                     "\"English only\" is the masthead's 'single_language'"]
         hint = " ".join(hints) or f"allowed fields: {', '.join(known)}"
         return Problem(path, f"unknown field{'s' if len(extras) > 1 else ''} {', '.join(map(repr, extras))}", hint)
     if isinstance(error, KeyError):
@@ -101,8 +104,11 @@ def _problems(error: BaseException, path: str = "$", cls: object = None) -> list
 
 
 @gc_paused
-def report_from_data(data: object, *, source: str | None = None) -> Report:
-    """Build a report from parsed JSON data, checking everything; raise ReportError."""
+def report_from_data(data: object, *, source: str | None = None, text: str | None = None) -> Report:
+    """Build a report from parsed JSON data, checking everything; raise ReportError.
+
+    ``text``, the JSON the data was parsed from, gives each problem its line.
+    """
     if not isinstance(data, dict):
         raise ReportError([Problem("$", "a report file must hold one JSON object", 'start with "{"')], source=source)
     too_big = limit_problem(data)
@@ -112,13 +118,39 @@ def report_from_data(data: object, *, source: str | None = None) -> Report:
         with error_budget():
             report = converter().structure(data, Report)
     except (ClassValidationError, IterableValidationError, InputError, ForbiddenExtraKeysError) as error:
-        raise ReportError(_problems(error, "$", Report), source=source) from None
+        shape = _problems(error, "$", Report)
+        raise _placed(shape + _other_problems(data, shape), data, text, source) from None
     except RecursionError:
         raise ReportError.single("$", "the file nests too deeply to be a report", "flatten it") from None
     problems = check(report)
     if problems:
-        raise ReportError(problems, source=source)
+        raise _placed(problems, data, text, source)
     return report
+
+
+def _other_problems(data: dict[str, Any], shape: list[Problem]) -> list[Problem]:
+    """Ids, references, citations of the rest of the file, so that one round lists every problem."""
+    if len(shape) >= MAX_ITEM_ERRORS:  # a file wrong throughout: its pattern is the news
+        return []
+    from cstd_docs.jsonio.salvage import other_problems
+
+    def build(work: dict[str, Any]) -> tuple[list[Problem], list[Problem]]:
+        try:
+            with error_budget():
+                report = converter().structure(work, Report)
+        except (ClassValidationError, IterableValidationError, InputError, ForbiddenExtraKeysError) as error:
+            return _problems(error, "$", Report) or [Problem("$", "?")], []
+        except (RecursionError, ReportError):
+            return [Problem("$", "?")], []
+        return [], check(report)
+
+    return other_problems(data, shape, build)
+
+
+def _placed(problems: list[Problem], data: object, text: str | None, source: str | None) -> ReportError:
+    from cstd_docs.jsonio.places import placed  # only for a file with problems
+
+    return ReportError(placed(problems, data, text), source=source)
 
 
 def report_to_data(report: Report) -> dict[str, Any]:
@@ -157,16 +189,14 @@ def loads(text: str | bytes, *, source: str | None = None) -> Report:
     except _DuplicateKey as error:
         raise ReportError.single("$", f"key {error.key!r} appears twice in one object", "keep one") from None
     except json.JSONDecodeError as error:
-        at_end = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string")
-        hint = "the file ends early: is it complete?" if at_end else "check the JSON syntax there"
-        raise ReportError.single(
-            f"line {error.lineno}, column {error.colno}", f"not valid JSON: {error.msg}", hint
-        ) from None
+        from cstd_docs.jsonio.syntax import syntax_problem  # only for a broken file
+
+        raise ReportError([syntax_problem(text, error)], source=source) from None
     except RecursionError:
         raise ReportError.single("$", "the file nests too deeply to be a report", "flatten it") from None
     except ValueError as error:  # after JSONDecodeError, its subclass: a number of 5,000 digits
         raise ReportError.single("$", f"not valid JSON: {error}", "numbers in a report have a few digits") from None
-    return report_from_data(data, source=source)
+    return report_from_data(data, source=source, text=text)
 
 
 def load(path: str | Path) -> Report:

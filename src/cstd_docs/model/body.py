@@ -7,37 +7,31 @@ or inserting anything renumbers every output.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
-
 from attrs import field, frozen
 
-from cstd_docs.model.inline import Inlines, to_inlines
+from cstd_docs.model.inline import Inlines, to_inlines, to_tuple
+from cstd_docs.model.typed import typed_fields
 
 
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(value)
-
-
-@frozen
+@frozen(field_transformer=typed_fields)
 class Subparagraph:
     """A lettered item of a paragraph's list: (a), then (i), then a., then i."""
 
     id: str | None = field(default=None, kw_only=True)
     text: Inlines = field(converter=to_inlines)
-    subparagraphs: tuple[Subparagraph, ...] = field(default=(), converter=_tuple)
+    subparagraphs: tuple[Subparagraph, ...] = field(default=(), converter=to_tuple)
 
 
-@frozen
+@frozen(field_transformer=typed_fields)
 class Paragraph:
     """A numbered paragraph. Its text is the lead-in when it has subparagraphs."""
 
     id: str | None = field(default=None, kw_only=True)
     text: Inlines = field(converter=to_inlines)
-    subparagraphs: tuple[Subparagraph, ...] = field(default=(), converter=_tuple)
+    subparagraphs: tuple[Subparagraph, ...] = field(default=(), converter=to_tuple)
 
 
-@frozen
+@frozen(field_transformer=typed_fields)
 class UnnumberedText:
     """Body text that takes no paragraph number."""
 
@@ -48,26 +42,26 @@ class UnnumberedText:
 Block = Paragraph | UnnumberedText
 
 
-@frozen
+@frozen(field_transformer=typed_fields)
 class Subsection:
     """A subsection, numbered 1., 2. within its section."""
 
     id: str | None = field(default=None, kw_only=True)
     title: Inlines = field(converter=to_inlines)
-    content: tuple[Block, ...] = field(default=(), converter=_tuple)
+    content: tuple[Block, ...] = field(default=(), converter=to_tuple)
 
 
-@frozen
+@frozen(field_transformer=typed_fields)
 class Section:
     """A section, lettered A., B. within its chapter."""
 
     id: str | None = field(default=None, kw_only=True)
     title: Inlines = field(converter=to_inlines)
-    content: tuple[Block, ...] = field(default=(), converter=_tuple)
-    subsections: tuple[Subsection, ...] = field(default=(), converter=_tuple)
+    content: tuple[Block, ...] = field(default=(), converter=to_tuple)
+    subsections: tuple[Subsection, ...] = field(default=(), converter=to_tuple)
 
 
-@frozen
+@frozen(field_transformer=typed_fields)
 class Suggestion:
     """Courses of action put to one addressee ("Member States", "The international community").
 
@@ -77,10 +71,10 @@ class Suggestion:
 
     id: str | None = field(default=None, kw_only=True)
     addressee: str
-    courses: tuple[Subparagraph, ...] = field(converter=_tuple)
+    courses: tuple[Subparagraph, ...] = field(converter=to_tuple)
 
 
-@frozen
+@frozen(field_transformer=typed_fields)
 class Findings:
     """The findings and suggestions of a meeting on one theme.
 
@@ -90,24 +84,24 @@ class Findings:
 
     id: str | None = field(default=None, kw_only=True)
     theme: Inlines = field(converter=to_inlines)
-    main_findings: tuple[Block, ...] = field(default=(), converter=_tuple)
-    suggestions: tuple[Suggestion, ...] = field(default=(), converter=_tuple)
+    main_findings: tuple[Block, ...] = field(default=(), converter=to_tuple)
+    suggestions: tuple[Suggestion, ...] = field(default=(), converter=to_tuple)
 
 
 ChapterPart = Section | Findings
 
 
-@frozen
+@frozen(field_transformer=typed_fields)
 class Chapter:
     """A chapter, numbered I., II. through the report (restarting in each annex)."""
 
     id: str | None = field(default=None, kw_only=True)
     title: Inlines = field(converter=to_inlines)
-    content: tuple[Block, ...] = field(default=(), converter=_tuple)
-    sections: tuple[ChapterPart, ...] = field(default=(), converter=_tuple)
+    content: tuple[Block, ...] = field(default=(), converter=to_tuple)
+    sections: tuple[ChapterPart, ...] = field(default=(), converter=to_tuple)
 
 
-@frozen
+@frozen(field_transformer=typed_fields)
 class Annex:
     """An annex: "Annex" (or "Annex I", "Annex II" when there are several).
 
@@ -116,8 +110,8 @@ class Annex:
 
     id: str | None = field(default=None, kw_only=True)
     title: Inlines = field(converter=to_inlines)
-    content: tuple[Block, ...] = field(default=(), converter=_tuple)
-    chapters: tuple[Chapter, ...] = field(default=(), converter=_tuple)
+    content: tuple[Block, ...] = field(default=(), converter=to_tuple)
+    chapters: tuple[Chapter, ...] = field(default=(), converter=to_tuple)
 
 
 #: Every model node that becomes a block of the resolved document (a heading, a paragraph, an

@@ -83,9 +83,11 @@ class _Checks:
         else:
             self.ids[ident] = path
 
-    def require_text(self, path: str, text: str) -> None:
+    def require_text(self, path: str, text: str, *, optional: bool = False) -> None:
         if not text.strip():
-            self.problems.append(Problem(path, "text is empty", "write the text, or remove the entry"))
+            # Removing a required field only brings "required field is missing": say so only where it helps.
+            hint = "write the text, or remove the entry" if optional else "write the text: the field is required"
+            self.problems.append(Problem(path, "text is empty", hint))
         self.problems.extend(_text_problems(path, text))
 
     def inlines(self, path: str, inlines: Inlines, owner: str | None, *, in_note: bool = False) -> None:
@@ -190,10 +192,10 @@ class _Checks:
                         "swap start and end")
             )
         if r.masthead.symbol is not None:
-            self.require_text("$.masthead.symbol", r.masthead.symbol)
-        self.require_text("$.masthead.organ", r.masthead.organ)
+            self.require_text("$.masthead.symbol", r.masthead.symbol, optional=True)
+        self.require_text("$.masthead.organ", r.masthead.organ, optional=True)
         if r.masthead.job_number is not None:
-            self.require_text("$.masthead.job_number", r.masthead.job_number)
+            self.require_text("$.masthead.job_number", r.masthead.job_number, optional=True)
         if r.schema is not None:
             self.problems.extend(_text_problems(f"$.{SCHEMA_KEY}", r.schema))
         for index, item in enumerate(r.agenda_items):
@@ -203,7 +205,7 @@ class _Checks:
                     Problem(f"$.agenda_items[{index}].number", "an item number starts at 1", "write e.g. 3")
                 )
         if r.agenda_symbol is not None:
-            self.require_text("$.agenda_symbol", r.agenda_symbol)
+            self.require_text("$.agenda_symbol", r.agenda_symbol, optional=True)
         self.inlines("$.title", r.title, None)
         for index, subtitle in enumerate(r.subtitles):
             self.inlines(f"$.subtitles[{index}]", subtitle, None)
@@ -222,13 +224,13 @@ class _Checks:
                     for name in ("position", "organization", "country"):
                         value = getattr(who, name)
                         if value is not None:
-                            self.require_text(f"{here}.{name}", value)
+                            self.require_text(f"{here}.{name}", value, optional=True)
                 case Delegation():
                     self.require_text(f"{here}.country", who.country)
                 case Organization():
                     self.require_text(f"{here}.name", who.name)
                     if who.country is not None:
-                        self.require_text(f"{here}.country", who.country)
+                        self.require_text(f"{here}.country", who.country, optional=True)
                 case _:
                     assert_never(who)
 

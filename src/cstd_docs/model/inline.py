@@ -7,42 +7,56 @@ for convenience (``Paragraph("Text.")``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import assert_never
+from collections.abc import Iterable, Mapping
+from typing import Any, assert_never
 
 from attrs import field, frozen
 
+from cstd_docs.model.typed import typed_fields
+
 
 def to_inlines(value: str | Inline | Iterable[Inline]) -> tuple[Inline, ...]:
-    """Accept a string, a single inline or any iterable of inlines."""
+    """Accept a string, a single inline or any iterable of inlines.
+
+    Anything else (a number, a dict) is left as it is, for the field's type check to name.
+    """
     if isinstance(value, str):
         return (value,)
     if isinstance(value, (Emphasis, Note, Citation, CrossRef)):
         return (value,)
+    return to_tuple(value)
+
+
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """A list, a generator or a tuple as a tuple; text, a dict or a scalar left as it is."""
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        return value  # type: ignore[return-value]
     return tuple(value)
 
 
 def to_ids(value: str | Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
-    return tuple(value)
+    return to_tuple(value)
 
 
-@frozen
+@frozen(field_transformer=typed_fields)
 class Emphasis:
     """Italic text: titles of publications (*Road Map for Digital Cooperation*)."""
 
     text: str
 
 
-@frozen
+@frozen(field_transformer=typed_fields)
 class CrossRef:
     """A reference to a paragraph (or heading) by id; renders its current number."""
 
     target: str
 
 
-@frozen
+@frozen(field_transformer=typed_fields)
 class Note:
     """A footnote with free text, e.g. a URL or a document symbol.
 
@@ -53,7 +67,7 @@ class Note:
     text: tuple[Inline, ...] = field(converter=to_inlines)
 
 
-@frozen
+@frozen(field_transformer=typed_fields)
 class Citation:
     """A footnote naming one or more registered participants.
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from cstd_docs.model.typed import typed_fields
 
-@frozen
+
+@frozen(field_transformer=typed_fields)
 class Person:
     """A named speaker: "Mr. Peter Major, Hungary."."""
 
@@ -21,14 +23,14 @@ class Person:
     country: str | None = None
 
 
-@frozen
+@frozen(field_transformer=typed_fields)
 class Delegation:
     """A member State's delegate: "Representative of the Philippines."."""
 
     country: str
 
 
-@frozen
+@frozen(field_transformer=typed_fields)
 class Organization:
     """An organization speaking as such: "Pompiers Humanitaires Solidaires, Guinea."."""
 

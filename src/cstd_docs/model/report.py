@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Mapping
 
 from attrs import field, frozen
 
 from cstd_docs.model.body import Annex, Chapter
-from cstd_docs.model.inline import Inlines, to_inlines
+from cstd_docs.model.inline import Inlines, to_inlines, to_tuple
 from cstd_docs.model.participants import Participant
+from cstd_docs.model.typed import to_date, to_enum, typed_fields
 
 #: The metadata key of a field whose JSON key is not its name.
 JSON_NAME = "json"
@@ -19,18 +19,23 @@ JSON_NAME = "json"
 SCHEMA_KEY = "$schema"
 
 
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(value)
-
-
 def _subtitles(value: object) -> tuple[Inlines, ...]:
     if isinstance(value, str):
         return (to_inlines(value),)
-    return tuple(to_inlines(v) for v in value)  # type: ignore[attr-defined]
+    items = to_tuple(value)  # type: ignore[arg-type]
+    return tuple(to_inlines(v) for v in items) if isinstance(items, tuple) else items
 
 
 def _registry(value: Mapping[str, Participant]) -> dict[str, Participant]:
-    return dict(value)
+    return dict(value) if isinstance(value, Mapping) else value
+
+
+def _distribution(value: Distribution | str) -> Distribution:
+    return to_enum(Distribution)(value)  # type: ignore[no-any-return]
+
+
+def _first_page_notes(value: FirstPageNotes | str) -> FirstPageNotes:
+    return to_enum(FirstPageNotes)(value)  # type: ignore[no-any-return]
 
 
 class Distribution(enum.Enum):
@@ -52,13 +57,13 @@ class FirstPageNotes(enum.Enum):
     ASTERISKS = "asterisks"
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class Masthead:
     """The first-page table: symbol, organ, distribution, date, language line."""
 
     symbol: str | None = None
-    distribution: Distribution = field(default=Distribution.GENERAL, converter=Distribution)
-    date: datetime.date
+    distribution: Distribution = field(default=Distribution.GENERAL, converter=_distribution)
+    date: datetime.date = field(converter=to_date)
     #: Language the document was written in (a code: "en", "fr", …).
     original_language: str = "en"
     #: "English only" in place of "Original: English".
@@ -68,17 +73,17 @@ class Masthead:
     job_number: str | None = None
 
 
-@frozen
+@frozen(field_transformer=typed_fields)
 class Session:
     """A session of the body: "Twenty-fifth session", "Geneva, 28 March–1 April 2022"."""
 
     number: int
     place: str
-    start: datetime.date
-    end: datetime.date
+    start: datetime.date = field(converter=to_date)
+    end: datetime.date = field(converter=to_date)
 
 
-@frozen
+@frozen(field_transformer=typed_fields)
 class AgendaItem:
     """"Item 2 of the provisional agenda", then the item's title in bold."""
 
@@ -87,7 +92,7 @@ class AgendaItem:
     provisional: bool = True
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class Report:
     """A UN parliamentary report, before numbering."""
 
@@ -98,16 +103,16 @@ class Report:
     masthead: Masthead
     body: str
     session: Session
-    agenda_items: tuple[AgendaItem, ...] = field(default=(), converter=_tuple)
+    agenda_items: tuple[AgendaItem, ...] = field(default=(), converter=to_tuple)
     #: Symbol of the provisional agenda, the text of the agenda note ("E/CN.16/2022/1").
     agenda_symbol: str | None = None
     title: Inlines = field(converter=to_inlines)
     #: "Held at …", "Prepared by the UNCTAD secretariat"; each may carry a note.
     subtitles: tuple[Inlines, ...] = field(default=(), converter=_subtitles)
-    first_page_notes: FirstPageNotes = field(default=FirstPageNotes.NUMBERED, converter=FirstPageNotes)
+    first_page_notes: FirstPageNotes = field(default=FirstPageNotes.NUMBERED, converter=_first_page_notes)
     participants: dict[str, Participant] = field(factory=dict, converter=_registry)
-    chapters: tuple[Chapter, ...] = field(default=(), converter=_tuple)
-    annexes: tuple[Annex, ...] = field(default=(), converter=_tuple)
+    chapters: tuple[Chapter, ...] = field(default=(), converter=to_tuple)
+    annexes: tuple[Annex, ...] = field(default=(), converter=to_tuple)
 
     # A dict is not hashable; reports compare by value, and need no hash.
     __hash__ = None  # type: ignore[assignment]

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import assert_never
 
+import attrs
 from attrs import frozen
 
 from cstd_docs.errors import ReportError
@@ -302,6 +303,11 @@ class _Resolver:
 @gc_paused
 def resolve(report: Report) -> ResolvedReport:
     """Number everything, compose every note and settle every cross-reference."""
+    if not isinstance(report, Report):  # a path or a dict would fail far inside, unexplained
+        raise ReportError.single(
+            "resolve: report", f"expected a Report, got {type(report).__name__}", "read one with cstd_docs.load(path)"
+        )
+    attrs.validate(report)  # its registry is a dict, which may have changed since the report was built
     problems = check(report)
     if problems:
         raise ReportError(problems)

@@ -1,8 +1,10 @@
 """PDF and PNG previews of a report, through headless LibreOffice and poppler's pdftoppm.
 
-The .docx is rendered in memory, converted by ``soffice --headless --convert-to pdf`` in a
-temporary folder with a profile of its own (so parallel runs never share one), and the
-result is written atomically. ``preview`` rasterises the first pages with ``pdftoppm``.
+LibreOffice is found by the CSTD_SOFFICE environment variable, on PATH, or where its
+installers put it on Windows and macOS (``find_soffice``). The .docx is rendered in
+memory, converted by ``soffice --headless --convert-to pdf`` in a temporary folder with
+a profile of its own (so parallel runs never share one), and the result is written
+atomically. ``preview`` rasterises the first pages with ``pdftoppm``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +27,7 @@ if TYPE_CHECKING:
     from cstd_docs.model import Report
     from cstd_docs.resolve.document import ResolvedReport
 
-__all__ = ["preview", "render_pdf"]
+__all__ = ["find_soffice", "preview", "render_pdf"]
 
 #: Seconds LibreOffice may take for one document (its first start with a new profile is slow).
 CONVERT_TIMEOUT = 300
@@ -32,16 +36,77 @@ RASTER_TIMEOUT = 120
 PREVIEW_DPI = 100
 
 
-def _tool(names: tuple[str, ...], package: str, purpose: str) -> str:
-    for name in names:
-        found = shutil.which(name)
+#: The environment variable naming LibreOffice's ``soffice`` where it is not found otherwise.
+SOFFICE_VARIABLE = "CSTD_SOFFICE"
+
+#: How to install each tool, by platform (``sys.platform``'s prefix); "linux" is the fallback.
+INSTALL_HINTS: dict[str, dict[str, str]] = {
+    "soffice": {
+        "win32": "install LibreOffice from https://www.libreoffice.org/download/ "
+        "(or: winget install TheDocumentFoundation.LibreOffice)",
+        "darwin": "install LibreOffice: brew install --cask libreoffice, or https://www.libreoffice.org/download/",
+        "linux": "install LibreOffice Writer (Debian, Ubuntu: sudo apt-get install libreoffice-writer; "
+        "Fedora: sudo dnf install libreoffice-writer)",
+    },
+    "pdftoppm": {
+        "win32": "install poppler (e.g. conda install -c conda-forge poppler) and put its bin folder on PATH",
+        "darwin": "install poppler: brew install poppler",
+        "linux": "install poppler-utils (Debian, Ubuntu: sudo apt-get install poppler-utils; "
+        "Fedora: sudo dnf install poppler-utils)",
+    },
+}
+
+
+def _platform(platform: str) -> str:
+    return "win32" if platform.startswith("win") else "darwin" if platform == "darwin" else "linux"
+
+
+def soffice_places(platform: str = sys.platform, environ: Mapping[str, str] = os.environ) -> list[Path]:
+    """Where LibreOffice installs ``soffice`` on this platform, when it is not on PATH."""
+    kind = _platform(platform)
+    if kind == "win32":
+        folders = [environ.get(name) for name in ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432")]
+        found = [f for f in folders if f] or ["C:\\Program Files"]
+        return [Path(f) / "LibreOffice" / "program" / "soffice.exe" for f in dict.fromkeys(found)]
+    if kind == "darwin":
+        app = Path("LibreOffice.app") / "Contents" / "MacOS" / "soffice"
+        return [Path("/Applications") / app, Path(environ.get("HOME", "~")) / "Applications" / app]
+    return [Path("/usr/lib/libreoffice/program/soffice"), Path("/opt/libreoffice/program/soffice")]
+
+
+def _missing(tool: str, purpose: str, platform: str) -> ReportError:
+    hint = INSTALL_HINTS[tool][_platform(platform)]
+    if tool == "soffice":
+        hint += f"; or set {SOFFICE_VARIABLE} to the soffice program"
+    return ReportError.single(tool, f"{tool} was not found; it is needed {purpose}", hint)
+
+
+def find_soffice(platform: str = sys.platform, environ: Mapping[str, str] = os.environ) -> str:
+    """LibreOffice's ``soffice``: named by CSTD_SOFFICE, on PATH, or where it installs itself."""
+    named = environ.get(SOFFICE_VARIABLE)
+    if named:
+        if Path(named).is_file() and os.access(named, os.X_OK):
+            return named
+        raise ReportError.single(
+            SOFFICE_VARIABLE, f"{named!r} is not a program that can be run",
+            f"set {SOFFICE_VARIABLE} to LibreOffice's soffice (e.g. {soffice_places(platform, environ)[0]}), "
+            "or unset it to search PATH",
+        )
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name, path=environ.get("PATH"))
         if found:
             return found
-    raise ReportError.single(
-        names[0],
-        f"{names[0]} is not installed; it is needed {purpose}",
-        f"install the Debian package {package} (sudo apt-get install {package})",
-    )
+    for place in soffice_places(platform, environ):
+        if place.is_file():
+            return str(place)
+    raise _missing("soffice", "to convert Word documents to PDF", platform)
+
+
+def _pdftoppm() -> str:
+    found = shutil.which("pdftoppm")
+    if found is None:
+        raise _missing("pdftoppm", "to turn PDF pages into images", sys.platform)
+    return found
 
 
 def _run(command: list[str], what: str, timeout: int) -> None:
@@ -79,7 +144,7 @@ def _convert(
     """Write the .docx into ``folder`` and convert it there; return the PDF's path."""
     from cstd_docs.writers.docx import docx_bytes
 
-    soffice = _tool(("soffice", "libreoffice"), "libreoffice-writer", "to convert Word documents to PDF")
+    soffice = find_soffice()
     data = docx_bytes(report, reference_docx=reference_docx, emblem=emblem)
     source = folder / "report.docx"
     source.write_bytes(data)
@@ -134,8 +199,8 @@ def preview(
     if not folder.is_dir():
         raise ReportError.single(str(folder), "the output folder does not exist", "create it first")
     # Both tools are looked for before any work, so a missing one is reported at once.
-    _tool(("soffice", "libreoffice"), "libreoffice-writer", "to convert Word documents to PDF")
-    pdftoppm = _tool(("pdftoppm",), "poppler-utils", "to turn PDF pages into images")
+    find_soffice()
+    pdftoppm = _pdftoppm()
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="cstd-docs-preview-") as temporary:
         work = Path(temporary)

@@ -1,0 +1,210 @@
+"""The places a person knows, beside a problem's JSON path: the line in the file, and the paragraph.
+
+``$.chapters[1].sections[0].content[1]`` becomes "chapter II, section A, paragraph 7 (id
+'components'), line 214". Lines come from one linear scan of the JSON text, done only when
+there are problems to place; the printed numbers are counted in the raw data, so that a
+file whose shape is wrong still gets them (the resolution pass needs a sound report).
+The counting follows the resolution pass: paragraphs are numbered through the body, and
+afresh in each annex; a suggestion is a numbered paragraph. tests/test_messages.py checks
+the two agree.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from cstd_docs.errors import Problem
+from cstd_docs.lang.numbering import letters, roman
+
+Segment = str | int
+_STEP = re.compile(r"\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\]")
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
+
+
+def parse_path(path: str) -> tuple[Segment, ...] | None:
+    """``$.a[0]['k']`` → ("a", 0, "k"); None for a place that is not a JSON path."""
+    if not path.startswith("$"):
+        return None
+    segments: list[Segment] = []
+    at = 1
+    while at < len(path):
+        step = _STEP.match(path, at)
+        if step is None:
+            return None
+        name, index, key = step.groups()
+        segments.append(name if name is not None else int(index) if index is not None else ast.literal_eval(key))
+        at = step.end()
+    return tuple(segments)
+
+
+def _key(token: str) -> str:
+    return token[1:-1] if "\\" not in token else str(json.loads(token))
+
+
+def lines_of(text: str, wanted: Iterable[tuple[Segment, ...]]) -> dict[tuple[Segment, ...], int]:
+    """The line where each wanted path's value starts (its key's line, in an object), in one pass.
+
+    Containers on no wanted path are skipped by counting brackets alone, so the scan costs
+    little more than the tokenizing.
+    """
+    targets = set(wanted)
+    prefixes = {path[:end] for path in targets for end in range(len(path) + 1)}
+    found: dict[tuple[Segment, ...], int] = {}
+    stack: list[list[Any]] = []  # [bracket, current key or index] of each open container
+    key_at: int | None = None  # where the key of the value to come is
+    skipping = 0  # depth inside a container that holds nothing wanted
+    line, counted = 1, 0  # newlines are counted once, up to the last place found
+    for token in _TOKEN.finditer(text):
+        kind = token.group()
+        if skipping:
+            skipping += (kind in "{[") - (kind in "}]") if len(kind) == 1 else 0
+            if not skipping:
+                key_at = None
+            continue
+        if kind == ":":
+            continue
+        if kind == ",":
+            if stack[-1][0] == "[":
+                stack[-1][1] += 1
+            continue
+        if kind in "}]":
+            stack.pop()
+            continue
+        if stack and stack[-1][0] == "{" and key_at is None:
+            stack[-1][1] = _key(kind)
+            key_at = token.start()
+            continue
+        path = tuple(entry[1] for entry in stack)
+        if path in targets:
+            at = key_at if key_at is not None else token.start()
+            line, counted = line + text.count("\n", counted, at), at
+            found[path] = line
+        key_at = None
+        if kind in "{[":
+            if path in prefixes:
+                stack.append([kind, 0 if kind == "[" else None])
+            else:
+                skipping = 1
+    return found
+
+
+def _label(depth: int, number: int) -> str:
+    return (f"({letters(number)})", f"({roman(number).lower()})", f"{letters(number)}.", f"{roman(number).lower()}.")[
+        min(depth, 4) - 1
+    ]
+
+
+def _blocks_in_order(scope: dict[str, Any], prefix: tuple[Segment, ...]) -> Iterator[tuple[tuple[Segment, ...], Any]]:
+    """Every block of a report's body (or an annex) in reading order, with its path."""
+
+    def listed(node: Any, key: str) -> list[Any]:
+        value = node.get(key) if isinstance(node, dict) else None
+        return value if isinstance(value, list) else []
+
+    def blocks(node: Any, key: str, at: tuple[Segment, ...]) -> Iterator[tuple[tuple[Segment, ...], Any]]:
+        for index, block in enumerate(listed(node, key)):
+            yield (*at, key, index), block
+
+    yield from blocks(scope, "content", prefix)
+    for c, chapter in enumerate(listed(scope, "chapters")):
+        here = (*prefix, "chapters", c)
+        yield from blocks(chapter, "content", here)
+        for s, part in enumerate(listed(chapter, "sections")):
+            there = (*here, "sections", s)
+            yield from blocks(part, "content", there)
+            yield from blocks(part, "main_findings", there)
+            for k, sub in enumerate(listed(part, "subsections")):
+                yield from blocks(sub, "content", (*there, "subsections", k))
+            yield from blocks(part, "suggestions", there)
+
+
+def paragraph_numbers(data: dict[str, Any]) -> dict[tuple[Segment, ...], int | None]:
+    """The printed number of every block of the body and the annexes (None: unnumbered), in one pass."""
+    numbers: dict[tuple[Segment, ...], int | None] = {}
+    annexes = data.get("annexes")
+    scopes = [(data, ())] + [
+        (annex, ("annexes", i)) for i, annex in enumerate(annexes if isinstance(annexes, list) else [])
+    ]
+    for scope, prefix in scopes:
+        count = 0
+        for path, block in _blocks_in_order(scope, prefix):
+            numbered = not (isinstance(block, dict) and "unnumbered" in block)
+            count += numbered
+            numbers[path] = count if numbered else None
+    return numbers
+
+
+def place_of(
+    data: object, segments: tuple[Segment, ...], numbers: dict[tuple[Segment, ...], int | None] | None = None
+) -> str | None:
+    """"chapter II, section A, paragraph 7 (id 'components')" for a path in the body, else None.
+
+    ``numbers``: ``paragraph_numbers(data)``, computed once for many problems.
+    """
+    if not isinstance(data, dict) or not segments or segments[0] not in ("chapters", "annexes"):
+        return None
+    words: list[str] = []
+    named: tuple[int, str] | None = None  # the deepest element with an id: (its word, the id)
+    node: Any = data
+    depth = 0
+    for at in range(0, len(segments) - 1, 2):
+        key, index = segments[at], segments[at + 1]
+        items = node.get(key) if isinstance(node, dict) else None
+        if not isinstance(index, int) or not isinstance(items, list) or index >= len(items):
+            break
+        node = items[index]
+        if key == "annexes":
+            words.append(f"annex {roman(index + 1)}" if len(items) > 1 else "the annex")
+        elif key == "chapters":
+            words.append(f"chapter {roman(index + 1)}")
+        elif key == "sections":
+            words.append(f"section {letters(index + 1).upper()}")
+        elif key == "subsections":
+            words.append(f"subsection {index + 1}")
+        elif key in ("content", "main_findings", "suggestions"):
+            if numbers is None:
+                numbers = paragraph_numbers(data)
+            number = numbers.get(segments[: at + 2])
+            words.append(f"paragraph {number}" if number is not None else "unnumbered text")
+        elif key in ("subparagraphs", "courses"):
+            depth += 1
+            words.append(f"subparagraph {_label(depth, index + 1)}")
+        else:
+            break
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            named = (len(words) - 1, node["id"])
+    if not words:
+        return None
+    if named is not None:
+        words[named[0]] += f" (id {named[1]!r})"
+    return ", ".join(words)
+
+
+def placed(problems: Iterable[Problem], data: object, text: str | None) -> list[Problem]:
+    """The problems with the line (when the JSON text is known) and the paragraph they are at."""
+    problems = list(problems)
+    paths = [parse_path(p.path) for p in problems]
+    lines: dict[tuple[Segment, ...], int] = {}
+    if text is not None:
+        # A missing field has no line of its own: its object's line is the place to add it.
+        wanted = {prefix for path in paths if path is not None for prefix in _prefixes(path)}
+        lines = lines_of(text, wanted)
+    numbers = paragraph_numbers(data) if isinstance(data, dict) and any(paths) else None
+    result = []
+    for problem, path in zip(problems, paths, strict=True):
+        if path is None:
+            result.append(problem)
+            continue
+        line = next((lines[p] for p in _prefixes(path) if p in lines), None)
+        place = place_of(data, path, numbers)
+        result.append(Problem(problem.path, problem.message, problem.hint, line=line, place=place))
+    return result
+
+
+def _prefixes(path: tuple[Segment, ...]) -> list[tuple[Segment, ...]]:
+    """The path, then each shorter one: the nearest that has a line gives it."""
+    return [path[:end] for end in range(len(path), -1, -1)]

@@ -1,0 +1,202 @@
+"""Misuse from Python fails early and clearly: a ReportError naming the field, never another exception.
+
+A property test puts wrong values into every field of every model class and every
+argument of every public function; each either works (a value that is acceptable,
+like an ISO date string) or raises ReportError. A report that was built renders.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import inspect
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.conftest import REFERENCE_EXAMPLE
+
+import cstd_docs
+from cstd_docs import ReportError
+from cstd_docs import model as m
+from cstd_docs.api import __all__ as API
+from cstd_docs.resolve import resolve
+
+DAY = datetime.date(2026, 4, 13)
+
+#: One valid value for each field of each model class.
+SAMPLES: dict[type, dict[str, Any]] = {
+    m.Emphasis: {"text": "Road Map"},
+    m.CrossRef: {"target": "p1"},
+    m.Note: {"text": "A note."},
+    m.Citation: {"participants": ("chair",)},
+    m.Person: {"honorific": "Ms.", "name": "Jane Doe", "position": None, "organization": None, "country": "Chile"},
+    m.Delegation: {"country": "Thailand"},
+    m.Organization: {"name": "UNCTAD", "country": None},
+    m.Subparagraph: {"id": None, "text": "item;", "subparagraphs": ()},
+    m.Paragraph: {"id": "p1", "text": ("Text", m.Citation("chair")), "subparagraphs": ()},
+    m.UnnumberedText: {"id": None, "unnumbered": "Text."},
+    m.Subsection: {"id": None, "title": "Sub", "content": ()},
+    m.Section: {"id": None, "title": "Section", "content": (), "subsections": ()},
+    m.Suggestion: {"id": None, "addressee": "Member States", "courses": (m.Subparagraph("act;"),)},
+    m.Findings: {"id": None, "theme": "Theme", "main_findings": (), "suggestions": ()},
+    m.Chapter: {"id": None, "title": "Introduction", "content": (m.Paragraph("Opened.", id="p1"),), "sections": ()},
+    m.Annex: {"id": None, "title": "Annex", "content": (), "chapters": ()},
+    m.Masthead: {"symbol": "E/CN.16/2026/2", "distribution": m.Distribution.GENERAL, "date": DAY,
+                 "original_language": "en", "single_language": False, "organ": "Economic and Social Council",
+                 "job_number": None},
+    m.Session: {"number": 29, "place": "Geneva", "start": DAY, "end": DAY},
+    m.AgendaItem: {"number": 2, "title": "An item", "provisional": True},
+}
+SAMPLES[m.Report] = {
+    "schema": None, "language": "en", "masthead": m.Masthead(**SAMPLES[m.Masthead]), "body": "Commission",
+    "session": m.Session(**SAMPLES[m.Session]), "agenda_items": (), "agenda_symbol": None, "title": "Report",
+    "subtitles": (), "first_page_notes": m.FirstPageNotes.NUMBERED,
+    "participants": {"chair": m.Person("Ms.", "Jane Doe")}, "chapters": (m.Chapter(**SAMPLES[m.Chapter]),),
+    "annexes": (),
+}
+CLASSES = sorted(SAMPLES, key=lambda c: c.__name__)
+
+#: Values of the wrong type, or of the right type in the wrong place.
+wrong_values = st.one_of(
+    st.none(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.text(max_size=5),
+    st.binary(max_size=3),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    st.lists(st.one_of(st.integers(), st.none(), st.text(max_size=3)), max_size=3),
+    st.sampled_from([
+        DAY, datetime.datetime(2026, 1, 1, 12), object(), m.Subsection("x"), m.Paragraph("x"), m.Emphasis("x"),
+        ("a ", {"emphasis": "b"}), m.Distribution.LIMITED, Path("x.json"), (m.Subsection("x"),),
+        {"chair": {"kind": "person"}}, "2026-04-03", "2026-02-30",
+    ]),
+)
+
+
+def test_the_samples_cover_every_model_class_and_build() -> None:
+    classes = {getattr(m, name) for name in m.__all__ if attrs.has(getattr(m, name))}
+    assert classes == set(SAMPLES)
+    for cls, fields in SAMPLES.items():
+        assert set(fields) == {f.name for f in attrs.fields(cls)}
+        cls(**fields)
+    resolve(m.Report(**SAMPLES[m.Report]))
+
+
+def _report_with(obj: object) -> m.Report | None:
+    """A report holding ``obj`` where such an object goes, to see that a built object also renders."""
+    base = SAMPLES[m.Report]
+    if isinstance(obj, m.Report):
+        return obj
+    if isinstance(obj, m.Masthead):
+        return m.Report(**{**base, "masthead": obj})
+    if isinstance(obj, m.Session):
+        return m.Report(**{**base, "session": obj})
+    if isinstance(obj, m.Chapter):
+        return m.Report(**{**base, "chapters": (obj,)})
+    if isinstance(obj, m.Paragraph):
+        return m.Report(**{**base, "chapters": (m.Chapter("C", (obj,)),)})
+    return None
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cls=st.sampled_from(CLASSES), data=st.data(), value=wrong_values)
+def test_a_wrong_value_in_any_field_is_a_report_error(cls: type, data: st.DataObject, value: object) -> None:
+    name = data.draw(st.sampled_from([f.name for f in attrs.fields(cls)]))
+    try:
+        built = cls(**{**SAMPLES[cls], name: value})
+    except ReportError as error:
+        assert error.problems[0].path.startswith(f"{cls.__name__}.{name}")
+        return
+    # Accepted (an ISO date, a list for a tuple, text for a run of inlines): the report renders
+    # or names its problems; nothing fails inside.
+    report = _report_with(built)
+    if report is not None:
+        with contextlib.suppress(ReportError):
+            cstd_docs.render_markdown(report)
+            cstd_docs.dumps(report)
+
+
+def _arguments(function: Any, report: m.Report, tmp: Path) -> dict[str, Any]:
+    valid = {
+        "report": report, "old": report, "new": report, "path": tmp / "out.docx", "text": "{}",
+        "reference_docx": None, "emblem": None, "template_dir": None, "embed_source": True, "warnings": None,
+        "changes": [],
+    }
+    if function is cstd_docs.load:
+        valid["path"] = REFERENCE_EXAMPLE
+    if function is cstd_docs.read_markdown:
+        valid["text"] = "# Title\n"
+    return {name: valid[name] for name in inspect.signature(function).parameters}
+
+
+@pytest.fixture(scope="module")
+def report() -> m.Report:
+    return cstd_docs.load(REFERENCE_EXAMPLE)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(sorted(set(API) - {"render_pdf"})), data=st.data(), value=wrong_values)
+def test_a_wrong_argument_to_any_public_function_is_a_report_error(
+    name: str, data: st.DataObject, value: object, report: m.Report, tmp_path: Path
+) -> None:
+    function = getattr(cstd_docs, name)
+    arguments = _arguments(function, report, tmp_path)
+    argument = data.draw(st.sampled_from(sorted(arguments)))
+    with contextlib.chdir(tmp_path), contextlib.suppress(ReportError):  # a wrong path that works writes here
+        function(**{**arguments, argument: value})
+
+
+def test_render_pdf_checks_its_arguments_before_starting_libreoffice(report: m.Report, tmp_path: Path) -> None:
+    for arguments in ({"report": "report.json", "path": tmp_path / "a.pdf"}, {"report": report, "path": 5},
+                      {"report": report, "path": tmp_path / "a.pdf", "emblem": 3}):
+        with pytest.raises(ReportError, match="render_pdf: "):
+            cstd_docs.render_pdf(**arguments)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("build", "path", "message"),
+    [
+        (lambda: m.Session(18, None, DAY, DAY), "Session.place", "expected text (a str), got None"),
+        (lambda: m.Paragraph(("a ", {"emphasis": "b"})), "Paragraph.text[1]", "got dict"),
+        (lambda: m.Paragraph(123), "Paragraph.text", "got int 123"),
+        (lambda: m.Chapter("C", sections=[m.Subsection("S")]), "Chapter.sections[0]", "expected Section or Findings"),
+        (lambda: m.Masthead(date="2026-02-30"), "Masthead.date", "got str '2026-02-30'"),
+        (lambda: m.Report(**{**SAMPLES[m.Report], "participants": {"x": 1}}), "Report.participants['x']", "got int"),
+    ],
+)
+def test_the_issue_s_examples_name_the_field(build: Any, path: str, message: str) -> None:
+    with pytest.raises(ReportError) as caught:
+        build()
+    (problem,) = caught.value.problems
+    assert problem.path == path
+    assert message in problem.message
+    assert problem.hint
+
+
+def test_an_iso_date_string_is_a_date() -> None:
+    assert m.Masthead(date="2026-04-03").date == datetime.date(2026, 4, 3)
+    assert m.Session(1, "Geneva", "2026-04-13", "2026-04-17").end == datetime.date(2026, 4, 17)
+
+
+def test_a_wrong_argument_names_the_function_and_the_argument(report: m.Report) -> None:
+    with pytest.raises(ReportError) as caught:
+        cstd_docs.render_docx("report.json", "out.docx")  # type: ignore[arg-type]
+    assert str(caught.value.problems[0]) == (
+        "render_docx: report: expected a Report, got str 'report.json' (read a file first: cstd_docs.load(path))"
+    )
+    with pytest.raises(ReportError, match="resolve: report: expected a Report, got dict"):
+        resolve({})  # type: ignore[arg-type]
+
+
+def test_a_registry_changed_after_the_report_was_built_is_checked_at_entry(report: m.Report) -> None:
+    changed = m.Report(**{**SAMPLES[m.Report], "participants": dict(report.participants)})
+    changed.participants["x"] = 5  # type: ignore[assignment]
+    for function in (cstd_docs.render_markdown, cstd_docs.dumps, cstd_docs.docx_bytes, resolve):
+        with pytest.raises(ReportError, match=r"Report.participants\['x'\]: expected Person, Delegation or Organization"):
+            function(changed)
