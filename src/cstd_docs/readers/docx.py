@@ -19,15 +19,18 @@ import re
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from cstd_docs.crossrefs import BOOKMARK_PREFIX
 from cstd_docs.embed import extract_source
 from cstd_docs.errors import Problem, ReportError
 from cstd_docs.lang import language_pack
 from cstd_docs.model import Emphasis, Report
-from cstd_docs.readers.assemble import JOB_NUMBER, assemble, guess_language
+from cstd_docs.readers.assemble import assemble
 from cstd_docs.readers.labels import SubLabels, annex_label, paragraph_number
+from cstd_docs.readers.masthead import JOB_NUMBER, guess_language
 from cstd_docs.readers.package import Package
-from cstd_docs.readers.visible import VBlock, Visible, VNote, VRef, VRun
+from cstd_docs.readers.visible import BlockKind, Collecting, VBlock, VNote, VRef, VRun
 
 __all__ = ["read_docx"]
 
@@ -428,7 +431,7 @@ def read_docx(
     if body is None:
         raise ReportError.single(f"{name}:{reader.main}", "the document has no body", "this is not a Word document")
 
-    visible = Visible()
+    visible = Collecting()
     elements: list[Any] = []
 
     def collect(container: Any) -> None:
@@ -471,7 +474,7 @@ def read_docx(
         if style == "hmg" or (style == "hchg" and stage == "front"):
             num, title = heading_parts(tokens)
             if not visible.title and not num:
-                visible.title = to_runs(title)
+                visible.title = tuple(to_runs(title))
                 stage = "title"
                 continue
             if style == "hmg":
@@ -492,7 +495,7 @@ def read_docx(
             if style in ("hchg", "hmg") and annex:
                 if not num:
                     runs = []
-                visible.blocks.append(VBlock("annex", runs, number=num or runs_text(runs), where=where))
+                visible.blocks.append(VBlock(BlockKind.ANNEX, runs, number=num or runs_text(runs), where=where))
                 chapter_seen = True
                 previous = "annex"
                 continue
@@ -500,13 +503,13 @@ def read_docx(
                 visible.subtitles.append(runs)
                 continue
             if previous == "annex" and not visible.blocks[-1].runs and style in ("hchg", "h1g") and not num:
-                visible.blocks[-1].runs = runs
+                visible.blocks[-1] = attrs.evolve(visible.blocks[-1], runs=runs)
                 continue
             kind = {"hchg": "chapter", "hmg": "chapter", "h1g": "section", "h23g": "subsection"}[style]
             if kind == "subsection" and num.startswith("("):
                 reader.warn(where, f"heading {num} is below subsection level", "it was read as a subsection")
             chapter_seen = chapter_seen or kind == "chapter"
-            visible.blocks.append(VBlock(kind, runs, number=num, where=where))
+            visible.blocks.append(VBlock(BlockKind(kind), runs, number=num, where=where))
             previous = kind
             continue
         if style in ("h4g", "h56g"):
@@ -532,25 +535,25 @@ def read_docx(
         in_list = bool(label) and previous == "subparagraph" and labels.expects(label)
         if label and paragraph_number(pack).fullmatch(label) and not in_list:
             labels.reset()
-            visible.blocks.append(VBlock("paragraph", to_runs(rest), number=label, where=where))
+            visible.blocks.append(VBlock(BlockKind.PARAGRAPH, to_runs(rest), number=label, where=where))
             previous = "paragraph"
         elif label and labels.is_label(label) and previous in ("paragraph", "subparagraph"):
             depth = labels.depth(label)
-            visible.blocks.append(VBlock("subparagraph", to_runs(rest), number=label, depth=depth, where=where))
+            visible.blocks.append(VBlock(BlockKind.SUBPARAGRAPH, to_runs(rest), number=label, depth=depth, where=where))
             previous = "subparagraph"
         elif numpr is not None and style == "singletxtg":
             level_el = numpr.find(w("ilvl"))
             level = int(level_el.get(w("val"), "0")) if level_el is not None else 0
             if level == 0 or previous not in ("paragraph", "subparagraph"):
-                visible.blocks.append(VBlock("paragraph", to_runs(tokens), number="#", where=where))
+                visible.blocks.append(VBlock(BlockKind.PARAGRAPH, to_runs(tokens), number="#", where=where))
                 previous = "paragraph"
             else:
-                visible.blocks.append(VBlock("subparagraph", to_runs(tokens), number="#", depth=min(level, 4),
+                visible.blocks.append(VBlock(BlockKind.SUBPARAGRAPH, to_runs(tokens), number="#", depth=min(level, 4),
                                              where=where))
                 previous = "subparagraph"
         else:
             labels.reset()
-            visible.blocks.append(VBlock("unnumbered", to_runs(tokens), where=where))
+            visible.blocks.append(VBlock(BlockKind.UNNUMBERED, to_runs(tokens), where=where))
             previous = "unnumbered"
     if not visible.masthead_lines:
         visible.masthead_lines = reader.first_page_lines(body, "header")
@@ -562,4 +565,4 @@ def read_docx(
         visible.masthead_lines += [line for line in footer if JOB_NUMBER.fullmatch(line)]
     if reader.tracked:
         sink.append(Problem(name, "the document holds tracked changes", "they were read as accepted"))
-    return assemble(visible, base, sink, name)
+    return assemble(visible.done(), base, sink, name)

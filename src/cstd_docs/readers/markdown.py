@@ -17,9 +17,10 @@ from cstd_docs.embed import source_from_markdown
 from cstd_docs.errors import Problem
 from cstd_docs.lang import language_pack
 from cstd_docs.model import Emphasis, Report
-from cstd_docs.readers.assemble import assemble, guess_language
+from cstd_docs.readers.assemble import assemble
 from cstd_docs.readers.labels import SubLabels, annex_label, paragraph_number
-from cstd_docs.readers.visible import VBlock, Visible, VNote, VRef, VRun
+from cstd_docs.readers.masthead import guess_language
+from cstd_docs.readers.visible import BlockKind, Collecting, VBlock, VNote, VRef, VRun
 
 __all__ = ["read_markdown"]
 
@@ -162,7 +163,7 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
         used.update(r.mark for r in result if isinstance(r, VNote))
         return result
 
-    visible = Visible()
+    visible = Collecting()
     language = base.language if base else None
     # The first paragraphs up to the title: masthead, then the lines under it.
     index = 0
@@ -203,7 +204,7 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
             depth = len(heading.group(1))
             content = heading.group(2)
             if depth == 1:
-                visible.title = runs(content)
+                visible.title = tuple(runs(content))
                 continue
             if depth == 3 and not seen_block:
                 visible.subtitles.append(runs(content))
@@ -216,7 +217,7 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
             if annex:
                 label_text = annex.group(0)
                 rest = content[len(label_text) :] if content.startswith(label_text) else unescaped[len(label_text) :]
-                visible.blocks.append(VBlock("annex", runs(rest.strip()), number=label_text, where=where,
+                visible.blocks.append(VBlock(BlockKind.ANNEX, runs(rest.strip()), number=label_text, where=where,
                                              anchor=anchor))
                 previous = "annex"
                 continue
@@ -224,14 +225,14 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
             if kind is None:
                 sink.append(Problem(f"{source}:{where}", f"heading level {depth} is not one of the report's",
                                     "it was read as unnumbered text"))
-                visible.blocks.append(VBlock("unnumbered", runs(content), where=where, anchor=anchor))
+                visible.blocks.append(VBlock(BlockKind.UNNUMBERED, runs(content), where=where, anchor=anchor))
                 continue
             numbered = heading_pattern.match(content)
             if numbered:
                 heading_number, title = numbered.group(0).strip(), content[numbered.end() :]
             else:
                 heading_number, _, title = content.partition(" ")
-            visible.blocks.append(VBlock(kind, runs(title), number=_unescape(heading_number), where=where,
+            visible.blocks.append(VBlock(BlockKind(kind), runs(title), number=_unescape(heading_number), where=where,
                                          anchor=anchor))
             previous = kind
             continue
@@ -250,17 +251,17 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
                         break
         if numbered_paragraph is not None:
             labels.reset()
-            visible.blocks.append(VBlock("paragraph", runs(numbered_paragraph[1]), number=numbered_paragraph[0],
+            visible.blocks.append(VBlock(BlockKind.PARAGRAPH, runs(numbered_paragraph[1]), number=numbered_paragraph[0],
                                          where=where, anchor=anchor))
             previous = "paragraph"
         elif labels.is_label(label) and previous in ("paragraph", "subparagraph") and rest:
             depth = labels.depth(label)
-            visible.blocks.append(VBlock("subparagraph", runs(rest), number=label, depth=depth, where=where,
+            visible.blocks.append(VBlock(BlockKind.SUBPARAGRAPH, runs(rest), number=label, depth=depth, where=where,
                                          anchor=anchor))
             previous = "subparagraph"
         else:
             labels.reset()
-            visible.blocks.append(VBlock("unnumbered", runs(joined), where=where, anchor=anchor))
+            visible.blocks.append(VBlock(BlockKind.UNNUMBERED, runs(joined), where=where, anchor=anchor))
             previous = "unnumbered"
     for mark in missing:
         sink.append(Problem(source, f"note mark [^{mark}] has no note text", "the mark was left out"))
@@ -268,4 +269,4 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
         if mark not in used:
             sink.append(Problem(source, f"note [^{mark}] is not marked anywhere in the text",
                                 f"its text was left out: {raw_notes[mark][:80]!r}"))
-    return assemble(visible, base, sink, source)
+    return assemble(visible.done(), base, sink, source)
