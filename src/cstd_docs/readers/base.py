@@ -102,6 +102,13 @@ def base_of(report: Report) -> Base:
     return Base(report, doc, tuple(items))
 
 
+def unnumbered(base: Base | None) -> frozenset[Sig]:
+    """What the base printed as unnumbered text: a line that prints it, word for word, stays unnumbered."""
+    if base is None:
+        return frozenset()
+    return frozenset(item.sig for item in base.items if item.kind is BlockKind.UNNUMBERED)
+
+
 def node_text(node: Node) -> Inlines | None:
     """The inline content a node prints as its block's text (a suggestion's is composed)."""
     match node:

@@ -24,6 +24,7 @@ from cstd_docs.errors import Problem, ReportError
 from cstd_docs.lang import LanguagePack, language_pack
 from cstd_docs.model import Report
 from cstd_docs.readers.assemble import assemble
+from cstd_docs.readers.base import base_of, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
 from cstd_docs.readers.labels import annex_label, paragraph_number
 from cstd_docs.readers.masthead import JOB_NUMBER, guess_language
@@ -95,13 +96,14 @@ def read_docx(
     for number, el in enumerate(_elements(body), start=1):
         layout.element(el, f"paragraph {number}")
     visible = layout.visible
-    visible.blocks = list(classify(layout.lines, layout.pack))
+    resolved = base_of(base) if base is not None else None
+    visible.blocks = list(classify(layout.lines, layout.pack, unnumbered(resolved)))
     if not visible.masthead_lines:
         visible.masthead_lines = document.first_page_lines(body, "header")
     visible.masthead_lines += _job_lines(document, body, base)
     if document.tracked:
         sink.append(Problem(package.name, "the document holds tracked changes", "they were read as accepted"))
-    return assemble(visible.done(), base, sink, package.name)
+    return assemble(visible.done(), base, sink, package.name, resolved)
 
 
 def _job_lines(document: WordDocument, body: Any, base: Report | None) -> list[str]:

@@ -21,6 +21,7 @@ from cstd_docs.errors import Problem
 from cstd_docs.lang import LanguagePack, language_pack
 from cstd_docs.model import Emphasis, Report
 from cstd_docs.readers.assemble import assemble
+from cstd_docs.readers.base import base_of, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
 from cstd_docs.readers.labels import annex_label, paragraph_number
 from cstd_docs.readers.markdown_inline import parse_runs, unescape
@@ -94,14 +95,15 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
     pack = language_pack(reader.language or "en")
     for start, lines in kept[index:]:
         reader.body_chunk(pack, lines, f"line {start}", sink, source)
-    reader.visible.blocks = list(classify(reader.lines, pack))
+    resolved = base_of(base) if base is not None else None
+    reader.visible.blocks = list(classify(reader.lines, pack, unnumbered(resolved)))
     for mark in reader.missing:
         sink.append(Problem(source, f"note mark [^{mark}] has no note text", "the mark was left out"))
     for mark in raw_notes:
         if mark not in reader.used:
             sink.append(Problem(source, f"note [^{mark}] is not marked anywhere in the text",
                                 f"its text was left out: {raw_notes[mark][:80]!r}"))
-    return assemble(reader.visible.done(), base, sink, source)
+    return assemble(reader.visible.done(), base, sink, source, resolved)
 
 
 class _Reader:
