@@ -4,6 +4,18 @@
 return the :class:`~cstd_docs.model.Report`; everything that could not be mapped is
 appended, as :class:`~cstd_docs.errors.Problem`, to the ``warnings`` list the caller
 passes. ``import_file(path)`` returns both at once as :class:`Imported`.
+
+The stages, each a module here, with typed data between them (nothing is changed
+once made):
+
+- format readers: ``docx`` (on ``package``, ``wordml`` and ``tokens``) and ``markdown``
+  (on ``markdown_inline``) sort what a draft shows into the masthead, the lines under it,
+  the title and typed body lines (``classify.HeadingLine``, ``classify.TextLine``);
+- ``classify``: each body line becomes a heading, a paragraph, a subparagraph or
+  unnumbered text (``visible.VBlock``), the one place this is decided;
+- ``assemble`` on the base the draft carries: ``base`` (its resolved blocks with the nodes
+  they came from), ``match`` (each visible block paired with a base block by text),
+  ``masthead``, ``front``, ``body`` (the tree), ``refs`` (references to deleted blocks).
 """
 
 from __future__ import annotations

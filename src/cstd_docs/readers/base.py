@@ -31,6 +31,7 @@ from cstd_docs.readers.visible import BlockKind, VNote, VRun
 from cstd_docs.resolve import resolve
 from cstd_docs.resolve.document import (
     Heading,
+    HeadingLevel,
     NoteRef,
     NumberedParagraph,
     ResolvedBlock,
@@ -78,11 +79,25 @@ def resolved_runs(runs: Runs, notes: tuple[ResolvedNote, ...]) -> list[VRun]:
     return out
 
 
+def heading_kind(level: HeadingLevel) -> BlockKind:
+    match level:
+        case HeadingLevel.ANNEX:
+            return BlockKind.ANNEX
+        case HeadingLevel.CHAPTER:
+            return BlockKind.CHAPTER
+        case HeadingLevel.SECTION:
+            return BlockKind.SECTION
+        case HeadingLevel.SUBSECTION:
+            return BlockKind.SUBSECTION
+        case _:
+            assert_never(level)
+
+
 def printed(block: ResolvedBlock) -> tuple[BlockKind, Runs, str]:
     """What a resolved block shows: its kind, its runs and its label."""
     match block:
         case Heading():
-            return BlockKind(block.level.value), block.title, block.number
+            return heading_kind(block.level), block.title, block.number
         case NumberedParagraph():
             return BlockKind.PARAGRAPH, block.text, block.number
         case SubparagraphItem():

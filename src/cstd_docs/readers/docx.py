@@ -14,6 +14,7 @@ any (``assemble``; docs/round-trip.md).
 
 from __future__ import annotations
 
+import enum
 import io
 import os
 import re
@@ -115,6 +116,14 @@ def _job_lines(document: WordDocument, body: Any, base: Report | None) -> list[s
     return [line for line in footer if JOB_NUMBER.fullmatch(line)]
 
 
+class _Stage(enum.Enum):
+    """Where the reading is: under the masthead, after the title, in the body."""
+
+    FRONT = "front"
+    TITLE = "title"
+    BODY = "body"
+
+
 class _Layout:
     """The paragraphs in order, sorted into masthead, front lines, title, subtitles and body lines.
 
@@ -131,7 +140,7 @@ class _Layout:
         self.pack: LanguagePack = language_pack(language or "en")
         self.visible = Collecting()
         self.lines: list[Line] = []
-        self.stage = "front"  # front → title → body
+        self.stage = _Stage.FRONT
         self.chapter_seen = False
 
     def element(self, el: Any, where: str) -> None:
@@ -149,13 +158,13 @@ class _Layout:
             return
         if style in ("h4g", "h56g"):
             self.document.warn(where, f"a heading below subsection level ({style}) was read as unnumbered text")
-        if self.stage == "title":
-            self.stage = "body"
+        if self.stage is _Stage.TITLE:
+            self.stage = _Stage.BODY
         self.lines.append(self.text(el, style, tokens, where))
 
     def table(self, el: Any, where: str) -> None:
         lines = self.document.table_lines(el)
-        if self.stage == "front" and not self.visible.masthead_lines:
+        if self.stage is _Stage.FRONT and not self.visible.masthead_lines:
             self.visible.masthead_lines = lines
             if self.language is None:
                 self.language = guess_language(lines)
@@ -166,18 +175,18 @@ class _Layout:
 
     def front(self, style: str, tokens: list[Token], where: str) -> bool:
         """The title, or a line under the masthead: True when the paragraph was one of those."""
-        if style == "hmg" or (style == "hchg" and self.stage == "front"):
+        if style == "hmg" or (style == "hchg" and self.stage is _Stage.FRONT):
             number, title = heading_parts(tokens)
             if not self.visible.title and not number:
                 self.visible.title = to_runs(title)
-                self.stage = "title"
+                self.stage = _Stage.TITLE
                 return True
             if style == "hmg":
                 self.document.warn(where, "a second title (HMG) was read as a chapter")
-        if self.stage != "front":
+        if self.stage is not _Stage.FRONT:
             return False
         if style in ("h1g", "h23g"):
-            self.stage = "title"
+            self.stage = _Stage.TITLE
             return False
         for line in split_lines(tokens):
             if runs_text(line).strip() or any(isinstance(r, VNote) for r in line):

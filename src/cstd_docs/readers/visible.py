@@ -63,13 +63,6 @@ class BlockKind(enum.Enum):
     SUBPARAGRAPH = "subparagraph"
     UNNUMBERED = "unnumbered"
 
-    @property
-    def is_heading(self) -> bool:
-        return self in _HEADINGS
-
-
-_HEADINGS = frozenset({BlockKind.ANNEX, BlockKind.CHAPTER, BlockKind.SECTION, BlockKind.SUBSECTION})
-
 
 @frozen
 class VBlock:
