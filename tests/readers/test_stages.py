@@ -11,6 +11,7 @@ import datetime
 import attrs
 import pytest
 
+import cstd_docs
 from cstd_docs.errors import Problem
 from cstd_docs.lang import language_pack
 from cstd_docs.model import (
@@ -250,3 +251,16 @@ def test_the_base_unnumbered_signatures_are_what_it_printed_unnumbered(language:
                                                                        "chapters")}, "language": language}))
     assert unnumbered(resolved) == frozenset({signature(("12. Typed by the author.",))})
     assert unnumbered(None) == frozenset()
+
+
+def test_a_lead_in_the_typography_spaced_is_still_a_suggestion() -> None:
+    """French puts a narrow no-break space after "«": "«\u202fvoudront…" is the lead-in of "«"."""
+    report = attrs.evolve(small_report(), language="fr", chapters=[Chapter("Débat", sections=[
+        Findings("Thème", main_findings=[Paragraph("Constat.")],
+                 suggestions=[Suggestion("«", [Subparagraph("agir.")], id="s-quote")])])])
+    resolved = base_of(report)
+    printed = {str(b.text[0]) for b in resolved.doc.blocks if isinstance(b.origin, Suggestion)}  # type: ignore[union-attr]
+    assert printed and all("«\u202f" in text for text in printed)
+    warnings: list[Problem] = []
+    assert cstd_docs.read_markdown(cstd_docs.render_markdown(report), warnings=warnings) == report
+    assert warnings == []

@@ -35,6 +35,7 @@ from cstd_docs.readers.visible import BlockKind, VRun
 
 Part = Block | Suggestion
 _TEXT = (BlockKind.PARAGRAPH, BlockKind.UNNUMBERED, BlockKind.SUBPARAGRAPH)
+_ANY_SPACE = "[ \u00a0\u202f]"
 #: The chapter opened for text before the first chapter.
 INTRODUCTION: tuple[VRun, ...] = ("Introduction",)
 
@@ -85,6 +86,8 @@ class _Parser:
         """A paragraph that prints the lead-in of courses of action, as the suggestion it is."""
         placed = self.placed[pos]
         lead = re.escape(str(self.ctx.pack["suggestion_lead_in"])).replace(re.escape("{addressee}"), "(.+)")
+        # The language's typography may have made a space a narrow one ("«\u202fvoudront" in French).
+        lead = lead.replace(re.escape(" "), _ANY_SPACE)
         found = re.fullmatch(lead, runs_plain(placed.block.runs).strip())
         if not found:
             return None, pos
