@@ -26,7 +26,7 @@ from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, cl
 from cstd_docs.readers.labels import annex_label, paragraph_number
 from cstd_docs.readers.markdown_inline import parse_runs, unescape
 from cstd_docs.readers.masthead import guess_language
-from cstd_docs.readers.visible import BlockKind, Collecting, VNote, VRun
+from cstd_docs.readers.visible import BlockKind, Collecting, VNote, VRef, VRun
 
 __all__ = ["read_markdown"]
 
@@ -125,9 +125,15 @@ class _Reader:
         self.used.update(r.mark for r in result if isinstance(r, VNote))
         return result
 
-    def candidate(self, value: str) -> list[VRun]:
-        """Runs of a part of a line that is parsed whole too (its marks are counted there)."""
-        return parse_runs(value, self.notes, [])
+    def after(self, whole: list[VRun], prefix: str, rest: str) -> list[VRun]:
+        """The runs of ``rest``, the line after a label: ``whole`` (the line's runs) without the
+        label's ``prefix`` when they start with it, as they do for every real label; parsed
+        otherwise. A line is parsed once, not once for each thing it could be."""
+        first = whole[0] if whole else None
+        if isinstance(first, str) and not isinstance(first, VRef) and first.startswith(prefix):
+            cut = first[len(prefix) :]
+            return [cut, *whole[1:]] if cut else whole[1:]
+        return parse_runs(rest, self.notes, [])  # its marks are counted in ``whole``
 
     def head(self, lines: list[str]) -> None:
         """A paragraph before the title: the masthead (with its symbol), or lines under it."""
@@ -191,14 +197,16 @@ class _Reader:
     def text(self, pack: LanguagePack, joined: str, where: str) -> TextLine:
         """A paragraph of body text, with the paragraph number or subparagraph label it starts with."""
         anchor, joined = _take_anchor(joined)
+        whole = self.runs(joined)
         first, _, rest = joined.partition(" ")
-        item = Labelled(unescape(first), self.candidate(rest)) if rest else None
+        label = unescape(first)
+        item = Labelled(label, self.after(whole, label + " ", rest)) if rest else None
         number = None
         if not joined.startswith("\\("):  # "\(a)": the writer's subparagraph label, never a number
             found = re.match(paragraph_number(pack).pattern + r"[ \t]+", unescape(joined))
             if found:
                 for cut in range(len(found.group(0)), len(found.group(0)) + 4):
                     if unescape(joined[:cut]) == found.group(0):
-                        number = Labelled(found.group(0).strip(), self.candidate(joined[cut:]))
+                        number = Labelled(found.group(0).strip(), self.after(whole, found.group(0), joined[cut:]))
                         break
-        return TextLine(self.runs(joined), where, number=number, item=item, anchor=anchor)
+        return TextLine(whole, where, number=number, item=item, anchor=anchor)
