@@ -1,7 +1,7 @@
 """Pairing the visible blocks with the base's: the same text first, then the most similar.
 
 A pairing is by kind and by printed text only; position plays no part, so moved,
-inserted and deleted blocks keep their ids. The result is one :class:`Pairing` per
+inserted and deleted blocks keep their ids. The result is one :class:`Placed` per
 visible block, in the visible order; nothing given is changed.
 """
 
