@@ -29,7 +29,7 @@ from cstd_docs.model import (
 )
 from cstd_docs.readers import body
 from cstd_docs.readers.assemble import assemble
-from cstd_docs.readers.base import BaseItem, base_of, resolved_runs, unnumbered
+from cstd_docs.readers.base import BaseItem, base_of, printed, resolved_runs, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
 from cstd_docs.readers.inlines import context
 from cstd_docs.readers.match import pair, place
@@ -206,8 +206,7 @@ def shown(report: Report, edit: dict[str, str] | None = None) -> Visible:
     m, f = doc.masthead, doc.front
     blocks = []
     for item, block in zip(resolved.items, doc.blocks, strict=True):
-        runs = resolved_runs(block.text if hasattr(block, "text") else block.title, doc.notes)  # type: ignore[union-attr]
-        runs = [edit.get(str(r), r) if edit else r for r in runs]
+        runs = [(edit or {}).get(str(r), r) for r in resolved_runs(printed(block)[1], doc.notes)]
         depth = block.depth if isinstance(block, SubparagraphItem) else 0
         blocks.append(VBlock(item.kind, runs, item.label, depth, where=f"block {len(blocks) + 1}"))
     lines = [x for x in (m.united_nations, m.symbol, m.organ, m.distribution, m.date, m.language_line) if x]
@@ -259,8 +258,8 @@ def test_a_lead_in_the_typography_spaced_is_still_a_suggestion() -> None:
         Findings("Thème", main_findings=[Paragraph("Constat.")],
                  suggestions=[Suggestion("«", [Subparagraph("agir.")], id="s-quote")])])])
     resolved = base_of(report)
-    printed = {str(b.text[0]) for b in resolved.doc.blocks if isinstance(b.origin, Suggestion)}  # type: ignore[union-attr]
-    assert printed and all("«\u202f" in text for text in printed)
+    lead_ins = [str(printed(b)[1][0]) for b in resolved.doc.blocks if isinstance(b.origin, Suggestion)]
+    assert lead_ins and all("«\u202f" in text for text in lead_ins)
     warnings: list[Problem] = []
     assert cstd_docs.read_markdown(cstd_docs.render_markdown(report), warnings=warnings) == report
     assert warnings == []
