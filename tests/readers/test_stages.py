@@ -10,6 +10,8 @@ import datetime
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cstd_docs
 from cstd_docs.errors import Problem
@@ -17,6 +19,7 @@ from cstd_docs.lang import language_pack
 from cstd_docs.model import (
     Chapter,
     CrossRef,
+    Emphasis,
     Findings,
     Masthead,
     Paragraph,
@@ -263,3 +266,32 @@ def test_a_lead_in_the_typography_spaced_is_still_a_suggestion() -> None:
     warnings: list[Problem] = []
     assert cstd_docs.read_markdown(cstd_docs.render_markdown(report), warnings=warnings) == report
     assert warnings == []
+
+
+# --- the format readers' own stages ---------------------------------------------------------------------
+def test_word_tokens_become_runs_and_heading_parts() -> None:
+    from cstd_docs.readers.tokens import Break, Tab, Text, heading_parts, to_runs
+
+    assert to_runs([Text("a"), Tab(), Text("b", italic=True), Break(True), Text("c", italic=True)]) == [
+        "a ", Emphasis("b c")]
+    number, title = heading_parts([Tab(), Text("II."), Tab(), Text("Findings")])
+    assert (number, to_runs(title)) == ("II.", ["Findings"])
+    number, title = heading_parts([Text("A. Themes")])  # typed with a space: documents not ours
+    assert (number, to_runs(title)) == ("A.", ["Themes"])
+    assert heading_parts([Tab(), Tab(), Text("Untitled")])[0] == ""
+
+
+_MARKDOWN_TEXT = st.text(alphabet="ab *_[]^()\\&#;1.:", max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(label=st.sampled_from(["\\(a)", "\\(ii)", "a.", "iv.", "12\\.", "3."]), rest=_MARKDOWN_TEXT)
+def test_markdown_cuts_the_text_after_a_label_as_parsing_it_alone_would(label: str, rest: str) -> None:
+    """The reader parses a line once and cuts the label off its runs (markdown._Reader.after)."""
+    from cstd_docs.readers.markdown import _Reader
+    from cstd_docs.readers.markdown_inline import parse_runs, unescape
+
+    reader = _Reader({"1": "a note"}, "en")
+    joined = f"{label} {rest}"
+    whole = reader.runs(joined)
+    assert reader.after(whole, unescape(label) + " ", rest) == parse_runs(rest, reader.notes, [])
