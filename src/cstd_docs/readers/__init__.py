@@ -7,6 +7,19 @@ passes. ``import_file(path)`` returns both at once as :class:`Imported`.
 
 Every report they return passes the checks ``load`` makes (:mod:`.admit`): what cannot
 be kept is cut with a warning, or the draft is refused with a :class:`ReportError`.
+
+The stages, each a module here, with typed data between them (nothing is changed
+once made):
+
+- format readers: ``docx`` (on ``package``, ``wordml`` and ``tokens``) and ``markdown``
+  (on ``markdown_inline``) sort what a draft shows into the masthead, the lines under it,
+  the title and typed body lines (``classify.HeadingLine``, ``classify.TextLine``);
+- ``classify``: each body line becomes a heading, a paragraph, a subparagraph or
+  unnumbered text (``visible.VBlock``), the one place this is decided;
+- ``assemble`` on the base the draft carries: ``base`` (its resolved blocks with the nodes
+  they came from), ``match`` (each visible block paired with a base block by text),
+  ``masthead``, ``front``, ``body`` (the tree), ``refs`` (references to deleted blocks);
+- ``admit``: the report passes the checks ``load`` makes before anyone can write it.
 """
 
 from __future__ import annotations

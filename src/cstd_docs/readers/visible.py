@@ -1,18 +1,35 @@
-"""What a document shows, format-neutral: the readers fill this; ``assemble`` builds the model."""
+"""What a document shows, format-neutral: the format readers make it; ``assemble`` builds the model.
+
+The data between the reader stages (docs/architecture.md): a format reader makes lines,
+the classification stage (``classify``) makes these blocks, the assembly stages pair them
+with the base report and build the model. Everything here is frozen: no stage changes
+what an earlier one made.
+"""
 
 from __future__ import annotations
 
-from attrs import define, field
+import enum
+from collections.abc import Iterable, Sequence
+
+from attrs import define, field, frozen
 
 from cstd_docs.model import Emphasis
 
 
-@define
+def _runs(value: Iterable[VRun]) -> tuple[VRun, ...]:
+    return tuple(value)
+
+
+def _note_text(value: Iterable[str | Emphasis]) -> tuple[str | Emphasis, ...]:
+    return tuple(value)
+
+
+@frozen
 class VNote:
     """A footnote as printed: its mark and its text."""
 
     mark: str
-    text: list[str | Emphasis]
+    text: tuple[str | Emphasis, ...] = field(converter=_note_text)
     custom: bool = False
 
 
@@ -32,31 +49,60 @@ class VRef(str):
 
 
 VRun = str | Emphasis | VNote
+VRuns = tuple[VRun, ...]
 
 
-@define
+class BlockKind(enum.Enum):
+    """What a printed block of the body is, once classified."""
+
+    ANNEX = "annex"
+    CHAPTER = "chapter"
+    SECTION = "section"
+    SUBSECTION = "subsection"
+    PARAGRAPH = "paragraph"
+    SUBPARAGRAPH = "subparagraph"
+    UNNUMBERED = "unnumbered"
+
+
+@frozen
 class VBlock:
-    """One printed block of the body.
+    """One printed block of the body: its kind, its text and the label it printed."""
 
-    ``kind``: "annex", "chapter", "section", "subsection" (headings), "paragraph",
-    "subparagraph" (with ``depth``) or "unnumbered".
-    """
-
-    kind: str
-    runs: list[VRun]
+    kind: BlockKind
+    runs: VRuns = field(converter=_runs)
     number: str = ""
+    #: The level of a subparagraph: 1 for (a), 2 for (i), 3 for a., 4 for i.
     depth: int = 0
+    #: The place a person knows ("paragraph 12" of the Word file, "line 40" of the Markdown).
     where: str = ""
     #: The id the document itself gives the block (Markdown: ``<a id="…"></a>`` before its number).
     anchor: str | None = None
 
 
-@define
+@frozen
 class Visible:
-    masthead_lines: list[str] = field(factory=list)
+    """Everything the body and the first page show, in reading order."""
+
+    masthead_lines: tuple[str, ...] = ()
     #: The symbol, where the format puts it in a known place (Markdown: after "United Nations · ").
     symbol: str | None = None
-    front_lines: list[list[VRun]] = field(factory=list)
-    title: list[VRun] = field(factory=list)
-    subtitles: list[list[VRun]] = field(factory=list)
+    front_lines: tuple[VRuns, ...] = ()
+    title: VRuns = field(default=(), converter=_runs)
+    subtitles: tuple[VRuns, ...] = ()
+    blocks: tuple[VBlock, ...] = ()
+
+
+@define
+class Collecting:
+    """A :class:`Visible` being collected by a format reader, line by line; ``done`` freezes it."""
+
+    masthead_lines: list[str] = field(factory=list)
+    symbol: str | None = None
+    front_lines: list[Sequence[VRun]] = field(factory=list)
+    title: Sequence[VRun] = ()
+    subtitles: list[Sequence[VRun]] = field(factory=list)
     blocks: list[VBlock] = field(factory=list)
+
+    def done(self) -> Visible:
+        return Visible(tuple(self.masthead_lines), self.symbol, tuple(tuple(x) for x in self.front_lines),
+                       tuple(self.title), tuple(tuple(x) for x in self.subtitles), tuple(self.blocks))

@@ -1,0 +1,141 @@
+"""The base: the report a draft carries (docs/round-trip.md), as the blocks it printed.
+
+Each resolved block names the model node it came from (``origin``), so a base item is
+that node with what it printed: its kind, its signature and its label. The readers pair
+what they see with these items by text, and through them with the node, never by the
+order of a walk.
+"""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from attrs import frozen
+
+from cstd_docs.model import (
+    Annex,
+    Chapter,
+    Findings,
+    Inlines,
+    Node,
+    Paragraph,
+    Report,
+    Section,
+    Subparagraph,
+    Subsection,
+    Suggestion,
+    UnnumberedText,
+)
+from cstd_docs.readers.signature import Sig, signature
+from cstd_docs.readers.visible import BlockKind, VNote, VRun
+from cstd_docs.resolve import resolve
+from cstd_docs.resolve.document import (
+    Heading,
+    HeadingLevel,
+    NoteRef,
+    NumberedParagraph,
+    ResolvedBlock,
+    ResolvedNote,
+    ResolvedReport,
+    Runs,
+    SubparagraphItem,
+    Unnumbered,
+)
+
+
+@frozen
+class BaseItem:
+    """A block the base printed, and the node it came from (None for fixed wording)."""
+
+    kind: BlockKind
+    node: Node | None
+    sig: Sig
+    #: What it printed as its number: "12.", "(a)", "II", "Annex I" ("" for unnumbered text).
+    label: str
+
+    @property
+    def id(self) -> str | None:
+        return self.node.id if self.node is not None else None
+
+
+@frozen
+class Base:
+    """The source report, resolved, and its blocks as base items in reading order."""
+
+    report: Report
+    doc: ResolvedReport
+    items: tuple[BaseItem, ...]
+
+
+def resolved_runs(runs: Runs, notes: tuple[ResolvedNote, ...]) -> list[VRun]:
+    """Resolved runs as a reader would see them printed: each note mark with its text."""
+    out: list[VRun] = []
+    for run in runs:
+        if isinstance(run, NoteRef):
+            note = notes[run.note]
+            out.append(VNote(run.mark, note.text, run.custom))
+        else:
+            out.append(run)
+    return out
+
+
+def heading_kind(level: HeadingLevel) -> BlockKind:
+    match level:
+        case HeadingLevel.ANNEX:
+            return BlockKind.ANNEX
+        case HeadingLevel.CHAPTER:
+            return BlockKind.CHAPTER
+        case HeadingLevel.SECTION:
+            return BlockKind.SECTION
+        case HeadingLevel.SUBSECTION:
+            return BlockKind.SUBSECTION
+        case _:
+            assert_never(level)
+
+
+def printed(block: ResolvedBlock) -> tuple[BlockKind, Runs, str]:
+    """What a resolved block shows: its kind, its runs and its label."""
+    match block:
+        case Heading():
+            return heading_kind(block.level), block.title, block.number
+        case NumberedParagraph():
+            return BlockKind.PARAGRAPH, block.text, block.number
+        case SubparagraphItem():
+            return BlockKind.SUBPARAGRAPH, block.text, block.label
+        case Unnumbered():
+            return BlockKind.UNNUMBERED, block.text, ""
+        case _:
+            assert_never(block)
+
+
+def base_of(report: Report) -> Base:
+    doc = resolve(report)
+    items = []
+    for block in doc.blocks:
+        kind, runs, label = printed(block)
+        items.append(BaseItem(kind, block.origin, signature(resolved_runs(runs, doc.notes)), label))
+    return Base(report, doc, tuple(items))
+
+
+def unnumbered(base: Base | None) -> frozenset[Sig]:
+    """What the base printed as unnumbered text: a line that prints it, word for word, stays unnumbered."""
+    if base is None:
+        return frozenset()
+    return frozenset(item.sig for item in base.items if item.kind is BlockKind.UNNUMBERED)
+
+
+def node_text(node: Node) -> Inlines | None:
+    """The inline content a node prints as its block's text (a suggestion's is composed)."""
+    match node:
+        case Annex() | Chapter() | Section() | Subsection():
+            return node.title
+        case Findings():
+            return node.theme
+        case Paragraph() | Subparagraph():
+            return node.text
+        case UnnumberedText():
+            return node.unnumbered
+        case Suggestion():
+            return None
+        case _:
+            assert_never(node)

@@ -1,0 +1,123 @@
+"""The one classification stage: each body line becomes a heading, a numbered paragraph, a
+subparagraph (with its depth) or unnumbered text.
+
+Both format readers hand it the same typed lines. A format reader says what a line
+*could* be (it starts with a paragraph number, or with a label that could be a
+subparagraph's, or Word numbers it itself); the decision, which depends on what came
+before, is made here once:
+
+- a paragraph number makes a paragraph, unless the line continues a list of
+  subparagraphs that expects exactly that label ("1." in an Arabic list);
+- a subparagraph label after a paragraph or a subparagraph makes a subparagraph, its
+  depth from the labels before it (labels.SubLabels);
+- a line the base printed as unnumbered text, word for word, stays unnumbered even
+  when it starts like a number ("12." typed by the author);
+- anything else is unnumbered text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import assert_never
+
+from attrs import field, frozen
+
+from cstd_docs.lang import LanguagePack
+from cstd_docs.readers.labels import SubLabels
+from cstd_docs.readers.signature import Sig, signature
+from cstd_docs.readers.visible import BlockKind, VBlock, VRun, VRuns
+
+
+def _runs(value: Iterable[VRun]) -> VRuns:
+    return tuple(value)
+
+
+@frozen
+class Labelled:
+    """A line's label ("12.", "(a)") and the runs after it."""
+
+    label: str
+    runs: VRuns = field(default=(), converter=_runs)
+
+
+@frozen
+class HeadingLine:
+    """A heading the format reader recognised (by its style, or its Markdown level)."""
+
+    kind: BlockKind
+    number: str
+    runs: VRuns = field(converter=_runs)
+    where: str = ""
+    anchor: str | None = None
+
+
+@frozen
+class TextLine:
+    """A line of body text, with what it could be."""
+
+    #: The whole line, as unnumbered text would print it.
+    runs: VRuns = field(converter=_runs)
+    where: str = ""
+    #: The line starts with a paragraph number.
+    number: Labelled | None = None
+    #: The line starts with a label that could be a subparagraph's.
+    item: Labelled | None = None
+    #: Word numbers the line itself (w:numPr), at this level.
+    list_level: int | None = None
+    anchor: str | None = None
+
+
+Line = HeadingLine | TextLine
+
+
+class Classifier:
+    """The decision for each line in turn; it remembers only what came before."""
+
+    def __init__(self, pack: LanguagePack, unnumbered: frozenset[Sig] = frozenset()) -> None:
+        self.labels = SubLabels(pack)
+        #: The signatures of the base's unnumbered text.
+        self.unnumbered = unnumbered
+        self.previous: BlockKind | None = None
+
+    def __call__(self, line: Line) -> VBlock:
+        match line:
+            case HeadingLine():
+                block = self.heading(line)
+            case TextLine():
+                block = self.text(line)
+            case _:
+                assert_never(line)
+        self.previous = block.kind
+        return block
+
+    def heading(self, line: HeadingLine) -> VBlock:
+        self.labels.reset()
+        return VBlock(line.kind, line.runs, number=line.number, where=line.where, anchor=line.anchor)
+
+    def text(self, line: TextLine) -> VBlock:
+        number, item = line.number, line.item
+        after_text = self.previous in (BlockKind.PARAGRAPH, BlockKind.SUBPARAGRAPH)
+        typed = number is not None or item is not None
+        in_list = item is not None and self.previous is BlockKind.SUBPARAGRAPH and self.labels.expects(item.label)
+        if typed and self.unnumbered and signature(line.runs) in self.unnumbered:
+            pass
+        elif number is not None and not in_list:
+            self.labels.reset()
+            return VBlock(BlockKind.PARAGRAPH, number.runs, number=number.label, where=line.where, anchor=line.anchor)
+        elif item is not None and self.labels.is_label(item.label) and after_text:
+            depth = self.labels.depth(item.label)
+            return VBlock(BlockKind.SUBPARAGRAPH, item.runs, number=item.label, depth=depth, where=line.where,
+                          anchor=line.anchor)
+        elif line.list_level is not None:
+            if line.list_level == 0 or not after_text:
+                return VBlock(BlockKind.PARAGRAPH, line.runs, number="#", where=line.where, anchor=line.anchor)
+            return VBlock(BlockKind.SUBPARAGRAPH, line.runs, number="#", depth=min(line.list_level, 4),
+                          where=line.where, anchor=line.anchor)
+        self.labels.reset()
+        return VBlock(BlockKind.UNNUMBERED, line.runs, where=line.where, anchor=line.anchor)
+
+
+def classify(lines: Iterable[Line], pack: LanguagePack, unnumbered: frozenset[Sig] = frozenset()) -> tuple[VBlock, ...]:
+    """The blocks the lines are, in order."""
+    classifier = Classifier(pack, unnumbered)
+    return tuple(classifier(line) for line in lines)

@@ -1,0 +1,180 @@
+"""The lines under the masthead (body, session, place and dates, agenda) and the title block.
+
+Unchanged (printing what the base printed) they are the base's values; otherwise each
+line is recognised by the wording the report's language gives it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from attrs import define, field, frozen
+
+from cstd_docs.lang import LanguagePack
+from cstd_docs.model import AgendaItem, Inlines, Session
+from cstd_docs.readers.base import Base, resolved_runs
+from cstd_docs.readers.dates import parse_range
+from cstd_docs.readers.inlines import Context
+from cstd_docs.readers.signature import flat, runs_plain, signature, ws
+from cstd_docs.readers.visible import Visible, VNote, VRuns
+from cstd_docs.resolve.document import Runs
+
+PlaceAndDates = tuple[str, datetime.date, datetime.date]
+
+
+@frozen
+class Front:
+    body: str
+    session: Session
+    agenda_items: tuple[AgendaItem, ...]
+    agenda_symbol: str | None
+
+
+@define
+class _Lines:
+    """What the lines under the masthead said."""
+
+    body: str
+    number: int | None = None
+    place_dates: PlaceAndDates | None = None
+    items: list[AgendaItem] = field(factory=list)
+    agenda_symbol: str | None = None
+
+
+def front(ctx: Context, visible: Visible) -> Front:
+    base = ctx.base
+    lines = [line for line in visible.front_lines if runs_plain(line).strip()]
+    if base is not None and _unchanged(base, lines):
+        report = base.report
+        return Front(report.body, report.session, report.agenda_items, report.agenda_symbol)
+    found = _read_lines(ctx, lines)
+    return _settle(ctx, found)
+
+
+def _unchanged(base: Base, lines: list[VRuns]) -> bool:
+    fr = base.doc.front
+    expected = [signature((fr.body,)), signature((fr.session,)), signature((fr.place_and_dates,))]
+    for item in fr.agenda:
+        expected += [signature(resolved_runs(item.label, base.doc.notes)), signature((item.title,))]
+    return flat([signature(line) for line in lines]) == flat(expected)
+
+
+def _agenda_label(pack: LanguagePack, line: VRuns, text: str) -> tuple[tuple[int, bool] | None, str | None]:
+    """"Item 2 of the provisional agenda": the item's number, whether provisional, the agenda's symbol."""
+    for provisional, template in ((True, pack.table.agenda_item_provisional), (False, pack.table.agenda_item)):
+        pattern = re.compile(re.escape(template).replace(re.escape("{number}"), r"(\d+)"))
+        found = pattern.fullmatch(text)
+        if found:
+            symbol = None
+            for run in line:
+                if isinstance(run, VNote):
+                    symbol = runs_plain(run.text).strip()
+                    end = pack.table.note_end
+                    if end and symbol.endswith(end):
+                        symbol = symbol[: -len(end)]
+            return (int(found.group(1)), provisional), symbol
+    return None, None
+
+
+def _place_and_dates(ctx: Context, text: str) -> PlaceAndDates | None:
+    pack = ctx.pack
+    if ctx.base is not None:
+        session = ctx.base.report.session
+        if text == pack.table.place_and_dates.format(place=session.place,
+                                                 dates=pack.date_range(session.start, session.end)):
+            return session.place, session.start, session.end
+    cut = re.search(r",\s*(?=[^,]*\d)", text)
+    if cut:
+        found_range = parse_range(text[cut.end() :], pack)
+        if found_range:
+            return text[: cut.start()], *found_range
+    return None
+
+
+def _read_lines(ctx: Context, lines: list[VRuns]) -> _Lines:
+    pack = ctx.pack
+    found = _Lines(ctx.base.report.body if ctx.base is not None else "")
+    sessions = {pack.table.session.format(ordinal=pack.ordinal(n), number=n): n for n in range(1, 1000)}
+    if lines:
+        found.body = runs_plain(lines[0]).strip()
+    pending: tuple[int, bool] | None = None
+    for line in lines[1:]:
+        text = runs_plain(line).strip()
+        if text in sessions:
+            found.number = sessions[text]
+            continue
+        label, symbol = _agenda_label(pack, line, text)
+        if label is not None:
+            if symbol is not None:
+                found.agenda_symbol = symbol
+            if pending is not None:
+                ctx.warn("front", f"agenda item {pending[0]} has no title")
+            pending = label
+            continue
+        if pending is not None:
+            found.items.append(AgendaItem(pending[0], text, pending[1]))
+            pending = None
+            continue
+        if found.place_dates is None and found.number is not None:
+            found.place_dates = _place_and_dates(ctx, text)
+            if found.place_dates is not None:
+                continue
+        ctx.warn("front", f"a line under the masthead was not recognised: {text!r}", "it was left out")
+    return found
+
+
+def _settle(ctx: Context, found: _Lines) -> Front:
+    """The front from what was found, the base (or defaults) filling in the rest."""
+    pack = ctx.pack
+    base = ctx.base.report if ctx.base is not None else None
+    items: tuple[AgendaItem, ...] = tuple(found.items)
+    agenda_symbol, body, number, place_dates = found.agenda_symbol, found.body, found.number, found.place_dates
+    if base is not None and [(i.number, ws(i.title), i.provisional) for i in items] == [
+        (i.number, ws(pack.typeset(i.title)), i.provisional) for i in base.agenda_items
+    ]:
+        items = base.agenda_items
+    if base is not None and base.agenda_symbol is not None and agenda_symbol is not None \
+            and ws(agenda_symbol) == ws(base.agenda_symbol):
+        agenda_symbol = base.agenda_symbol
+    if base is not None and ws(body) == ws(base.body):
+        body = base.body
+    if number is None:
+        number = base.session.number if base else 1
+        if base is None:
+            ctx.warn("front", "no session line found", "set session.number")
+    if place_dates is None:
+        if base is not None:
+            place_dates = (base.session.place, base.session.start, base.session.end)
+        else:
+            today = datetime.date.today()
+            place_dates = ("Geneva", today, today)
+            ctx.warn("front", "no place and dates of the session found", "set session.place, start and end")
+    if not body:
+        ctx.warn("front", "no body (commission) named under the masthead", "set body")
+        body = "Commission"
+    return Front(body, Session(number, *place_dates), items, agenda_symbol)
+
+
+def title_block(ctx: Context, visible: Visible) -> tuple[Inlines, tuple[Inlines, ...]]:
+    """The title and subtitles: the base's where they print the same, else what is shown."""
+    base = ctx.base
+    if base is not None and _prints_as(base, visible.title, base.doc.title):
+        title = base.report.title
+    else:
+        title = ctx.inlines(visible.title)
+    if not title or not runs_plain(visible.title).strip():
+        ctx.warn("title", "no title found", "the document's title style is HMG")
+        title = base.report.title if base else ("Report",)
+    subtitles: list[Inlines] = []
+    for index, runs in enumerate(visible.subtitles):
+        kept = base is not None and index < len(base.report.subtitles)
+        if base is not None and kept and _prints_as(base, runs, base.doc.subtitles[index]):
+            subtitles.append(base.report.subtitles[index])
+        else:
+            subtitles.append(ctx.inlines(runs))
+    return title, tuple(subtitles)
+
+
+def _prints_as(base: Base, runs: VRuns, base_runs: Runs) -> bool:
+    return signature(runs) == signature(resolved_runs(base_runs, base.doc.notes))

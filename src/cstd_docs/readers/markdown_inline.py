@@ -1,0 +1,109 @@
+"""Inline Markdown as the writer prints it: backslash escapes, emphasis, note marks, cross-references."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from cstd_docs.crossrefs import bookmark_name
+from cstd_docs.model import Emphasis
+from cstd_docs.readers.visible import VNote, VRef, VRun
+
+_NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+#: A cross-reference as the writer links it, ``[12](#p-themes)``, and the anchor it puts on
+#: the target, ``<a id="p-themes"></a>`` (ids: model/check.py). User text cannot make
+#: either: the writer escapes its brackets and angle brackets.
+#: The label is bounded (the longest is "Annex XXVIII"): unbounded, text of many "[" took
+#: quadratic time (40,000 of them: 36 s).
+_CROSS_REF = re.compile(r"\[((?:[^\]\\\n]|\\.){1,40})\]\(#([A-Za-z][A-Za-z0-9_.:-]*)\)")
+_CHAR_REF = re.compile(r"&#([0-9]{1,7});")
+
+
+def unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+class _Inline:
+    """One text read left to right; ``out`` holds the runs made so far."""
+
+    def __init__(self, text: str, notes: Mapping[str, Sequence[str | Emphasis]], missing: list[str]) -> None:
+        self.text = text
+        self.notes = notes
+        self.missing = missing
+        self.out: list[VRun] = []
+        self.buf: list[str] = []
+        self.emphasis: str | None = None
+
+    def flush(self) -> None:
+        if self.buf:
+            value = "".join(self.buf)
+            self.buf.clear()
+            self.out.append(Emphasis(value) if self.emphasis is not None else value)
+
+    def parse(self) -> list[VRun]:
+        i = 0
+        text = self.text
+        while i < len(text):
+            ch = text[i]
+            if ch == "\\" and i + 1 < len(text):
+                self.buf.append(text[i + 1])
+                i += 2
+            elif ch == "&" and (after := self.char_reference(i)):
+                i = after
+            elif ch in "*_" and (self.emphasis is None or self.emphasis == ch):
+                i = self.emphasis_mark(i, ch)
+            elif ch == "[" and (after := self.bracket(i)):
+                i = after
+            else:
+                self.buf.append(ch)
+                i += 1
+        self.flush()
+        return self.out
+
+    def char_reference(self, i: int) -> int | None:
+        """The writer's "&#49;" at the start of unnumbered text that looks like a label."""
+        reference = _CHAR_REF.match(self.text, i)
+        code = int(reference.group(1)) if reference else 0
+        if reference and 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF:
+            self.buf.append(chr(code))
+            return reference.end()
+        return None
+
+    def emphasis_mark(self, i: int, ch: str) -> int:
+        text = self.text
+        if text.startswith(ch * 2, i):  # "**" bold is read as plain text (the model has no bold)
+            return i + 2
+        if ch == "_" and self.emphasis is None and i > 0 and text[i - 1].isalnum():
+            self.buf.append(ch)
+        elif self.emphasis is None and ch in text[i + 1 :]:
+            self.flush()
+            self.emphasis = ch
+        elif self.emphasis == ch:
+            self.flush()
+            self.emphasis = None
+        else:
+            self.buf.append(ch)
+        return i + 1
+
+    def bracket(self, i: int) -> int | None:
+        """A cross-reference link or a note mark starting at ``i``."""
+        link = _CROSS_REF.match(self.text, i)
+        if link:
+            self.flush()
+            self.out.append(VRef(unescape(link.group(1)), bookmark_name(link.group(2))))
+            return link.end()
+        found = _NOTE_REF.match(self.text, i)
+        if found:
+            self.flush()
+            mark = found.group(1)
+            if mark in self.notes:
+                self.out.append(VNote(mark, self.notes[mark], custom=not mark.isdigit()))
+            else:
+                self.missing.append(mark)
+            return found.end()
+        return None
+
+
+def parse_runs(text: str, notes: Mapping[str, Sequence[str | Emphasis]], missing: list[str]) -> list[VRun]:
+    """Inline Markdown as runs; marks of notes not in ``notes`` go to ``missing``."""
+    return _Inline(text, notes, missing).parse()

@@ -1,0 +1,134 @@
+"""The masthead table read back: symbol, organ, distribution, date, language line, job number.
+
+Unchanged (the same words as the base printed) it is the base's masthead; otherwise each
+line is recognised by what it prints, in the report's language.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from attrs import define
+
+from cstd_docs.lang import available, language_pack
+from cstd_docs.model import Distribution, Masthead
+from cstd_docs.readers.base import Base
+from cstd_docs.readers.dates import parse_date
+from cstd_docs.readers.inlines import Context
+from cstd_docs.readers.signature import ws
+from cstd_docs.readers.visible import Visible
+from cstd_docs.resolve import distribution_line
+
+#: A printing-service job number: "GE.22-01234(E)", "NY.23-00012 (E)".
+JOB_NUMBER = re.compile(r"[A-Z]{1,3}\.\d\d-\d{3,6}\s*(\([A-Z]\))?.*")
+
+
+def guess_language(lines: list[str]) -> str | None:
+    """The language whose fixed phrases the lines use most (English on a tie)."""
+    best: tuple[int, int, str] | None = None
+    for code in available():
+        pack = language_pack(code)
+        known = {pack.table.united_nations, *(distribution_line(d, pack) for d in Distribution)}
+        own = {pack.table.united_nations, pack.table.annex, pack.table.main_findings, pack.table.suggestions}
+        months = [str(m) for m in pack.table.months if len(str(m)) > 2 and not any(c.isdigit() for c in str(m))]
+        score = sum(2 if line in own else 1 for line in lines if line in known or line in own)
+        score += sum(1 for line in lines for m in months if m and m in line)
+        rank = (score, 1 if code == "en" else 0, code)
+        if score and (best is None or rank > best):
+            best = rank
+    return best[2] if best else None
+
+
+@define
+class _Lines:
+    """What the masthead's lines said, line by line."""
+
+    symbol: str | None
+    organ: str | None = None
+    distribution: Distribution | None = None
+    date: datetime.date | None = None
+    original: str | None = None
+    single: bool | None = None
+    job: str | None = None
+
+
+def masthead(ctx: Context, visible: Visible) -> Masthead:
+    if ctx.base is not None and _unchanged(ctx.base, visible):
+        return ctx.base.report.masthead  # the base's values, which print the same
+    base = ctx.base.report.masthead if ctx.base is not None else None
+    return _settle(ctx, visible, base, _read_lines(ctx, visible, base))
+
+
+def _unchanged(base: Base, visible: Visible) -> bool:
+    """The same words as the base printed (a line break inside a field splits a line in Word)."""
+    mh = base.doc.masthead
+    expected = [mh.united_nations, mh.symbol, mh.organ, mh.distribution, mh.date, mh.language_line, mh.job_number]
+    shown = " ".join([*visible.masthead_lines, visible.symbol or ""]).split()
+    return sorted(shown) == sorted(" ".join(x for x in expected if x).split())
+
+
+def _read_lines(ctx: Context, visible: Visible, base: Masthead | None) -> _Lines:
+    pack = ctx.pack
+    found = _Lines(visible.symbol)
+    dist_texts = {distribution_line(d, pack): d for d in Distribution}
+    lines: dict[str, tuple[str, bool]] = {}
+    for code in available():
+        for flag in (False, True):
+            lines.setdefault(pack.language_line(code, flag), (code, flag))
+    for line in visible.masthead_lines:
+        line = line.strip()
+        if not line or line == pack.table.united_nations:
+            continue
+        if line in dist_texts:
+            found.distribution = dist_texts[line]
+        elif line in lines:
+            found.original, found.single = lines[line]
+        elif base is not None and line == pack.masthead_date(base.date):
+            found.date = base.date
+        elif found.date is None and parse_date(line, pack) is not None and not re.search(r"/", line):
+            found.date = parse_date(line, pack)
+        elif JOB_NUMBER.fullmatch(line) or (
+            base is not None and base.job_number is not None and ws(line) == ws(base.job_number)
+        ):
+            found.job = line
+        elif found.symbol is None and (
+            (base is not None and base.symbol is not None and ws(line) == ws(base.symbol))
+            or (visible.symbol is None and found.organ is None and "/" in line and " " not in line)
+        ):
+            found.symbol = line
+        elif found.organ is None:
+            found.organ = line
+        else:
+            ctx.warn("masthead", f"a masthead line was not recognised: {line!r}", "it was left out")
+    return found
+
+
+def _settle(ctx: Context, visible: Visible, base: Masthead | None, found: _Lines) -> Masthead:
+    """The masthead from what was found, the base (or defaults) filling in the rest."""
+    date = found.date
+    if date is None:
+        if base is not None:
+            date = base.date
+        else:
+            date = datetime.date.today()
+            ctx.warn("masthead", "no date found in the masthead", f"set masthead.date (today, {date}, was used)")
+    if found.organ is None and visible.masthead_lines:
+        ctx.warn("masthead", "no organ found in the masthead", "the default was used")
+    job, symbol, organ = found.job, found.symbol, found.organ
+    if base is not None:
+        if job is not None and base.job_number is not None and ws(job) == ws(base.job_number):
+            job = base.job_number
+        if symbol is not None and base.symbol is not None and ws(symbol) == ws(base.symbol):
+            symbol = base.symbol
+        if organ is not None and ws(organ) == ws(base.organ):
+            organ = base.organ
+    return Masthead(
+        symbol=symbol,
+        distribution=found.distribution or (base.distribution if base else Distribution.GENERAL),
+        date=date,
+        original_language=found.original or (base.original_language if base else ctx.language),
+        single_language=found.single if found.single is not None else (base.single_language if base else False),
+        organ=organ or (base.organ if base else "Economic and Social Council"),
+        job_number=job,
+    )

@@ -1,0 +1,116 @@
+"""Printed text compared as printed: normalised runs and their signatures.
+
+Two blocks print the same when their signatures are equal: text with its blanks
+collapsed, emphasis, and notes with their own text. The pairing with the base and the
+choice between the base's content and the visible text both rest on this.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from cstd_docs.model import Emphasis
+from cstd_docs.readers.visible import VNote, VRef, VRun
+
+#: A block's printed text, normalised: ("t", text), ("e", emphasised text), ("n", a note's signature).
+Sig = tuple[tuple[str, Any], ...]
+
+
+def norm(runs: Sequence[Any], keep_refs: bool = False) -> list[VRun]:
+    """Merge adjacent text, move spaces out of emphasis, strip both ends.
+
+    With ``keep_refs`` a cross-reference read from a Word field stays a separate
+    :class:`VRef`; otherwise it is text like any other (for comparing what is printed).
+    """
+    out: list[VRun] = []
+    for run in runs:
+        if keep_refs and isinstance(run, VRef):
+            out.append(run)
+            continue
+        if isinstance(run, Emphasis):
+            text = run.text
+            stripped = text.strip()
+            lead = text[: len(text) - len(text.lstrip())]
+            trail = text[len(text.rstrip()) :] if stripped else ""
+            pieces: list[VRun] = [lead] if lead else []
+            if stripped:
+                pieces.append(Emphasis(stripped))
+            if trail:
+                pieces.append(trail)
+        elif isinstance(run, VNote):
+            note_text = [r for r in norm(run.text, keep_refs) if isinstance(r, (str, Emphasis))]
+            pieces = [VNote(run.mark, note_text, run.custom)]
+        else:
+            pieces = [str(run)] if run else []
+        for piece in pieces:
+            if isinstance(piece, str) and out and isinstance(out[-1], str) and not isinstance(out[-1], VRef):
+                out[-1] = out[-1] + piece
+            elif isinstance(piece, Emphasis) and out and isinstance(out[-1], Emphasis):
+                out[-1] = Emphasis(out[-1].text + piece.text)
+            else:
+                out.append(piece)
+    if out and isinstance(out[0], str) and not isinstance(out[0], VRef):
+        out[0] = out[0].lstrip()
+        if not out[0]:
+            out.pop(0)
+    if out and isinstance(out[-1], str) and not isinstance(out[-1], VRef):
+        out[-1] = out[-1].rstrip()
+        if not out[-1]:
+            out.pop()
+    return out
+
+
+def ws(text: str) -> str:
+    """Whitespace as every format can print it: one space for each run of blanks."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def signature(runs: Sequence[Any]) -> Sig:
+    items: list[tuple[str, Any]] = []
+    for run in norm(runs):
+        if isinstance(run, str):
+            items.append(("t", ws(run) if run.strip() else " "))
+        elif isinstance(run, Emphasis):
+            items.append(("e", ws(run.text)))
+        else:
+            items.append(("n", signature(tuple(run.text))))
+    # Emphasis split by blanks alone reads back as one (a line break in italics).
+    merged: list[tuple[str, Any]] = []
+    for item in items:
+        if (item[0] == "e" and len(merged) >= 2 and merged[-1] == ("t", " ") and merged[-2][0] == "e"):
+            merged.pop()
+            merged[-1] = ("e", merged[-1][1] + " " + item[1])
+        elif item[0] == "e" and merged and merged[-1][0] == "e":
+            merged[-1] = ("e", merged[-1][1] + item[1])
+        else:
+            merged.append(item)
+    return tuple(merged)
+
+
+def flat(sigs: list[Sig]) -> str:
+    """Lines as one text (a line break inside a field prints as a new line in Word)."""
+    def one(sig: Sig) -> str:
+        return "".join(f"[^{one(v)}]" if k == "n" else f"*{v}*" if k == "e" else v for k, v in sig)
+
+    return ws(" ".join(one(sig) for sig in sigs))
+
+
+def plain(sig: Sig) -> str:
+    return "".join(v for k, v in sig if k != "n")
+
+
+def merge_text(items: Iterable[Any]) -> list[Any]:
+    """Adjacent plain strings as one (a reference that stayed text joins its neighbours)."""
+    out: list[Any] = []
+    for item in items:
+        if type(item) is str and out and type(out[-1]) is str:
+            out[-1] += item
+        elif not (type(item) is str and not item):
+            out.append(item)
+    return out
+
+
+def runs_plain(runs: Sequence[Any]) -> str:
+    return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis)))

@@ -1,0 +1,325 @@
+"""The WordprocessingML of a package: styles, paragraphs as tokens, footnotes, the source, headers.
+
+Styles are recognised by id or by name (``_ Single Txt_G``), so localised or renamed ids
+still read. Tracked insertions and moves read as accepted, deletions as gone. A REF
+field to one of our bookmarks (crossrefs.py) is a cross-reference; any other field reads
+as the text it shows.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from cstd_docs.crossrefs import BOOKMARK_PREFIX
+from cstd_docs.embed import NAMESPACE_PREFIX, extract_source
+from cstd_docs.errors import Problem, ReportError
+from cstd_docs.model import Emphasis, Report
+from cstd_docs.readers.package import Package
+from cstd_docs.readers.tokens import (
+    Break,
+    NoteMark,
+    OwnMark,
+    RefMark,
+    Tab,
+    Text,
+    Token,
+    runs_text,
+    split_lines,
+    to_runs,
+)
+from cstd_docs.readers.visible import VNote, VRef
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_SKIP = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{W}}}rPr", f"{{{W}}}pPr", f"{{{W}}}instrText"}
+#: The UN template's styles this reader knows, normalised (see ``norm_style``).
+KNOWN_STYLES = {"hmg", "hchg", "h1g", "h23g", "h4g", "h56g", "singletxtg", "footnotetext"}
+
+_REF_FIELD = re.compile(r"^\s*REF\s+(" + re.escape(BOOKMARK_PREFIX) + r"\w+)(?:\s|$)")
+
+
+def w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def norm_style(name: str) -> str:
+    return re.sub(r"[\s_]", "", name).lower()
+
+
+def _on(element: Any) -> bool:
+    return element is not None and element.get(w("val"), "true") not in ("0", "false", "off", "none")
+
+
+def _our_reference(instruction: str) -> str | None:
+    """The bookmark of a REF field the Word writer made for a cross-reference, else None."""
+    found = _REF_FIELD.match(instruction)
+    return found.group(1) if found else None
+
+
+class _Field:
+    """A complex field being read: its instruction, then (after "separate") its result."""
+
+    def __init__(self, instruction: str = "") -> None:
+        self.pieces = [instruction]  # joined when asked: many pieces, added one by one, stay linear
+        self.in_result = False
+        self.result: list[str] = []
+        self.italic = False
+        self._bookmark: tuple[str | None] | None = None
+
+    def add_instruction(self, text: str) -> None:
+        self.pieces.append(text)
+        self._bookmark = None
+
+    @property
+    def bookmark(self) -> str | None:
+        if self._bookmark is None:
+            self._bookmark = (_our_reference("".join(self.pieces)),)
+        return self._bookmark[0]
+
+
+class _Walker:
+    """One paragraph's tokens, read in document order.
+
+    Open complex fields (begin … separate … end, over several runs) are a stack: the
+    result of a REF field to one of our bookmarks is a cross-reference.
+    """
+
+    def __init__(self, document: WordDocument, in_note: bool) -> None:
+        self.document = document
+        self.in_note = in_note
+        self.out: list[Token] = []
+        self.fields: list[_Field] = []
+
+    def walk(self, el: Any) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                if tag in (w("del"), w("moveFrom")):
+                    self.document.tracked = True
+                continue
+            if tag in (w("ins"), w("moveTo")):
+                self.document.tracked = True
+            if tag == w("r"):
+                self.run(child)
+            elif tag == w("fldSimple") and _our_reference(child.get(w("instr"), "")):
+                simple = _Field(child.get(w("instr"), ""))
+                simple.in_result = True
+                self.fields.append(simple)
+                self.walk(child)
+                self.close()
+            elif tag != w("p"):
+                self.walk(child)
+
+    def close(self) -> None:
+        field = self.fields.pop()
+        if field.bookmark is not None and field.in_result:
+            self.out.append(RefMark(VRef("".join(field.result), field.bookmark), field.italic))
+
+    def in_field(self, child: Any, italic: bool) -> bool:
+        """Whether a run's child belongs to an open field (and was taken by it)."""
+        tag = child.tag
+        if tag == w("fldChar"):
+            kind = child.get(w("fldCharType"))
+            if kind == "begin":
+                self.fields.append(_Field())
+            elif kind == "separate" and self.fields:
+                self.fields[-1].in_result = True
+            elif kind == "end" and self.fields:
+                self.close()
+            return True
+        if self.fields and not self.fields[-1].in_result:
+            if tag == w("instrText"):
+                self.fields[-1].add_instruction(child.text or "")
+            return True  # nothing of a field's instruction part is shown
+        if self.fields and self.fields[-1].bookmark is not None and tag in (w("t"), w("tab")):
+            self.fields[-1].result.append((child.text or "") if tag == w("t") else " ")
+            self.fields[-1].italic = italic
+            return True
+        return False
+
+    def run(self, r: Any) -> None:
+        rpr = r.find(w("rPr"))
+        italic = rpr is not None and _on(rpr.find(w("i")))
+        skip_mark = False
+        for child in r:
+            if self.in_field(child, italic):
+                continue
+            tag = child.tag
+            if tag == w("t"):
+                if not skip_mark:  # else the custom mark typed after the reference, in the same run
+                    self.out.append(Text(child.text or "", italic))
+            elif tag == w("tab") or tag == w("ptab"):
+                self.out.append(Tab(italic))
+            elif tag in (w("br"), w("cr")):
+                if child.get(w("type")) not in ("page", "column"):
+                    self.out.append(Break(italic))
+            elif tag == w("noBreakHyphen"):
+                self.out.append(Text("\u2011", italic))
+            elif tag == w("footnoteReference") and not self.in_note:
+                skip_mark = self.note_reference(r, child) or skip_mark
+            elif tag == w("footnoteRef"):
+                self.out.append(OwnMark())
+
+    def note_reference(self, r: Any, child: Any) -> bool:
+        """The note a reference marks; True when its mark is typed after it (a custom mark)."""
+        custom = child.get(w("customMarkFollows")) in ("1", "true", "on")
+        ident = child.get(w("id"), "")
+        text = self.document.notes.get(ident)
+        if text is None:
+            self.document.warn("document", f"note reference {ident} has no note", "the mark was left out")
+            return False
+        if custom:
+            mark = "".join(t.text or "" for t in r.iter(w("t"))) or "*"
+        else:
+            self.document.note_count += 1
+            mark = str(self.document.note_count)
+        self.out.append(NoteMark(VNote(mark, text, custom)))
+        return custom
+
+
+def _blank(token: Token) -> bool:
+    return isinstance(token, (Tab, Break)) or (isinstance(token, Text) and not token.text.strip())
+
+
+def _note_body(tokens: list[Token]) -> list[Token]:
+    """A footnote paragraph without its mark and the tabs around it: "TAB mark TAB text", "TAB * TAB text"."""
+    marks = [i for i, t in enumerate(tokens) if isinstance(t, OwnMark)]
+    if marks:
+        tokens = tokens[marks[0] + 1 :]
+        if tokens and isinstance(tokens[0], Tab):
+            tokens = tokens[1:]
+    else:  # a typed mark ("*"): TAB * TAB text
+        for _ in range(2):
+            tabs = [i for i, t in enumerate(tokens) if isinstance(t, Tab)]
+            if not tabs:
+                break
+            head = "".join(t.text for t in tokens[: tabs[0]] if isinstance(t, Text)).strip()
+            if not re.fullmatch(r"[*\d†‡§]*", head):
+                break
+            tokens = tokens[tabs[0] + 1 :]
+            if head:
+                break
+    while tokens and _blank(tokens[0]):
+        tokens = tokens[1:]
+    return tokens
+
+
+class WordDocument:
+    """An opened package: its main part's relationships, styles and footnotes."""
+
+    def __init__(self, package: Package, warnings: list[Problem]) -> None:
+        self.pkg = package
+        self.warnings = warnings
+        self.main = package.main_part()
+        self.rels = {rid: (kind, target) for rid, kind, target, mode in package.rels(self.main) if mode == "Internal"}
+        self.styles = self._styles()
+        self.notes: dict[str, list[str | Emphasis]] = {}
+        self.notes = self._footnotes()
+        self.note_count = 0
+        #: The body holds tracked changes (those inside footnotes are not counted).
+        self.tracked = False
+
+    def warn(self, where: str, message: str, hint: str | None = None) -> None:
+        self.warnings.append(Problem(f"{self.pkg.name}:{where}", message, hint))
+
+    def _target(self, suffix: str) -> str | None:
+        for kind, target in self.rels.values():
+            if kind.endswith("/" + suffix) and self.pkg.has(target):
+                return target
+        return None
+
+    def _styles(self) -> dict[str, str]:
+        """Style id → the known style it is, by its id or by its name."""
+        found: dict[str, str] = {}
+        target = self._target("styles")
+        if target is None:
+            return found
+        names: dict[str, str] = {}  # a repeated id keeps its last definition
+        for style in self.pkg.xml(target).iter(w("style")):
+            name_el = style.find(w("name"))
+            names[style.get(w("styleId"), "")] = name_el.get(w("val"), "") if name_el is not None else ""
+        for ident, name in names.items():
+            for candidate in (ident, name):
+                key = norm_style(candidate)
+                if key in KNOWN_STYLES:
+                    found[ident] = key
+                    break
+        return found
+
+    def style_of(self, p: Any) -> str:
+        el = p.find(f"{w('pPr')}/{w('pStyle')}")
+        ident = el.get(w("val"), "") if el is not None else ""
+        return self.styles.get(ident) or norm_style(ident)
+
+    def tokens(self, p: Any, in_note: bool = False) -> list[Token]:
+        walker = _Walker(self, in_note)
+        walker.walk(p)
+        return walker.out
+
+    def _footnotes(self) -> dict[str, list[str | Emphasis]]:
+        notes: dict[str, list[str | Emphasis]] = {}
+        target = self._target("footnotes")
+        if target is None:
+            return notes
+        for note in self.pkg.xml(target).iter(w("footnote")):
+            if note.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            paragraphs = [runs for p in note.iter(w("p")) if (runs := to_runs(_note_body(self.tokens(p, True))))]
+            if len(paragraphs) > 1:
+                self.warn("footnotes", f"note {note.get(w('id'))} has {len(paragraphs)} paragraphs",
+                          "they were joined with a space")
+            joined: list[str | Emphasis] = []
+            for index, runs in enumerate(paragraphs):
+                if index:
+                    joined.append(" ")
+                joined.extend(r for r in runs if isinstance(r, (str, Emphasis)))
+            notes[note.get(w("id"), "")] = joined
+        return notes
+
+    def source(self) -> Report | None:
+        """The source report the package carries (docs/round-trip.md), if any and intact."""
+        candidates = [target for kind, target in self.rels.values() if kind.endswith("/customXml")]
+        candidates += sorted(n for n in self.pkg.names if n.startswith("customXml/") and n.endswith(".xml")
+                             and "/_rels/" not in n and "itemProps" not in n)
+        seen: set[str] = set()
+        for name in candidates[:50]:
+            if name in seen or not self.pkg.has(name):
+                continue
+            seen.add(name)
+            try:
+                data = self.pkg.read(name)
+            except ReportError:
+                continue
+            if NAMESPACE_PREFIX.encode() not in data[:4096]:
+                continue
+            report = extract_source(data, warnings=self.warnings, place=f"{self.pkg.name}:{name}")
+            if report is not None:
+                return report
+        return None
+
+    def first_page_lines(self, body: Any, kind: str) -> list[str]:
+        """Lines of the first-page header's tables (kind "header") or of its footer ("footer")."""
+        lines: list[str] = []
+        sects = [*body.iter(w("sectPr"))]
+        if not sects:
+            return lines
+        for ref in sects[0].findall(w(f"{kind}Reference")):
+            if ref.get(w("type")) != "first":
+                continue
+            rel = self.rels.get(ref.get(f"{{{R}}}id", ""))
+            if rel is None or not self.pkg.has(rel[1]):
+                continue
+            root = self.pkg.xml(rel[1])
+            for container in (root.iter(w("tbl")) if kind == "header" else [root]):
+                lines.extend(self.table_lines(container))
+        return lines
+
+    def table_lines(self, tbl: Any) -> list[str]:
+        lines: list[str] = []
+        for p in tbl.iter(w("p")):
+            for line in split_lines(self.tokens(p)):
+                text = runs_text(line).strip()
+                if text:
+                    lines.append(text)
+        return lines
