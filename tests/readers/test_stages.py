@@ -173,11 +173,11 @@ def test_blocks_out_of_place_are_read_as_what_fits_and_said_so_without_changing_
 
 
 def test_main_findings_and_suggestions_make_findings_with_their_courses_of_action() -> None:
-    lead = EN.phrase("suggestion_lead_in", addressee="Member States")
+    lead = EN.table.suggestion_lead_in.format(addressee="Member States")
     chapters, warnings = tree([
         VBlock(BlockKind.CHAPTER, ["Panel"]), VBlock(BlockKind.SECTION, ["Artificial intelligence"], "A."),
-        VBlock(BlockKind.SUBSECTION, [str(EN["main_findings"])], "1."), VBlock(P, ["Finding."], "1."),
-        VBlock(BlockKind.SUBSECTION, [str(EN["suggestions"])], "2."), VBlock(P, [lead], "2."),
+        VBlock(BlockKind.SUBSECTION, [EN.table.main_findings], "1."), VBlock(P, ["Finding."], "1."),
+        VBlock(BlockKind.SUBSECTION, [EN.table.suggestions], "2."), VBlock(P, [lead], "2."),
         VBlock(SUB, ["invest;"], "(a)", 1),
     ])
     assert warnings == []
