@@ -1,0 +1,293 @@
+"""A redline: the new version in the UN layout, with Word revisions against the old one.
+
+Both versions are laid out by the Word writer's own builders (:mod:`.content`), block by
+block; :mod:`cstd_docs.compare` aligns the blocks; :mod:`.revisions` marks what differs.
+A block kept in place is diffed word by word (its number is a word: a renumbered
+paragraph shows "12." deleted and "13." inserted); an added or removed block is a
+whole paragraph, its mark included; a moved block is a move. Notes follow their marks:
+a note whose mark is deleted is a note of its own holding the old text, an edited note
+shows its text's changes.
+
+Cross-references are printed as text here (not REF fields): a changed number is then a
+visible change, and no field can show a number from the other version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from typing import assert_never
+
+import attrs
+from attrs import frozen
+from docx.oxml.ns import qn
+
+from cstd_docs.compare import Step, align, pair_notes, similar, units
+from cstd_docs.compare.blocks import runs_text
+from cstd_docs.resolve.document import (
+    AgendaLine,
+    Heading,
+    NoteRef,
+    NumberedParagraph,
+    Reference,
+    ResolvedBlock,
+    ResolvedReport,
+    Runs,
+    SubparagraphItem,
+    Unnumbered,
+)
+from cstd_docs.writers.docx import content
+from cstd_docs.writers.docx import styles as st
+from cstd_docs.writers.docx.oxml import CT_Footnotes
+from cstd_docs.writers.docx.oxml.build import Element
+from cstd_docs.writers.docx.revisions import Revisions, paragraph_diff
+
+__all__ = ["Redline", "plain_references"]
+
+_P, _TBL, _T = qn("w:p"), qn("w:tbl"), qn("w:t")
+_NOTE_REFERENCE, _ID = qn("w:footnoteReference"), qn("w:id")
+_FROM_OLD = {qn("w:del"), qn("w:moveFrom")}
+
+
+# --- the documents ---------------------------------------------------------------------------------
+def _plain(runs: Runs) -> Runs:
+    return tuple(str(r) if isinstance(r, Reference) else r for r in runs)
+
+
+def _plain_block(block: ResolvedBlock) -> ResolvedBlock:
+    match block:
+        case Heading():
+            return attrs.evolve(block, title=_plain(block.title))
+        case NumberedParagraph() | SubparagraphItem() | Unnumbered():
+            return attrs.evolve(block, text=_plain(block.text))
+        case _:
+            assert_never(block)
+
+
+def plain_references(report: ResolvedReport) -> ResolvedReport:
+    """The report with its cross-references as plain text, and no block to bookmark."""
+    front = attrs.evolve(report.front, agenda=tuple(attrs.evolve(a, label=_plain(a.label))
+                                                    for a in report.front.agenda))
+    notes = tuple(attrs.evolve(n, text=tuple(str(t) if isinstance(t, Reference) else t for t in n.text))
+                  for n in report.notes)
+    return attrs.evolve(report, front=front, title=_plain(report.title),
+                        subtitles=tuple(_plain(s) for s in report.subtitles),
+                        blocks=tuple(_plain_block(b) for b in report.blocks), notes=notes, referenced={})
+
+
+@frozen
+class Piece:
+    """One thing the alignment pairs: a block, a line of the front page, the masthead.
+
+    ``signature`` holds all it prints (equal signatures: nothing to mark); ``render``
+    lays it out (once: each note mark is made once).
+    """
+
+    key: Hashable
+    content: Hashable
+    kind: str
+    text: str
+    signature: Hashable
+    refs: tuple[NoteRef, ...]
+    render: Callable[[], list[Element]]
+
+
+def _eager(elements: list[Element]) -> Callable[[], list[Element]]:
+    return lambda: elements
+
+
+def _front_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Piece]:
+    masthead = report.masthead
+    table = content.masthead_table(masthead, report.right_to_left, emblem)
+    out = [Piece(("masthead",), ("masthead",), "masthead", "", masthead, (), _eager([table]))]
+    front = content.front_block(attrs.evolve(report.front, agenda=()), links)
+    for name, p, line in zip(("body", "session", "place"), front,
+                             (report.front.body, report.front.session, report.front.place_and_dates), strict=True):
+        out.append(Piece(("front", name), ("front", name), name, line, line, (), _eager([p])))
+    for line in report.front.agenda:
+        out.append(_agenda_piece(report, line, links))
+    title = runs_text(report.title, report.notes)
+    out.append(Piece(("title",), ("title",), "title", title, title, _refs(report.title),
+                     _eager([content.heading(st.HMG, None, report.title, links)])))
+    for subtitle in report.subtitles:
+        text = runs_text(subtitle, report.notes)
+        out.append(Piece(("subtitle", text), ("subtitle", text), "subtitle", text, text, _refs(subtitle),
+                         _eager([content.heading(st.H1G, None, subtitle, links)])))
+    return out
+
+
+def _agenda_piece(report: ResolvedReport, line: AgendaLine, links: content.NoteLinks) -> Piece:
+    label = runs_text(line.label, report.notes)
+    elements = content.front_block(attrs.evolve(report.front, agenda=(line,)), links)[3:]
+    return Piece(("agenda", line.title), ("agenda", line.title), "agenda", f"{label} {line.title}",
+                 (label, line.title), _refs(line.label), _eager(elements))
+
+
+def _refs(runs: Runs) -> tuple[NoteRef, ...]:
+    return tuple(r for r in runs if isinstance(r, NoteRef))
+
+
+def _block_signature(block: ResolvedBlock, text: str, refs: tuple[NoteRef, ...]) -> Hashable:
+    marks = tuple(r.mark for r in refs if r.custom)
+    match block:
+        case Heading():
+            return ("heading", block.level, block.number, text, marks)
+        case NumberedParagraph():
+            return ("paragraph", block.number, text, marks)
+        case SubparagraphItem():
+            return ("subparagraph", block.label, block.depth, text, marks)
+        case Unnumbered():
+            return ("unnumbered", text, marks)
+        case _:
+            assert_never(block)
+
+
+def pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Piece]:
+    """The masthead, the front page, every block and the end rule, in reading order."""
+    out = _front_pieces(report, links, emblem)
+    bookmarks = content.Bookmarks(report)
+    for u in units(report):
+        render = _block_renderer(u.block, links, bookmarks)
+        out.append(Piece(u.key, u.content, u.kind, u.text, _block_signature(u.block, u.text, u.refs), u.refs,
+                         render))
+    out.append(Piece(("end",), ("end",), "end", "", (), (), _eager([content.end_rule()])))
+    return out
+
+
+def _block_renderer(block: ResolvedBlock, links: content.NoteLinks,
+                    bookmarks: content.Bookmarks) -> Callable[[], list[Element]]:
+    return lambda: content.block(block, links, bookmarks)
+
+
+# --- the story ---------------------------------------------------------------------------------------
+class Redline:
+    """A :class:`~cstd_docs.writers.docx.Story`: the body and notes of ``new`` marked against ``old``.
+
+    Both reports come through :func:`plain_references`; ``new`` is the one rendered.
+    """
+
+    def __init__(self, old: ResolvedReport, revisions: Revisions) -> None:
+        self.old = old
+        self.revisions = revisions
+        self.note_pairs: dict[int, int] = {}  # new note → old note
+        self.old_paired: set[int] = set()
+        #: The notes in the order of their marks: (True, old note) for an old mark kept as a deletion,
+        #: (False, new note) otherwise. LibreOffice gives the n-th mark the n-th note, whatever the ids.
+        self.order: list[tuple[bool, int]] = []
+
+    # --- notes as keys -------------------------------------------------------------------------------
+    def _new_key(self, run: Element) -> Hashable:
+        return ("note", _note_index(run), _custom_mark(run))
+
+    def _old_key(self, run: Element) -> Hashable:
+        old = _note_index(run)
+        new = self._old_to_new.get(old)
+        return ("note", new, _custom_mark(run)) if new is not None else ("old note", old)
+
+    def _pair(self, old: Piece, new: Piece, new_notes: Sequence[object]) -> None:
+        for i, k in pair_notes(old.refs, new.refs, self.old.notes, new_notes):  # type: ignore[arg-type]
+            self.note_pairs[k] = i
+            self.old_paired.add(i)
+
+    # --- the body ------------------------------------------------------------------------------------
+    def body(self, resolved: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Element]:
+        old_pieces = pieces(self.old, content.NoteLinks(self.old.notes), emblem)
+        new_pieces = pieces(resolved, links, emblem)
+        ops = align([p.key for p in old_pieces], [p.key for p in new_pieces],
+                    [p.content for p in old_pieces], [p.content for p in new_pieces],
+                    lambda i, j: _similar(old_pieces[i], new_pieces[j]))
+        for op in ops:
+            if op.step in (Step.SAME, Step.MOVED_TO):
+                assert op.old is not None and op.new is not None
+                self._pair(old_pieces[op.old], new_pieces[op.new], resolved.notes)
+        self._old_to_new = {i: k for k, i in self.note_pairs.items()}
+        out: list[Element] = []
+        for op in ops:
+            out.extend(self._step(op.step, op.old, op.new, old_pieces, new_pieces))
+        self._number_marks(out)
+        return out
+
+    def _step(self, step: Step, old: int | None, new: int | None, old_pieces: list[Piece],
+              new_pieces: list[Piece]) -> list[Element]:
+        rev = self.revisions
+        match step:
+            case Step.SAME:
+                assert old is not None and new is not None
+                return self._same(old_pieces[old], new_pieces[new])
+            case Step.INSERTED:
+                assert new is not None
+                return [rev.whole(p, "w:ins") for p in new_pieces[new].render()]
+            case Step.DELETED:
+                assert old is not None
+                return [rev.whole(p, "w:del") for p in old_pieces[old].render()]
+            case Step.MOVED_FROM:
+                moved = [rev.whole(p, "w:moveFrom") for p in old_pieces[old].render()]  # type: ignore[index]
+                rev.move_range(moved, "w:moveFrom", f"move{new}")
+                return moved
+            case Step.MOVED_TO:
+                moved = [rev.whole(p, "w:moveTo") for p in new_pieces[new].render()]  # type: ignore[index]
+                rev.move_range(moved, "w:moveTo", f"move{new}")
+                return moved
+            case _:
+                assert_never(step)
+
+    def _same(self, old: Piece, new: Piece) -> list[Element]:
+        elements = new.render()
+        if old.signature == new.signature:
+            return elements
+        before = old.render()
+        if [e.tag for e in before] != [e.tag for e in elements]:
+            rev = self.revisions
+            return [*(rev.whole(p, "w:del") for p in before), *(rev.whole(p, "w:ins") for p in elements)]
+        for a, b in zip(before, elements, strict=True):
+            if b.tag == _TBL:
+                for pa, pb in zip(a.iter(_P), b.iter(_P), strict=True):  # the masthead: one layout
+                    paragraph_diff(pa, pb, self.revisions, self._old_key, self._new_key)
+            else:
+                paragraph_diff(a, b, self.revisions, self._old_key, self._new_key)
+        return elements
+
+    def _number_marks(self, elements: list[Element]) -> None:
+        """Note ids in the order of the marks; an old mark left as a deletion gets a note of its own."""
+        for element in elements:
+            for reference in element.iter(_NOTE_REFERENCE):
+                run = reference.getparent()
+                wrapper = run.getparent() if run is not None else None
+                old = wrapper is not None and wrapper.tag in _FROM_OLD
+                self.order.append((old, int(reference.get(_ID, "0")) - 1))
+                reference.set(_ID, str(content.note_id(len(self.order) - 1)))
+
+    # --- the notes -----------------------------------------------------------------------------------
+    def notes(self, footnotes: CT_Footnotes, resolved: ResolvedReport) -> None:
+        footnotes.remove_notes()
+        footnotes.add_separators()
+        rev = self.revisions
+        for position, (from_old, index) in enumerate(self.order):
+            if from_old:
+                p = content.note_paragraph(self.old.notes[index])
+                if index not in self.old_paired:
+                    rev.whole(p, "w:del", mark_end=False)
+            else:
+                p = content.note_paragraph(resolved.notes[index])
+                old = self.note_pairs.get(index)
+                if old is None:
+                    rev.whole(p, "w:ins", mark_end=False)
+                else:
+                    paragraph_diff(content.note_paragraph(self.old.notes[old]), p, rev, _footnote_key, _footnote_key)
+            footnotes.add_note(content.note_id(position)).append(p)
+
+
+def _note_index(run: Element) -> int:
+    reference = run.find(_NOTE_REFERENCE)
+    return int(reference.get(_ID, "0")) - 1 if reference is not None else -1
+
+
+def _custom_mark(run: Element) -> str:
+    return "".join(t.text or "" for t in run.iter(_T))
+
+
+def _footnote_key(run: Element) -> Hashable:
+    return "footnote"
+
+
+def _similar(old: Piece, new: Piece) -> bool:
+    return old.kind == new.kind and similar(old.text, new.text)
