@@ -65,8 +65,8 @@ def redline_docx_bytes(
 
 def redline_markdown(old: Report, new: Report) -> str:
     """The new version's Markdown with CriticMarkup against the old one's."""
-    from cstd_docs.writers.redline_markdown import critic_markup
     from cstd_docs.writers.markdown import render_markdown
+    from cstd_docs.writers.redline_markdown import critic_markup
 
     return critic_markup(render_markdown(old, embed_source=False), render_markdown(new, embed_source=False))
 

@@ -10,6 +10,7 @@ applies the mode, and the text it then holds is written to OUT.json: body paragr
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -65,7 +66,6 @@ def document_text(desktop, context, path, mode):  # type: ignore[no-untyped-def]
             "body": paragraphs(doc.getText()),
             "notes": [notes.getByIndex(i).getString() for i in range(notes.getCount())],
             "note_labels": [notes.getByIndex(i).getAnchor().getString() for i in range(notes.getCount())],
-            "redlines": len(list(doc.getPropertyValue("RedlinePortions"))) if False else None,
         }
     finally:
         doc.close(True)
@@ -83,11 +83,10 @@ def main(argv):  # type: ignore[no-untyped-def]
         try:
             context = connect(pipe)
             desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-            results = [document_text(desktop, context, path, mode) for mode, path in zip(rest[::2], rest[1::2])]
-            try:
+            pairs = zip(rest[::2], rest[1::2], strict=True)
+            results = [document_text(desktop, context, path, mode) for mode, path in pairs]
+            with contextlib.suppress(Exception):  # the bridge closes as the office ends
                 desktop.terminate()
-            except Exception:
-                pass  # the bridge closes as the office ends
         finally:
             try:
                 office.wait(timeout=30)

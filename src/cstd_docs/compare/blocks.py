@@ -26,7 +26,7 @@ from cstd_docs.resolve.document import (
     Unnumbered,
 )
 
-__all__ = ["Unit", "note_text", "pair_notes", "runs_text", "similar", "units"]
+__all__ = ["Unit", "block_runs", "note_text", "pair_notes", "runs_text", "similar", "units"]
 
 #: How alike two texts must be (difflib's ratio) for a block without a shared id to be an edit.
 SIMILARITY = 0.5
@@ -53,17 +53,29 @@ def note_text(note: ResolvedNote) -> str:
     return "".join(t if isinstance(t, str) else f"*{t.text}*" for t in note.text)
 
 
-def runs_text(runs: Sequence[Run], notes: Sequence[ResolvedNote]) -> str:
-    """Text as printed: emphasis as ``*…*``, a note as ``[^its text]``, references as their labels."""
+def runs_text(runs: Sequence[Run], notes: Sequence[ResolvedNote], *, with_notes: bool = True) -> str:
+    """Text as printed: emphasis as ``*…*``, a note as ``[^its text]`` (or nothing: ``with_notes=False``),
+    references as their labels."""
     parts: list[str] = []
     for run in runs:
         if isinstance(run, str):
             parts.append(run)
         elif isinstance(run, Emphasis):
             parts.append(f"*{run.text}*")
-        else:
+        elif with_notes:
             parts.append(f"[^{note_text(notes[run.note])}]")
     return "".join(parts).strip()
+
+
+def block_runs(block: ResolvedBlock) -> tuple[Run, ...]:
+    """What a block prints after its number: a heading's title, the others' text."""
+    match block:
+        case Heading():
+            return block.title
+        case NumberedParagraph() | SubparagraphItem() | Unnumbered():
+            return block.text
+        case _:
+            assert_never(block)
 
 
 def _refs(runs: Sequence[Run]) -> tuple[NoteRef, ...]:

@@ -100,9 +100,9 @@ def _front_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Elem
     table = content.masthead_table(masthead, report.right_to_left, emblem)
     out = [Piece(("masthead",), ("masthead",), "masthead", "", masthead, (), _eager([table]))]
     front = content.front_block(attrs.evolve(report.front, agenda=()), links)
-    for name, p, line in zip(("body", "session", "place"), front,
+    for name, p, text in zip(("body", "session", "place"), front,
                              (report.front.body, report.front.session, report.front.place_and_dates), strict=True):
-        out.append(Piece(("front", name), ("front", name), name, line, line, (), _eager([p])))
+        out.append(Piece(("front", name), ("front", name), name, text, text, (), _eager([p])))
     for line in report.front.agenda:
         out.append(_agenda_piece(report, line, links))
     title = runs_text(report.title, report.notes)
