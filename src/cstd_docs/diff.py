@@ -20,7 +20,7 @@ import attrs
 from attrs import frozen
 
 from cstd_docs.compare import Step, Unit, align, pair_notes, similar, units
-from cstd_docs.compare.blocks import block_runs, note_text, runs_text
+from cstd_docs.compare.blocks import block_runs, note_text, runs_text, weight, wording
 from cstd_docs.model import Report
 from cstd_docs.resolve.document import ResolvedNote, ResolvedReport
 
@@ -92,7 +92,7 @@ class _Differ:
     def blocks(self) -> Iterator[Change]:
         a, b = self.a, self.b
         ops = align([u.key for u in a], [u.key for u in b], [u.content for u in a], [u.content for u in b],
-                    lambda i, j: a[i].kind == b[j].kind and similar(a[i].text, b[j].text))
+                    lambda i, j: a[i].kind == b[j].kind and similar(a[i].text, b[j].text), lambda j: weight(b[j].kind))
         for index, op in enumerate(ops):
             match op.step:
                 case Step.INSERTED:
@@ -126,7 +126,7 @@ class _Differ:
         if old.id != new.id:
             yield self.change("renamed", old, new, detail=f"id {old.id or '(none)'} → {new.id or '(none)'}")
         x, y = _words(old, self.old.notes), _words(new, self.new.notes)
-        if x != y:
+        if wording(block_runs(old.block)) != wording(block_runs(new.block)):  # not a cross-reference renumbered
             yield self.change("edited", old, new, old_text=x, new_text=y, words=word_diff(x, y))
         yield from self.notes(old, new)
 

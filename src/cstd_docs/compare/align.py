@@ -4,10 +4,12 @@ Patience alignment on identity keys, then a line diff of what lies between:
 
 1. *Anchors*: blocks whose identity key (an id, or the content of a block without one)
    occurs exactly once in each version are paired.
-2. The longest increasing subsequence of those pairs (in new order, increasing in old
-   order) stays *in place*; every other anchor pair is a *move*. When two chapters are
-   swapped, the longer one stays in place and the shorter one is moved, so the moved
-   text is as little as it can be.
+2. The heaviest increasing subsequence of those pairs (in new order, increasing in old
+   order; each block weighs 1 unless the caller says otherwise) stays *in place*; every
+   other anchor pair is a *move*. When two chapters are swapped, the longer one stays in
+   place and the shorter one is moved, so the moved text is as little as it can be.
+   (Callers weigh headings more, so that a paragraph moved across a heading is what
+   moves, not the heading.)
 3. Between consecutive in-place pairs, the blocks left over are matched by content key
    (``difflib``'s longest matching blocks), then a changed block is paired with a
    *similar* one nearby (an edited paragraph whose id was lost on the way).
@@ -19,7 +21,6 @@ Steps 1, 2 and 4 are O(n log n) in the number of blocks; step 3 only sees the ga
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import enum
 from collections import Counter, defaultdict
@@ -54,22 +55,28 @@ class Op:
     new: int | None
 
 
-def _longest_increasing(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The longest subsequence of ``pairs`` (sorted by new index) increasing in old index."""
-    tails: list[int] = []  # smallest old index ending an increasing run of each length
-    tail_at: list[int] = []  # index into pairs of that run's end
+def _heaviest_increasing(pairs: list[tuple[int, int]], weight: Callable[[int], int],
+                         size: int) -> set[tuple[int, int]]:
+    """The subsequence of ``pairs`` (sorted by new index) increasing in old index with the
+    greatest total weight (of the new blocks): a Fenwick tree of prefix maxima, O(n log n)."""
+    tree = [(0, -1)] * (size + 1)  # (best total, index into pairs) over old indices
     previous = [-1] * len(pairs)
-    for at, (old, _) in enumerate(pairs):
-        length = bisect.bisect_left(tails, old)
-        if length == len(tails):
-            tails.append(old)
-            tail_at.append(at)
-        else:
-            tails[length] = old
-            tail_at[length] = at
-        previous[at] = tail_at[length - 1] if length else -1
+    totals = [0] * len(pairs)
+    best = (0, -1)
+    for at, (old, new) in enumerate(pairs):
+        found, k = (0, -1), old  # the best run ending at an old index below ``old``
+        while k > 0:
+            found = max(found, tree[k])
+            k -= k & -k
+        totals[at] = found[0] + weight(new)
+        previous[at] = found[1]
+        best = max(best, (totals[at], at))
+        k = old + 1
+        while k <= size:
+            tree[k] = max(tree[k], (totals[at], at))
+            k += k & -k
     kept: set[tuple[int, int]] = set()
-    at = tail_at[-1] if tail_at else -1
+    at = best[1]
     while at >= 0:
         kept.add(pairs[at])
         at = previous[at]
@@ -143,17 +150,19 @@ def align(
     old_content: Sequence[Hashable] | None = None,
     new_content: Sequence[Hashable] | None = None,
     similar: Callable[[int, int], bool] | None = None,
+    weight: Callable[[int], int] | None = None,
 ) -> list[Op]:
     """The merged sequence of steps from ``old`` to ``new`` (see the module's description).
 
     ``*_keys`` identify blocks (an id where there is one); ``*_content`` (default: the
     keys) say what a block holds, for blocks that did not pair by identity; ``similar(i, j)``
-    says whether old block ``i`` may be an edit of new block ``j``.
+    says whether old block ``i`` may be an edit of new block ``j``; ``weight(j)`` how much
+    keeping new block ``j`` in place is worth (default 1: the most blocks stay in place).
     """
     pairing = _Pairing(old_keys if old_content is None else old_content,
                        new_keys if new_content is None else new_content, similar)
     anchors = _anchors(old_keys, new_keys)
-    kept = _longest_increasing(anchors)
+    kept = _heaviest_increasing(anchors, weight or (lambda _: 1), len(old_keys))
     for i, j in anchors:
         pairing.pair(i, j, (i, j) in kept)
     fixed = sorted(pairing.in_place, key=lambda p: p[1])

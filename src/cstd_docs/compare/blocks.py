@@ -18,6 +18,7 @@ from cstd_docs.resolve.document import (
     HeadingLevel,
     NoteRef,
     NumberedParagraph,
+    Reference,
     ResolvedBlock,
     ResolvedNote,
     ResolvedReport,
@@ -26,7 +27,11 @@ from cstd_docs.resolve.document import (
     Unnumbered,
 )
 
-__all__ = ["Unit", "block_runs", "note_text", "pair_notes", "runs_text", "similar", "units"]
+__all__ = ["Unit", "block_runs", "note_text", "pair_notes", "runs_text", "similar", "units", "weight", "wording"]
+
+#: How much keeping a heading in place is worth, against 1 for any other block: a paragraph
+#: moved across a heading is then what moves (the heading stays).
+HEADING_WEIGHT = 2
 
 #: How alike two texts must be (difflib's ratio) for a block without a shared id to be an edit.
 SIMILARITY = 0.5
@@ -76,6 +81,16 @@ def block_runs(block: ResolvedBlock) -> tuple[Run, ...]:
             return block.text
         case _:
             assert_never(block)
+
+
+def weight(kind: str) -> int:
+    return HEADING_WEIGHT if kind == "heading" else 1
+
+
+def wording(runs: Sequence[Run]) -> tuple[object, ...]:
+    """What the author wrote: text, emphasis, and cross-references by target (not the label they
+    print, which follows renumbering); notes left out."""
+    return tuple(("ref", r.target) if isinstance(r, Reference) else r for r in runs if not isinstance(r, NoteRef))
 
 
 def _refs(runs: Sequence[Run]) -> tuple[NoteRef, ...]:

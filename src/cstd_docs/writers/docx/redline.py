@@ -22,7 +22,7 @@ from attrs import frozen
 from docx.oxml.ns import qn
 
 from cstd_docs.compare import Step, align, pair_notes, similar, units
-from cstd_docs.compare.blocks import runs_text
+from cstd_docs.compare.blocks import runs_text, weight
 from cstd_docs.resolve.document import (
     AgendaLine,
     Heading,
@@ -39,13 +39,17 @@ from cstd_docs.writers.docx import content
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.oxml import CT_Footnotes
 from cstd_docs.writers.docx.oxml.build import Element
-from cstd_docs.writers.docx.revisions import Revisions, paragraph_diff
+from cstd_docs.writers.docx.revisions import Mark, Revisions, paragraph_diff
 
 __all__ = ["Redline", "plain_references"]
 
 _P, _TBL, _T = qn("w:p"), qn("w:tbl"), qn("w:t")
 _NOTE_REFERENCE, _ID = qn("w:footnoteReference"), qn("w:id")
 _FROM_OLD = {qn("w:del"), qn("w:moveFrom")}
+#: The revision a whole paragraph of each step carries, as LibreOffice groups them (a move is
+#: an insertion or deletion to it).
+_FOLLOWING: dict[Step, Mark] = {Step.INSERTED: "w:ins", Step.MOVED_TO: "w:ins", Step.DELETED: "w:del",
+                                Step.MOVED_FROM: "w:del"}
 
 
 # --- the documents ---------------------------------------------------------------------------------
@@ -194,25 +198,26 @@ class Redline:
         new_pieces = pieces(resolved, links, emblem)
         ops = align([p.key for p in old_pieces], [p.key for p in new_pieces],
                     [p.content for p in old_pieces], [p.content for p in new_pieces],
-                    lambda i, j: _similar(old_pieces[i], new_pieces[j]))
+                    lambda i, j: _similar(old_pieces[i], new_pieces[j]), lambda j: weight(new_pieces[j].kind))
         for op in ops:
             if op.step in (Step.SAME, Step.MOVED_TO):
                 assert op.old is not None and op.new is not None
                 self._pair(old_pieces[op.old], new_pieces[op.new], resolved.notes)
         self._old_to_new = {i: k for k, i in self.note_pairs.items()}
         out: list[Element] = []
-        for op in ops:
-            out.extend(self._step(op.step, op.old, op.new, old_pieces, new_pieces))
+        for index, op in enumerate(ops):
+            following = _FOLLOWING.get(ops[index + 1].step) if index + 1 < len(ops) else None
+            out.extend(self._step(op.step, op.old, op.new, old_pieces, new_pieces, following))
         self._number_marks(out)
         return out
 
     def _step(self, step: Step, old: int | None, new: int | None, old_pieces: list[Piece],
-              new_pieces: list[Piece]) -> list[Element]:
+              new_pieces: list[Piece], following: Mark | None) -> list[Element]:
         rev = self.revisions
         match step:
             case Step.SAME:
                 assert old is not None and new is not None
-                return self._same(old_pieces[old], new_pieces[new])
+                return self._same(old_pieces[old], new_pieces[new], following)
             case Step.INSERTED:
                 assert new is not None
                 return [rev.whole(p, "w:ins") for p in new_pieces[new].render()]
@@ -230,7 +235,7 @@ class Redline:
             case _:
                 assert_never(step)
 
-    def _same(self, old: Piece, new: Piece) -> list[Element]:
+    def _same(self, old: Piece, new: Piece, following: Mark | None) -> list[Element]:
         elements = new.render()
         if old.signature == new.signature:
             return elements
@@ -238,12 +243,13 @@ class Redline:
         if [e.tag for e in before] != [e.tag for e in elements]:
             rev = self.revisions
             return [*(rev.whole(p, "w:del") for p in before), *(rev.whole(p, "w:ins") for p in elements)]
-        for a, b in zip(before, elements, strict=True):
+        for at, (a, b) in enumerate(zip(before, elements, strict=True)):
             if b.tag == _TBL:
                 for pa, pb in zip(a.iter(_P), b.iter(_P), strict=True):  # the masthead: one layout
                     paragraph_diff(pa, pb, self.revisions, self._old_key, self._new_key)
             else:
-                paragraph_diff(a, b, self.revisions, self._old_key, self._new_key)
+                last = at == len(elements) - 1
+                paragraph_diff(a, b, self.revisions, self._old_key, self._new_key, following if last else None)
         return elements
 
     def _number_marks(self, elements: list[Element]) -> None:

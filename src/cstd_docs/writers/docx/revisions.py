@@ -178,14 +178,12 @@ def runs(pieces: list[Token]) -> list[Element]:
     return out
 
 
-def paragraph_diff(old: Element, new: Element, revisions: Revisions,
-                   old_note: Callable[[Element], Hashable], new_note: Callable[[Element], Hashable]) -> Element:
-    """``new`` with its words diffed against ``old``'s: deleted words, then inserted ones.
+#: A stretch of a paragraph's diff: "equal", "w:del" or "w:ins", with its old and new tokens.
+Segment = tuple[str, list[Token], list[Token]]
 
-    ``old_note`` and ``new_note`` key a note-mark run (paired notes get the same key, so an
-    unchanged mark stays as it is). Returns ``new``, changed in place.
-    """
-    a, b = tokens(old, old_note), tokens(new, new_note)
+
+def segments(a: list[Token], b: list[Token]) -> list[Segment]:
+    """The diff of two token lists: common ends first trimmed (most edits touch a few words)."""
     start = 0
     while start < min(len(a), len(b)) and a[start][0] == b[start][0]:
         start += 1
@@ -193,20 +191,65 @@ def paragraph_diff(old: Element, new: Element, revisions: Revisions,
     while end < min(len(a), len(b)) - start and a[-1 - end][0] == b[-1 - end][0]:
         end += 1
     middle_a, middle_b = a[start:len(a) - end], b[start:len(b) - end]
-    out: list[Element] = runs(b[:start])
+    out: list[Segment] = [("equal", a[:start], b[:start])] if start else []
     matcher = difflib.SequenceMatcher(None, [t[0] for t in middle_a], [t[0] for t in middle_b], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            out.extend(runs(middle_b[j1:j2]))
+            out.append(("equal", middle_a[i1:i2], middle_b[j1:j2]))
             continue
         if i2 > i1:
-            out.append(revisions.wrap("w:del", runs(middle_a[i1:i2])))
+            out.append(("w:del", middle_a[i1:i2], []))
         if j2 > j1:
-            out.append(revisions.wrap("w:ins", runs(middle_b[j1:j2])))
-    out.extend(runs(b[len(b) - end:]))
+            out.append(("w:ins", [], middle_b[j1:j2]))
+    if end:
+        out.append(("equal", a[len(a) - end:], b[len(b) - end:]))
+    return out
+
+
+def _not_ending_with(out: list[Segment], mark: str) -> list[Segment]:
+    """``out`` rearranged so that the paragraph does not end with a ``mark`` revision.
+
+    LibreOffice joins a revision at the very end of a paragraph with a revision of the
+    same kind on the whole next paragraph, paragraph mark between them included: rejecting
+    (or accepting) would then merge the two paragraphs. So an insertion and deletion at the
+    end swap places, and a lone one takes the word before it along (deleted and inserted).
+    """
+    if len(out) < 2 or out[-1][0] != mark:
+        return out
+    kind, before = out[-1], out[-2]
+    if before[0] in ("w:del", "w:ins"):
+        return [*out[:-2], kind, before]
+    old_word, new_word = before[1][-1], before[2][-1]
+    if old_word[3] or new_word[3]:  # a note mark or a whole element: keep it where it is
+        return out
+    rest: list[Segment] = [("equal", before[1][:-1], before[2][:-1])] if len(before[1]) > 1 else []
+    if mark == "w:ins":
+        return [*out[:-2], *rest, ("w:ins", [], [new_word, *kind[2]]), ("w:del", [old_word], [])]
+    return [*out[:-2], *rest, ("w:del", [old_word, *kind[1]], []), ("w:ins", [], [new_word])]
+
+
+def paragraph_diff(old: Element, new: Element, revisions: Revisions, old_note: Callable[[Element], Hashable],
+                   new_note: Callable[[Element], Hashable], followed_by: Mark | None = None) -> Element:
+    """``new`` with its words diffed against ``old``'s: deleted words, then inserted ones.
+
+    ``old_note`` and ``new_note`` key a note-mark run (paired notes get the same key, so an
+    unchanged mark stays as it is); ``followed_by``: the revision on the whole next
+    paragraph, if any. Returns ``new``, changed in place.
+    """
+    out = segments(tokens(old, old_note), tokens(new, new_note))
+    if followed_by in ("w:ins", "w:del"):
+        out = _not_ending_with(out, followed_by)
+    elements: list[Element] = []
+    for kind, old_tokens, new_tokens in out:
+        if kind == "equal":
+            elements.extend(runs(new_tokens))
+        elif kind == "w:del":
+            elements.append(revisions.wrap("w:del", runs(old_tokens)))
+        else:
+            elements.append(revisions.wrap("w:ins", runs(new_tokens)))
     revisions.property_change(new, old)
     for child in [c for c in new if c.tag != _PPR]:
         new.remove(child)
-    for element in out:
+    for element in elements:
         new.append(element)
     return new
