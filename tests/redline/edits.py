@@ -16,6 +16,7 @@ from cstd_docs.model import Chapter, Citation, Note, Paragraph, Person, Report, 
 EDITS = {
     ("added", "paragraph", "p-new"),
     ("removed", "paragraph", "p2"),
+    ("removed", "paragraph", "p7"),  # with its note
     ("edited", "paragraph", "p1"),
     ("edited", "note", None),  # p1's note
     ("edited", "unnumbered", None),
@@ -54,7 +55,9 @@ def _first_chapter(chapter: Chapter) -> Chapter:
     assert isinstance(p4, Paragraph) and p4.subparagraphs and p6.id == "p6"
     p4 = attrs.evolve(p4, subparagraphs=[*p4.subparagraphs, Subparagraph("An item added by the editor.")])
     first, *rest = section.subsections
-    first = attrs.evolve(first, content=[p6, *first.content])
+    p7, *others = first.content
+    assert p7.id == "p7"
+    first = attrs.evolve(first, content=[p6, *others])
     section = attrs.evolve(section, title=f"{section.title[0]} revised", content=[p4, p5],
                            subsections=[first, *rest])
     return attrs.evolve(chapter, content=content, sections=[section, *chapter.sections[1:]])
