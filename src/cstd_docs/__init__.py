@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from cstd_docs.jsonio import loads as loads
     from cstd_docs.readers import read_docx as read_docx
     from cstd_docs.readers import read_markdown as read_markdown
-    from cstd_docs.redline import redline as redline
+    from cstd_docs.redlines import redline as redline
     from cstd_docs.writers.markdown import render_markdown as render_markdown
 
 __version__ = "0.1.0"
@@ -34,7 +34,7 @@ _LAZY = {
     "render_markdown": "cstd_docs.writers.markdown",
     "read_docx": "cstd_docs.readers",
     "read_markdown": "cstd_docs.readers",
-    "redline": "cstd_docs.redline",
+    "redline": "cstd_docs.redlines",
 }
 
 __all__ = ["Problem", "ReportError", "__version__", *_LAZY]

@@ -250,7 +250,7 @@ def _revision_date(text: str | None) -> datetime.date | datetime.datetime | None
 
 
 def cmd_redline(args: argparse.Namespace) -> int:
-    from cstd_docs.redline import redline
+    from cstd_docs.redlines import redline
 
     output = Path(args.output)
     if output.suffix.lower() not in REDLINE_FORMATS:

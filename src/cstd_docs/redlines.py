@@ -1,4 +1,4 @@
-"""Redlines: what changed from one version of a report to the next, for review (docs/redline.md).
+"""Redlines (``cstd_docs.redline`` is :func:`redline`): what changed from one version of a report to the next, for review (docs/redline.md).
 
 ``redline(old, new, path)`` writes a Word document (the new version in the UN layout with
 tracked changes against the old one) or, for a ``.md`` path, Markdown with CriticMarkup.
