@@ -1,4 +1,6 @@
-"""Redlines (``cstd_docs.redline`` is :func:`redline`): what changed from one version of a report to the next, for review (docs/redline.md).
+"""Redlines: what changed from one version of a report to the next, for review (docs/redline.md).
+
+``cstd_docs.redline`` is :func:`redline` (this module is ``redlines``, so as not to hide it).
 
 ``redline(old, new, path)`` writes a Word document (the new version in the UN layout with
 tracked changes against the old one) or, for a ``.md`` path, Markdown with CriticMarkup.

@@ -140,7 +140,7 @@ def test_api_and_command(tmp_path: Path, versions: tuple[Report, Report], capsys
                 ["-o", str(new)], ["-o", str(tmp_path / "x.md"), "--emblem", "e.png"]):
         assert main(["redline", str(old), str(new), *bad]) == 2
     assert not (tmp_path / "x.txt").exists() and not (tmp_path / "x.docx").exists()
-    with pytest.raises(ReportError, match="cannot write a redline as .txt"):
+    with pytest.raises(ReportError, match=r"cannot write a redline as \.txt"):
         cstd_docs.redline(versions[0], versions[1], tmp_path / "x.txt")
     assert not (tmp_path / "x.txt").exists()
     assert redline is cstd_docs.redline
