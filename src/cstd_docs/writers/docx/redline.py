@@ -20,6 +20,7 @@ from typing import assert_never
 import attrs
 from attrs import frozen
 from docx.oxml.ns import qn
+from lxml import etree
 
 from cstd_docs.compare import Step, align, pair_notes, similar, units
 from cstd_docs.compare.blocks import runs_text, weight
@@ -30,6 +31,7 @@ from cstd_docs.resolve.document import (
     NumberedParagraph,
     Reference,
     ResolvedBlock,
+    ResolvedNote,
     ResolvedReport,
     Runs,
     SubparagraphItem,
@@ -39,11 +41,12 @@ from cstd_docs.writers.docx import content
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.oxml import CT_Footnotes
 from cstd_docs.writers.docx.oxml.build import Element
-from cstd_docs.writers.docx.revisions import Mark, Revisions, paragraph_diff
+from cstd_docs.writers.docx.revisions import Mark, Revisions
+from cstd_docs.writers.docx.worddiff import paragraph_diff
 
 __all__ = ["Redline", "plain_references"]
 
-_P, _TBL, _T = qn("w:p"), qn("w:tbl"), qn("w:t")
+_P, _TBL, _T, _PPR = qn("w:p"), qn("w:tbl"), qn("w:t"), qn("w:pPr")
 _NOTE_REFERENCE, _ID = qn("w:footnoteReference"), qn("w:id")
 _FROM_OLD = {qn("w:del"), qn("w:moveFrom")}
 #: The revision a whole paragraph of each step carries, as LibreOffice groups them (a move is
@@ -82,8 +85,9 @@ def plain_references(report: ResolvedReport) -> ResolvedReport:
 class Piece:
     """One thing the alignment pairs: a block, a line of the front page, the masthead.
 
-    ``signature`` holds all it prints (equal signatures: nothing to mark); ``render``
-    lays it out (once: each note mark is made once).
+    ``signature`` holds all it prints (equal signatures: nothing to mark), ``wording`` all
+    but its number; ``render`` lays it out (once: each note mark is made once), ``number``
+    lays out its number alone (the block without its text), for a block only renumbered.
     """
 
     key: Hashable
@@ -93,6 +97,8 @@ class Piece:
     signature: Hashable
     refs: tuple[NoteRef, ...]
     render: Callable[[], list[Element]]
+    wording: Hashable = None
+    number: Callable[[], list[Element]] | None = None
 
 
 def _eager(elements: list[Element]) -> Callable[[], list[Element]]:
@@ -130,17 +136,28 @@ def _refs(runs: Runs) -> tuple[NoteRef, ...]:
     return tuple(r for r in runs if isinstance(r, NoteRef))
 
 
-def _block_signature(block: ResolvedBlock, text: str, refs: tuple[NoteRef, ...]) -> Hashable:
+def _block_signature(block: ResolvedBlock, text: str, refs: tuple[NoteRef, ...]) -> tuple[Hashable, Hashable]:
+    """(number, wording): what a block prints, its number apart."""
     marks = tuple(r.mark for r in refs if r.custom)
     match block:
         case Heading():
-            return ("heading", block.level, block.number, text, marks)
+            return block.number, ("heading", block.level, text, marks)
         case NumberedParagraph():
-            return ("paragraph", block.number, text, marks)
+            return block.number, ("paragraph", text, marks)
         case SubparagraphItem():
-            return ("subparagraph", block.label, block.depth, text, marks)
+            return block.label, ("subparagraph", block.depth, text, marks)
         case Unnumbered():
-            return ("unnumbered", text, marks)
+            return None, ("unnumbered", text, marks)
+        case _:
+            assert_never(block)
+
+
+def _without_text(block: ResolvedBlock) -> ResolvedBlock:
+    match block:
+        case Heading():
+            return attrs.evolve(block, title=())
+        case NumberedParagraph() | SubparagraphItem() | Unnumbered():
+            return attrs.evolve(block, text=())
         case _:
             assert_never(block)
 
@@ -149,10 +166,12 @@ def pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | N
     """The masthead, the front page, every block and the end rule, in reading order."""
     out = _front_pieces(report, links, emblem)
     bookmarks = content.Bookmarks(report)
+    no_notes = content.NoteLinks(())
     for u in units(report):
-        render = _block_renderer(u.block, links, bookmarks)
-        out.append(Piece(u.key, u.content, u.kind, u.text, _block_signature(u.block, u.text, u.refs), u.refs,
-                         render))
+        number, wording = _block_signature(u.block, u.text, u.refs)
+        out.append(Piece(u.key, u.content, u.kind, u.text, (number, wording), u.refs,
+                         _block_renderer(u.block, links, bookmarks), wording,
+                         _block_renderer(_without_text(u.block), no_notes, bookmarks)))
     out.append(Piece(("end",), ("end",), "end", "", (), (), _eager([content.end_rule()])))
     return out
 
@@ -239,6 +258,10 @@ class Redline:
         elements = new.render()
         if old.signature == new.signature:
             return elements
+        if old.wording == new.wording and old.number is not None and new.number is not None and len(elements) == 1:
+            renumbered = self._renumbered(old.number(), new.number(), elements[0])
+            if renumbered is not None:
+                return [renumbered]
         before = old.render()
         if [e.tag for e in before] != [e.tag for e in elements]:
             rev = self.revisions
@@ -251,6 +274,25 @@ class Redline:
                 last = at == len(elements) - 1
                 paragraph_diff(a, b, self.revisions, self._old_key, self._new_key, following if last else None)
         return elements
+
+    def _renumbered(self, old: list[Element], new: list[Element], element: Element) -> Element | None:
+        """``element`` with its number deleted and inserted, from the number laid out alone in each version.
+
+        The number is what the block lays out before its text, so it is the first runs of
+        ``element``; the rest stays as it is (most of a renumbered document: nothing to diff).
+        """
+        (stub_old,), (stub_new,) = old, new
+        old_runs = [child for child in stub_old if child.tag != _PPR]
+        new_runs = [child for child in stub_new if child.tag != _PPR]
+        children = [child for child in element if child.tag != _PPR]
+        if [etree.tostring(c) for c in children[:len(new_runs)]] != [etree.tostring(c) for c in new_runs]:
+            return None  # not laid out number first: to be diffed whole
+        at = element.index(children[0])
+        for child in children[:len(new_runs)]:
+            element.remove(child)
+        element.insert(at, self.revisions.wrap("w:ins", new_runs))
+        element.insert(at, self.revisions.wrap("w:del", old_runs))
+        return element
 
     def _number_marks(self, elements: list[Element]) -> None:
         """Note ids in the order of the marks; an old mark left as a deletion gets a note of its own."""
@@ -277,7 +319,7 @@ class Redline:
                 old = self.note_pairs.get(index)
                 if old is None:
                     rev.whole(p, "w:ins", mark_end=False)
-                else:
+                elif not _same_note(self.old.notes[old], resolved.notes[index]):
                     paragraph_diff(content.note_paragraph(self.old.notes[old]), p, rev, _footnote_key, _footnote_key)
             footnotes.add_note(content.note_id(position)).append(p)
 
@@ -289,6 +331,11 @@ def _note_index(run: Element) -> int:
 
 def _custom_mark(run: Element) -> str:
     return "".join(t.text or "" for t in run.iter(_T))
+
+
+def _same_note(old: ResolvedNote, new: ResolvedNote) -> bool:
+    """Whether a note prints the same (an automatic number is Word's, not the note's)."""
+    return old.text == new.text and old.custom == new.custom and (not new.custom or old.mark == new.mark)
 
 
 def _footnote_key(run: Element) -> Hashable:
