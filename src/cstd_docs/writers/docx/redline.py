@@ -14,6 +14,7 @@ visible change, and no field can show a number from the other version.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Hashable, Sequence
 from typing import assert_never
 
@@ -23,7 +24,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from cstd_docs.compare import Step, align, pair_notes, similar, units
-from cstd_docs.compare.blocks import runs_text, weight
+from cstd_docs.compare.blocks import block_runs, runs_text, weight
 from cstd_docs.resolve.document import (
     AgendaLine,
     Heading,
@@ -61,6 +62,8 @@ def _plain(runs: Runs) -> Runs:
 
 
 def _plain_block(block: ResolvedBlock) -> ResolvedBlock:
+    if not any(isinstance(r, Reference) for r in block_runs(block)):
+        return block  # most blocks: nothing to copy
     match block:
         case Heading():
             return attrs.evolve(block, title=_plain(block.title))
@@ -162,16 +165,40 @@ def _without_text(block: ResolvedBlock) -> ResolvedBlock:
             assert_never(block)
 
 
-def pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Piece]:
+class _Numbers:
+    """Blocks laid out without their text (their number alone), each kind and number once.
+
+    A renumbered document needs the number of every block after the first change, in both
+    versions; the same "12." serves both, copied (lxml copies faster than we build).
+    """
+
+    def __init__(self, bookmarks: content.Bookmarks) -> None:
+        self.bookmarks = bookmarks
+        self.no_notes = content.NoteLinks(())
+        self.made: dict[Hashable, list[Element]] = {}
+
+    def renderer(self, block: ResolvedBlock, number: Hashable) -> Callable[[], list[Element]]:
+        bare = _without_text(block)
+        key = (type(block).__name__, number, getattr(block, "level", None), getattr(block, "depth", None))
+
+        def render() -> list[Element]:
+            if key not in self.made:
+                self.made[key] = content.block(bare, self.no_notes, self.bookmarks)
+            return [copy.deepcopy(e) for e in self.made[key]]
+
+        return render
+
+
+def pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None,
+           numbers: _Numbers | None = None) -> list[Piece]:
     """The masthead, the front page, every block and the end rule, in reading order."""
     out = _front_pieces(report, links, emblem)
     bookmarks = content.Bookmarks(report)
-    no_notes = content.NoteLinks(())
+    numbers = numbers or _Numbers(bookmarks)
     for u in units(report):
         number, wording = _block_signature(u.block, u.text, u.refs)
         out.append(Piece(u.key, u.content, u.kind, u.text, (number, wording), u.refs,
-                         _block_renderer(u.block, links, bookmarks), wording,
-                         _block_renderer(_without_text(u.block), no_notes, bookmarks)))
+                         _block_renderer(u.block, links, bookmarks), wording, numbers.renderer(u.block, number)))
     out.append(Piece(("end",), ("end",), "end", "", (), (), _eager([content.end_rule()])))
     return out
 
@@ -213,8 +240,9 @@ class Redline:
 
     # --- the body ------------------------------------------------------------------------------------
     def body(self, resolved: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Element]:
-        old_pieces = pieces(self.old, content.NoteLinks(self.old.notes), emblem)
-        new_pieces = pieces(resolved, links, emblem)
+        numbers = _Numbers(content.Bookmarks(resolved))  # no bookmarks: cross-references are text here
+        old_pieces = pieces(self.old, content.NoteLinks(self.old.notes), emblem, numbers)
+        new_pieces = pieces(resolved, links, emblem, numbers)
         ops = align([p.key for p in old_pieces], [p.key for p in new_pieces],
                     [p.content for p in old_pieces], [p.content for p in new_pieces],
                     lambda i, j: _similar(old_pieces[i], new_pieces[j]), lambda j: weight(new_pieces[j].kind))
