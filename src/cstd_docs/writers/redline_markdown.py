@@ -37,12 +37,42 @@ def _key(block: str) -> str:
     return _NUMBERS.sub("#", _HEADING_NUMBER.sub(r"\1# ", block))
 
 
+#: At most this share of words differing in place, two blocks of equal length are compared word
+#: for word (a renumbered paragraph: its number and note marks), not searched for moved words.
+IN_PLACE_SHARE = 0.1
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes; for words replaced in place only (the common case), found directly."""
+    if len(a) == len(b):
+        differ = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(differ) <= IN_PLACE_SHARE * len(a) + 1:
+            out: list[tuple[str, int, int, int, int]] = []
+            at = 0
+            for i in differ:
+                if at < i:
+                    out.append(("equal", at, i, at, i))
+                out.append(("replace", i, i + 1, i, i + 1))
+                at = i + 1
+            if at < len(a):
+                out.append(("equal", at, len(a), at, len(a)))
+            return out
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+
 def words(old: str, new: str) -> str:
-    """``new`` with the words that differ from ``old`` marked."""
+    """``new`` with the words that differ from ``old`` marked (the common ends cut off first)."""
     a, b = _WORDS.findall(old), _WORDS.findall(new)
-    out: list[str] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        removed, added = "".join(a[i1:i2]), "".join(b[j1:j2])
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    out = ["".join(b[:start])]
+    middle_a, middle_b = a[start:len(a) - end], b[start:len(b) - end]
+    for tag, i1, i2, j1, j2 in _opcodes(middle_a, middle_b):
+        removed, added = "".join(middle_a[i1:i2]), "".join(middle_b[j1:j2])
         if tag == "equal":
             out.append(added)
         elif tag == "replace":
@@ -51,6 +81,7 @@ def words(old: str, new: str) -> str:
             out.append(f"{{--{removed}--}}")
         else:
             out.append(f"{{++{added}++}}")
+    out.append("".join(b[len(b) - end:]))
     return "".join(out)
 
 
