@@ -57,7 +57,8 @@ def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]
             if at < len(a):
                 out.append(("equal", at, len(a), at, len(a)))
             return out
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    return [(tag, i1, i2, j1, j2) for tag, i1, i2, j1, j2 in
+            difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()]
 
 
 def words(old: str, new: str) -> str:
