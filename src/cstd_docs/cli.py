@@ -269,6 +269,27 @@ def cmd_redline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _compare_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``diff`` and ``redline``: two versions compared."""
+    p = commands.add_parser("diff", help="list what was added, removed, moved or edited between two versions")
+    p.add_argument("old", metavar="A.json|A.docx|A.md")
+    p.add_argument("new", metavar="B.json|B.docx|B.md")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (one line per change, the default) or json (for scripts)")
+    p.set_defaults(run=cmd_diff)
+
+    p = commands.add_parser("redline", help="the new version with tracked changes against the old (.docx, or .md "
+                            "with CriticMarkup)")
+    p.add_argument("old", metavar="OLD.json|OLD.docx|OLD.md")
+    p.add_argument("new", metavar="NEW.json|NEW.docx|NEW.md")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.docx|OUT.md")
+    p.add_argument("--author", help="the revisions' author (default: your user name)")
+    p.add_argument("--date", help="the revisions' date, YYYY-MM-DD[THH:MM:SS] (default: the new version's date)")
+    p.add_argument("--reference-docx", metavar="FILE", help="take styles, page setup and heads from this .docx/.dotx")
+    p.add_argument("--emblem", metavar="IMAGE", help="an image (PNG, JPEG) for the masthead's emblem")
+    p.set_defaults(run=cmd_redline)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cstd-docs",
@@ -319,23 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="OUT.json")
     p.set_defaults(run=cmd_import)
 
-    p = commands.add_parser("diff", help="list the paragraphs added, removed, moved or edited between two versions")
-    p.add_argument("old", metavar="A.json|A.docx|A.md")
-    p.add_argument("new", metavar="B.json|B.docx|B.md")
-    p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="text (one line per change, the default) or json (for scripts)")
-    p.set_defaults(run=cmd_diff)
-
-    p = commands.add_parser("redline", help="the new version with tracked changes against the old (.docx, or .md "
-                            "with CriticMarkup)")
-    p.add_argument("old", metavar="OLD.json|OLD.docx|OLD.md")
-    p.add_argument("new", metavar="NEW.json|NEW.docx|NEW.md")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.docx|OUT.md")
-    p.add_argument("--author", help="the revisions' author (default: your user name)")
-    p.add_argument("--date", help="the revisions' date, YYYY-MM-DD[THH:MM:SS] (default: the new version's date)")
-    p.add_argument("--reference-docx", metavar="FILE", help="take styles, page setup and heads from this .docx/.dotx")
-    p.add_argument("--emblem", metavar="IMAGE", help="an image (PNG, JPEG) for the masthead's emblem")
-    p.set_defaults(run=cmd_redline)
+    _compare_commands(commands)
     return parser
 
 
