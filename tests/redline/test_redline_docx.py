@@ -144,3 +144,18 @@ def test_api_and_command(tmp_path: Path, versions: tuple[Report, Report], capsys
         cstd_docs.redline(versions[0], versions[1], tmp_path / "x.txt")
     assert not (tmp_path / "x.txt").exists()
     assert redline is cstd_docs.redline
+
+
+def test_a_revised_symbol_is_marked_in_the_heads_too(versions: tuple[Report, Report]) -> None:
+    import attrs
+
+    old = versions[0]
+    new = attrs.evolve(old, masthead=attrs.evolve(old.masthead, symbol=f"{old.masthead.symbol}/Rev.1",
+                                                  job_number="GE.30-09999(E)"))
+    with zipfile.ZipFile(io.BytesIO(redline_docx_bytes(old, new))) as z:
+        heads = {name: etree.fromstring(z.read(name)) for name in z.namelist()
+                 if name.startswith(("word/header", "word/footer"))}
+    marked = sorted((_texts(root, ".//w:del"), _texts(root, ".//w:ins")) for root in heads.values()
+                    if root.find(".//w:ins", NS) is not None)
+    assert marked == [(["E/CN.16/2030/7"], ["E/CN.16/2030/7/Rev.1"]), (["E/CN.16/2030/7"], ["E/CN.16/2030/7/Rev.1"]),
+                      (["GE.30-01234(E)"], ["GE.30-09999(E)"])]

@@ -53,6 +53,9 @@ class Story(Protocol):
 
     def notes(self, footnotes: CT_Footnotes, resolved: ResolvedReport) -> None: ...
 
+    def heads(self, roots: list[Element], resolved: ResolvedReport) -> None:
+        """Called with the running heads once laid out (a redline marks a changed symbol)."""
+
 
 class _Rendering:
     def body(self, resolved: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Element]:
@@ -60,6 +63,9 @@ class _Rendering:
 
     def notes(self, footnotes: CT_Footnotes, resolved: ResolvedReport) -> None:
         content.write_notes(footnotes, resolved.notes)
+
+    def heads(self, roots: list[Element], resolved: ResolvedReport) -> None:
+        pass
 
 
 def _resolved(report: Report | ResolvedReport) -> ResolvedReport:
@@ -186,6 +192,7 @@ def _build(
         drop_unused_content_rels(document_part)
         drop_embedded_sources(document_part)
     page.add_heads(document_part, sect_pr, resolved)
+    story.heads(page.head_roots(document_part), resolved)
 
     # Notes.
     footnotes = FootnotesPart.of(document_part).footnotes

@@ -332,6 +332,28 @@ class Redline:
                 self.order.append((old, int(reference.get(_ID, "0")) - 1))
                 reference.set(_ID, str(content.note_id(len(self.order) - 1)))
 
+    # --- the running heads ---------------------------------------------------------------------------
+    def heads(self, roots: list[Element], resolved: ResolvedReport) -> None:
+        """The symbol in the headers and the job number in the first footer, marked where they changed.
+
+        The heads are laid out from the new version; a line holding the new symbol is
+        diffed against itself holding the old one (a symbol added or dropped is not marked).
+        """
+        swaps = [(new, old) for new, old in ((resolved.masthead.symbol, self.old.masthead.symbol),
+                                             (resolved.masthead.job_number, self.old.masthead.job_number))
+                 if new and old and new != old]
+        for root in roots:
+            for p in list(root.iter(_P)):
+                words = "".join(t.text or "" for t in p.iter(_T))
+                changes = [(new, old) for new, old in swaps if new in words]
+                if not changes:
+                    continue
+                before = copy.deepcopy(p)
+                for t in before.iter(_T):
+                    for new, old in changes:
+                        t.text = (t.text or "").replace(new, old)
+                paragraph_diff(before, p, self.revisions, self._old_key, self._new_key)
+
     # --- the notes -----------------------------------------------------------------------------------
     def notes(self, footnotes: CT_Footnotes, resolved: ResolvedReport) -> None:
         footnotes.remove_notes()
