@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 from attrs import frozen
 
-from cstd_docs.compare import Step, Unit, align, pair_notes, similar, units
+from cstd_docs.compare import Op, Step, Unit, align, pair_notes, similar, units
 from cstd_docs.compare.blocks import block_runs, note_text, runs_text, weight, wording
 from cstd_docs.model import Report
 from cstd_docs.resolve.document import ResolvedNote, ResolvedReport
@@ -48,6 +48,9 @@ class Change:
     old_place: str | None = None
     new_place: str | None = None
     detail: str | None = None
+    #: For a block moved together with the blocks before it (a chapter moved whole): the new
+    #: place of the first of them. The text output then says it once.
+    moved_with: str | None = None
 
 
 def word_diff(old: str, new: str) -> str:
@@ -93,7 +96,12 @@ class _Differ:
         a, b = self.a, self.b
         ops = align([u.key for u in a], [u.key for u in b], [u.content for u in a], [u.content for u in b],
                     lambda i, j: a[i].kind == b[j].kind and similar(a[i].text, b[j].text), lambda j: weight(b[j].kind))
+        leader: Op | None = None
         for index, op in enumerate(ops):
+            if op.step is Step.MOVED_TO:
+                before = ops[index - 1] if index else None
+                together = before is not None and before.step is Step.MOVED_TO and before.old == op.old - 1  # type: ignore[operator]
+                leader = leader if together else op
             match op.step:
                 case Step.INSERTED:
                     assert op.new is not None
@@ -103,7 +111,8 @@ class _Differ:
                     yield self.change("removed", a[op.old], None, old_text=a[op.old].text)
                 case Step.MOVED_TO:
                     assert op.old is not None and op.new is not None
-                    yield self.moved(op.old, op.new, ops, index)
+                    assert leader is not None and leader.new is not None
+                    yield self.moved(op.old, op.new, None if leader is op else b[leader.new].place)
                     yield from self.paired(a[op.old], b[op.new])
                 case Step.SAME:
                     assert op.old is not None and op.new is not None
@@ -113,14 +122,14 @@ class _Differ:
                 case _:
                     raise AssertionError(op.step)
 
-    def moved(self, i: int, j: int, ops: Sequence[object], index: int) -> Change:
+    def moved(self, i: int, j: int, moved_with: str | None) -> Change:
         old, new = self.a[i], self.b[j]
         detail = None
         if _number(old) == _number(new):
             was = self.a[i - 1].place if i else "the beginning"
             now = self.b[j - 1].place if j else "the beginning"
             detail = f"now after {now}, was after {was}"
-        return self.change("moved", old, new, detail=detail)
+        return self.change("moved", old, new, detail=detail, moved_with=moved_with)
 
     def paired(self, old: Unit, new: Unit) -> Iterator[Change]:
         if old.id != new.id:
@@ -230,8 +239,23 @@ def _line(c: Change) -> str:
 
 
 def format_changes(changes: list[Change]) -> str:
-    """One line per change, e.g. ``edited ¶12 (p-themes): … [-old-]{+new+} …``."""
-    lines = [_line(c) for c in changes]
+    """One line per change, e.g. ``edited ¶12 (p-themes): … [-old-]{+new+} …``; blocks moved
+    together (a chapter) as one line for the first of them."""
+    followers: dict[str, list[Change]] = {}
+    for c in changes:
+        if c.kind == "moved" and c.moved_with is not None:
+            followers.setdefault(c.moved_with, []).append(c)
+    lines: list[str] = []
+    for c in changes:
+        if c.kind == "moved" and c.moved_with is not None:
+            continue
+        line = _line(c)
+        group = followers.get(c.new_place or "") if c.kind == "moved" else None
+        if group:
+            last = group[-1]
+            count = f"{len(group)} block{'s' if len(group) > 1 else ''}"
+            line += f", with the {count} after it (to {last.old_place} → {last.new_place})"
+        lines.append(line)
     return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -45,6 +45,12 @@ def test_swapped_chapters_move_one_chapter_whole(changes: list[Change]) -> None:
     headings = [(c.old_place, c.new_place) for c in changes if c.kind == "moved" and c.what == "heading"
                 and c.old_place and c.old_place.count(".") == 0]
     assert headings in ([("heading III", "heading II")], [("heading II", "heading III")])
+    # The text says it once; JSON keeps one change per block.
+    moved = [c for c in changes if c.kind == "moved" and c.id != "p6"]
+    assert len(moved) > 20 and all(c.moved_with == "heading II" for c in moved[1:])
+    lines = [line for line in format_changes(changes).splitlines() if line.startswith("moved heading")]
+    assert lines == [f"moved heading III → heading II, with the {len(moved) - 1} blocks after it "
+                     "(to ¶69 (b) → ¶45 (b))"]
 
 
 def test_renumbering_and_followed_cross_references_are_not_edits(changes: list[Change]) -> None:
