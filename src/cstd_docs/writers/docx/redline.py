@@ -219,6 +219,7 @@ class Redline:
         self.old = old
         self.revisions = revisions
         self.note_pairs: dict[int, int] = {}  # new note → old note
+        self._old_to_new: dict[int, int] = {}
         self.old_paired: set[int] = set()
         #: The notes in the order of their marks: (True, old note) for an old mark kept as a deletion,
         #: (False, new note) otherwise. LibreOffice gives the n-th mark the n-th note, whatever the ids.
@@ -233,8 +234,8 @@ class Redline:
         new = self._old_to_new.get(old)
         return ("note", new, _custom_mark(run)) if new is not None else ("old note", old)
 
-    def _pair(self, old: Piece, new: Piece, new_notes: Sequence[object]) -> None:
-        for i, k in pair_notes(old.refs, new.refs, self.old.notes, new_notes):  # type: ignore[arg-type]
+    def _pair(self, old: Piece, new: Piece, new_notes: Sequence[ResolvedNote]) -> None:
+        for i, k in pair_notes(old.refs, new.refs, self.old.notes, new_notes):
             self.note_pairs[k] = i
             self.old_paired.add(i)
 
