@@ -127,12 +127,6 @@ def docx_bytes(
 
     ``emblem``: an image (PNG, JPEG, …) for the masthead's first cell, scaled to fit it.
     """
-    # python-docx's package is a graph of cycles (parts, proxies, relationships) holding
-    # all the XML. The collector would free it only once more objects were made than
-    # freed: a program rendering in a loop kept several reports' XML (60 MiB each for
-    # 10,000 paragraphs). So it is collected as soon as it is garbage. Objects alive
-    # before (the report: millions for 50,000 paragraphs) are frozen meanwhile, so that
-    # collection looks at the rendering's objects only.
     return story_bytes(_resolved(report), _Rendering(), reference_docx=reference_docx, emblem=emblem)
 
 
@@ -144,6 +138,12 @@ def story_bytes(
     emblem: str | os.PathLike[str] | None = None,
 ) -> bytes:
     """The .docx of ``resolved`` with its body and notes laid out by ``story``."""
+    # python-docx's package is a graph of cycles (parts, proxies, relationships) holding
+    # all the XML. The collector would free it only once more objects were made than
+    # freed: a program rendering in a loop kept several reports' XML (60 MiB each for
+    # 10,000 paragraphs). So it is collected as soon as it is garbage. Objects alive
+    # before (the report: millions for 50,000 paragraphs) are frozen meanwhile, so that
+    # collection looks at the rendering's objects only.
     with frozen_gc():
         data = _build(resolved, story, reference_docx, emblem)
         gc.collect(0)
