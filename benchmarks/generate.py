@@ -88,6 +88,44 @@ def report_data(paragraphs: int) -> dict[str, Any]:
     }
 
 
+def revised_data(paragraphs: int) -> dict[str, Any]:
+    """The next version of ``report_data(paragraphs)``, as an editor would leave it (for redlines).
+
+    A paragraph with a note added at the start (every later paragraph is renumbered), a word
+    changed in every 50th paragraph, every 97th removed (never one a cross-reference names),
+    the note of every 201st edited, chapters 2 and 3 swapped and chapter 5 moved to the end.
+    """
+    data = report_data(paragraphs)
+    chapters = data["chapters"]
+    for chapter in chapters:
+        for section in chapter["sections"]:
+            kept = []
+            for para in section["content"]:
+                n = int(para["id"][1:])
+                if n % 97 == 0 and (n + 1) % 7 != 0:
+                    continue
+                if n % 50 == 0:
+                    para["text"][0] = para["text"][0].replace("panel", "meeting", 1).replace("role", "part", 1)
+                if n % 201 == 0:
+                    for item in para["text"]:
+                        if isinstance(item, dict) and "note" in item:
+                            item["note"] = item["note"].replace("See document", "See the revised document")
+                kept.append(para)
+            section["content"] = kept
+    chapters[0]["sections"][0]["content"].insert(
+        0, {"id": "p-added", "text": ["A paragraph added in the revision.", {"note": "Added with it."}]})
+    if len(chapters) >= 5:
+        chapters[1], chapters[2] = chapters[2], chapters[1]
+        chapters.append(chapters.pop(4))
+    return data
+
+
+def write_revised(paragraphs: int, path: str | Path) -> Path:
+    path = Path(path)
+    path.write_text(json.dumps(revised_data(paragraphs), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
 def report_json(paragraphs: int) -> str:
     return json.dumps(report_data(paragraphs), ensure_ascii=False, indent=2) + "\n"
 

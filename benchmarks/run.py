@@ -3,6 +3,7 @@
     python benchmarks/run.py            # every case (a few minutes on 2 cores)
     python benchmarks/run.py --quick    # fewer repeats, no 50,000-paragraph case
     python benchmarks/run.py --only md,import --json results.json
+    python benchmarks/run.py --only redline       # two 10,000-paragraph versions
 
 Each case reports a median over repeats. Large reports run in a fresh process each, so
 that their peak memory (the process's maximum resident set) is their own. DOCX cases
@@ -35,6 +36,7 @@ REFERENCE = REPO / "examples" / "cstd-2022-intersessional-panel.json"
 sys.path.insert(0, str(HERE))
 
 from generate import write as write_generated  # noqa: E402
+from generate import write_revised  # noqa: E402
 
 MiB = 1024 * 1024
 
@@ -141,6 +143,32 @@ def child_size(path: str, fmt: str, repeats: int) -> dict[str, Any]:
         times.append(time.perf_counter() - start)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
     return {"load": load_time, "render": statistics.median(times), "peak": peak}
+
+
+def child_redline(old_path: str, new_path: str, repeats: int) -> dict[str, Any]:
+    """In a fresh process: load two versions once, redline them ``repeats`` times; time and peak memory."""
+    import cstd_docs
+    from cstd_docs.changes import diff_reports
+    from cstd_docs.redlines import redline_docx_bytes, redline_markdown
+
+    start = time.perf_counter()
+    old, new = cstd_docs.load(old_path), cstd_docs.load(new_path)
+    load = time.perf_counter() - start
+    times, cpu = [], []
+    for _ in range(repeats):
+        start, clock = time.perf_counter(), time.process_time()
+        redline_docx_bytes(old, new)
+        times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - clock)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    start = time.perf_counter()
+    changes = diff_reports(old, new)
+    diff = time.perf_counter() - start
+    start = time.perf_counter()
+    redline_markdown(old, new)
+    markdown = time.perf_counter() - start
+    return {"load": load, "redline": statistics.median(times), "best": min(times), "cpu": statistics.median(cpu),
+            "peak": peak, "diff": diff, "changes": len(changes), "markdown": markdown}
 
 
 def child_load(path: str, repeats: int) -> dict[str, Any]:
@@ -296,6 +324,27 @@ def case_sizes(sizes: list[int], repeats: int, workdir: Path) -> list[Row]:
     return rows
 
 
+def case_redline(repeats: int, workdir: Path) -> list[Row]:
+    """A redline of two 10,000-paragraph versions (benchmarks/generate.py: ``revised_data``), in a fresh process."""
+    reason = docx_unavailable()
+    name = "redline: two 10,000-paragraph versions → DOCX"
+    if reason:
+        return [Row(name, None, "s", "≤ 5 s", None, f"skipped: {reason}")]
+    old = write_generated(10_000, workdir / "redline-old.json")
+    new = write_revised(10_000, workdir / "redline-new.json")
+    r = run_child("redline", str(old), str(new), str(repeats))
+    peak = r["peak"] / MiB
+    return [
+        Row(name, r["redline"], "s", "≤ 5 s", r["redline"] <= 5,
+            f"CPU {r['cpu']:.2f} s, fastest {r['best']:.2f} s; loading both {r['load']:.2f} s; "
+            "every paragraph after the first renumbered, a word changed in every 50th, every 97th removed, "
+            "two chapters moved (generate.py: revised_data)"),
+        Row("redline: peak memory", peak, "MiB", "≤ 400 MiB", peak <= 400, "load + redlines, whole process"),
+        Row("diff: the same two versions", r["diff"], "s", "", None, f"{r['changes']} changes"),
+        Row("redline: the same two versions → Markdown", r["markdown"], "s", "", None, "CriticMarkup"),
+    ]
+
+
 def _synthetic_work(_: int) -> int:
     """CPU work like a rendering's (JSON parsing, lxml elements), without cstd-docs."""
     from lxml import etree
@@ -391,7 +440,7 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-CASES = ("import", "reference", "process", "sizes", "batch")
+CASES = ("import", "reference", "process", "sizes", "batch", "redline")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -403,7 +452,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.child:
         kind, *rest = args.child
-        out = child_size(rest[0], rest[1], int(rest[2])) if kind == "size" else child_load(rest[0], int(rest[1]))
+        if kind == "redline":
+            out = child_redline(rest[0], rest[1], int(rest[2]))
+        else:
+            out = child_size(rest[0], rest[1], int(rest[2])) if kind == "size" else child_load(rest[0], int(rest[1]))
         print(json.dumps(out))
         return 0
     chosen = set(args.only.split(",")) if args.only else set(CASES)
@@ -422,6 +474,7 @@ def main(argv: list[str] | None = None) -> int:
             ("sizes", lambda: case_sizes([1_000, 10_000] if quick else [1_000, 10_000, 50_000],
                                          1 if quick else 5, workdir)),
             ("batch", lambda: case_batch(40 if quick else 200, workdir, 1 if quick else 3)),
+            ("redline", lambda: case_redline(1 if quick else 3, workdir)),
         ]
         for name, step in steps:
             if name in chosen:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from cstd_docs.api import render_markdown as render_markdown
     from cstd_docs.api import render_pdf as render_pdf
     from cstd_docs.editorial import check as check
+    from cstd_docs.redlines import redline as redline
 
 __version__ = "0.1.0"
 
@@ -49,6 +50,7 @@ _LAZY = {
     "read_markdown": "cstd_docs.api",
     "diff": "cstd_docs.api",
     "diff_text": "cstd_docs.api",
+    "redline": "cstd_docs.redlines",
 }
 
 __all__ = ["Problem", "ReportError", "__version__", *_LAZY]

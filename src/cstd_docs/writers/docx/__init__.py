@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import os
 from pathlib import Path
+from typing import Protocol
 
 from docx.oxml.ns import qn
 from docx.parts.document import DocumentPart
@@ -26,6 +27,7 @@ from cstd_docs.perf import frozen_gc, gc_paused
 from cstd_docs.resolve.document import ResolvedReport, Runs
 from cstd_docs.writers.docx import content, page, styles
 from cstd_docs.writers.docx import parts as _parts  # registers FootnotesPart before anything is opened
+from cstd_docs.writers.docx.oxml import CT_Footnotes
 from cstd_docs.writers.docx.oxml.build import Element, make
 from cstd_docs.writers.docx.package import (
     drop_embedded_sources,
@@ -35,9 +37,35 @@ from cstd_docs.writers.docx.package import (
     set_properties,
 )
 
-__all__ = ["docx_bytes", "render_docx"]
+__all__ = ["Story", "docx_bytes", "render_docx", "story_bytes"]
 
 FootnotesPart = _parts.FootnotesPart
+
+
+class Story(Protocol):
+    """What fills the body and the notes part; everything around them is the same for all.
+
+    The report's own rendering is :class:`_Rendering`; a redline (writers/docx/redline.py)
+    lays out two versions with revisions between them.
+    """
+
+    def body(self, resolved: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Element]: ...
+
+    def notes(self, footnotes: CT_Footnotes, resolved: ResolvedReport) -> None: ...
+
+    def heads(self, roots: list[Element], resolved: ResolvedReport) -> None:
+        """Called with the running heads once laid out (a redline marks a changed symbol)."""
+
+
+class _Rendering:
+    def body(self, resolved: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Element]:
+        return content.body(resolved, links, emblem)
+
+    def notes(self, footnotes: CT_Footnotes, resolved: ResolvedReport) -> None:
+        content.write_notes(footnotes, resolved.notes)
+
+    def heads(self, roots: list[Element], resolved: ResolvedReport) -> None:
+        pass
 
 
 def _resolved(report: Report | ResolvedReport) -> ResolvedReport:
@@ -99,6 +127,17 @@ def docx_bytes(
 
     ``emblem``: an image (PNG, JPEG, …) for the masthead's first column, beside the organ, scaled to fit.
     """
+    return story_bytes(_resolved(report), _Rendering(), reference_docx=reference_docx, emblem=emblem)
+
+
+def story_bytes(
+    resolved: ResolvedReport,
+    story: Story,
+    *,
+    reference_docx: str | os.PathLike[str] | None = None,
+    emblem: str | os.PathLike[str] | None = None,
+) -> bytes:
+    """The .docx of ``resolved`` with its body and notes laid out by ``story``."""
     # python-docx's package is a graph of cycles (parts, proxies, relationships) holding
     # all the XML. The collector would free it only once more objects were made than
     # freed: a program rendering in a loop kept several reports' XML (60 MiB each for
@@ -106,18 +145,18 @@ def docx_bytes(
     # before (the report: millions for 50,000 paragraphs) are frozen meanwhile, so that
     # collection looks at the rendering's objects only.
     with frozen_gc():
-        data = _build(report, reference_docx, emblem)
+        data = _build(resolved, story, reference_docx, emblem)
         gc.collect(0)
     return data
 
 
 @gc_paused  # hundreds of thousands of elements and no cycles to find: collections only cost (perf.py)
 def _build(
-    report: Report | ResolvedReport,
+    resolved: ResolvedReport,
+    story: Story,
     reference_docx: str | os.PathLike[str] | None,
     emblem: str | os.PathLike[str] | None,
 ) -> bytes:
-    resolved = _resolved(report)
     own = reference_docx is None
     document_part = open_base(reference_docx)
 
@@ -140,7 +179,7 @@ def _build(
             body.remove(child)
     links = content.NoteLinks(resolved.notes)
     drawing = _emblem(document_part, emblem) if emblem is not None else None
-    for element in content.body(resolved, links, drawing):
+    for element in story.body(resolved, links, drawing):
         sect_pr.addprevious(element)
     links.check_all_referenced()
 
@@ -153,10 +192,11 @@ def _build(
         drop_unused_content_rels(document_part)
         drop_embedded_sources(document_part)
     page.add_heads(document_part, sect_pr, resolved)
+    story.heads(page.head_roots(document_part), resolved)
 
     # Notes.
     footnotes = FootnotesPart.of(document_part).footnotes
-    content.write_notes(footnotes, resolved.notes)
+    story.notes(footnotes, resolved)
 
     if resolved.right_to_left:
         for root in (document_part.element, footnotes, *page.head_roots(document_part)):
