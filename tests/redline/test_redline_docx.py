@@ -157,5 +157,8 @@ def test_a_revised_symbol_is_marked_in_the_heads_too(versions: tuple[Report, Rep
                  if name.startswith(("word/header", "word/footer"))}
     marked = sorted((_texts(root, ".//w:del"), _texts(root, ".//w:ins")) for root in heads.values()
                     if root.find(".//w:ins", NS) is not None)
-    assert marked == [(["E/CN.16/2030/7"], ["E/CN.16/2030/7/Rev.1"]), (["E/CN.16/2030/7"], ["E/CN.16/2030/7/Rev.1"]),
-                      (["GE.30-01234(E)"], ["GE.30-09999(E)"])]
+    # The symbol in the two running heads; the job number in the three footers that print it
+    # (page 1, and beside the page number on even and odd pages: docs/layout-geneva.md).
+    symbol = (["E/CN.16/2030/7"], ["E/CN.16/2030/7/Rev.1"])
+    job = (["GE.30-01234(E)"], ["GE.30-09999(E)"])
+    assert marked == [symbol, symbol, job, job, job]
