@@ -189,20 +189,7 @@ def render_many(
         for index, target in targets.items():
             finish(index, _render_file(str(sources[index]), str(target), fmt, reference, image))
     else:
-        # Import the writer before forking, so that no worker imports it again.
-        import importlib
-
-        for module in ("cstd_docs.jsonio", "cstd_docs.writers.markdown" if fmt == "md" else "cstd_docs.writers.docx"):
-            importlib.import_module(module)
-        # Likewise make the JSON converter's hooks (cattrs generates code for each class) and
-        # the Word writer's base package once, here.
-        from cstd_docs.jsonio.converter import warm_up as compile_json_hooks
-
-        compile_json_hooks()
-        if fmt != "md":
-            from cstd_docs.writers.docx.package import warm_up
-
-            warm_up()
+        _warm_up(fmt)
         # Freeze what the workers inherit: their collections then leave the parent's objects
         # alone, and the memory pages holding them stay shared instead of being copied
         # (the advice of the gc module's documentation for fork()).
@@ -219,6 +206,22 @@ def render_many(
         else:
             result.failed.append(Failure(source, error))
     return result
+
+
+def _warm_up(fmt: Format) -> None:
+    """Before forking: import the writer, make the JSON converter's hooks (cattrs generates
+    code for each class) and the Word writer's base package once, so no worker does it again."""
+    import importlib
+
+    for module in ("cstd_docs.jsonio", "cstd_docs.writers.markdown" if fmt == "md" else "cstd_docs.writers.docx"):
+        importlib.import_module(module)
+    from cstd_docs.jsonio.converter import warm_up as compile_json_hooks
+
+    compile_json_hooks()
+    if fmt != "md":
+        from cstd_docs.writers.docx.package import warm_up
+
+        warm_up()
 
 
 def _render_in_pool(

@@ -150,6 +150,20 @@ def story_bytes(
     return data
 
 
+def _emptied_body(document_part: DocumentPart) -> Element:
+    """The body emptied but for its final section properties (made if missing), which are
+    returned: everything the writer lays out goes before them."""
+    body: Element = document_part.element.body
+    sect_pr = body.find(qn("w:sectPr"))
+    if sect_pr is None:
+        sect_pr = make("w:sectPr")
+        body.append(sect_pr)
+    for child in list(body):
+        if child is not sect_pr:
+            body.remove(child)
+    return sect_pr
+
+
 @gc_paused  # hundreds of thousands of elements and no cycles to find: collections only cost (perf.py)
 def _build(
     resolved: ResolvedReport,
@@ -168,15 +182,7 @@ def _build(
         styles.add_missing_styles(styles_element, resolved.right_to_left, resolved.language)
     page.apply_settings(document_part.settings.element, resolved.language, own=own)
 
-    # The body: everything goes before the final section properties.
-    body: Element = document_part.element.body
-    sect_pr = body.find(qn("w:sectPr"))
-    if sect_pr is None:
-        sect_pr = make("w:sectPr")
-        body.append(sect_pr)
-    for child in list(body):
-        if child is not sect_pr:
-            body.remove(child)
+    sect_pr = _emptied_body(document_part)
     links = content.NoteLinks(resolved.notes)
     drawing = _emblem(document_part, emblem) if emblem is not None else None
     for element in story.body(resolved, links, drawing):
