@@ -8,18 +8,15 @@ changed. Set CSTD_DOCS_DEBUG=1 to see a traceback for internal errors.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import os
-import signal
 import sys
-import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from types import FrameType
 from typing import NoReturn
 
 from cstd_docs.errors import ReportError, Terminated
+from cstd_docs.interrupts import sigterm_as_interrupt
 
 RENDER_FORMATS = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf"}
 #: --format's names and the writer each means.
@@ -28,24 +25,6 @@ FORMAT_NAMES = {"md": "markdown", "docx": "docx", "pdf": "pdf"}
 
 class UsageError(Exception):
     """Bad usage: exit 2."""
-
-
-def _terminate(signum: int, frame: FrameType | None) -> None:
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM must not cut the clean-up short
-    raise Terminated
-
-
-@contextlib.contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    """While the command runs, SIGTERM raises :class:`Terminated`; the handler before is restored."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread may set handlers; a program calling main() from a thread keeps its own
-        return
-    previous = signal.signal(signal.SIGTERM, _terminate)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _report(path: str):  # type: ignore[no-untyped-def]
@@ -61,16 +40,24 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _render_one(source: Path, output: Path, args: argparse.Namespace) -> None:
+def _output_format(source: Path, output: Path, args: argparse.Namespace) -> str:
+    """The writer ``output``'s extension names (checked against --format and the input)."""
     fmt = RENDER_FORMATS.get(output.suffix.lower())
     if fmt is None:
         raise UsageError(
             f"cannot tell the format of {str(output)!r} from its extension; use one of {', '.join(RENDER_FORMATS)}"
         )
-    if args.format is not None and FORMAT_NAMES[args.format] != fmt:
+    if getattr(args, "format", None) is not None and FORMAT_NAMES[args.format] != fmt:
         raise UsageError(f"--format {args.format} disagrees with the extension of {str(output)!r}; drop one")
     if _same_file(source, output):
         raise UsageError(f"the output {str(output)!r} is the input file; choose another output path")
+    if args.emblem is not None and fmt == "markdown":
+        raise UsageError("--emblem applies to .docx and .pdf output")
+    return fmt
+
+
+def _render_one(source: Path, output: Path, args: argparse.Namespace) -> None:
+    fmt = _output_format(source, output, args)
     from cstd_docs.perf import paused_gc
 
     # One report in a short-lived process: imports, loading and rendering allocate many
@@ -81,10 +68,7 @@ def _render_one(source: Path, output: Path, args: argparse.Namespace) -> None:
 
 def _render_with(fmt: str, source: Path, output: Path, args: argparse.Namespace) -> None:
     report = _report(str(source))
-    reference = getattr(args, "reference_docx", None)
-    emblem = getattr(args, "emblem", None)
-    if emblem is not None and fmt == "markdown":
-        raise UsageError("--emblem applies to .docx and .pdf output")
+    reference, emblem = args.reference_docx, args.emblem
     if fmt == "markdown":
         from cstd_docs.outputs import write_atomically
         from cstd_docs.writers.markdown import render_markdown
@@ -174,6 +158,24 @@ def cmd_render(args: argparse.Namespace) -> int:
     if args.emblem is not None and args.format == "md":
         raise UsageError("--emblem applies to Word and PDF output (--format docx or pdf)")
     return _render_batch(args)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    source, output = Path(args.input), Path(args.output)
+    fmt = _output_format(source, output, args)
+    from cstd_docs.watch import watch
+
+    def render() -> str:
+        _render_with(fmt, source, output, args)
+        return f"wrote {output}"
+
+    try:
+        watch(source, render, lambda message: _said(args, message),
+              lambda problem: print(f"cstd-docs: {problem}", file=sys.stderr, flush=True))
+    except KeyboardInterrupt as stop:  # the way a watch ends: Ctrl-C, or SIGTERM (Terminated)
+        print(f"cstd-docs: stopped watching; {output} holds the last good render", file=sys.stderr)
+        return 143 if isinstance(stop, Terminated) else 130
+    return 0
 
 
 def _render_batch(args: argparse.Namespace) -> int:
@@ -333,31 +335,12 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 SHELLS = ("bash", "zsh", "fish")
 
-#: Which arguments name files or folders, for shell completion (by metavar).
-_FOLDERS = {"DIR"}
-
 
 def cmd_completion(args: argparse.Namespace) -> int:
-    import shtab  # only here: the completion script is generated once, at install
+    from cstd_docs.completion import script
 
-    parser = build_parser()
-    for action in _actions(parser):
-        if action.metavar in _FOLDERS:
-            action.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
-        elif action.metavar is not None and action.choices is None and action.type is None:
-            action.complete = shtab.FILE  # type: ignore[attr-defined]
-    sys.stdout.write(shtab.complete(parser, shell=args.shell))
+    sys.stdout.write(script(build_parser(), args.shell))
     return 0
-
-
-def _actions(parser: argparse.ArgumentParser) -> list[argparse.Action]:
-    found: list[argparse.Action] = []
-    for action in parser._actions:
-        found.append(action)
-        if isinstance(action, argparse._SubParsersAction):
-            for sub in action.choices.values():
-                found.extend(_actions(sub))
-    return found
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -420,18 +403,27 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     p.add_argument("--jobs", type=int, metavar="N", help="with --out-dir: N processes (default: the CPU count)")
     p.add_argument("--format", choices=tuple(FORMAT_NAMES),
                    help="with --out-dir: the output format (default docx); with -o -: what to write (default md)")
+    _output_options(p)
+    p.set_defaults(run=cmd_render)
+    p = commands.add_parser("watch", help="render a report again every time it is saved, until Ctrl-C")
+    p.add_argument("input", metavar="IN.json", help="the report file to watch")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.md, OUT.docx or OUT.pdf")
+    _output_options(p)
+    p.set_defaults(run=cmd_watch)
+
+
+def _output_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--reference-docx", metavar="FILE", help="take styles, page setup and heads from this .docx/.dotx")
     p.add_argument("--emblem", metavar="IMAGE", help="an image (PNG, JPEG) for the masthead's emblem, Word and PDF")
     p.add_argument("--templates", metavar="DIR", help="a folder of Jinja2 templates overriding the Markdown ones")
     p.add_argument("-q", "--quiet", action="store_true", help="do not say what was written")
-    p.set_defaults(run=cmd_render)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)  # exits 2 on bad usage, as argparse does
     try:
-        with _sigterm_as_interrupt():
+        with sigterm_as_interrupt():
             code: int = args.run(args)
         return code
     except UsageError as error:
