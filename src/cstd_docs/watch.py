@@ -1,16 +1,17 @@
 """Rendering a report again on every save: the loop of ``cstd-docs watch``.
 
-The report file is polled (``os.stat`` every 20 ms), not watched through inotify and the
+The report file is polled (``os.stat`` every 10 ms), not watched through inotify and the
 like: a save is seen whichever way an editor writes it (in place, or a new file renamed
 over the old one, which ends an inotify watch on the file), on any file system (network
-shares and container mounts send no events), with no dependency; and the time from a save
-to the new output stays well under 100 ms (docs/performance.md, "The editing loop", has
-the measurements of both ways). A change is rendered once the file has stayed the same for
-one more interval, so the bursts of an editor's save (truncate, write, rename) make one
-render, and a file caught half-written is read again when it is whole.
+shares and container mounts send no events), with no dependency; and it sees a save as
+soon as inotify through watchfiles or watchdog does, for under 1 % of a core while idle
+(docs/performance.md, "The editing loop", measures the three ways). A change is rendered
+once the file has stayed the same for one more interval, so the bursts of an editor's save
+(truncate, write, rename) make one render, and a file caught half-written is read again
+when it is whole.
 
 Rendering stays in this process, so the converter, the language tables and the trimmed
-Word package are built once: a re-render of the reference report takes about 20 ms. A
+Word package are built once: a re-render of the reference report takes about 20 ms of CPU. A
 failed render (invalid JSON, a broken reference) is reported and the watch goes on; the
 output file keeps the last good render, since outputs are only ever replaced whole.
 """
@@ -29,7 +30,7 @@ __all__ = ["INTERVAL", "Stamp", "changes", "stamp", "watch"]
 
 #: How often the report file is looked at, in seconds; a change is rendered once the file
 #: has not changed for one more interval.
-INTERVAL = 0.02
+INTERVAL = 0.01
 
 #: What tells one version of a file from another without reading it: the inode (a file
 #: renamed over it), the modification time, the size and the change time; None when the
