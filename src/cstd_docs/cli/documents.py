@@ -1,4 +1,4 @@
-"""The commands on one report file: validate, render (one file or many), schema, new, preview, import."""
+"""The commands on one report file: validate, render (one file or many), watch, schema, new, preview, import."""
 
 from __future__ import annotations
 
@@ -7,19 +7,27 @@ import sys
 from pathlib import Path
 
 from cstd_docs.cli.common import FORMAT_NAMES, RENDER_FORMATS, UsageError, load_report, said, same_file
-from cstd_docs.errors import ReportError
+from cstd_docs.errors import ReportError, Terminated
 
 
-def _render_one(source: Path, output: Path, args: argparse.Namespace) -> None:
+def _output_format(source: Path, output: Path, args: argparse.Namespace) -> str:
+    """The writer ``output``'s extension names (checked against --format and the input)."""
     fmt = RENDER_FORMATS.get(output.suffix.lower())
     if fmt is None:
         raise UsageError(
             f"cannot tell the format of {str(output)!r} from its extension; use one of {', '.join(RENDER_FORMATS)}"
         )
-    if args.format is not None and FORMAT_NAMES[args.format] != fmt:
+    if getattr(args, "format", None) is not None and FORMAT_NAMES[args.format] != fmt:
         raise UsageError(f"--format {args.format} disagrees with the extension of {str(output)!r}; drop one")
     if same_file(source, output):
         raise UsageError(f"the output {str(output)!r} is the input file; choose another output path")
+    if args.emblem is not None and fmt == "markdown":
+        raise UsageError("--emblem applies to .docx and .pdf output")
+    return fmt
+
+
+def _render_one(source: Path, output: Path, args: argparse.Namespace) -> None:
+    fmt = _output_format(source, output, args)
     from cstd_docs.perf import paused_gc
 
     # One report in a short-lived process: imports, loading and rendering allocate many
@@ -29,10 +37,7 @@ def _render_one(source: Path, output: Path, args: argparse.Namespace) -> None:
 
 def _render_with(fmt: str, source: Path, output: Path, args: argparse.Namespace) -> None:
     report = load_report(str(source))
-    reference = getattr(args, "reference_docx", None)
-    emblem = getattr(args, "emblem", None)
-    if emblem is not None and fmt == "markdown":
-        raise UsageError("--emblem applies to .docx and .pdf output")
+    reference, emblem = args.reference_docx, args.emblem
     if fmt == "markdown":
         from cstd_docs.outputs import write_atomically
         from cstd_docs.writers.markdown import render_markdown
@@ -137,6 +142,24 @@ def _render_batch(args: argparse.Namespace) -> int:
         return 1
     return 0
 
+def cmd_watch(args: argparse.Namespace) -> int:
+    source, output = Path(args.input), Path(args.output)
+    fmt = _output_format(source, output, args)
+    from cstd_docs.watch import watch
+
+    def render() -> str:
+        _render_with(fmt, source, output, args)
+        return f"wrote {output}"
+
+    try:
+        watch(source, render, lambda message: said(args, message),
+              lambda problem: print(f"cstd-docs: {problem}", file=sys.stderr, flush=True))
+    except KeyboardInterrupt as stop:  # the way a watch ends: Ctrl-C, or SIGTERM (Terminated)
+        print(f"cstd-docs: stopped watching; {output} holds the last good render", file=sys.stderr)
+        return 143 if isinstance(stop, Terminated) else 130
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from cstd_docs.jsonio.schema import schema_text
 
@@ -211,7 +234,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """validate, render, schema, new, preview and import."""
+    """validate, render, watch, schema, new, preview and import."""
     p = commands.add_parser("validate", help="check report files and list every problem")
     p.add_argument("inputs", nargs="+", metavar="IN.json", help="report files to check (all are checked)")
     p.set_defaults(run=cmd_validate)
@@ -250,8 +273,17 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     p.add_argument("--jobs", type=int, metavar="N", help="with --out-dir: N processes (default: the CPU count)")
     p.add_argument("--format", choices=tuple(FORMAT_NAMES),
                    help="with --out-dir: the output format (default docx); with -o -: what to write (default md)")
+    _output_options(p)
+    p.set_defaults(run=cmd_render)
+    p = commands.add_parser("watch", help="render a report again every time it is saved, until Ctrl-C")
+    p.add_argument("input", metavar="IN.json", help="the report file to watch")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.md, OUT.docx or OUT.pdf")
+    _output_options(p)
+    p.set_defaults(run=cmd_watch)
+
+
+def _output_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--reference-docx", metavar="FILE", help="take styles, page setup and heads from this .docx/.dotx")
     p.add_argument("--emblem", metavar="IMAGE", help="an image (PNG, JPEG) for the masthead's emblem, Word and PDF")
     p.add_argument("--templates", metavar="DIR", help="a folder of Jinja2 templates overriding the Markdown ones")
     p.add_argument("-q", "--quiet", action="store_true", help="do not say what was written")
-    p.set_defaults(run=cmd_render)

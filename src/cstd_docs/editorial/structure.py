@@ -8,7 +8,18 @@ from typing import assert_never
 from attrs import frozen
 
 from cstd_docs.editorial.texts import places
-from cstd_docs.model import Annex, Chapter, Findings, Section, Subsection
+from cstd_docs.model import (
+    Annex,
+    Chapter,
+    Findings,
+    Paragraph,
+    Section,
+    Subparagraph,
+    Subsection,
+    Suggestion,
+    UnnumberedText,
+)
+from cstd_docs.model.walk import Visit, walk
 from cstd_docs.resolve.document import Heading, ResolvedReport, Runs
 
 #: DGACM limits, notes and headings included: documents of the Secretariat, and of other bodies.
@@ -46,53 +57,54 @@ class _Walk:
                         f"a single {what} under it: at every level, an “A.” needs a “B.”",
                         f"fold the {what} into the heading above, or add a second one")
 
-    def chapters(self, path: str, chapters: tuple[Chapter, ...], parent: Annex | None) -> None:
-        self.single(parent, path, "chapter", len(chapters))
-        for index, chapter in enumerate(chapters):
-            here = f"{path}[{index}]"
-            if not chapter.content and not chapter.sections:
-                self.report(chapter, here, "empty-section", "the chapter has no text and no sections",
-                            "write its text, or remove it")
-            self.single(chapter, f"{here}.sections", "section", len(chapter.sections))
-            for s_index, part in enumerate(chapter.sections):
-                self.part(f"{here}.sections[{s_index}]", part)
-
-    def part(self, path: str, part: Section | Findings) -> None:
-        match part:
+    def visit(self, visit: Visit) -> None:
+        """The rules on one node of the body: what it holds, not what it says."""
+        path, node = visit.path, visit.node
+        match node:
+            case Paragraph() | Subparagraph() | UnnumberedText() | Suggestion():
+                pass  # text: the rules on texts look at it
+            case Chapter():
+                self.empty(node, path, not node.content and not node.sections,
+                           "the chapter has no text and no sections")
+                self.single(node, f"{path}.sections", "section", len(node.sections))
             case Section():
-                if not part.content and not part.subsections:
-                    self.report(part, path, "empty-section", "the section has no text and no subsections",
-                                "write its text, or remove it")
-                self.single(part, f"{path}.subsections", "subsection", len(part.subsections))
-                for index, sub in enumerate(part.subsections):
-                    if not sub.content:
-                        self.report(sub, f"{path}.subsections[{index}]", "empty-section",
-                                    "the subsection has no text", "write its text, or remove it")
+                self.empty(node, path, not node.content and not node.subsections,
+                           "the section has no text and no subsections")
+                self.single(node, f"{path}.subsections", "subsection", len(node.subsections))
+            case Subsection():
+                self.empty(node, path, not node.content, "the subsection has no text")
             case Findings():
-                if not part.main_findings and not part.suggestions:
-                    self.report(part, path, "empty-section", "the findings have no main findings and no suggestions",
-                                "write them, or remove the theme")
-                elif not part.main_findings or not part.suggestions:
-                    missing = "suggestions" if part.main_findings else "main_findings"
-                    self.report(part, path, "single-subheading",
-                                "it prints a single subheading (“1. Main findings” or “1. Suggestions”)",
-                                f"add {missing}, or make it a plain section")
+                self.findings(path, node)
+            case Annex():
+                self.empty(node, path, not node.content and not node.chapters,
+                           "the annex has no text and no chapters")
+                self.single(node, f"{path}.chapters", "chapter", len(node.chapters))
             case _:
-                assert_never(part)
+                assert_never(node)
+
+    def empty(self, node: _Headed, path: str, empty: bool, message: str) -> None:
+        if empty:
+            self.report(node, path, "empty-section", message, "write its text, or remove it")
+
+    def findings(self, path: str, part: Findings) -> None:
+        if not part.main_findings and not part.suggestions:
+            self.report(part, path, "empty-section", "the findings have no main findings and no suggestions",
+                        "write them, or remove the theme")
+        elif not part.main_findings or not part.suggestions:
+            missing = "suggestions" if part.main_findings else "main_findings"
+            self.report(part, path, "single-subheading",
+                        "it prints a single subheading (“1. Main findings” or “1. Suggestions”)",
+                        f"add {missing}, or make it a plain section")
 
 
 def structure(resolved: ResolvedReport) -> list[StructureFinding]:
     """Levels with one subheading and headings with nothing under them."""
     report = resolved.source
-    walk = _Walk(resolved)
-    walk.chapters("$.chapters", report.chapters, None)
-    for index, annex in enumerate(report.annexes):
-        here = f"$.annexes[{index}]"
-        if not annex.content and not annex.chapters:
-            walk.report(annex, here, "empty-section", "the annex has no text and no chapters",
-                        "write its text, or remove it")
-        walk.chapters(f"{here}.chapters", annex.chapters, annex)
-    return walk.out
+    out = _Walk(resolved)
+    out.single(None, "$.chapters", "chapter", len(report.chapters))
+    for visit in walk(report):
+        out.visit(visit)
+    return out.out
 
 
 _WORD = re.compile(r"\S*[^\W_]\S*")

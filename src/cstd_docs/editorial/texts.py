@@ -1,8 +1,9 @@
 """Every piece of text a report prints, with its JSON path and the place a person knows.
 
-The walk goes over the model (for the JSON paths an author edits) and takes the printed
-form of each piece from the resolved document: French spacing applied, cross-references
-replaced by the numbers they print, note marks where they stand. A model node finds its
+The walk goes over the model as :func:`cstd_docs.model.walk.walk` visits it (for the JSON
+paths an author edits) and takes the printed form of each piece from the resolved document:
+French spacing applied, cross-references replaced by the numbers they print, note marks where
+they stand. A model node finds its
 resolved block by identity (``origin``); inline item ``i`` of a field is run ``i`` of its
 block, since the resolution pass maps each inline to exactly one run.
 """
@@ -21,7 +22,6 @@ from attrs import frozen
 from cstd_docs.editorial.rules import Kind
 from cstd_docs.model import (
     Annex,
-    Block,
     Chapter,
     Citation,
     CrossRef,
@@ -40,6 +40,7 @@ from cstd_docs.model import (
     Suggestion,
     UnnumberedText,
 )
+from cstd_docs.model.walk import Visit, walk
 from cstd_docs.resolve.document import (
     Heading,
     HeadingLevel,
@@ -152,6 +153,8 @@ class _Walk:
         self.out: list[Text] = []
         self.places = places(resolved)
         self.paragraph = "the start of the report"  # the last numbered paragraph, for unnumbered text
+        # Printed paragraphs, suggestions and items by ``id``: the place and id their items take.
+        self.holders: dict[int, tuple[str, str | None]] = {}
 
     # --- inline content --------------------------------------------------------------
     def field(self, kind: Kind, path: str, inlines: Inlines, runs: tuple[Run, ...], place: str,
@@ -186,78 +189,59 @@ class _Walk:
     def printed(self, node: object) -> ResolvedBlock | None:
         return self.blocks.get(id(node))
 
-    # --- blocks ------------------------------------------------------------------------
-    def block(self, path: str, block: Block) -> None:
-        match block:
+    # --- the body, node by node as model.walk visits it ------------------------------
+    def visit(self, visit: Visit) -> None:
+        path, node = visit.path, visit.node
+        match node:  # the most frequent kinds first: a match tries its cases in order
             case Paragraph():
-                resolved = self.printed(block)
-                if not isinstance(resolved, NumberedParagraph):
-                    return
-                self.paragraph = self.places[id(block)]
-                self.field(Kind.BODY, f"{path}.text", block.text, resolved.text, self.paragraph, block.id,
-                           resolved.number)
-                self.subparagraphs(f"{path}.subparagraphs", block.subparagraphs, self.paragraph, block.id)
+                resolved = self.printed(node)
+                if isinstance(resolved, NumberedParagraph):
+                    self.paragraph = self.places[id(node)]
+                    self.holders[id(node)] = (self.paragraph, node.id)
+                    self.field(Kind.BODY, f"{path}.text", node.text, resolved.text, self.paragraph, node.id,
+                               resolved.number)
+            case Subparagraph():
+                self.subparagraph(visit, node)
             case UnnumberedText():
-                resolved = self.printed(block)
+                resolved = self.printed(node)
                 if isinstance(resolved, Unnumbered):
-                    self.field(Kind.BODY, f"{path}.unnumbered", block.unnumbered, resolved.text,
-                               f"unnumbered text after {self.paragraph}", block.id)
+                    self.field(Kind.BODY, f"{path}.unnumbered", node.unnumbered, resolved.text,
+                               f"unnumbered text after {self.paragraph}", node.id)
+            case Annex() | Chapter() | Section() | Subsection():
+                self.title(f"{path}.title", node, node.title)
+            case Findings():
+                self.title(f"{path}.theme", node, node.theme)
+            case Suggestion():
+                self.suggestion(path, node)
             case _:
-                assert_never(block)
+                assert_never(node)
 
-    def subparagraphs(self, path: str, items: tuple[Subparagraph, ...], place: str, ident: str | None) -> None:
-        for index, sub in enumerate(items):
-            here = f"{path}[{index}]"
-            resolved = self.printed(sub)
-            if not isinstance(resolved, SubparagraphItem):
-                continue
-            sub_place = f"{place} {resolved.label}"
-            self.field(Kind.BODY, f"{here}.text", sub.text, resolved.text, sub_place, sub.id or ident, resolved.label)
-            self.subparagraphs(f"{here}.subparagraphs", sub.subparagraphs, sub_place, sub.id or ident)
+    def subparagraph(self, visit: Visit, sub: Subparagraph) -> None:
+        """An item printed under a printed paragraph, suggestion or item; nothing under one not printed."""
+        holder = self.holders.get(id(visit.parent))
+        resolved = self.printed(sub)
+        if holder is None or not isinstance(resolved, SubparagraphItem):
+            return
+        place, ident = holder
+        sub_place = f"{place} {resolved.label}"
+        self.holders[id(sub)] = (sub_place, sub.id or ident)
+        self.field(Kind.BODY, f"{visit.path}.text", sub.text, resolved.text, sub_place, sub.id or ident,
+                   resolved.label)
 
-    def blocks_of(self, path: str, blocks: tuple[Block, ...]) -> None:
-        for index, block in enumerate(blocks):
-            self.block(f"{path}[{index}]", block)
-
-    # --- headings ------------------------------------------------------------------------
     def title(self, path: str, node: Annex | Chapter | Section | Subsection | Findings, title: Inlines) -> None:
         resolved = self.printed(node)
         if isinstance(resolved, Heading):
             self.field(Kind.HEADING, path, title, resolved.title, self.places[id(node)], node.id, resolved.number)
-
-    def chapters(self, path: str, chapters: tuple[Chapter, ...]) -> None:
-        for index, chapter in enumerate(chapters):
-            here = f"{path}[{index}]"
-            self.title(f"{here}.title", chapter, chapter.title)
-            self.blocks_of(f"{here}.content", chapter.content)
-            for s_index, part in enumerate(chapter.sections):
-                self.part(f"{here}.sections[{s_index}]", part)
-
-    def part(self, path: str, part: Section | Findings) -> None:
-        match part:
-            case Section():
-                self.title(f"{path}.title", part, part.title)
-                self.blocks_of(f"{path}.content", part.content)
-                for index, sub in enumerate(part.subsections):
-                    self.title(f"{path}.subsections[{index}].title", sub, sub.title)
-                    self.blocks_of(f"{path}.subsections[{index}].content", sub.content)
-            case Findings():
-                self.title(f"{path}.theme", part, part.theme)
-                self.blocks_of(f"{path}.main_findings", part.main_findings)
-                for index, suggestion in enumerate(part.suggestions):
-                    self.suggestion(f"{path}.suggestions[{index}]", suggestion)
-            case _:
-                assert_never(part)
 
     def suggestion(self, path: str, suggestion: Suggestion) -> None:
         resolved = self.printed(suggestion)
         if not isinstance(resolved, NumberedParagraph):
             return
         self.paragraph = self.places[id(suggestion)]
+        self.holders[id(suggestion)] = (self.paragraph, suggestion.id)
         # The lead-in is the language's fixed wording; only the addressee is the author's.
         self.out.append(Text.of(Kind.BODY, (Segment(Piece.TEXT, suggestion.addressee, f"{path}.addressee"),),
                              f"{path}.addressee", self.paragraph, suggestion.id))
-        self.subparagraphs(f"{path}.courses", suggestion.courses, self.paragraph, suggestion.id)
 
     # --- the rest ------------------------------------------------------------------------
     def front(self, report: Report) -> None:
@@ -292,13 +276,9 @@ class _Walk:
 def texts(resolved: ResolvedReport) -> list[Text]:
     """Every printed text of the report, in reading order (the registry last)."""
     report = resolved.source
-    walk = _Walk(resolved)
-    walk.front(report)
-    walk.chapters("$.chapters", report.chapters)
-    for index, annex in enumerate(report.annexes):
-        here = f"$.annexes[{index}]"
-        walk.title(f"{here}.title", annex, annex.title)
-        walk.blocks_of(f"{here}.content", annex.content)
-        walk.chapters(f"{here}.chapters", annex.chapters)
-    walk.registry(report)
-    return walk.out
+    out = _Walk(resolved)
+    out.front(report)
+    for visit in walk(report):
+        out.visit(visit)
+    out.registry(report)
+    return out.out

@@ -10,11 +10,16 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from importlib import resources
+from pathlib import Path
 
 from cstd_docs.errors import ReportError
 from cstd_docs.lang.numbering import letters, roman
 from cstd_docs.lang.table import EnglishOrdinals, LanguageTable, parse_table
+
+#: The tables' folder. Read as files, not through importlib.resources (5 ms of every start,
+#: for packages imported from a zip archive, which cstd-docs is not: python-docx, which it
+#: needs, reads its own template from its folder the same way).
+_TABLES = Path(__file__).parent
 
 RIGHT_TO_LEFT = frozenset({"ar"})
 _URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)", re.IGNORECASE)
@@ -22,8 +27,7 @@ _URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)", re.IGNORECASE)
 
 def available() -> list[str]:
     """The language codes that have a table."""
-    folder = resources.files(__package__)
-    return sorted(p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json"))
+    return sorted(p.name.removesuffix(".json") for p in _TABLES.iterdir() if p.name.endswith(".json"))
 
 
 class LanguagePack:
@@ -187,7 +191,7 @@ def _ordinal_words(o: EnglishOrdinals, number: int) -> str:
 @functools.cache
 def _load(code: str) -> LanguageTable:
     try:
-        text = resources.files(__package__).joinpath(f"{code}.json").read_text(encoding="utf-8")
+        text = (_TABLES / f"{code}.json").read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ReportError.single(
             "$.language", f"no language table for {code!r}", f"use one of {', '.join(available())}"

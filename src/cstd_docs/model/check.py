@@ -7,7 +7,6 @@ in Python reads the same as one found in a file.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from typing import assert_never
@@ -38,6 +37,8 @@ _MAX_DEPTH = 4
 
 
 def _known(word: str, known: list[str]) -> str:
+    import difflib  # only for bad input: not worth 1 ms of every start
+
     close = difflib.get_close_matches(word, known, n=1)
     listed = ", ".join(known[:8]) + (", …" if len(known) > 8 else "")
     prefix = f"did you mean {close[0]!r}? " if close else ""
