@@ -194,6 +194,15 @@ def test_a_wrong_argument_names_the_function_and_the_argument(report: m.Report) 
         resolve({})  # type: ignore[arg-type]
 
 
+def test_read_markdown_given_a_file_name_says_to_read_the_file(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Title\n", encoding="utf-8")
+    with pytest.raises(ReportError, match="read_markdown: text: expected Markdown text, not a file's name") as caught:
+        cstd_docs.read_markdown(str(draft))  # once read as a one-line draft: a report titled 'Report', silently
+    assert "read_text" in (caught.value.problems[0].hint or "")
+    assert cstd_docs.read_markdown(draft.read_text(encoding="utf-8"), warnings=[]).title == ("Title",)
+
+
 def test_a_registry_changed_after_the_report_was_built_is_checked_at_entry(report: m.Report) -> None:
     changed = m.Report(**{**SAMPLES[m.Report], "participants": dict(report.participants)})
     changed.participants["x"] = 5  # type: ignore[assignment]
