@@ -113,3 +113,26 @@ def test_new_refuses_the_schema_name_a_folder_in_its_place_and_a_missing_folder(
     assert not (tmp_path / "taken" / "report.json").exists()
     assert main(["new", "-o", str(tmp_path / "missing" / "report.json")]) == 1
     assert "missing" in capsys.readouterr().err
+
+
+def test_an_interrupted_libreoffice_is_stopped_with_its_process_group(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Ctrl-C or SIGTERM while LibreOffice converts: it runs in a session of its own, which
+    # the signal does not reach, so it must be killed, not left writing into a removed folder.
+    import signal
+
+    from cstd_docs.writers import pdf
+
+    started: list[subprocess.Popen[str]] = []
+
+    class Interrupted(subprocess.Popen[str]):
+        def communicate(self, *args: object, **kwargs: object) -> tuple[str, str]:
+            if self not in started:
+                started.append(self)
+                raise KeyboardInterrupt
+            return super().communicate(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf.subprocess, "Popen", Interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        pdf._run(["sleep", "30"], "sleeping", 60)
+    (process,) = started
+    assert process.returncode == -signal.SIGKILL
