@@ -136,3 +136,15 @@ def test_an_interrupted_libreoffice_is_stopped_with_its_process_group(monkeypatc
         pdf._run(["sleep", "30"], "sleeping", 60)
     (process,) = started
     assert process.returncode == -signal.SIGKILL
+
+
+@pytest.mark.parametrize(("command", "timeout"), [(["false"], 60), (["sleep", "30"], 1),
+                                                  (["/nonexistent/soffice"], 60)])
+def test_a_failing_tool_is_a_problem_with_a_fix(command: list[str], timeout: int) -> None:
+    from cstd_docs import ReportError
+    from cstd_docs.writers import pdf
+
+    with pytest.raises(ReportError) as caught:
+        pdf._run(command, "the tool", timeout)
+    (problem,) = caught.value.problems
+    assert problem.path == command[0] and problem.message.startswith("the tool ") and problem.hint

@@ -122,19 +122,22 @@ def _run(command: list[str], what: str, timeout: int) -> None:
             command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
         )
     except OSError as error:
-        raise ReportError.single(command[0], f"{what} could not start: {error}") from None
+        raise ReportError.single(command[0], f"{what} could not start: {error}",
+                                 "check that the program runs by itself (CSTD_SOFFICE may name another)") from None
     try:
         stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _stop(process)
-        raise ReportError.single(command[0], f"{what} took longer than {timeout} seconds and was stopped") from None
+        raise ReportError.single(command[0], f"{what} took longer than {timeout} seconds and was stopped",
+                                 "try again on a less busy machine, or render .docx and convert it yourself") from None
     except BaseException:
         _stop(process)
         raise
     if process.returncode != 0:
         detail = (stderr or stdout).strip().splitlines()
         raise ReportError.single(
-            command[0], f"{what} failed (exit {process.returncode})" + (f": {detail[-1]}" if detail else "")
+            command[0], f"{what} failed (exit {process.returncode})" + (f": {detail[-1]}" if detail else ""),
+            "render the report as .docx and open it in LibreOffice to see why",
         )
 
 
