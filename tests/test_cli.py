@@ -148,3 +148,21 @@ def test_a_failing_tool_is_a_problem_with_a_fix(command: list[str], timeout: int
         pdf._run(command, "the tool", timeout)
     (problem,) = caught.value.problems
     assert problem.path == command[0] and problem.message.startswith("the tool ") and problem.hint
+
+
+def test_preview_into_a_file_or_a_missing_folder_is_refused_and_makes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # All refused before LibreOffice starts: no folder is made, an existing file is untouched.
+    file = tmp_path / "report.json"
+    file.write_bytes(REFERENCE_EXAMPLE.read_bytes())
+    assert main(["preview", str(REFERENCE_EXAMPLE), "-o", str(file)]) == 1
+    assert "this is a file; preview writes page-1.png" in capsys.readouterr().err  # was FileExistsError
+    assert file.read_bytes() == REFERENCE_EXAMPLE.read_bytes()
+    assert main(["preview", str(REFERENCE_EXAMPLE), "-o", str(tmp_path / "a" / "b")]) == 1
+    assert "does not exist (create it first)" in capsys.readouterr().err
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    assert main(["preview", str(bad), "-o", str(tmp_path / "pages")]) == 1
+    assert main(["preview", str(REFERENCE_EXAMPLE), "-o", str(tmp_path / "pages"), "--pages", "0"]) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json", "report.json"]
