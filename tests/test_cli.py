@@ -166,3 +166,14 @@ def test_preview_into_a_file_or_a_missing_folder_is_refused_and_makes_nothing(
     assert main(["preview", str(bad), "-o", str(tmp_path / "pages")]) == 1
     assert main(["preview", str(REFERENCE_EXAMPLE), "-o", str(tmp_path / "pages"), "--pages", "0"]) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json", "report.json"]
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_new_onto_a_folder_is_refused_before_the_schema_is_written(
+    tmp_path: Path, force: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    assert main(["new", "-o", str(folder), *force]) == 1
+    assert "the output path is a folder" in capsys.readouterr().err  # not "use --force to replace it"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["drafts"]  # the schema beside it was written before

@@ -156,6 +156,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     from cstd_docs.starter import SCHEMA_FILE, starter_report
 
     output = Path(args.output)
+    if output.is_dir():  # before anything is written: --force does not replace a folder
+        raise ReportError.single(str(output), "the output path is a folder",
+                                 f"name a file, e.g. {str(output / 'report.json')!r}")
     if output.exists() and not args.force:
         raise UsageError(f"{str(output)!r} exists; use --force to replace it")
     # The schema beside the report, named relatively in its "$schema": editors that read
