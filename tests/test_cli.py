@@ -113,3 +113,67 @@ def test_new_refuses_the_schema_name_a_folder_in_its_place_and_a_missing_folder(
     assert not (tmp_path / "taken" / "report.json").exists()
     assert main(["new", "-o", str(tmp_path / "missing" / "report.json")]) == 1
     assert "missing" in capsys.readouterr().err
+
+
+def test_an_interrupted_libreoffice_is_stopped_with_its_process_group(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Ctrl-C or SIGTERM while LibreOffice converts: it runs in a session of its own, which
+    # the signal does not reach, so it must be killed, not left writing into a removed folder.
+    import signal
+
+    from cstd_docs.writers import pdf
+
+    started: list[subprocess.Popen[str]] = []
+
+    class Interrupted(subprocess.Popen[str]):
+        def communicate(self, *args: object, **kwargs: object) -> tuple[str, str]:
+            if self not in started:
+                started.append(self)
+                raise KeyboardInterrupt
+            return super().communicate(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf.subprocess, "Popen", Interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        pdf._run(["sleep", "30"], "sleeping", 60)
+    (process,) = started
+    assert process.returncode == -signal.SIGKILL
+
+
+@pytest.mark.parametrize(("command", "timeout"), [(["false"], 60), (["sleep", "30"], 1),
+                                                  (["/nonexistent/soffice"], 60)])
+def test_a_failing_tool_is_a_problem_with_a_fix(command: list[str], timeout: int) -> None:
+    from cstd_docs import ReportError
+    from cstd_docs.writers import pdf
+
+    with pytest.raises(ReportError) as caught:
+        pdf._run(command, "the tool", timeout)
+    (problem,) = caught.value.problems
+    assert problem.path == command[0] and problem.message.startswith("the tool ") and problem.hint
+
+
+def test_preview_into_a_file_or_a_missing_folder_is_refused_and_makes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # All refused before LibreOffice starts: no folder is made, an existing file is untouched.
+    file = tmp_path / "report.json"
+    file.write_bytes(REFERENCE_EXAMPLE.read_bytes())
+    assert main(["preview", str(REFERENCE_EXAMPLE), "-o", str(file)]) == 1
+    assert "this is a file; preview writes page-1.png" in capsys.readouterr().err  # was FileExistsError
+    assert file.read_bytes() == REFERENCE_EXAMPLE.read_bytes()
+    assert main(["preview", str(REFERENCE_EXAMPLE), "-o", str(tmp_path / "a" / "b")]) == 1
+    assert "does not exist (create it first)" in capsys.readouterr().err
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    assert main(["preview", str(bad), "-o", str(tmp_path / "pages")]) == 1
+    assert main(["preview", str(REFERENCE_EXAMPLE), "-o", str(tmp_path / "pages"), "--pages", "0"]) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json", "report.json"]
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_new_onto_a_folder_is_refused_before_the_schema_is_written(
+    tmp_path: Path, force: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    assert main(["new", "-o", str(folder), *force]) == 1
+    assert "the output path is a folder" in capsys.readouterr().err  # not "use --force to replace it"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["drafts"]  # the schema beside it was written before

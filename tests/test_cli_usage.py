@@ -124,3 +124,16 @@ def test_batch_rendering_takes_pdf(tmp_path: Path, capsys: pytest.CaptureFixture
     for pdf in out.iterdir():
         assert pdf.read_bytes().startswith(b"%PDF-")
     assert capsys.readouterr().err == f"cstd-docs: wrote 2 of 2 into {out}\n"
+
+
+def test_a_usage_error_found_by_a_command_shows_that_command_s_usage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["render", str(REFERENCE_EXAMPLE), "-o", str(tmp_path / "report.txt")]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("usage: cstd-docs render ")  # not the top level's "usage: cstd-docs [-h] … COMMAND"
+    assert "\ncstd-docs render: error: cannot tell the format of " in error
+    assert main(["redline", str(REFERENCE_EXAMPLE), str(REFERENCE_EXAMPLE), "-o", str(tmp_path / "r.txt")]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("usage: cstd-docs redline ")
+    assert "\ncstd-docs redline: error: cannot tell the format of " in error

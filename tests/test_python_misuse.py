@@ -22,10 +22,12 @@ from tests.conftest import REFERENCE_EXAMPLE
 import cstd_docs
 from cstd_docs import ReportError
 from cstd_docs import model as m
-from cstd_docs.api import __all__ as API
 from cstd_docs.resolve import resolve
 
 DAY = datetime.date(2026, 4, 13)
+#: Every function of the package's top level (check and redline come from their own modules).
+API = sorted(name for name in cstd_docs.__all__ if callable(getattr(cstd_docs, name))
+             and not isinstance(getattr(cstd_docs, name), type))
 
 #: One valid value for each field of each model class.
 SAMPLES: dict[type, dict[str, Any]] = {
@@ -125,7 +127,8 @@ def _arguments(function: Any, report: m.Report, tmp: Path) -> dict[str, Any]:
     valid = {
         "report": report, "old": report, "new": report, "path": tmp / "out.docx", "text": "{}",
         "reference_docx": None, "emblem": None, "template_dir": None, "embed_source": True, "warnings": None,
-        "changes": [],
+        "changes": [], "enable": (), "disable": (), "document": "secretariat", "word_limit": None,
+        "author": None, "date": None,
     }
     if function is cstd_docs.load:
         valid["path"] = REFERENCE_EXAMPLE
@@ -137,6 +140,10 @@ def _arguments(function: Any, report: m.Report, tmp: Path) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def report() -> m.Report:
     return cstd_docs.load(REFERENCE_EXAMPLE)
+
+
+def test_the_misuse_test_covers_the_whole_top_level() -> None:
+    assert {"check", "redline", "render_docx", "read_markdown", "diff_text"} <= set(API)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -192,6 +199,15 @@ def test_a_wrong_argument_names_the_function_and_the_argument(report: m.Report) 
     )
     with pytest.raises(ReportError, match="resolve: report: expected a Report, got dict"):
         resolve({})  # type: ignore[arg-type]
+
+
+def test_read_markdown_given_a_file_name_says_to_read_the_file(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Title\n", encoding="utf-8")
+    with pytest.raises(ReportError, match="read_markdown: text: expected Markdown text, not a file's name") as caught:
+        cstd_docs.read_markdown(str(draft))  # once read as a one-line draft: a report titled 'Report', silently
+    assert "read_text" in (caught.value.problems[0].hint or "")
+    assert cstd_docs.read_markdown(draft.read_text(encoding="utf-8"), warnings=[]).title == ("Title",)
 
 
 def test_a_registry_changed_after_the_report_was_built_is_checked_at_entry(report: m.Report) -> None:

@@ -5,7 +5,8 @@ resolution pass; writers lay out Markdown and Word drafts in the UN Geneva layou
 
 The functions a script needs are here: ``load``/``loads``/``dump``/``dumps``,
 ``render_docx``, ``docx_bytes``, ``render_markdown``, ``render_pdf``, ``read_docx``,
-``read_markdown``, ``diff`` (docs/api.md). They are imported on first use (python-docx,
+``read_markdown``, ``diff``, ``diff_text``, ``check`` (editorial warnings) and ``redline``
+(docs/api.md). They are imported on first use (python-docx,
 Jinja2 and cattrs are heavy), so that ``import cstd_docs`` stays fast for the command
 line. The resolution pass is ``cstd_docs.resolve.resolve`` (``cstd_docs.resolve`` is its
 package); the model's classes are in ``cstd_docs.model``.

@@ -40,6 +40,9 @@ __all__ = [
 
 PathLike = str | os.PathLike[str]
 
+#: Endings that make read_markdown's one-line text a file's name (a draft has many lines).
+_FILE_SUFFIXES = (".md", ".markdown", ".txt", ".docx", ".json")
+
 
 def _shown(value: object) -> str:
     text = repr(value)
@@ -235,9 +238,15 @@ def read_docx(path: PathLike | bytes, *, warnings: list[Problem] | None = None) 
 
 
 def read_markdown(text: str, *, warnings: list[Problem] | None = None) -> Report:
-    """The report a Markdown draft shows (its text, not its path); unmapped parts go to ``warnings``."""
+    """The report a Markdown draft shows (its text, not its path); unmapped parts go to ``warnings``.
+
+    A file's name given as the text is refused: it would read as a draft holding one line.
+    """
+    hint = "read the file first: read_markdown(Path(p).read_text(encoding='utf-8'))"
     if not isinstance(text, str):
-        raise _wrong("read_markdown", "text", "Markdown text (str)", text, "read the file first: Path(p).read_text()")
+        raise _wrong("read_markdown", "text", "Markdown text (str)", text, hint)
+    if "\n" not in text and Path(text.strip()).suffix.lower() in _FILE_SUFFIXES:
+        raise _wrong("read_markdown", "text", "Markdown text, not a file's name", text, hint)
     _warnings("read_markdown", warnings)
     from cstd_docs.readers import read_markdown as _read
 

@@ -14,7 +14,7 @@ import getpass
 import os
 from pathlib import Path
 
-from cstd_docs.errors import ReportError
+from cstd_docs.errors import Problem, ReportError
 from cstd_docs.model import Report
 
 __all__ = ["default_author", "redline", "redline_docx_bytes", "redline_markdown", "revision_date"]
@@ -86,6 +86,7 @@ def redline(
     """Write the redline to ``path``, atomically: .docx (tracked changes) or .md (CriticMarkup)."""
     from cstd_docs.outputs import write_atomically
 
+    _arguments(old=old, new=new, path=path, author=author, date=date, reference_docx=reference_docx, emblem=emblem)
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix == ".docx":
@@ -99,3 +100,25 @@ def redline(
         raise ReportError.single(str(target), f"cannot write a redline as {suffix or 'a file without extension'}",
                                  "name the output .docx (Word tracked changes) or .md (CriticMarkup)")
     write_atomically(target, data)
+
+
+def _arguments(**given: object) -> None:
+    """The redline's arguments of the wrong type, named, before any work (as the top level's functions do)."""
+    expected: dict[str, tuple[str, tuple[type, ...], bool]] = {
+        "old": ("a Report (cstd_docs.load(path) reads one)", (Report,), False),
+        "new": ("a Report (cstd_docs.load(path) reads one)", (Report,), False),
+        "path": ("a file path (str or pathlib.Path)", (str, os.PathLike), False),
+        "author": ("a name (str) or None", (str,), True),
+        "date": ("a datetime.date or datetime.datetime, or None", (datetime.date,), True),
+        "reference_docx": ("a file path or None", (str, os.PathLike), True),
+        "emblem": ("a file path or None", (str, os.PathLike), True),
+    }
+    problems = [
+        Problem(f"redline: {name}", f"expected {what}, got {type(value).__name__} {value!r:.40}",
+                "see docs/api.md for redline's arguments")
+        for name, value in given.items()
+        for what, types, optional in [expected[name]]
+        if not (isinstance(value, types) or (optional and value is None))
+    ]
+    if problems:
+        raise ReportError(problems)

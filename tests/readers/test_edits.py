@@ -255,3 +255,10 @@ def test_suggestions_keep_their_ids() -> None:
     read = cstd_docs.read_markdown(cstd_docs.render_markdown(report).replace("Member States may", "Member States may"))
     assert [p.id for p in paragraphs(read) if isinstance(p, Suggestion)] == [
         p.id for p in paragraphs(report) if isinstance(p, Suggestion)]
+
+
+def test_a_draft_without_a_title_is_told_where_the_title_goes_in_its_format() -> None:
+    warnings: list[Problem] = []
+    cstd_docs.read_markdown("Some text.\n\nMore text.\n", warnings=warnings)
+    (title,) = [w for w in warnings if w.message == "no title found"]
+    assert title.hint is not None and "'# '" in title.hint  # a Markdown draft has no HMG style

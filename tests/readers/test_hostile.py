@@ -191,3 +191,19 @@ def test_an_empty_paragraph_that_is_referred_to_is_refused_not_cut() -> None:
         admitted(report, source="draft.md", warnings=[])
     assert caught.value.problems[0].path == "$.chapters[0].content[0].text"
     assert "cannot be kept: text is empty" in caught.value.problems[0].message
+
+
+def test_a_markdown_draft_that_is_not_utf8_or_missing_is_named_with_a_fix(tmp_path: Path) -> None:
+    from cstd_docs.readers import import_file
+
+    draft = tmp_path / "draft.md"
+    draft.write_bytes(b"# Report\n\nCaf\xe9.\n")  # Latin-1
+    with pytest.raises(ReportError) as caught:
+        import_file(draft)
+    (problem,) = caught.value.problems
+    assert problem.message == "byte 0xe9 at offset 13 is not UTF-8 text"
+    assert problem.hint and "UTF-8" in problem.hint
+    with pytest.raises(ReportError) as caught:
+        import_file(tmp_path / "missing.md")
+    (problem,) = caught.value.problems
+    assert problem.message == "cannot read the file: No such file or directory" and problem.hint

@@ -52,3 +52,23 @@ def test_changes_are_word_by_word_and_renumbering_shows(reference_report: Report
     assert "{>>moved here<<}{++" in marked and "--}{>>moved away<<}" in marked
     assert redline_markdown(reference_report, reference_report) == render_markdown(reference_report,
                                                                                  embed_source=False)
+
+
+def test_a_renumbered_reference_stays_a_link_with_its_label_changed() -> None:
+    import datetime
+
+    import attrs
+
+    from cstd_docs.model import Chapter, CrossRef, Masthead, Paragraph, Session
+
+    old = Report(masthead=Masthead(date=datetime.date(2026, 2, 2)), body="Commission",
+                 session=Session(29, "Geneva", datetime.date(2026, 4, 13), datetime.date(2026, 4, 17)),
+                 title="Report", chapters=[Chapter("Introduction", [
+                     Paragraph("The themes.", id="themes"),
+                     Paragraph(("As listed in paragraph ", CrossRef("themes"), "."), id="thanks")])])
+    chapter = old.chapters[0]
+    new = attrs.evolve(old, chapters=[attrs.evolve(chapter, content=[Paragraph("Inserted."), *chapter.content])])
+    marked = redline_markdown(old, new)
+    assert "paragraph [{~~1~>2~~}](#themes)." in marked
+    assert blocks(accept(marked)) == blocks(render_markdown(new, embed_source=False))
+    assert blocks(reject(marked)) == blocks(render_markdown(old, embed_source=False))

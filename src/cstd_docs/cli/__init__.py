@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_commands(commands)
     check.add_command(commands)
     completion.add_command(commands)
+    for sub in commands.choices.values():
+        sub.set_defaults(parser=sub)  # a usage error found by the command shows the command's usage
     return parser
 
 
@@ -73,8 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             code: int = args.run(args)
         return code
     except UsageError as error:
-        parser.print_usage(sys.stderr)
-        print(f"cstd-docs: error: {error}", file=sys.stderr)
+        command: argparse.ArgumentParser = args.parser
+        command.print_usage(sys.stderr)
+        print(f"{command.prog}: error: {error}", file=sys.stderr)
         return 2
     except ReportError as error:
         print(f"cstd-docs: {error}", file=sys.stderr)

@@ -179,6 +179,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     from cstd_docs.starter import SCHEMA_FILE, starter_report
 
     output = Path(args.output)
+    if output.is_dir():  # before anything is written: --force does not replace a folder
+        raise ReportError.single(str(output), "the output path is a folder",
+                                 f"name a file, e.g. {str(output / 'report.json')!r}")
     if output.exists() and not args.force:
         raise UsageError(f"{str(output)!r} exists; use --force to replace it")
     # The schema beside the report, named relatively in its "$schema": editors that read
@@ -206,8 +209,16 @@ def cmd_preview(args: argparse.Namespace) -> int:
     from cstd_docs.writers.pdf import preview
 
     out_dir = Path(args.output)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    report = load_report(args.input)
+    if args.pages < 1:
+        raise UsageError("--pages must be at least 1")
+    report = load_report(args.input)  # before the folder is made: a refused input leaves nothing behind
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ReportError.single(str(out_dir), "this is a file; preview writes page-1.png, page-2.png, … into "
+                                 "a folder", "name a folder (it is made if missing)")
+    if not out_dir.parent.is_dir():
+        raise ReportError.single(str(out_dir), f"the folder {str(out_dir.parent)!r} does not exist",
+                                 "create it first")
+    out_dir.mkdir(exist_ok=True)
     for page in preview(report, out_dir, pages=args.pages, reference_docx=args.reference_docx, emblem=args.emblem):
         print(page)
     return 0

@@ -135,7 +135,7 @@ def check(
 
 
 def _limit(document: str, word_limit: int | None) -> int:
-    if document not in WORD_LIMITS:
+    if not isinstance(document, str) or document not in WORD_LIMITS:
         raise ReportError.single("document", f"no word limit for {document!r}", "use 'secretariat' or 'other'")
     if word_limit is None:
         return WORD_LIMITS[document]

@@ -138,7 +138,7 @@ def selected(enable: Iterable[str] = (), disable: Iterable[str] = ()) -> frozens
     An unknown id is a :class:`ReportError` naming it, with the closest known id.
     """
     known = list(rules())
-    enable, disable = list(enable), list(disable)
+    enable, disable = _names("enable", enable), _names("disable", disable)
     problems = [
         Problem(f"--{option}", f"no rule {name!r}", _closest(name, known))
         for option, names in (("enable", enable), ("disable", disable))
@@ -149,6 +149,17 @@ def selected(enable: Iterable[str] = (), disable: Iterable[str] = ()) -> frozens
         raise ReportError(problems)
     off = set(known) if "all" in disable else set(disable)
     return frozenset(known) - (off - set(enable))
+
+
+def _names(option: str, value: object) -> list[str]:
+    """Rule ids as given from Python: a list of them, or one id alone (not its letters)."""
+    if isinstance(value, str):
+        return [value]
+    names = list(value) if isinstance(value, Iterable) else None
+    if names is None or not all(isinstance(n, str) for n in names):
+        raise ReportError.single(f"--{option}", f"expected rule ids (a list of str), got {value!r:.60}",
+                                 "give e.g. ['figures-under-ten']; cstd-docs check --rules lists them")
+    return names
 
 
 def _closest(name: str, known: list[str]) -> str:

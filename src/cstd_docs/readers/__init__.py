@@ -70,8 +70,13 @@ def import_file(path: str | os.PathLike[str]) -> Imported:
     elif suffix in (".md", ".markdown"):
         try:
             text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise ReportError.single(str(file), f"cannot read the file: {error}") from None
+        except OSError as error:
+            raise ReportError.single(str(file), f"cannot read the file: {error.strerror or error}",
+                                     "check the path and that it is a file") from None
+        except UnicodeDecodeError as error:
+            raise ReportError.single(str(file), f"byte {error.object[error.start]:#04x} at offset {error.start} "
+                                     "is not UTF-8 text", "save the draft as UTF-8 text; a Word document is "
+                                     "imported as .docx") from None
         report = read_markdown(text, warnings=warnings, source=str(file))
     elif suffix == ".json":
         from cstd_docs.jsonio import load

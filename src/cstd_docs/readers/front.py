@@ -164,7 +164,7 @@ def title_block(ctx: Context, visible: Visible) -> tuple[Inlines, tuple[Inlines,
     else:
         title = ctx.inlines(visible.title)
     if not title or not runs_plain(visible.title).strip():
-        ctx.warn("title", "no title found", "the document's title style is HMG")
+        ctx.warn("title", "no title found", "give the title the HMG style in Word, or a '# ' line in Markdown")
         title = base.report.title if base else ("Report",)
     subtitles: list[Inlines] = []
     for index, runs in enumerate(visible.subtitles):

@@ -113,26 +113,39 @@ def _run(command: list[str], what: str, timeout: int) -> None:
     """Run a tool in a process group of its own, so a hung LibreOffice is stopped whole.
 
     ``soffice`` is a launcher whose child does the work; killing only the launcher would
-    leave the child running. On timeout the whole group is killed.
+    leave the child running. On timeout the whole group is killed; so it is on Ctrl-C or
+    SIGTERM, which its own session does not receive (it would go on writing into the
+    temporary folder being removed, and leave it behind).
     """
     try:
         process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
         )
     except OSError as error:
-        raise ReportError.single(command[0], f"{what} could not start: {error}") from None
+        raise ReportError.single(command[0], f"{what} could not start: {error}",
+                                 "check that the program runs by itself (CSTD_SOFFICE may name another)") from None
     try:
         stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        raise ReportError.single(command[0], f"{what} took longer than {timeout} seconds and was stopped") from None
+        _stop(process)
+        raise ReportError.single(command[0], f"{what} took longer than {timeout} seconds and was stopped",
+                                 "try again on a less busy machine, or render .docx and convert it yourself") from None
+    except BaseException:
+        _stop(process)
+        raise
     if process.returncode != 0:
         detail = (stderr or stdout).strip().splitlines()
         raise ReportError.single(
-            command[0], f"{what} failed (exit {process.returncode})" + (f": {detail[-1]}" if detail else "")
+            command[0], f"{what} failed (exit {process.returncode})" + (f": {detail[-1]}" if detail else ""),
+            "render the report as .docx and open it in LibreOffice to see why",
         )
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    """Kill a tool's process group and wait for the tool."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.communicate()
 
 
 def _convert(

@@ -19,9 +19,10 @@ from cstd_docs.compare import Step, align, similar
 __all__ = ["critic_markup"]
 
 _BLOCKS = re.compile(r"\n{2,}")
-#: Words, with a cross-reference anchor and a note mark each a word of its own (a renumbered
-#: note then shows as its mark changed, not the word it is attached to).
-_WORDS = re.compile(r"<a id=\"[^\"]*\"></a>|\[\^[^\]\s]+\]:?|\s+|[^\s\[<]+|[\[<]")
+#: Words, with a cross-reference anchor, a note mark and a link's target each a word of its own
+#: (a renumbered note then shows as its mark changed, not the word it is attached to; a
+#: renumbered reference as its label changed inside the link, which stays a link).
+_WORDS = re.compile(r"<a id=\"[^\"]*\"></a>|\[\^[^\]\s]+\]:?|\]\([^)\s]*\)|\s+|[^\s\[\]<]+|[\[\]<]")
 #: What renumbering changes in a block: a paragraph number or note label at its start, note marks.
 _NUMBERS = re.compile(r"^(?:<a id=\"[^\"]*\"></a>)?(?:\d+\\\.|\[\^[^\]]+\]:)|\[\^[^\]]+\]")
 #: A heading's number (chapter numeral, section letter, subsection number); its level stays in the key.
