@@ -38,6 +38,7 @@ from cstd_docs.model.report import (
     Masthead,
     Report,
     Session,
+    TitleStyle,
 )
 
 __all__ = [
@@ -71,6 +72,7 @@ __all__ = [
     "Subparagraph",
     "Subsection",
     "Suggestion",
+    "TitleStyle",
     "UnnumberedText",
     "plain_text",
 ]

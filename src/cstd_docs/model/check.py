@@ -54,6 +54,10 @@ def _text_problems(path: str, text: str) -> Iterator[Problem]:
         )
 
 
+#: A session's place may be null (the dates printed alone), never empty.
+PLACE_HINT = "write the place, or null to print the session's dates alone"
+
+
 class _Checks:
     """One pass over the report collecting ids, references and problems."""
 
@@ -83,11 +87,11 @@ class _Checks:
         else:
             self.ids[ident] = path
 
-    def require_text(self, path: str, text: str, *, optional: bool = False) -> None:
+    def require_text(self, path: str, text: str, *, optional: bool = False, hint: str | None = None) -> None:
         if not text.strip():
             # Removing a required field only brings "required field is missing": say so only where it helps.
-            hint = "write the text, or remove the entry" if optional else "write the text: the field is required"
-            self.problems.append(Problem(path, "text is empty", hint))
+            default = "write the text, or remove the entry" if optional else "write the text: the field is required"
+            self.problems.append(Problem(path, "text is empty", hint or default))
         self.problems.extend(_text_problems(path, text))
 
     def inlines(self, path: str, inlines: Inlines, owner: str | None, *, in_note: bool = False) -> None:
@@ -183,7 +187,10 @@ class _Checks:
                         f"use one of {', '.join(languages)}")
             )
         self.require_text("$.body", r.body)
-        self.require_text("$.session.place", r.session.place)
+        if r.parent_body is not None:
+            self.require_text("$.parent_body", r.parent_body, optional=True)
+        if r.session.place is not None:
+            self.require_text("$.session.place", r.session.place, hint=PLACE_HINT)
         if r.session.number < 1:
             self.problems.append(Problem("$.session.number", "a session number starts at 1", "write e.g. 25"))
         if r.session.end < r.session.start:

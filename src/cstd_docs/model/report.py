@@ -38,6 +38,10 @@ def _first_page_notes(value: FirstPageNotes | str) -> FirstPageNotes:
     return to_enum(FirstPageNotes)(value)  # type: ignore[no-any-return]
 
 
+def _title_style(value: TitleStyle | str) -> TitleStyle:
+    return to_enum(TitleStyle)(value)  # type: ignore[no-any-return]
+
+
 class Distribution(enum.Enum):
     """The distribution of a document: printed "Distr.: General"."""
 
@@ -55,6 +59,17 @@ class FirstPageNotes(enum.Enum):
 
     NUMBERED = "numbered"
     ASTERISKS = "asterisks"
+
+
+class TitleStyle(enum.Enum):
+    """The style of the report's title, as the document chooses.
+
+    ``HMG``: 17 pt bold, the reports of a meeting (the reference report); ``HChG``: 14 pt bold,
+    as A/HRC/EMRIP/2025/2 prints its study's title.
+    """
+
+    HMG = "HMG"
+    HCHG = "HChG"
 
 
 @frozen(kw_only=True, field_transformer=typed_fields)
@@ -75,10 +90,13 @@ class Masthead:
 
 @frozen(field_transformer=typed_fields)
 class Session:
-    """A session of the body: "Twenty-fifth session", "Geneva, 28 March–1 April 2022"."""
+    """A session of the body: "Twenty-fifth session", "Geneva, 28 March–1 April 2022".
+
+    ``place`` None prints the dates alone ("14–18 July 2025"), as A/HRC/EMRIP/2025/2 does.
+    """
 
     number: int
-    place: str
+    place: str | None
     start: datetime.date = field(converter=to_date)
     end: datetime.date = field(converter=to_date)
 
@@ -101,12 +119,15 @@ class Report:
     #: Language of the document (a code: "ar", "en", "es", "fr", "ru", "zh").
     language: str = "en"
     masthead: Masthead
+    #: The body the report's body reports to, printed above it ("Human Rights Council").
+    parent_body: str | None = None
     body: str
     session: Session
     agenda_items: tuple[AgendaItem, ...] = field(default=(), converter=to_tuple)
     #: Symbol of the provisional agenda, the text of the agenda note ("E/CN.16/2022/1").
     agenda_symbol: str | None = None
     title: Inlines = field(converter=to_inlines)
+    title_style: TitleStyle = field(default=TitleStyle.HMG, converter=_title_style)
     #: "Held at …", "Prepared by the UNCTAD secretariat"; each may carry a note.
     subtitles: tuple[Inlines, ...] = field(default=(), converter=_subtitles)
     first_page_notes: FirstPageNotes = field(default=FirstPageNotes.NUMBERED, converter=_first_page_notes)

@@ -23,7 +23,7 @@ from typing import Any
 
 from cstd_docs.errors import Problem, ReportError
 from cstd_docs.lang import LanguagePack, language_pack
-from cstd_docs.model import Report
+from cstd_docs.model import Report, TitleStyle
 from cstd_docs.readers.assemble import assemble
 from cstd_docs.readers.base import base_of, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
@@ -179,6 +179,7 @@ class _Layout:
             number, title = heading_parts(tokens)
             if not self.visible.title and not number:
                 self.visible.title = to_runs(title)
+                self.visible.title_style = TitleStyle.HMG if style == "hmg" else TitleStyle.HCHG
                 self.stage = _Stage.TITLE
                 return True
             if style == "hmg":

@@ -275,13 +275,15 @@ class _Resolver:
             if index == 0 and r.agenda_symbol and item.provisional:
                 label.append(self.add_note((r.agenda_symbol + self.pack.table.note_end,), NoteOrigin.AGENDA))
             agenda.append(AgendaLine(label=tuple(label), title=self.pack.typeset(item.title)))  # type: ignore[arg-type]
+        dates = self.pack.date_range(r.session.start, r.session.end)
         return ResolvedFront(
+            parent_body=r.parent_body,
             body=r.body,
             session=self.pack.table.session.format(
                 ordinal=self.pack.ordinal(r.session.number), number=r.session.number
             ),
-            place_and_dates=self.pack.table.place_and_dates.format(
-                place=r.session.place, dates=self.pack.date_range(r.session.start, r.session.end)
+            place_and_dates=dates if r.session.place is None else self.pack.table.place_and_dates.format(
+                place=r.session.place, dates=dates
             ),
             agenda=tuple(agenda),
         )
@@ -329,6 +331,7 @@ def resolve(report: Report) -> ResolvedReport:
         for n in r.notes
     )
     front = ResolvedFront(
+        parent_body=front.parent_body,
         body=front.body,
         session=front.session,
         place_and_dates=front.place_and_dates,
@@ -340,6 +343,7 @@ def resolve(report: Report) -> ResolvedReport:
         masthead=masthead,
         front=front,
         title=r.settle(title),
+        title_style=report.title_style,
         subtitles=tuple(r.settle(s) for s in subtitles),
         blocks=tuple(blocks),
         notes=notes,

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from attrs import field, frozen
 
-from cstd_docs.model import Emphasis, Node, Report
+from cstd_docs.model import Emphasis, Node, Report, TitleStyle
 
 
 @frozen
@@ -154,12 +154,14 @@ class AgendaLine:
 
 @frozen
 class ResolvedFront:
-    """The block under the masthead table: body, session, place and dates, agenda."""
+    """The block under the masthead table: parent body, body, session, place and dates, agenda."""
 
+    #: "Human Rights Council", above the body, or None.
+    parent_body: str | None
     body: str
     #: "Twenty-fifth session"
     session: str
-    #: "Geneva, 28 March–1 April 2022"
+    #: "Geneva, 28 March–1 April 2022", or the dates alone for a session without place
     place_and_dates: str
     agenda: tuple[AgendaLine, ...]
 
@@ -175,6 +177,8 @@ class ResolvedReport:
     masthead: ResolvedMasthead
     front: ResolvedFront
     title: Runs
+    #: The title's style: "HMG" (17 pt) or "HChG" (14 pt), as the report chooses.
+    title_style: TitleStyle
     subtitles: tuple[Runs, ...]
     blocks: tuple[ResolvedBlock, ...]
     notes: tuple[ResolvedNote, ...]

@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 
 from cstd_docs.crossrefs import bookmark_name
 from cstd_docs.errors import ReportError
-from cstd_docs.model import Emphasis
+from cstd_docs.model import Emphasis, TitleStyle
 from cstd_docs.resolve.document import (
     Heading,
     HeadingLevel,
@@ -37,6 +37,9 @@ from cstd_docs.writers.docx.oxml import CT_Footnotes
 from cstd_docs.writers.docx.oxml.build import RPR_ORDER, Element, make, paragraph, put_in_order, run, text, val
 
 Props = Callable[[], list[Element]]
+
+#: The paragraph style of the report's title, as the report chooses (Report.title_style).
+TITLE_STYLES = {TitleStyle.HMG: st.HMG, TitleStyle.HCHG: st.HCHG}
 
 #: The first-page table's geometry, measured on a current Geneva document (layout.GENEVA).
 MASTHEAD = GENEVA.masthead
@@ -276,15 +279,19 @@ def _front_props() -> list[Element]:
 
 
 def _front_line(role: str, content: list[Element] | str) -> Element:
-    """One line of the front block; bold where the layout says (FrontBlockLayout.bold)."""
+    """One line of the front block; bold and sized where the layout says (FrontBlockLayout)."""
     if isinstance(content, str):
-        content = [run(content, st.bold() if role in GENEVA.front.bold else [])]
+        props = st.bold() if role in GENEVA.front.bold else []
+        if role == "parent_body":
+            props += st.size(GENEVA.front.parent_body_size)
+        content = [run(content, props)]
     return paragraph(_front_props(), content)
 
 
 def front_block(front: ResolvedFront, links: NoteLinks) -> list[Element]:
-    """Body, session, place and dates, then each agenda line and its title, bold as printed."""
-    out = [
+    """Parent body, body, session, place and dates, then each agenda line and its title, as printed."""
+    out = [_front_line("parent_body", front.parent_body)] if front.parent_body is not None else []
+    out += [
         _front_line("body", front.body),
         _front_line("session", front.session),
         _front_line("place_and_dates", front.place_and_dates),
@@ -349,7 +356,7 @@ def end_rule() -> Element:
 def body(report: ResolvedReport, links: NoteLinks, emblem: Element | None = None) -> list[Element]:
     """Every body element in reading order (the section properties excluded)."""
     out = [masthead_table(report.masthead, report.right_to_left, emblem), *front_block(report.front, links)]
-    out.append(heading(st.HMG, None, report.title, links))
+    out.append(heading(TITLE_STYLES[report.title_style], None, report.title, links))
     out.extend(heading(st.H1G, None, subtitle, links) for subtitle in report.subtitles)
     bookmarks = Bookmarks(report)
     for item in report.blocks:

@@ -96,9 +96,11 @@ class FooterLayout:
 
 @frozen
 class FrontBlockLayout:
-    """The lines under the masthead: which of them are bold ("body", "session", "agenda_title")."""
+    """The lines under the masthead: which of them are bold ("parent_body", "body", "session",
+    "agenda_title"), and the size of the parent body's line (half-points; the others are 10 pt)."""
 
     bold: frozenset[str]
+    parent_body_size: int
 
 
 @frozen
@@ -122,7 +124,8 @@ GENEVA = Layout(
                               organ_before=80),
     footers=FooterLayout(first=("job",), even=("page", "job"), odd=("job", "page"), first_job_size=20),
     # A/HRC/EMRIP/2025/2 p. 1: the body and "Eighteenth session" bold, the dates and "Item 3 of the
-    # provisional agenda" not, the item's title bold (pdftohtml: <b>).
-    front=FrontBlockLayout(bold=frozenset({"body", "session", "agenda_title"})),
+    # provisional agenda" not, the item's title bold (pdftohtml: <b>); "Human Rights Council" above
+    # the body 12 pt bold (pdftohtml size 12, <b>).
+    front=FrontBlockLayout(bold=frozenset({"parent_body", "body", "session", "agenda_title"}), parent_body_size=24),
     custom_mark_size=20,
 )
