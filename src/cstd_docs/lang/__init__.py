@@ -52,6 +52,14 @@ class LanguagePack:
             return language_pack(other).date(day)
         return self.date(day)
 
+    def organ(self, name: str) -> str:
+        """The organ's name in this language: a principal organ's from the table, any other as written."""
+        return self.table.organs.get(name, name)
+
+    def organ_named(self, printed: str) -> str:
+        """The organ a printed name stands for: the English key of a principal organ, else the name."""
+        return next((key for key, local in self.table.organs.items() if local == printed), printed)
+
     def language_line(self, original: str, single_language: bool) -> str:
         """"Original: English", or "English only" for a single-language document.
 

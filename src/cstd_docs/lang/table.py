@@ -107,6 +107,9 @@ class LanguageTable:
     #: Another table that composes the masthead box (distribution, date, language line).
     masthead_language: str | None = None
     united_nations: str
+    #: The principal organs' names, keyed by the English name a report writes ("Economic and
+    #: Social Council" → "Conseil économique et social"); any other organ prints as written.
+    organs: dict[str, str]
     distribution: Distributions
     original: str = field(validator=_template("language", "Language"))
     #: A template, or whole phrases by language code (for languages that decline the name).

@@ -121,8 +121,10 @@ def _settle(ctx: Context, visible: Visible, base: Masthead | None, found: _Lines
             job = base.job_number
         if symbol is not None and base.symbol is not None and ws(symbol) == ws(base.symbol):
             symbol = base.symbol
-        if organ is not None and ws(organ) == ws(base.organ):
-            organ = base.organ
+        if organ is not None and ws(organ) == ws(ctx.pack.organ(base.organ)):
+            organ = base.organ  # as the report wrote it, in whichever language
+    if organ is not None and (base is None or organ != base.organ):
+        organ = ctx.pack.organ_named(organ)  # a principal organ read back to its English key
     return Masthead(
         symbol=symbol,
         distribution=found.distribution or (base.distribution if base else Distribution.GENERAL),

@@ -257,7 +257,7 @@ class _Resolver:
         line = self.pack.language_line(m.original_language, m.single_language)
         return ResolvedMasthead(
             symbol=m.symbol,
-            organ=m.organ,
+            organ=self.pack.organ(m.organ),
             distribution=distribution_line(m.distribution, self.pack),
             date=self.pack.masthead_date(m.date),
             language_line=line,
