@@ -60,6 +60,12 @@ class LanguagePack:
         """The organ a printed name stands for: the English key of a principal organ, else the name."""
         return next((key for key, local in self.table.organs.items() if local == printed), printed)
 
+    def version_line(self, original: str, single_language: bool) -> str | None:
+        """"Français" over "Original : anglais" in a translation; None in the original or a one-language document."""
+        if single_language or original == self.code:
+            return None
+        return self.table.this_language
+
     def language_line(self, original: str, single_language: bool) -> str:
         """"Original: English", or "English only" for a single-language document.
 

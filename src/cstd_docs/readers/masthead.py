@@ -63,7 +63,8 @@ def masthead(ctx: Context, visible: Visible) -> Masthead:
 def _unchanged(base: Base, visible: Visible) -> bool:
     """The same words as the base printed (a line break inside a field splits a line in Word)."""
     mh = base.doc.masthead
-    expected = [mh.united_nations, mh.symbol, mh.organ, mh.distribution, mh.date, mh.language_line, mh.job_number]
+    expected = [mh.united_nations, mh.symbol, mh.organ, mh.distribution, mh.date, mh.version_line, mh.language_line,
+                mh.job_number]
     shown = " ".join([*visible.masthead_lines, visible.symbol or ""]).split()
     return sorted(shown) == sorted(" ".join(x for x in expected if x).split())
 
@@ -71,6 +72,8 @@ def _unchanged(base: Base, visible: Visible) -> bool:
 def _read_lines(ctx: Context, visible: Visible, base: Masthead | None) -> _Lines:
     pack = ctx.pack
     found = _Lines(visible.symbol)
+    # ar, ru and zh print the masthead box (the date among it) in English: LanguagePack.masthead_date.
+    box = language_pack(pack.table.masthead_language) if pack.table.masthead_language else pack
     dist_texts = {distribution_line(d, pack): d for d in Distribution}
     lines: dict[str, tuple[str, bool]] = {}
     for code in available():
@@ -78,16 +81,16 @@ def _read_lines(ctx: Context, visible: Visible, base: Masthead | None) -> _Lines
             lines.setdefault(pack.language_line(code, flag), (code, flag))
     for line in visible.masthead_lines:
         line = line.strip()
-        if not line or line == pack.table.united_nations:
-            continue
+        if not line or line in (pack.table.united_nations, pack.table.this_language):
+            continue  # the version line follows from the language and the original's
         if line in dist_texts:
             found.distribution = dist_texts[line]
         elif line in lines:
             found.original, found.single = lines[line]
         elif base is not None and line == pack.masthead_date(base.date):
             found.date = base.date
-        elif found.date is None and parse_date(line, pack) is not None and not re.search(r"/", line):
-            found.date = parse_date(line, pack)
+        elif found.date is None and parse_date(line, box) is not None and not re.search(r"/", line):
+            found.date = parse_date(line, box)
         elif JOB_NUMBER.fullmatch(line) or (
             base is not None and base.job_number is not None and ws(line) == ws(base.job_number)
         ):

@@ -261,6 +261,7 @@ class _Resolver:
             distribution=distribution_line(m.distribution, self.pack),
             date=self.pack.masthead_date(m.date),
             language_line=line,
+            version_line=self.pack.version_line(m.original_language, m.single_language),
             job_number=m.job_number,
             united_nations=self.pack.table.united_nations,
         )

@@ -140,6 +140,8 @@ class ResolvedMasthead:
     date: str
     #: "Original: English" or "English only"
     language_line: str
+    #: A translation's own language above the language line ("Français" over "Original : anglais"), or None
+    version_line: str | None
     job_number: str | None
     #: "United Nations"
     united_nations: str

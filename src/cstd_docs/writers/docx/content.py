@@ -260,6 +260,7 @@ def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False, embl
         paragraph([st.spacing(before=240)], [run(masthead.distribution)]),
         paragraph([], [run(masthead.date)]),
         paragraph(),
+        *([paragraph([], [run(masthead.version_line)])] if masthead.version_line else []),
         paragraph([], [run(masthead.language_line)]),
     ]
     row2 = _row(
