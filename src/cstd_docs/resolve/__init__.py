@@ -8,6 +8,7 @@ numbers they point at (they may point forward).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import assert_never
@@ -80,6 +81,16 @@ def participant_text(who: Participant, pack: LanguagePack) -> str:
         case _:
             assert_never(who)
     return pack.table.participant_parts_separator.join(p for p in parts if p)
+
+
+#: Where a double symbol joins its parts: a hyphen before the next symbol's first component and its
+#: slash ("E/2025/28-E/CN.7/2025/11"), never the hyphen inside one ("A/ES-10/L.1").
+_SYMBOL_JOIN = re.compile(r"-(?=[A-Z]{1,8}/)")
+
+
+def symbol_parts(symbol: str | None) -> tuple[str, ...]:
+    """A double symbol's parts, which the running heads stack; one part for a single symbol."""
+    return tuple(_SYMBOL_JOIN.split(symbol)) if symbol else ()
 
 
 def distribution_line(distribution: Distribution, pack: LanguagePack) -> str:
@@ -257,6 +268,7 @@ class _Resolver:
         line = self.pack.language_line(m.original_language, m.single_language)
         return ResolvedMasthead(
             symbol=m.symbol,
+            symbols=symbol_parts(m.symbol),
             organ=self.pack.organ(m.organ),
             distribution=distribution_line(m.distribution, self.pack),
             date=self.pack.masthead_date(m.date),

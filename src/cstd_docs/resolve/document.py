@@ -132,7 +132,10 @@ ResolvedBlock = Heading | NumberedParagraph | SubparagraphItem | Unnumbered
 class ResolvedMasthead:
     """The first-page table, every line composed in the report's language."""
 
+    #: Printed whole on the masthead ("E/2025/28-E/CN.7/2025/11")
     symbol: str | None
+    #: Its parts, stacked in the running heads ("E/2025/28" over "E/CN.7/2025/11")
+    symbols: tuple[str, ...]
     organ: str
     #: "Distr.: General"
     distribution: str

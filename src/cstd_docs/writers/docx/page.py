@@ -157,7 +157,9 @@ def _header_paragraphs(report: ResolvedReport, page: str) -> list[Element]:
     props = [val("w:pStyle", st.HEADER)]
     if page == "odd":
         props.append(val("w:jc", "right"))
-    return [paragraph(props, [run(symbol)])]
+    # A double symbol's parts stacked, one line each, as E/2025/28 prints them (docs/layout-geneva.md).
+    runs = [run(part, [], *([make("w:br")] if index else [])) for index, part in enumerate(report.masthead.symbols)]
+    return [paragraph(props, runs)]
 
 
 def _footer_piece(report: ResolvedReport, piece: str, page: str) -> list[Element]:
