@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+import unicodedata
 from importlib import resources
 
 from cstd_docs.errors import ReportError
@@ -24,6 +25,11 @@ def available() -> list[str]:
     """The language codes that have a table."""
     folder = resources.files(__package__)
     return sorted(p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json"))
+
+
+def _sort_key(name: str) -> str:
+    """A name's place in a list: its letters without accents ("español" before "francés")."""
+    return "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if not unicodedata.combining(c))
 
 
 class LanguagePack:
@@ -65,6 +71,14 @@ class LanguagePack:
         if single_language or original == self.code:
             return None
         return self.table.this_language
+
+    def versions_line(self, versions: tuple[str, ...]) -> str | None:
+        """"English, French, Russian and Spanish only": the versions by their names' order, or None."""
+        if not versions:
+            return None
+        names = sorted((self.table.language_names.get(c, c) for c in versions), key=_sort_key)
+        joined = ", ".join(names[:-1]) + self.table.list_and + names[-1] if len(names) > 1 else names[0]
+        return self.table.only_several.format(languages=joined, Languages=joined[:1].upper() + joined[1:])
 
     def language_line(self, original: str, single_language: bool) -> str:
         """"Original: English", or "English only" for a single-language document.

@@ -114,6 +114,10 @@ class LanguageTable:
     original: str = field(validator=_template("language", "Language"))
     #: A template, or whole phrases by language code (for languages that decline the name).
     only: str | dict[str, str]
+    #: Several versions: "{Languages} only" (capitalised) or "{languages}", the names joined by ", "
+    #: and the last by ``list_and``, in the order of the names.
+    only_several: str = field(validator=_template("languages", "Languages"))
+    list_and: str
     language_names: dict[str, str]
     months: tuple[str, ...] = field(validator=_count(12))
     day_names: dict[str, str] = field(factory=dict)

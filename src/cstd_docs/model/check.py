@@ -87,6 +87,21 @@ class _Checks:
         else:
             self.ids[ident] = path
 
+    def versions(self, r: Report) -> None:
+        """"English, French, Russian and Spanish only": two to five known versions, the original among them."""
+        m, languages, here = r.masthead, available(), "$.masthead.versions"
+        if not m.versions:
+            return
+        if any(code not in languages for code in m.versions) or len(set(m.versions)) != len(m.versions):
+            message = f"unknown or repeated language codes: {list(m.versions)}"
+            self.problems.append(Problem(here, message, f"list each version once, from {', '.join(languages)}"))
+        elif not 2 <= len(m.versions) < len(languages):
+            hint = "list two to five; one is 'single_language', all six is the default"
+            self.problems.append(Problem(here, f"{len(m.versions)} versions", hint))
+        elif m.single_language or m.original_language not in m.versions:
+            message = "the original is not among the versions, or 'single_language' is set too"
+            self.problems.append(Problem(here, message, "list the original's code; drop 'single_language'"))
+
     def require_text(self, path: str, text: str, *, optional: bool = False, hint: str | None = None) -> None:
         if not text.strip():
             # Removing a required field only brings "required field is missing": say so only where it helps.
@@ -201,6 +216,7 @@ class _Checks:
         if r.masthead.symbol is not None:
             self.require_text("$.masthead.symbol", r.masthead.symbol, optional=True)
         self.require_text("$.masthead.organ", r.masthead.organ, optional=True)
+        self.versions(r)
         if r.masthead.job_number is not None:
             self.require_text("$.masthead.job_number", r.masthead.job_number, optional=True)
         if r.schema is not None:

@@ -38,6 +38,13 @@ def _first_page_notes(value: FirstPageNotes | str) -> FirstPageNotes:
     return to_enum(FirstPageNotes)(value)  # type: ignore[no-any-return]
 
 
+def _versions(value: object) -> tuple[str, ...]:
+    items = to_tuple(value)  # type: ignore[arg-type]
+    if isinstance(items, tuple) and all(isinstance(code, str) for code in items):
+        return tuple(sorted(items))  # one canonical order: the printed one is the language's
+    return items
+
+
 def _title_style(value: TitleStyle | str) -> TitleStyle:
     return to_enum(TitleStyle)(value)  # type: ignore[no-any-return]
 
@@ -83,6 +90,9 @@ class Masthead:
     original_language: str = "en"
     #: "English only" in place of "Original: English".
     single_language: bool = False
+    #: The language versions issued, when more than one and not all six (codes, kept in code order):
+    #: "English, French, Russian and Spanish only" under "Original: English".
+    versions: tuple[str, ...] = field(default=(), converter=_versions)
     organ: str = "Economic and Social Council"
     #: Printing-service job number for the first-page footer, e.g. "GE.22-01234(E)".
     job_number: str | None = None

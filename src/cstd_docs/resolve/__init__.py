@@ -274,6 +274,7 @@ class _Resolver:
             date=self.pack.masthead_date(m.date),
             language_line=line,
             version_line=self.pack.version_line(m.original_language, m.single_language),
+            versions_line=self.pack.versions_line(m.versions),
             job_number=m.job_number,
             united_nations=self.pack.table.united_nations,
         )

@@ -143,6 +143,8 @@ class ResolvedMasthead:
     date: str
     #: "Original: English" or "English only"
     language_line: str
+    #: "English, French, Russian and Spanish only" under the language line, or None
+    versions_line: str | None
     #: A translation's own language above the language line ("Français" over "Original : anglais"), or None
     version_line: str | None
     job_number: str | None

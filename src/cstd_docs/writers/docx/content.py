@@ -262,6 +262,7 @@ def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False, embl
         paragraph(),
         *([paragraph([], [run(masthead.version_line)])] if masthead.version_line else []),
         paragraph([], [run(masthead.language_line)]),
+        *([paragraph([], [run(masthead.versions_line)])] if masthead.versions_line else []),
     ]
     row2 = _row(
         MASTHEAD.row2_height,
