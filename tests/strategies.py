@@ -356,10 +356,12 @@ def readable_reports(draw: Any) -> Report:
         Paragraph(("The first paragraph.",), id="p0"), *chapters[0].content], sections=chapters[0].sections)
     start = draw(st.dates(datetime.date(2000, 1, 1), datetime.date(2040, 1, 1)))
     end = start + datetime.timedelta(days=draw(st.integers(0, 40)))
+    single = draw(st.booleans())
     return Report(
         language=draw(st.sampled_from(["en", "en", "fr", "es"])),
         masthead=Masthead(symbol=draw(st.sampled_from([None, "E/CN.16/2022/2"])), date=start,
-                          single_language=draw(st.booleans())),
+                          single_language=single,
+                          versions=() if single else draw(st.sampled_from([(), ("en", "fr"), ("en", "es", "fr", "ru")]))),
         parent_body=draw(st.sampled_from([None, "Human Rights Council"])),
         body="Commission on Science and Technology for Development",
         session=Session(draw(st.integers(1, 99)), draw(st.sampled_from(["Geneva", None])), start, end),
