@@ -36,6 +36,7 @@ from cstd_docs.model import (
     CrossRef,
     Delegation,
     Distribution,
+    DutyStation,
     Emphasis,
     Findings,
     FirstPageNotes,
@@ -238,6 +239,7 @@ def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
     return Report(
         schema=draw(st.sampled_from([None, "https://example.invalid/report.schema.json"])),
         language=draw(st.sampled_from(languages)),
+        layout=draw(st.sampled_from(list(DutyStation))),
         masthead=Masthead(
             symbol=optional_text(),
             distribution=draw(st.sampled_from(list(Distribution))),
@@ -359,6 +361,7 @@ def readable_reports(draw: Any) -> Report:
     single = draw(st.booleans())
     return Report(
         language=draw(st.sampled_from(["en", "en", "fr", "es"])),
+        layout=draw(st.sampled_from(list(DutyStation))),
         masthead=Masthead(symbol=draw(st.sampled_from([None, "E/CN.16/2022/2"])), date=start,
                           single_language=single,
                           versions=() if single else draw(st.sampled_from([(), ("en", "fr"), ("en", "es", "fr", "ru")]))),

@@ -54,7 +54,7 @@ SAMPLES: dict[type, dict[str, Any]] = {
 }
 SAMPLES[m.Report] = {
     "schema": None, "language": "en", "masthead": m.Masthead(**SAMPLES[m.Masthead]), "body": "Commission",
-    "parent_body": "Council", "title_style": m.TitleStyle.HCHG,
+    "parent_body": "Council", "title_style": m.TitleStyle.HCHG, "layout": m.DutyStation.NEW_YORK,
     "session": m.Session(**SAMPLES[m.Session]), "agenda_items": (), "agenda_symbol": None, "title": "Report",
     "subtitles": (), "first_page_notes": m.FirstPageNotes.NUMBERED,
     "participants": {"chair": m.Person("Ms.", "Jane Doe")}, "chapters": (m.Chapter(**SAMPLES[m.Chapter]),),

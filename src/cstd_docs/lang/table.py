@@ -149,6 +149,8 @@ class LanguageTable:
     )
     paragraph_number: str = field(validator=_template("number"))
     heading_number: str = field(validator=_template("number"))
+    #: "Chapter I" on its own line above the chapter's title (the New York layout).
+    chapter_caption: str = field(validator=_template("numeral"))
     #: The language's own counters, where it has them (ar, zh); else a, b / A, B / I, II.
     letters: tuple[str, ...] = ()
     section_letters: tuple[str, ...] = ()

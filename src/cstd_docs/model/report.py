@@ -45,6 +45,10 @@ def _versions(value: object) -> tuple[str, ...]:
     return items
 
 
+def _layout(value: DutyStation | str) -> DutyStation:
+    return to_enum(DutyStation)(value)  # type: ignore[no-any-return]
+
+
 def _title_style(value: TitleStyle | str) -> TitleStyle:
     return to_enum(TitleStyle)(value)  # type: ignore[no-any-return]
 
@@ -66,6 +70,14 @@ class FirstPageNotes(enum.Enum):
 
     NUMBERED = "numbered"
     ASTERISKS = "asterisks"
+
+
+class DutyStation(enum.Enum):
+    """The layout the document follows: Geneva (A4) or New York (US Letter, "Chapter I" on its own line,
+    "page/total" footers, the job line on the last page); docs/layout-geneva.md, docs/layout-newyork.md."""
+
+    GENEVA = "geneva"
+    NEW_YORK = "new_york"
 
 
 class TitleStyle(enum.Enum):
@@ -128,6 +140,8 @@ class Report:
     schema: str | None = field(default=None, metadata={JSON_NAME: SCHEMA_KEY})
     #: Language of the document (a code: "ar", "en", "es", "fr", "ru", "zh").
     language: str = "en"
+    #: The duty station whose layout the Word draft follows.
+    layout: DutyStation = field(default=DutyStation.GENEVA, converter=_layout)
     masthead: Masthead
     #: The body the report's body reports to, printed above it ("Human Rights Council").
     parent_body: str | None = None

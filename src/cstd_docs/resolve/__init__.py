@@ -201,10 +201,12 @@ class _Resolver:
         if ident is not None:
             self.labels[ident] = label
 
-    def heading(self, level: HeadingLevel, number: str, label: str, title: Inlines, node: Node | None) -> None:
+    def heading(self, level: HeadingLevel, number: str, label: str, title: Inlines, node: Node | None,
+                caption: str | None = None) -> None:
         ident = node.id if node is not None else None
         self.label(ident, label)
-        self.emit(partial(Heading, level=level, number=number, id=ident, origin=node), "title", self.runs(title))
+        self.emit(partial(Heading, level=level, number=number, id=ident, origin=node, caption=caption), "title",
+                  self.runs(title))
 
     def paragraph(self, text: Inlines, node: Paragraph | Suggestion) -> None:
         self.paragraph_count += 1
@@ -240,7 +242,8 @@ class _Resolver:
                 self.heading(HeadingLevel.ANNEX, label, label, node.title, node)
             case Chapter():
                 numeral = self.pack.chapter_numeral(place)
-                self.heading(HeadingLevel.CHAPTER, self.number(numeral), numeral, node.title, node)
+                self.heading(HeadingLevel.CHAPTER, self.number(numeral), numeral, node.title, node,
+                             self.pack.table.chapter_caption.format(numeral=numeral))
             case Section() | Findings():
                 letter = self.pack.section_letter(place)
                 title = node.title if isinstance(node, Section) else node.theme
@@ -353,6 +356,7 @@ def resolve(report: Report) -> ResolvedReport:
     )
     return ResolvedReport(
         language=report.language,
+        layout=report.layout,
         right_to_left=pack.right_to_left,
         masthead=masthead,
         front=front,

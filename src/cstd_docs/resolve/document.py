@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from attrs import field, frozen
 
-from cstd_docs.model import Emphasis, Node, Report, TitleStyle
+from cstd_docs.model import DutyStation, Emphasis, Node, Report, TitleStyle
 
 
 @frozen
@@ -93,6 +93,8 @@ class Heading:
     id: str | None = None
     #: The model node this block came from; None for fixed wording (the "Main findings" heading).
     origin: Node | None = field(default=None, eq=False, repr=False)
+    #: A chapter's "Chapter I", which the New York layout prints on its own line above the title.
+    caption: str | None = None
 
 
 @frozen
@@ -179,6 +181,8 @@ class ResolvedReport:
 
     #: Language code of the document ("en", "fr", …), for xml:lang and text direction.
     language: str
+    #: The duty station whose layout the writers follow.
+    layout: DutyStation
     #: True for right-to-left scripts (Arabic).
     right_to_left: bool
     masthead: ResolvedMasthead
