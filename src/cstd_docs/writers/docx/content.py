@@ -329,8 +329,12 @@ def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks, layout: L
     match item:
         case Heading(level=HeadingLevel.CHAPTER, caption=str(caption)) if layout.chapter_caption_line:
             # "Chapter I" at the margin, then the title where the chapter heading prints it (E/2025/24).
-            line = paragraph([val("w:pStyle", st.HCHG), make("w:keepNext")], bookmarks.around(item.id, caption))
-            return [line, heading(st.HCHG, None, item.title, links)]
+            # The title right under its caption (E/2025/24 p. 7: boxes 2.66–3.21, 3.19–3.74).
+            caption_runs = bookmarks.around(item.id, caption)
+            line = paragraph([val("w:pStyle", st.HCHG), make("w:keepNext"), st.spacing(after=0)], caption_runs)
+            title_runs = [run("\t\t"), *inline(item.title, links)]
+            title = paragraph([val("w:pStyle", st.HCHG), st.spacing(before=0)], title_runs)
+            return [line, title]
         case Heading(level=HeadingLevel.ANNEX):
             # "Annex" on a new page, then the annex's title, both as chapter headings.
             annex = heading(st.HCHG, None, (), links, page_break=True)
