@@ -36,6 +36,7 @@ from cstd_docs.model import (
     CrossRef,
     Delegation,
     Distribution,
+    DutyStation,
     Emphasis,
     Findings,
     FirstPageNotes,
@@ -51,6 +52,7 @@ from cstd_docs.model import (
     Subparagraph,
     Subsection,
     Suggestion,
+    TitleStyle,
     UnnumberedText,
 )
 
@@ -237,6 +239,7 @@ def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
     return Report(
         schema=draw(st.sampled_from([None, "https://example.invalid/report.schema.json"])),
         language=draw(st.sampled_from(languages)),
+        layout=draw(st.sampled_from(list(DutyStation))),
         masthead=Masthead(
             symbol=optional_text(),
             distribution=draw(st.sampled_from(list(Distribution))),
@@ -246,14 +249,16 @@ def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
             organ=draw(text()),
             job_number=optional_text(),
         ),
+        parent_body=optional_text(),
         body=draw(text()),
-        session=Session(draw(st.integers(1, 200)), draw(text()), start, end),
+        session=Session(draw(st.integers(1, 200)), draw(st.none() | text()), start, end),
         agenda_items=tuple(
             AgendaItem(draw(st.integers(1, 30)), draw(text()), provisional=draw(st.booleans()))
             for _ in range(draw(st.integers(0, 2)))
         ),
         agenda_symbol=optional_text(),
         title=title(),
+        title_style=draw(st.sampled_from(list(TitleStyle))),
         subtitles=tuple(inlines(refs=False) for _ in range(draw(st.integers(0, 2)))),
         first_page_notes=draw(st.sampled_from(list(FirstPageNotes))),
         participants=registry,
@@ -353,15 +358,20 @@ def readable_reports(draw: Any) -> Report:
         Paragraph(("The first paragraph.",), id="p0"), *chapters[0].content], sections=chapters[0].sections)
     start = draw(st.dates(datetime.date(2000, 1, 1), datetime.date(2040, 1, 1)))
     end = start + datetime.timedelta(days=draw(st.integers(0, 40)))
+    single = draw(st.booleans())
     return Report(
         language=draw(st.sampled_from(["en", "en", "fr", "es"])),
+        layout=draw(st.sampled_from(list(DutyStation))),
         masthead=Masthead(symbol=draw(st.sampled_from([None, "E/CN.16/2022/2"])), date=start,
-                          single_language=draw(st.booleans())),
+                          single_language=single,
+                          versions=() if single else draw(st.sampled_from([(), ("en", "fr"), ("en", "es", "fr", "ru")]))),
+        parent_body=draw(st.sampled_from([None, "Human Rights Council"])),
         body="Commission on Science and Technology for Development",
-        session=Session(draw(st.integers(1, 99)), "Geneva", start, end),
+        session=Session(draw(st.integers(1, 99)), draw(st.sampled_from(["Geneva", None])), start, end),
         agenda_items=[AgendaItem(2, draw(readable_words(1, 6)))],
         agenda_symbol=draw(st.sampled_from([None, "E/CN.16/2022/1"])),
         title=draw(readable_words(1, 6)),
+        title_style=draw(st.sampled_from(list(TitleStyle))),
         subtitles=[draw(_readable_inlines(refs)) for _ in range(draw(st.integers(0, 2)))],
         participants=READABLE_PARTICIPANTS,
         chapters=chapters,

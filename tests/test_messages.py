@@ -136,7 +136,7 @@ def test_an_empty_required_field_says_to_write_it_and_an_optional_one_may_go() -
     with pytest.raises(ReportError) as caught:
         cstd_docs.loads(json.dumps(data))
     hints = {p.path: p.hint for p in caught.value.problems}
-    assert hints["$.session.place"] == "write the text: the field is required"
+    assert hints["$.session.place"] == "write the place, or null to print the session's dates alone"
     assert hints["$.masthead.job_number"] == "write the text, or remove the entry"
 
 

@@ -48,13 +48,15 @@ SAMPLES: dict[type, dict[str, Any]] = {
     m.Chapter: {"id": None, "title": "Introduction", "content": (m.Paragraph("Opened.", id="p1"),), "sections": ()},
     m.Annex: {"id": None, "title": "Annex", "content": (), "chapters": ()},
     m.Masthead: {"symbol": "E/CN.16/2026/2", "distribution": m.Distribution.GENERAL, "date": DAY,
-                 "original_language": "en", "single_language": False, "organ": "Economic and Social Council",
+                 "original_language": "en", "single_language": False, "versions": ("en", "fr"),
+                 "organ": "Economic and Social Council",
                  "job_number": None},
     m.Session: {"number": 29, "place": "Geneva", "start": DAY, "end": DAY},
     m.AgendaItem: {"number": 2, "title": "An item", "provisional": True},
 }
 SAMPLES[m.Report] = {
     "schema": None, "language": "en", "masthead": m.Masthead(**SAMPLES[m.Masthead]), "body": "Commission",
+    "parent_body": "Council", "title_style": m.TitleStyle.HCHG, "layout": m.DutyStation.NEW_YORK,
     "session": m.Session(**SAMPLES[m.Session]), "agenda_items": (), "agenda_symbol": None, "title": "Report",
     "subtitles": (), "first_page_notes": m.FirstPageNotes.NUMBERED,
     "participants": {"chair": m.Person("Ms.", "Jane Doe")}, "chapters": (m.Chapter(**SAMPLES[m.Chapter]),),
@@ -169,7 +171,8 @@ def test_render_pdf_checks_its_arguments_before_starting_libreoffice(report: m.R
 @pytest.mark.parametrize(
     ("build", "path", "message"),
     [
-        (lambda: m.Session(18, None, DAY, DAY), "Session.place", "expected text (a str), got None"),
+        (lambda: m.AgendaItem(3, None), "AgendaItem.title", "expected text (a str), got None"),
+        (lambda: m.Session("18", None, DAY, DAY), "Session.number", "expected a whole number"),
         (lambda: m.Paragraph(("a ", {"emphasis": "b"})), "Paragraph.text[1]", "got dict"),
         (lambda: m.Paragraph(123), "Paragraph.text", "got int 123"),
         (lambda: m.Chapter("C", sections=[m.Subsection("S")]), "Chapter.sections[0]", "expected Section or Findings"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+import unicodedata
 from pathlib import Path
 
 from cstd_docs.errors import ReportError
@@ -28,6 +29,11 @@ _URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)", re.IGNORECASE)
 def available() -> list[str]:
     """The language codes that have a table."""
     return sorted(p.name.removesuffix(".json") for p in _TABLES.iterdir() if p.name.endswith(".json"))
+
+
+def _sort_key(name: str) -> str:
+    """A name's place in a list: its letters without accents ("español" before "francés")."""
+    return "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if not unicodedata.combining(c))
 
 
 class LanguagePack:
@@ -55,6 +61,28 @@ class LanguagePack:
         if other and other != self.code:
             return language_pack(other).date(day)
         return self.date(day)
+
+    def organ(self, name: str) -> str:
+        """The organ's name in this language: a principal organ's from the table, any other as written."""
+        return self.table.organs.get(name, name)
+
+    def organ_named(self, printed: str) -> str:
+        """The organ a printed name stands for: the English key of a principal organ, else the name."""
+        return next((key for key, local in self.table.organs.items() if local == printed), printed)
+
+    def version_line(self, original: str, single_language: bool) -> str | None:
+        """"Français" over "Original : anglais" in a translation; None in the original or a one-language document."""
+        if single_language or original == self.code:
+            return None
+        return self.table.this_language
+
+    def versions_line(self, versions: tuple[str, ...]) -> str | None:
+        """"English, French, Russian and Spanish only": the versions by their names' order, or None."""
+        if not versions:
+            return None
+        names = sorted((self.table.language_names.get(c, c) for c in versions), key=_sort_key)
+        joined = ", ".join(names[:-1]) + self.table.list_and + names[-1] if len(names) > 1 else names[0]
+        return self.table.only_several.format(languages=joined, Languages=joined[:1].upper() + joined[1:])
 
     def language_line(self, original: str, single_language: bool) -> str:
         """"Original: English", or "English only" for a single-language document.

@@ -107,10 +107,17 @@ class LanguageTable:
     #: Another table that composes the masthead box (distribution, date, language line).
     masthead_language: str | None = None
     united_nations: str
+    #: The principal organs' names, keyed by the English name a report writes ("Economic and
+    #: Social Council" → "Conseil économique et social"); any other organ prints as written.
+    organs: dict[str, str]
     distribution: Distributions
     original: str = field(validator=_template("language", "Language"))
     #: A template, or whole phrases by language code (for languages that decline the name).
     only: str | dict[str, str]
+    #: Several versions: "{Languages} only" (capitalised) or "{languages}", the names joined by ", "
+    #: and the last by ``list_and``, in the order of the names.
+    only_several: str = field(validator=_template("languages", "Languages"))
+    list_and: str
     language_names: dict[str, str]
     months: tuple[str, ...] = field(validator=_count(12))
     day_names: dict[str, str] = field(factory=dict)
@@ -142,6 +149,8 @@ class LanguageTable:
     )
     paragraph_number: str = field(validator=_template("number"))
     heading_number: str = field(validator=_template("number"))
+    #: "Chapter I" on its own line above the chapter's title (the New York layout).
+    chapter_caption: str = field(validator=_template("numeral"))
     #: The language's own counters, where it has them (ar, zh); else a, b / A, B / I, II.
     letters: tuple[str, ...] = ()
     section_letters: tuple[str, ...] = ()

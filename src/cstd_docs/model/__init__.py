@@ -34,10 +34,12 @@ from cstd_docs.model.report import (
     SCHEMA_KEY,
     AgendaItem,
     Distribution,
+    DutyStation,
     FirstPageNotes,
     Masthead,
     Report,
     Session,
+    TitleStyle,
 )
 
 __all__ = [
@@ -52,6 +54,7 @@ __all__ = [
     "CrossRef",
     "Delegation",
     "Distribution",
+    "DutyStation",
     "Emphasis",
     "Findings",
     "FirstPageNotes",
@@ -71,6 +74,7 @@ __all__ = [
     "Subparagraph",
     "Subsection",
     "Suggestion",
+    "TitleStyle",
     "UnnumberedText",
     "plain_text",
 ]

@@ -55,6 +55,10 @@ def _text_problems(path: str, text: str) -> Iterator[Problem]:
         )
 
 
+#: A session's place may be null (the dates printed alone), never empty.
+PLACE_HINT = "write the place, or null to print the session's dates alone"
+
+
 class _Checks:
     """One pass over the report collecting ids, references and problems."""
 
@@ -84,11 +88,26 @@ class _Checks:
         else:
             self.ids[ident] = path
 
-    def require_text(self, path: str, text: str, *, optional: bool = False) -> None:
+    def versions(self, r: Report) -> None:
+        """"English, French, Russian and Spanish only": two to five known versions, the original among them."""
+        m, languages, here = r.masthead, available(), "$.masthead.versions"
+        if not m.versions:
+            return
+        if any(code not in languages for code in m.versions) or len(set(m.versions)) != len(m.versions):
+            message = f"unknown or repeated language codes: {list(m.versions)}"
+            self.problems.append(Problem(here, message, f"list each version once, from {', '.join(languages)}"))
+        elif not 2 <= len(m.versions) < len(languages):
+            hint = "list two to five; one is 'single_language', all six is the default"
+            self.problems.append(Problem(here, f"{len(m.versions)} versions", hint))
+        elif m.single_language or m.original_language not in m.versions:
+            message = "the original is not among the versions, or 'single_language' is set too"
+            self.problems.append(Problem(here, message, "list the original's code; drop 'single_language'"))
+
+    def require_text(self, path: str, text: str, *, optional: bool = False, hint: str | None = None) -> None:
         if not text.strip():
             # Removing a required field only brings "required field is missing": say so only where it helps.
-            hint = "write the text, or remove the entry" if optional else "write the text: the field is required"
-            self.problems.append(Problem(path, "text is empty", hint))
+            default = "write the text, or remove the entry" if optional else "write the text: the field is required"
+            self.problems.append(Problem(path, "text is empty", hint or default))
         self.problems.extend(_text_problems(path, text))
 
     def inlines(self, path: str, inlines: Inlines, owner: str | None, *, in_note: bool = False) -> None:
@@ -184,7 +203,10 @@ class _Checks:
                         f"use one of {', '.join(languages)}")
             )
         self.require_text("$.body", r.body)
-        self.require_text("$.session.place", r.session.place)
+        if r.parent_body is not None:
+            self.require_text("$.parent_body", r.parent_body, optional=True)
+        if r.session.place is not None:
+            self.require_text("$.session.place", r.session.place, hint=PLACE_HINT)
         if r.session.number < 1:
             self.problems.append(Problem("$.session.number", "a session number starts at 1", "write e.g. 25"))
         if r.session.end < r.session.start:
@@ -195,6 +217,7 @@ class _Checks:
         if r.masthead.symbol is not None:
             self.require_text("$.masthead.symbol", r.masthead.symbol, optional=True)
         self.require_text("$.masthead.organ", r.masthead.organ, optional=True)
+        self.versions(r)
         if r.masthead.job_number is not None:
             self.require_text("$.masthead.job_number", r.masthead.job_number, optional=True)
         if r.schema is not None:

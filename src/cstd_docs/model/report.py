@@ -38,6 +38,21 @@ def _first_page_notes(value: FirstPageNotes | str) -> FirstPageNotes:
     return to_enum(FirstPageNotes)(value)  # type: ignore[no-any-return]
 
 
+def _versions(value: object) -> tuple[str, ...]:
+    items = to_tuple(value)  # type: ignore[arg-type]
+    if isinstance(items, tuple) and all(isinstance(code, str) for code in items):
+        return tuple(sorted(items))  # one canonical order: the printed one is the language's
+    return items
+
+
+def _layout(value: DutyStation | str) -> DutyStation:
+    return to_enum(DutyStation)(value)  # type: ignore[no-any-return]
+
+
+def _title_style(value: TitleStyle | str) -> TitleStyle:
+    return to_enum(TitleStyle)(value)  # type: ignore[no-any-return]
+
+
 class Distribution(enum.Enum):
     """The distribution of a document: printed "Distr.: General"."""
 
@@ -57,6 +72,25 @@ class FirstPageNotes(enum.Enum):
     ASTERISKS = "asterisks"
 
 
+class DutyStation(enum.Enum):
+    """The layout the document follows: Geneva (A4) or New York (US Letter, "Chapter I" on its own line,
+    "page/total" footers, the job line on the last page); docs/layout-geneva.md, docs/layout-newyork.md."""
+
+    GENEVA = "geneva"
+    NEW_YORK = "new_york"
+
+
+class TitleStyle(enum.Enum):
+    """The style of the report's title, as the document chooses.
+
+    ``HMG``: 17 pt bold, the reports of a meeting (the reference report); ``HChG``: 14 pt bold,
+    as A/HRC/EMRIP/2025/2 prints its study's title.
+    """
+
+    HMG = "HMG"
+    HCHG = "HChG"
+
+
 @frozen(kw_only=True, field_transformer=typed_fields)
 class Masthead:
     """The first-page table: symbol, organ, distribution, date, language line."""
@@ -68,6 +102,9 @@ class Masthead:
     original_language: str = "en"
     #: "English only" in place of "Original: English".
     single_language: bool = False
+    #: The language versions issued, when more than one and not all six (codes, kept in code order):
+    #: "English, French, Russian and Spanish only" under "Original: English".
+    versions: tuple[str, ...] = field(default=(), converter=_versions)
     organ: str = "Economic and Social Council"
     #: Printing-service job number for the first-page footer, e.g. "GE.22-01234(E)".
     job_number: str | None = None
@@ -75,10 +112,13 @@ class Masthead:
 
 @frozen(field_transformer=typed_fields)
 class Session:
-    """A session of the body: "Twenty-fifth session", "Geneva, 28 March–1 April 2022"."""
+    """A session of the body: "Twenty-fifth session", "Geneva, 28 March–1 April 2022".
+
+    ``place`` None prints the dates alone ("14–18 July 2025"), as A/HRC/EMRIP/2025/2 does.
+    """
 
     number: int
-    place: str
+    place: str | None
     start: datetime.date = field(converter=to_date)
     end: datetime.date = field(converter=to_date)
 
@@ -100,13 +140,18 @@ class Report:
     schema: str | None = field(default=None, metadata={JSON_NAME: SCHEMA_KEY})
     #: Language of the document (a code: "ar", "en", "es", "fr", "ru", "zh").
     language: str = "en"
+    #: The duty station whose layout the Word draft follows.
+    layout: DutyStation = field(default=DutyStation.GENEVA, converter=_layout)
     masthead: Masthead
+    #: The body the report's body reports to, printed above it ("Human Rights Council").
+    parent_body: str | None = None
     body: str
     session: Session
     agenda_items: tuple[AgendaItem, ...] = field(default=(), converter=to_tuple)
     #: Symbol of the provisional agenda, the text of the agenda note ("E/CN.16/2022/1").
     agenda_symbol: str | None = None
     title: Inlines = field(converter=to_inlines)
+    title_style: TitleStyle = field(default=TitleStyle.HMG, converter=_title_style)
     #: "Held at …", "Prepared by the UNCTAD secretariat"; each may carry a note.
     subtitles: tuple[Inlines, ...] = field(default=(), converter=_subtitles)
     first_page_notes: FirstPageNotes = field(default=FirstPageNotes.NUMBERED, converter=_first_page_notes)

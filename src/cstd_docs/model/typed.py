@@ -2,7 +2,7 @@
 
 A report written in Python meets the same rules as one read from JSON: a wrong value
 is refused where it is written, with a :class:`~cstd_docs.errors.ReportError` naming the
-class and field (``Session.place: expected text, got None``), instead of an
+class and field (``AgendaItem.title: expected text, got None``), instead of an
 ``AttributeError`` deep inside a writer later. Each object checks only its own fields,
 and a child was checked when it was built, so a whole report is checked in linear time.
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from cstd_docs.errors import Problem
 from cstd_docs.lang import language_pack
-from cstd_docs.model import FirstPageNotes, Report
+from cstd_docs.model import DutyStation, FirstPageNotes, Report
 from cstd_docs.readers import body, front, masthead, refs
 from cstd_docs.readers.base import Base, base_of
 from cstd_docs.readers.inlines import context
@@ -45,12 +45,15 @@ def assemble(visible: Visible, base: Report | None, warnings: list[Problem], sou
     report = Report(
         schema=base.schema if base else None,
         language=language,
+        layout=base.layout if base else DutyStation.GENEVA,  # a layout prints no words to read it from
         masthead=the_masthead,
+        parent_body=the_front.parent_body,
         body=the_front.body,
         session=the_front.session,
         agenda_items=the_front.agenda_items,
         agenda_symbol=the_front.agenda_symbol,
         title=title,
+        title_style=front.title_style(ctx, visible),
         subtitles=subtitles,
         first_page_notes=first,
         participants=dict(base.participants) if base else {},

@@ -45,6 +45,8 @@ def parse_range(text: str, pack: LanguagePack) -> tuple[datetime.date, datetime.
     names = [str(m).lower() for m in pack.table.months]
     months = [i + 1 for i, name in enumerate(names) if name and name in lowered] or list(range(1, 13))
     numbers = [int(n) for n in re.findall(r"\d+", text)]
+    if len(months) > 3:  # months named by digits ("7月"): each name matched many; keep those printed
+        months = [m for m in months if m in numbers]
     years = sorted({n for n in numbers if n >= 1000})
     days = sorted({n for n in numbers if 1 <= n <= 31})
     if len(years) <= 2 and len(days) <= 4 and len(months) <= 3:

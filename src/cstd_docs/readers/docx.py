@@ -23,11 +23,11 @@ from typing import Any
 
 from cstd_docs.errors import Problem, ReportError
 from cstd_docs.lang import LanguagePack, language_pack
-from cstd_docs.model import Report
+from cstd_docs.model import Report, TitleStyle
 from cstd_docs.readers.assemble import assemble
 from cstd_docs.readers.base import base_of, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
-from cstd_docs.readers.labels import annex_label, paragraph_number
+from cstd_docs.readers.labels import annex_label, chapter_caption, paragraph_number
 from cstd_docs.readers.masthead import JOB_NUMBER, guess_language
 from cstd_docs.readers.package import Package
 from cstd_docs.readers.tokens import (
@@ -153,6 +153,8 @@ class _Layout:
             return
         if self.front(style, tokens, where):
             return
+        if style == "footer":
+            return  # the job line on the last page (New York): the masthead's job number again
         if style in _HEADING_KINDS:
             self.heading(style, tokens, where)
             return
@@ -179,6 +181,7 @@ class _Layout:
             number, title = heading_parts(tokens)
             if not self.visible.title and not number:
                 self.visible.title = to_runs(title)
+                self.visible.title_style = TitleStyle.HMG if style == "hmg" else TitleStyle.HCHG
                 self.stage = _Stage.TITLE
                 return True
             if style == "hmg":
@@ -197,7 +200,16 @@ class _Layout:
         number, title_tokens = heading_parts(tokens)
         runs = to_runs(title_tokens)
         last = self.lines[-1] if self.lines else None
-        if style in ("hchg", "hmg") and annex_label(self.pack).fullmatch(number or runs_text(runs).strip()):
+        caption = chapter_caption(self.pack).fullmatch(runs_text(runs).strip()) if style == "hchg" and not number \
+            else None
+        if caption:  # "Chapter I" on its own line (the New York layout); the title follows
+            numeral = self.pack.table.heading_number.format(number=caption.group(1))
+            self.lines.append(HeadingLine(BlockKind.CHAPTER, numeral, [], where))
+            self.chapter_seen = True
+        elif (isinstance(last, HeadingLine) and last.kind is BlockKind.CHAPTER and not last.runs
+              and style == "hchg" and not number):
+            self.lines[-1] = HeadingLine(BlockKind.CHAPTER, last.number, runs, last.where)  # its title
+        elif style in ("hchg", "hmg") and annex_label(self.pack).fullmatch(number or runs_text(runs).strip()):
             self.lines.append(HeadingLine(BlockKind.ANNEX, number, runs if number else [], where))
             self.chapter_seen = True
         elif style == "h1g" and not self.chapter_seen:

@@ -1,7 +1,8 @@
-"""The lines under the masthead (body, session, place and dates, agenda) and the title block.
+"""The lines under the masthead (parent body, body, session, place and dates, agenda) and the title block.
 
 Unchanged (printing what the base printed) they are the base's values; otherwise each
-line is recognised by the wording the report's language gives it.
+line is recognised by the wording the report's language gives it. The lines before the
+session line name the body; two of them, the parent body over the body.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from attrs import define, field, frozen
 
 from cstd_docs.lang import LanguagePack
-from cstd_docs.model import AgendaItem, Inlines, Session
+from cstd_docs.model import AgendaItem, Inlines, Session, TitleStyle
 from cstd_docs.readers.base import Base, resolved_runs
 from cstd_docs.readers.dates import parse_range
 from cstd_docs.readers.inlines import Context
@@ -20,11 +21,12 @@ from cstd_docs.readers.signature import flat, runs_plain, signature, ws
 from cstd_docs.readers.visible import Visible, VNote, VRuns
 from cstd_docs.resolve.document import Runs
 
-PlaceAndDates = tuple[str, datetime.date, datetime.date]
+PlaceAndDates = tuple[str | None, datetime.date, datetime.date]
 
 
 @frozen
 class Front:
+    parent_body: str | None
     body: str
     session: Session
     agenda_items: tuple[AgendaItem, ...]
@@ -36,6 +38,7 @@ class _Lines:
     """What the lines under the masthead said."""
 
     body: str
+    parent_body: str | None = None
     number: int | None = None
     place_dates: PlaceAndDates | None = None
     items: list[AgendaItem] = field(factory=list)
@@ -47,14 +50,15 @@ def front(ctx: Context, visible: Visible) -> Front:
     lines = [line for line in visible.front_lines if runs_plain(line).strip()]
     if base is not None and _unchanged(base, lines):
         report = base.report
-        return Front(report.body, report.session, report.agenda_items, report.agenda_symbol)
+        return Front(report.parent_body, report.body, report.session, report.agenda_items, report.agenda_symbol)
     found = _read_lines(ctx, lines)
     return _settle(ctx, found)
 
 
 def _unchanged(base: Base, lines: list[VRuns]) -> bool:
     fr = base.doc.front
-    expected = [signature((fr.body,)), signature((fr.session,)), signature((fr.place_and_dates,))]
+    expected = [signature((fr.parent_body,))] if fr.parent_body is not None else []
+    expected += [signature((fr.body,)), signature((fr.session,)), signature((fr.place_and_dates,))]
     for item in fr.agenda:
         expected += [signature(resolved_runs(item.label, base.doc.notes)), signature((item.title,))]
     return flat([signature(line) for line in lines]) == flat(expected)
@@ -81,25 +85,31 @@ def _place_and_dates(ctx: Context, text: str) -> PlaceAndDates | None:
     pack = ctx.pack
     if ctx.base is not None:
         session = ctx.base.report.session
-        if text == pack.table.place_and_dates.format(place=session.place,
-                                                 dates=pack.date_range(session.start, session.end)):
+        dates = pack.date_range(session.start, session.end)
+        if text == (dates if session.place is None else pack.table.place_and_dates.format(place=session.place,
+                                                                                         dates=dates)):
             return session.place, session.start, session.end
     cut = re.search(r",\s*(?=[^,]*\d)", text)
     if cut:
         found_range = parse_range(text[cut.end() :], pack)
         if found_range:
             return text[: cut.start()], *found_range
-    return None
+    alone = parse_range(text, pack)  # "14–18 July 2025": a session without place
+    return (None, *alone) if alone else None
 
 
 def _read_lines(ctx: Context, lines: list[VRuns]) -> _Lines:
     pack = ctx.pack
     found = _Lines(ctx.base.report.body if ctx.base is not None else "")
     sessions = {pack.table.session.format(ordinal=pack.ordinal(n), number=n): n for n in range(1, 1000)}
+    named = 1
+    if len(lines) > 2 and runs_plain(lines[1]).strip() not in sessions and runs_plain(lines[2]).strip() in sessions:
+        named = 2  # the parent body over the body
+        found.parent_body = runs_plain(lines[0]).strip()
     if lines:
-        found.body = runs_plain(lines[0]).strip()
+        found.body = runs_plain(lines[named - 1]).strip()
     pending: tuple[int, bool] | None = None
-    for line in lines[1:]:
+    for line in lines[named:]:
         text = runs_plain(line).strip()
         if text in sessions:
             found.number = sessions[text]
@@ -139,6 +149,10 @@ def _settle(ctx: Context, found: _Lines) -> Front:
         agenda_symbol = base.agenda_symbol
     if base is not None and ws(body) == ws(base.body):
         body = base.body
+    parent_body = found.parent_body
+    if base is not None and base.parent_body is not None and parent_body is not None \
+            and ws(parent_body) == ws(base.parent_body):
+        parent_body = base.parent_body
     if number is None:
         number = base.session.number if base else 1
         if base is None:
@@ -153,7 +167,14 @@ def _settle(ctx: Context, found: _Lines) -> Front:
     if not body:
         ctx.warn("front", "no body (commission) named under the masthead", "set body")
         body = "Commission"
-    return Front(body, Session(number, *place_dates), items, agenda_symbol)
+    return Front(parent_body, body, Session(number, *place_dates), items, agenda_symbol)
+
+
+def title_style(ctx: Context, visible: Visible) -> TitleStyle:
+    """The title's style as shown (Word), else the base's (Markdown shows no sizes)."""
+    if visible.title_style is not None:
+        return visible.title_style
+    return ctx.base.report.title_style if ctx.base is not None else TitleStyle.HMG
 
 
 def title_block(ctx: Context, visible: Visible) -> tuple[Inlines, tuple[Inlines, ...]]:

@@ -81,6 +81,11 @@ class SubLabels:
         return depth
 
 
+def chapter_caption(pack: LanguagePack) -> re.Pattern[str]:
+    """"Chapter I" (or the language's own) alone on a line: group 1 is the numeral."""
+    return re.compile(re.escape(pack.table.chapter_caption).replace(re.escape("{numeral}"), r"(\S+?)"))
+
+
 def annex_label(pack: LanguagePack) -> re.Pattern[str]:
     """"Annex", "Annex II" (or the language's own) at the start of a heading."""
     numbered = re.escape(pack.table.annex_numbered).replace(re.escape("{numeral}"), r"[IVXLCDM]+")

@@ -7,11 +7,12 @@ line is recognised by what it prints, in the report's language.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 
 from attrs import define
 
-from cstd_docs.lang import available, language_pack
+from cstd_docs.lang import LanguagePack, available, language_pack
 from cstd_docs.model import Distribution, Masthead
 from cstd_docs.readers.base import Base
 from cstd_docs.readers.dates import parse_date
@@ -51,6 +52,7 @@ class _Lines:
     original: str | None = None
     single: bool | None = None
     job: str | None = None
+    versions: tuple[str, ...] = ()
 
 
 def masthead(ctx: Context, visible: Visible) -> Masthead:
@@ -63,31 +65,48 @@ def masthead(ctx: Context, visible: Visible) -> Masthead:
 def _unchanged(base: Base, visible: Visible) -> bool:
     """The same words as the base printed (a line break inside a field splits a line in Word)."""
     mh = base.doc.masthead
-    expected = [mh.united_nations, mh.symbol, mh.organ, mh.distribution, mh.date, mh.language_line, mh.job_number]
+    expected = [mh.united_nations, mh.symbol, mh.organ, mh.distribution, mh.date, mh.version_line, mh.language_line,
+                mh.versions_line, mh.job_number]
     shown = " ".join([*visible.masthead_lines, visible.symbol or ""]).split()
     return sorted(shown) == sorted(" ".join(x for x in expected if x).split())
+
+
+def _versions_lines(pack: LanguagePack) -> dict[str, tuple[str, ...]]:
+    """Every "English, French, Russian and Spanish only" line: each set of two to five versions."""
+    codes = sorted(available())
+    return {
+        line: chosen
+        for size in range(2, len(codes))
+        for chosen in itertools.combinations(codes, size)
+        if (line := pack.versions_line(chosen)) is not None
+    }
 
 
 def _read_lines(ctx: Context, visible: Visible, base: Masthead | None) -> _Lines:
     pack = ctx.pack
     found = _Lines(visible.symbol)
+    # ar, ru and zh print the masthead box (the date among it) in English: LanguagePack.masthead_date.
+    box = language_pack(pack.table.masthead_language) if pack.table.masthead_language else pack
     dist_texts = {distribution_line(d, pack): d for d in Distribution}
+    several = _versions_lines(pack)
     lines: dict[str, tuple[str, bool]] = {}
     for code in available():
         for flag in (False, True):
             lines.setdefault(pack.language_line(code, flag), (code, flag))
     for line in visible.masthead_lines:
         line = line.strip()
-        if not line or line == pack.table.united_nations:
-            continue
+        if not line or line in (pack.table.united_nations, pack.table.this_language):
+            continue  # the version line follows from the language and the original's
         if line in dist_texts:
             found.distribution = dist_texts[line]
+        elif line in several:
+            found.versions = several[line]
         elif line in lines:
             found.original, found.single = lines[line]
         elif base is not None and line == pack.masthead_date(base.date):
             found.date = base.date
-        elif found.date is None and parse_date(line, pack) is not None and not re.search(r"/", line):
-            found.date = parse_date(line, pack)
+        elif found.date is None and parse_date(line, box) is not None and not re.search(r"/", line):
+            found.date = parse_date(line, box)
         elif JOB_NUMBER.fullmatch(line) or (
             base is not None and base.job_number is not None and ws(line) == ws(base.job_number)
         ):
@@ -121,8 +140,10 @@ def _settle(ctx: Context, visible: Visible, base: Masthead | None, found: _Lines
             job = base.job_number
         if symbol is not None and base.symbol is not None and ws(symbol) == ws(base.symbol):
             symbol = base.symbol
-        if organ is not None and ws(organ) == ws(base.organ):
-            organ = base.organ
+        if organ is not None and ws(organ) == ws(ctx.pack.organ(base.organ)):
+            organ = base.organ  # as the report wrote it, in whichever language
+    if organ is not None and (base is None or organ != base.organ):
+        organ = ctx.pack.organ_named(organ)  # a principal organ read back to its English key
     return Masthead(
         symbol=symbol,
         distribution=found.distribution or (base.distribution if base else Distribution.GENERAL),
@@ -131,4 +152,5 @@ def _settle(ctx: Context, visible: Visible, base: Masthead | None, found: _Lines
         single_language=found.single if found.single is not None else (base.single_language if base else False),
         organ=organ or (base.organ if base else "Economic and Social Council"),
         job_number=job,
+        versions=found.versions or (base.versions if base is not None and not visible.masthead_lines else ()),
     )

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from attrs import define, field, frozen
 
-from cstd_docs.model import Emphasis
+from cstd_docs.model import Emphasis, TitleStyle
 
 
 def _runs(value: Iterable[VRun]) -> tuple[VRun, ...]:
@@ -90,6 +90,8 @@ class Visible:
     title: VRuns = field(default=(), converter=_runs)
     subtitles: tuple[VRuns, ...] = ()
     blocks: tuple[VBlock, ...] = ()
+    #: The title's style where the format shows one (Word: "HMG" or "HChG"); Markdown shows none.
+    title_style: TitleStyle | None = None
 
 
 @define
@@ -102,7 +104,9 @@ class Collecting:
     title: Sequence[VRun] = ()
     subtitles: list[Sequence[VRun]] = field(factory=list)
     blocks: list[VBlock] = field(factory=list)
+    title_style: TitleStyle | None = None
 
     def done(self) -> Visible:
         return Visible(tuple(self.masthead_lines), self.symbol, tuple(tuple(x) for x in self.front_lines),
-                       tuple(self.title), tuple(tuple(x) for x in self.subtitles), tuple(self.blocks))
+                       tuple(self.title), tuple(tuple(x) for x in self.subtitles), tuple(self.blocks),
+                       self.title_style)

@@ -8,6 +8,7 @@ numbers they point at (they may point forward).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import assert_never
@@ -80,6 +81,16 @@ def participant_text(who: Participant, pack: LanguagePack) -> str:
         case _:
             assert_never(who)
     return pack.table.participant_parts_separator.join(p for p in parts if p)
+
+
+#: Where a double symbol joins its parts: a hyphen before the next symbol's first component and its
+#: slash ("E/2025/28-E/CN.7/2025/11"), never the hyphen inside one ("A/ES-10/L.1").
+_SYMBOL_JOIN = re.compile(r"-(?=[A-Z]{1,8}/)")
+
+
+def symbol_parts(symbol: str | None) -> tuple[str, ...]:
+    """A double symbol's parts, which the running heads stack; one part for a single symbol."""
+    return tuple(_SYMBOL_JOIN.split(symbol)) if symbol else ()
 
 
 def distribution_line(distribution: Distribution, pack: LanguagePack) -> str:
@@ -190,10 +201,12 @@ class _Resolver:
         if ident is not None:
             self.labels[ident] = label
 
-    def heading(self, level: HeadingLevel, number: str, label: str, title: Inlines, node: Node | None) -> None:
+    def heading(self, level: HeadingLevel, number: str, label: str, title: Inlines, node: Node | None,
+                caption: str | None = None) -> None:
         ident = node.id if node is not None else None
         self.label(ident, label)
-        self.emit(partial(Heading, level=level, number=number, id=ident, origin=node), "title", self.runs(title))
+        self.emit(partial(Heading, level=level, number=number, id=ident, origin=node, caption=caption), "title",
+                  self.runs(title))
 
     def paragraph(self, text: Inlines, node: Paragraph | Suggestion) -> None:
         self.paragraph_count += 1
@@ -229,7 +242,8 @@ class _Resolver:
                 self.heading(HeadingLevel.ANNEX, label, label, node.title, node)
             case Chapter():
                 numeral = self.pack.chapter_numeral(place)
-                self.heading(HeadingLevel.CHAPTER, self.number(numeral), numeral, node.title, node)
+                self.heading(HeadingLevel.CHAPTER, self.number(numeral), numeral, node.title, node,
+                             self.pack.table.chapter_caption.format(numeral=numeral))
             case Section() | Findings():
                 letter = self.pack.section_letter(place)
                 title = node.title if isinstance(node, Section) else node.theme
@@ -257,10 +271,13 @@ class _Resolver:
         line = self.pack.language_line(m.original_language, m.single_language)
         return ResolvedMasthead(
             symbol=m.symbol,
-            organ=m.organ,
+            symbols=symbol_parts(m.symbol),
+            organ=self.pack.organ(m.organ),
             distribution=distribution_line(m.distribution, self.pack),
             date=self.pack.masthead_date(m.date),
             language_line=line,
+            version_line=self.pack.version_line(m.original_language, m.single_language),
+            versions_line=self.pack.versions_line(m.versions),
             job_number=m.job_number,
             united_nations=self.pack.table.united_nations,
         )
@@ -275,13 +292,15 @@ class _Resolver:
             if index == 0 and r.agenda_symbol and item.provisional:
                 label.append(self.add_note((r.agenda_symbol + self.pack.table.note_end,), NoteOrigin.AGENDA))
             agenda.append(AgendaLine(label=tuple(label), title=self.pack.typeset(item.title)))  # type: ignore[arg-type]
+        dates = self.pack.date_range(r.session.start, r.session.end)
         return ResolvedFront(
+            parent_body=r.parent_body,
             body=r.body,
             session=self.pack.table.session.format(
                 ordinal=self.pack.ordinal(r.session.number), number=r.session.number
             ),
-            place_and_dates=self.pack.table.place_and_dates.format(
-                place=r.session.place, dates=self.pack.date_range(r.session.start, r.session.end)
+            place_and_dates=dates if r.session.place is None else self.pack.table.place_and_dates.format(
+                place=r.session.place, dates=dates
             ),
             agenda=tuple(agenda),
         )
@@ -329,6 +348,7 @@ def resolve(report: Report) -> ResolvedReport:
         for n in r.notes
     )
     front = ResolvedFront(
+        parent_body=front.parent_body,
         body=front.body,
         session=front.session,
         place_and_dates=front.place_and_dates,
@@ -336,10 +356,12 @@ def resolve(report: Report) -> ResolvedReport:
     )
     return ResolvedReport(
         language=report.language,
+        layout=report.layout,
         right_to_left=pack.right_to_left,
         masthead=masthead,
         front=front,
         title=r.settle(title),
+        title_style=report.title_style,
         subtitles=tuple(r.settle(s) for s in subtitles),
         blocks=tuple(blocks),
         notes=notes,

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from attrs import field, frozen
 
-from cstd_docs.model import Emphasis, Node, Report
+from cstd_docs.model import DutyStation, Emphasis, Node, Report, TitleStyle
 
 
 @frozen
@@ -93,6 +93,8 @@ class Heading:
     id: str | None = None
     #: The model node this block came from; None for fixed wording (the "Main findings" heading).
     origin: Node | None = field(default=None, eq=False, repr=False)
+    #: A chapter's "Chapter I", which the New York layout prints on its own line above the title.
+    caption: str | None = None
 
 
 @frozen
@@ -132,7 +134,10 @@ ResolvedBlock = Heading | NumberedParagraph | SubparagraphItem | Unnumbered
 class ResolvedMasthead:
     """The first-page table, every line composed in the report's language."""
 
+    #: Printed whole on the masthead ("E/2025/28-E/CN.7/2025/11")
     symbol: str | None
+    #: Its parts, stacked in the running heads ("E/2025/28" over "E/CN.7/2025/11")
+    symbols: tuple[str, ...]
     organ: str
     #: "Distr.: General"
     distribution: str
@@ -140,6 +145,10 @@ class ResolvedMasthead:
     date: str
     #: "Original: English" or "English only"
     language_line: str
+    #: "English, French, Russian and Spanish only" under the language line, or None
+    versions_line: str | None
+    #: A translation's own language above the language line ("Français" over "Original : anglais"), or None
+    version_line: str | None
     job_number: str | None
     #: "United Nations"
     united_nations: str
@@ -154,12 +163,14 @@ class AgendaLine:
 
 @frozen
 class ResolvedFront:
-    """The block under the masthead table: body, session, place and dates, agenda."""
+    """The block under the masthead table: parent body, body, session, place and dates, agenda."""
 
+    #: "Human Rights Council", above the body, or None.
+    parent_body: str | None
     body: str
     #: "Twenty-fifth session"
     session: str
-    #: "Geneva, 28 March–1 April 2022"
+    #: "Geneva, 28 March–1 April 2022", or the dates alone for a session without place
     place_and_dates: str
     agenda: tuple[AgendaLine, ...]
 
@@ -170,11 +181,15 @@ class ResolvedReport:
 
     #: Language code of the document ("en", "fr", …), for xml:lang and text direction.
     language: str
+    #: The duty station whose layout the writers follow.
+    layout: DutyStation
     #: True for right-to-left scripts (Arabic).
     right_to_left: bool
     masthead: ResolvedMasthead
     front: ResolvedFront
     title: Runs
+    #: The title's style: "HMG" (17 pt) or "HChG" (14 pt), as the report chooses.
+    title_style: TitleStyle
     subtitles: tuple[Runs, ...]
     blocks: tuple[ResolvedBlock, ...]
     notes: tuple[ResolvedNote, ...]

@@ -27,6 +27,7 @@ from cstd_docs.perf import frozen_gc, gc_paused
 from cstd_docs.resolve.document import ResolvedReport, Runs
 from cstd_docs.writers.docx import content, page, styles
 from cstd_docs.writers.docx import parts as _parts  # registers FootnotesPart before anything is opened
+from cstd_docs.writers.docx.layout import LAYOUTS
 from cstd_docs.writers.docx.oxml import CT_Footnotes
 from cstd_docs.writers.docx.oxml.build import Element, make
 from cstd_docs.writers.docx.package import (
@@ -192,7 +193,8 @@ def _build(
     # Page setup and running heads.
     page.remove_heads(document_part, sect_pr)
     if own:
-        page.own_page_setup(sect_pr, resolved.right_to_left)
+        page.own_page_setup(sect_pr, resolved.right_to_left, LAYOUTS[resolved.layout].page,
+                            max(len(resolved.masthead.symbols), 1))
     else:
         page.keep_page_setup(sect_pr)
         drop_unused_content_rels(document_part)

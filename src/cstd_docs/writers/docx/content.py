@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 
 from cstd_docs.crossrefs import bookmark_name
 from cstd_docs.errors import ReportError
-from cstd_docs.model import Emphasis
+from cstd_docs.model import Emphasis, TitleStyle
 from cstd_docs.resolve.document import (
     Heading,
     HeadingLevel,
@@ -32,14 +32,15 @@ from cstd_docs.resolve.document import (
     Unnumbered,
 )
 from cstd_docs.writers.docx import styles as st
-from cstd_docs.writers.docx.layout import GENEVA
+from cstd_docs.writers.docx.layout import GENEVA, LAYOUTS, FrontBlockLayout, Layout, MastheadGeometry
 from cstd_docs.writers.docx.oxml import CT_Footnotes
 from cstd_docs.writers.docx.oxml.build import RPR_ORDER, Element, make, paragraph, put_in_order, run, text, val
 
 Props = Callable[[], list[Element]]
 
-#: The first-page table's geometry, measured on a current Geneva document (layout.GENEVA).
-MASTHEAD = GENEVA.masthead
+#: The paragraph style of the report's title, as the report chooses (Report.title_style).
+TITLE_STYLES = {TitleStyle.HMG: st.HMG, TitleStyle.HCHG: st.HCHG}
+
 NOTES = GENEVA.notes
 
 HEADING_STYLES = {
@@ -199,8 +200,8 @@ def _symbol_runs(symbol: str | None) -> list[Element]:
     return runs
 
 
-def _table_properties(right_to_left: bool) -> Element:
-    """Floating at the page's MASTHEAD.x/y, fixed columns, no cell margins; mirrored right to left."""
+def _table_properties(right_to_left: bool, geometry: MastheadGeometry) -> Element:
+    """Floating at the page's geometry.x/y, fixed columns, no cell margins; mirrored right to left."""
     return make(
         "w:tblPr",
         None,
@@ -211,13 +212,13 @@ def _table_properties(right_to_left: bool) -> Element:
                 "w:rightFromText": 142,
                 "w:vertAnchor": "page",
                 "w:horzAnchor": "page",
-                "w:tblpX": MASTHEAD.x,
-                "w:tblpY": MASTHEAD.y,
+                "w:tblpX": geometry.x,
+                "w:tblpY": geometry.y,
             },
         ),
         val("w:tblOverlap", "never"),
         make("w:bidiVisual") if right_to_left else None,  # mirrored: the symbol on the left
-        make("w:tblW", {"w:w": MASTHEAD.width, "w:type": "dxa"}),
+        make("w:tblW", {"w:w": geometry.width, "w:type": "dxa"}),
         make("w:tblLayout", {"w:type": "fixed"}),
         make(
             "w:tblCellMar",
@@ -229,42 +230,45 @@ def _table_properties(right_to_left: bool) -> Element:
     )
 
 
-def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False, emblem: Element | None = None) -> Element:
+def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False, emblem: Element | None = None,
+                   geometry: MastheadGeometry = GENEVA.masthead) -> Element:
     """The floating first-page table: emblem, United Nations, symbol; organ, distribution block.
 
     ``emblem`` is a ``w:drawing`` for the first cell of the second row, beside the organ
     (an optional image; docs/layout-geneva.md).
     """
-    properties = _table_properties(right_to_left)
-    columns = MASTHEAD.columns
+    properties = _table_properties(right_to_left, geometry)
+    columns = geometry.columns
     grid = make("w:tblGrid", None, *(make("w:gridCol", {"w:w": width}) for width in columns))
     row1 = _row(
-        MASTHEAD.row1_height,
+        geometry.row1_height,
         [
-            _cell(columns[0], [paragraph()], rule=MASTHEAD.rule_thin, align="bottom"),
-            _cell(columns[1], [paragraph([st.spacing(after=MASTHEAD.united_nations_after)],
+            _cell(columns[0], [paragraph()], rule=geometry.rule_thin, align="bottom"),
+            _cell(columns[1], [paragraph([st.spacing(after=geometry.united_nations_after)],
                                          [run(masthead.united_nations, st.size(28))])],
-                  rule=MASTHEAD.rule_thin, align="bottom"),
-            _cell(columns[2] + columns[3], [paragraph([st.spacing(after=MASTHEAD.symbol_after), val("w:jc", "right")],
+                  rule=geometry.rule_thin, align="bottom"),
+            _cell(columns[2] + columns[3], [paragraph([st.spacing(after=geometry.symbol_after), val("w:jc", "right")],
                                                       _symbol_runs(masthead.symbol))],
-                  span=2, rule=MASTHEAD.rule_thin, align="bottom"),
+                  span=2, rule=geometry.rule_thin, align="bottom"),
         ],
     )
     # The emblem beside the organ, and the organ under "United Nations", as printed.
     emblem_cell = paragraph([st.spacing(before=120)], [run("", [], emblem)] if emblem is not None else [])
-    organ = paragraph([st.spacing(before=MASTHEAD.organ_before)], [run(masthead.organ, [*st.bold(), *st.size(40)])])
+    organ = paragraph([st.spacing(before=geometry.organ_before)], [run(masthead.organ, [*st.bold(), *st.size(40)])])
     distribution = [
         paragraph([st.spacing(before=240)], [run(masthead.distribution)]),
         paragraph([], [run(masthead.date)]),
         paragraph(),
+        *([paragraph([], [run(masthead.version_line)])] if masthead.version_line else []),
         paragraph([], [run(masthead.language_line)]),
+        *([paragraph([], [run(masthead.versions_line)])] if masthead.versions_line else []),
     ]
     row2 = _row(
-        MASTHEAD.row2_height,
+        geometry.row2_height,
         [
-            _cell(columns[0], [emblem_cell], rule=MASTHEAD.rule_thick),
-            _cell(columns[1] + columns[2], [organ], span=2, rule=MASTHEAD.rule_thick),
-            _cell(columns[3], distribution, rule=MASTHEAD.rule_thick),
+            _cell(columns[0], [emblem_cell], rule=geometry.rule_thick),
+            _cell(columns[1] + columns[2], [organ], span=2, rule=geometry.rule_thick),
+            _cell(columns[3], distribution, rule=geometry.rule_thick),
         ],
     )
     return make("w:tbl", None, properties, grid, row1, row2)
@@ -275,23 +279,29 @@ def _front_props() -> list[Element]:
                  make("w:tab", {"w:val": "left", "w:pos": 1134}))]
 
 
-def _front_line(role: str, content: list[Element] | str) -> Element:
-    """One line of the front block; bold where the layout says (FrontBlockLayout.bold)."""
+def _front_line(role: str, content: list[Element] | str, layout: FrontBlockLayout, size: int | None = None) -> Element:
+    """One line of the front block; bold and sized where the layout says (FrontBlockLayout)."""
     if isinstance(content, str):
-        content = [run(content, st.bold() if role in GENEVA.front.bold else [])]
+        props = st.bold() if role in layout.bold else []
+        if size is not None:
+            props += st.size(size)
+        content = [run(content, props)]
     return paragraph(_front_props(), content)
 
 
-def front_block(front: ResolvedFront, links: NoteLinks) -> list[Element]:
-    """Body, session, place and dates, then each agenda line and its title, bold as printed."""
-    out = [
-        _front_line("body", front.body),
-        _front_line("session", front.session),
-        _front_line("place_and_dates", front.place_and_dates),
+def front_block(front: ResolvedFront, links: NoteLinks, layout: FrontBlockLayout = GENEVA.front) -> list[Element]:
+    """Parent body, body, session, place and dates, then each agenda line and its title, as printed."""
+    out = []
+    if front.parent_body is not None:
+        out.append(_front_line("parent_body", front.parent_body, layout, layout.parent_body_size))
+    out += [
+        _front_line("body", front.body, layout, layout.body_size if front.parent_body is None else None),
+        _front_line("session", front.session, layout),
+        _front_line("place_and_dates", front.place_and_dates, layout),
     ]
     for line in front.agenda:
-        out.append(_front_line("agenda_label", inline(line.label, links)))
-        out.append(_front_line("agenda_title", line.title))
+        out.append(_front_line("agenda_label", inline(line.label, links), layout))
+        out.append(_front_line("agenda_title", line.title, layout))
     return out
 
 
@@ -314,9 +324,17 @@ def heading(
     return paragraph(props, [*lead, *inline(title, links)])
 
 
-def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks) -> list[Element]:
+def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks, layout: Layout = GENEVA) -> list[Element]:
     body_style = val("w:pStyle", st.SINGLE_TXT)
     match item:
+        case Heading(level=HeadingLevel.CHAPTER, caption=str(caption)) if layout.chapter_caption_line:
+            # "Chapter I" at the margin, then the title where the chapter heading prints it (E/2025/24).
+            # The title right under its caption (E/2025/24 p. 7: boxes 2.66–3.21, 3.19–3.74).
+            caption_runs = bookmarks.around(item.id, caption)
+            line = paragraph([val("w:pStyle", st.HCHG), make("w:keepNext"), st.spacing(after=0)], caption_runs)
+            title_runs = [run("\t\t"), *inline(item.title, links)]
+            title = paragraph([val("w:pStyle", st.HCHG), st.spacing(before=0)], title_runs)
+            return [line, title]
         case Heading(level=HeadingLevel.ANNEX):
             # "Annex" on a new page, then the annex's title, both as chapter headings.
             annex = heading(st.HCHG, None, (), links, page_break=True)
@@ -348,13 +366,19 @@ def end_rule() -> Element:
 
 def body(report: ResolvedReport, links: NoteLinks, emblem: Element | None = None) -> list[Element]:
     """Every body element in reading order (the section properties excluded)."""
-    out = [masthead_table(report.masthead, report.right_to_left, emblem), *front_block(report.front, links)]
-    out.append(heading(st.HMG, None, report.title, links))
+    layout = LAYOUTS[report.layout]
+    out = [masthead_table(report.masthead, report.right_to_left, emblem, layout.masthead),
+           *front_block(report.front, links, layout.front)]
+    out.append(heading(TITLE_STYLES[report.title_style], None, report.title, links))
     out.extend(heading(st.H1G, None, subtitle, links) for subtitle in report.subtitles)
     bookmarks = Bookmarks(report)
     for item in report.blocks:
-        out.extend(block(item, links, bookmarks))
+        out.extend(block(item, links, bookmarks, layout))
     out.append(end_rule())
+    if layout.end_job_line and report.masthead.job_number:
+        # In the Footer style, which the readers know is no part of the text.
+        props = [val("w:pStyle", st.FOOTER), st.spacing(before=480)]
+        out.append(paragraph(props, [run(report.masthead.job_number, st.size(20))]))
     return out
 
 

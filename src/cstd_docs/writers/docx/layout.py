@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from cstd_docs.model import DutyStation
+
 
 @frozen
 class PageGeometry:
@@ -23,10 +25,17 @@ class PageGeometry:
     right: int
     header: int
     footer: int
+    #: How much higher the head starts for each further line of a stacked symbol (0: it grows down);
+    #: New York heads stand on their rule.
+    head_line: int = 0
 
     @property
     def text_width(self) -> int:
         return self.width - self.left - self.right
+
+    def header_for(self, lines: int) -> int:
+        """The head's distance from the page's top for a head of ``lines`` lines."""
+        return self.header - self.head_line * max(lines - 1, 0)
 
 
 @frozen
@@ -88,6 +97,12 @@ class FooterLayout:
     even: tuple[str, ...]
     odd: tuple[str, ...]
     first_job_size: int
+    #: "2/4": the page number over the total (New York), or the page alone.
+    page_total: bool = False
+    #: The job number's size on later pages (half-points), or None for the Footer style's.
+    job_size: int | None = None
+    #: Space under page 1's job line (twips): New York prints the bar code there.
+    first_after: int = 0
 
     def pieces(self, page: str) -> tuple[str, ...]:
         """The pieces of the footer of ``page``: "first", "even" or "odd"."""
@@ -96,9 +111,13 @@ class FooterLayout:
 
 @frozen
 class FrontBlockLayout:
-    """The lines under the masthead: which of them are bold ("body", "session", "agenda_title")."""
+    """The lines under the masthead: which of them are bold ("parent_body", "body", "session",
+    "agenda_title"), and the size of the parent body's line (half-points; the others are 10 pt)."""
 
     bold: frozenset[str]
+    parent_body_size: int
+    #: The body's line when no parent body stands above it (New York prints it at 12 pt), or None: 10 pt.
+    body_size: int | None = None
 
 
 @frozen
@@ -110,6 +129,10 @@ class Layout:
     front: FrontBlockLayout
     #: The size (half-points) of a custom note mark (*, **), set on the baseline, not raised.
     custom_mark_size: int
+    #: "Chapter I" on its own line above the chapter's title, as New York prints it.
+    chapter_caption_line: bool = False
+    #: The job number again after the end rule, on the last page, as New York prints it.
+    end_job_line: bool = False
 
 
 GENEVA = Layout(
@@ -122,7 +145,30 @@ GENEVA = Layout(
                               organ_before=80),
     footers=FooterLayout(first=("job",), even=("page", "job"), odd=("job", "page"), first_job_size=20),
     # A/HRC/EMRIP/2025/2 p. 1: the body and "Eighteenth session" bold, the dates and "Item 3 of the
-    # provisional agenda" not, the item's title bold (pdftohtml: <b>).
-    front=FrontBlockLayout(bold=frozenset({"body", "session", "agenda_title"})),
+    # provisional agenda" not, the item's title bold (pdftohtml: <b>); "Human Rights Council" above
+    # the body 12 pt bold (pdftohtml size 12, <b>).
+    front=FrontBlockLayout(bold=frozenset({"parent_body", "body", "session", "agenda_title"}), parent_body_size=24),
     custom_mark_size=20,
 )
+
+# docs/layout-newyork.md: E/CN.5/2025/L.6 (masthead, body page) and E/2025/24 (chapters, footers).
+# The margins are 2.23 cm, between the front block's 2.12 and the body's 4.35 less the G styles'
+# 2 cm indent, so both stand within 1.2 mm of print with the same paragraph styles.
+NEW_YORK = Layout(
+    page=PageGeometry(width=12240, height=15840, top=1440, bottom=1382, left=1264, right=1264, header=998,
+                      footer=731, head_line=207),
+    notes=GENEVA.notes,
+    masthead=MastheadGeometry(x=1196, y=284, columns=(1264, 2013, 3470, 3090), row1_height=1017, row2_height=2893,
+                              rule_thin=4, rule_thick=12, united_nations_after=80, symbol_after=20,
+                              organ_before=80),
+    footers=FooterLayout(first=("job",), even=("page", "job"), odd=("job", "page"), first_job_size=20,
+                         page_total=True, job_size=14, first_after=120),
+    front=FrontBlockLayout(bold=frozenset({"parent_body", "body", "session", "agenda_title"}), parent_body_size=24,
+                           body_size=24),
+    custom_mark_size=20,
+    chapter_caption_line=True,
+    end_job_line=True,
+)
+
+#: The layout of each duty station (Report.layout).
+LAYOUTS = {DutyStation.GENEVA: GENEVA, DutyStation.NEW_YORK: NEW_YORK}

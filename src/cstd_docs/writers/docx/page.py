@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.parts.hdrftr import FooterPart, HeaderPart
 
 from cstd_docs.writers.docx import styles as st
-from cstd_docs.writers.docx.layout import GENEVA
+from cstd_docs.writers.docx.layout import GENEVA, LAYOUTS, PageGeometry
 from cstd_docs.writers.docx.oxml import CONTINUATION_SEPARATOR_ID, SEPARATOR_ID
 from cstd_docs.writers.docx.oxml.build import Element, clear_children, make, paragraph, put_in_order, run, val
 
@@ -60,11 +60,8 @@ SETTINGS_ORDER = (
     "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
 )  # fmt: skip
 
-#: The Geneva page (docs/layout-geneva.md); the default tab stop is the template's.
-PAGE = GENEVA.page
+#: The default tab stop is the template's.
 DEFAULT_TAB = 567
-#: Right tab of the footers' right-hand piece, at the right edge of the text (LAYOUT.md §6).
-TEXT_RIGHT = PAGE.text_width - 1
 
 
 def apply_settings(settings: Element, language: str, *, own: bool) -> None:
@@ -89,22 +86,26 @@ def apply_settings(settings: Element, language: str, *, own: bool) -> None:
             settings.remove(element)
 
 
-def own_page_setup(sect_pr: Element, right_to_left: bool) -> None:
-    """Replace a section's page setup with the template's (A4, margins, first page different)."""
+def own_page_setup(sect_pr: Element, right_to_left: bool, page: PageGeometry = GENEVA.page,
+                   head_lines: int = 1) -> None:
+    """Replace a section's page setup with the layout's (page size, margins, first page different).
+
+    ``head_lines``: the lines of the running head (a double symbol stacks two), for the layouts whose
+    head stands on its rule (PageGeometry.head_line)."""
     for name in list(sect_pr.attrib):
         del sect_pr.attrib[name]
     clear_children(sect_pr)
-    sect_pr.append(make("w:pgSz", {"w:w": PAGE.width, "w:h": PAGE.height}))
+    sect_pr.append(make("w:pgSz", {"w:w": page.width, "w:h": page.height}))
     sect_pr.append(
         make(
             "w:pgMar",
             {
-                "w:top": PAGE.top,
-                "w:right": PAGE.right,
-                "w:bottom": PAGE.bottom,
-                "w:left": PAGE.left,
-                "w:header": PAGE.header,
-                "w:footer": PAGE.footer,
+                "w:top": page.top,
+                "w:right": page.right,
+                "w:bottom": page.bottom,
+                "w:left": page.left,
+                "w:header": page.header_for(head_lines),
+                "w:footer": page.footer,
                 "w:gutter": 0,
             },
         )
@@ -130,11 +131,11 @@ def remove_heads(document_part: DocumentPart, sect_pr: Element) -> None:
                 document_part.drop_rel(rel_id)
 
 
-def _field_page() -> list[Element]:
-    """A ``PAGE`` field as Word writes it: begin, instruction, end (Word computes the result)."""
+def _field_page(code: str = "PAGE") -> list[Element]:
+    """A ``PAGE`` (or ``NUMPAGES``) field as Word writes it: begin, instruction, end (Word computes the result)."""
     pieces = [
         make("w:fldChar", {"w:fldCharType": "begin"}),
-        _instruction(" PAGE "),
+        _instruction(f" {code} "),
         make("w:fldChar", {"w:fldCharType": "separate"}),
         make("w:fldChar", {"w:fldCharType": "end"}),
     ]
@@ -157,25 +158,35 @@ def _header_paragraphs(report: ResolvedReport, page: str) -> list[Element]:
     props = [val("w:pStyle", st.HEADER)]
     if page == "odd":
         props.append(val("w:jc", "right"))
-    return [paragraph(props, [run(symbol)])]
+    # A double symbol's parts stacked, one line each, as E/2025/28 prints them (docs/layout-geneva.md).
+    runs = [run(part, [], *([make("w:br")] if index else [])) for index, part in enumerate(report.masthead.symbols)]
+    return [paragraph(props, runs)]
 
 
 def _footer_piece(report: ResolvedReport, piece: str, page: str) -> list[Element]:
+    footers = LAYOUTS[report.layout].footers
     if piece == "page":
+        if footers.page_total:  # "2/4" (docs/layout-newyork.md)
+            return [*_field_page(), run("/", [val("w:rStyle", st.PAGE_NUMBER)]), *_field_page("NUMPAGES")]
         return _field_page()
     job = report.masthead.job_number
     if not job:
         return []
     # Page 1 prints the job number larger than the Footer style (docs/layout-geneva.md).
-    return [run(job, st.size(GENEVA.footers.first_job_size) if page == "first" else [])]
+    size = footers.first_job_size if page == "first" else footers.job_size
+    return [run(job, st.size(size) if size is not None else [])]
 
 
 def _footer_paragraphs(report: ResolvedReport, page: str) -> list[Element]:
     """The pieces of FooterLayout for this page, left to right, a right tab between them."""
-    pieces = GENEVA.footers.pieces(page)
+    layout = LAYOUTS[report.layout]
+    pieces = layout.footers.pieces(page)
     props = [val("w:pStyle", st.FOOTER)]
+    if page == "first" and layout.footers.first_after:
+        props.append(st.spacing(after=layout.footers.first_after))
     if len(pieces) > 1:
-        props.append(make("w:tabs", None, make("w:tab", {"w:val": "right", "w:pos": TEXT_RIGHT})))
+        # The right-hand piece at the right edge of the text (LAYOUT.md §6).
+        props.append(make("w:tabs", None, make("w:tab", {"w:val": "right", "w:pos": layout.page.text_width - 1})))
     runs: list[Element] = []
     for index, piece in enumerate(pieces):
         if index:
