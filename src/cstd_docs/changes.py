@@ -19,8 +19,11 @@ from cstd_docs.resolve import resolve
 from cstd_docs.resolve.document import (
     Heading,
     HeadingLevel,
+    InstrumentHeading,
+    InstrumentText,
     NoteRef,
     NumberedParagraph,
+    OperativeParagraph,
     ResolvedNote,
     Runs,
     SubparagraphItem,
@@ -68,7 +71,8 @@ def _paragraphs(report: Report) -> list[_Para]:
                 text = f"{current.text} {block.label} {_text(block.text, doc.notes)}"
                 key = current.key if current.id is not None else f"text:{text}"
                 current = _Para(key, current.id, current.number, text)
-            case Heading() | SubparagraphItem() | Unnumbered():
+            case Heading() | SubparagraphItem() | Unnumbered() | InstrumentHeading() | InstrumentText() \
+                    | OperativeParagraph():  # a resolution's paragraphs are not the report's
                 if current is not None:
                     out.append(current)
                     current = None

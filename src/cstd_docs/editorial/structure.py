@@ -9,7 +9,7 @@ from attrs import frozen
 
 from cstd_docs.editorial.texts import places
 from cstd_docs.model import Annex, Chapter, Findings, Section, Subsection
-from cstd_docs.resolve.document import Heading, ResolvedReport, Runs
+from cstd_docs.resolve.document import Heading, InstrumentHeading, ResolvedReport, Runs
 
 #: DGACM limits, notes and headings included: documents of the Secretariat, and of other bodies.
 WORD_LIMITS = {"secretariat": 8500, "other": 10700}
@@ -114,6 +114,6 @@ def words(resolved: ResolvedReport) -> int:
     parts = [_runs_text(resolved.title), *(_runs_text(s) for s in resolved.subtitles)]
     parts.extend(line.title for line in resolved.front.agenda)
     for block in resolved.blocks:
-        parts.append(_runs_text(block.title if isinstance(block, Heading) else block.text))
+        parts.append(_runs_text(block.title if isinstance(block, (Heading, InstrumentHeading)) else block.text))
     parts.extend(_runs_text(note.text) for note in resolved.notes)
     return sum(count_words(p) for p in parts)

@@ -34,6 +34,7 @@ from cstd_docs.model import (
     Paragraph,
     Person,
     Report,
+    Resolution,
     Section,
     Subparagraph,
     Subsection,
@@ -43,8 +44,11 @@ from cstd_docs.model import (
 from cstd_docs.resolve.document import (
     Heading,
     HeadingLevel,
+    InstrumentHeading,
+    InstrumentText,
     NoteRef,
     NumberedParagraph,
+    OperativeParagraph,
     ResolvedBlock,
     ResolvedReport,
     Run,
@@ -202,8 +206,35 @@ class _Walk:
                 if isinstance(resolved, Unnumbered):
                     self.field(Kind.BODY, f"{path}.unnumbered", block.unnumbered, resolved.text,
                                f"unnumbered text after {self.paragraph}", block.id)
+            case Resolution():
+                self.resolution(path, block)
             case _:
                 assert_never(block)
+
+    # --- instruments (issue 12) ----------------------------------------------------------------
+    def resolution(self, path: str, resolution: Resolution) -> None:
+        """Its title, enacting formula, preambular and operative paragraphs, placed by its label."""
+        heading = self.printed(resolution)
+        if not isinstance(heading, InstrumentHeading):
+            return
+        name = heading.label or "the resolution"
+        self.field(Kind.HEADING, f"{path}.title", resolution.title, heading.title, name, resolution.id)
+        enacting = self.resolved.blocks[self.resolved.blocks.index(heading) + 1]
+        if isinstance(enacting, InstrumentText):
+            self.field(Kind.BODY, f"{path}.enacting", resolution.enacting, enacting.text, name, resolution.id)
+        for index, preambular in enumerate(resolution.preamble):
+            printed = self.printed(preambular)
+            if isinstance(printed, InstrumentText):
+                self.field(Kind.BODY, f"{path}.preamble[{index}].text", preambular.text, printed.text,
+                           f"{name}, preamble", preambular.id)
+        for index, operative in enumerate(resolution.operative):
+            resolved = self.printed(operative)
+            if not isinstance(resolved, OperativeParagraph):
+                continue
+            here, place = f"{path}.operative[{index}]", f"{name}, paragraph {_number(resolved.number)}"
+            self.field(Kind.BODY, f"{here}.text", operative.text, resolved.text, place, operative.id, resolved.number)
+            self.subparagraphs(f"{here}.subparagraphs", operative.subparagraphs, place, operative.id)
+    # --- end instruments
 
     def subparagraphs(self, path: str, items: tuple[Subparagraph, ...], place: str, ident: str | None) -> None:
         for index, sub in enumerate(items):
@@ -294,6 +325,7 @@ def texts(resolved: ResolvedReport) -> list[Text]:
     report = resolved.source
     walk = _Walk(resolved)
     walk.front(report)
+    walk.blocks_of("$.content", report.content)
     walk.chapters("$.chapters", report.chapters)
     for index, annex in enumerate(report.annexes):
         here = f"$.annexes[{index}]"

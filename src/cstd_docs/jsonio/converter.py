@@ -5,8 +5,8 @@ a string, or a list mixing strings with one-key objects::
 
     ["One speaker", {"cite": "basso"}, " drew attention to ", {"emphasis": "Road Map"}]
 
-Other unions are told apart by a key: a block with "unnumbered" is unnumbered text
-(anything else is a paragraph), a chapter part with "theme" is a findings section,
+Other unions are told apart by a key: a block with "unnumbered" is unnumbered text,
+one with "enacting" a resolution (anything else is a paragraph), a chapter part with "theme" is a findings section,
 and a participant says its "kind". Fields equal to their default are left out.
 """
 
@@ -328,6 +328,8 @@ def configure_tagged_unions(c: Converter) -> None:
         obj = _need_object(value, "a paragraph", '{"id": "…", "text": "…"}')
         if "unnumbered" in obj:
             return c.structure(obj, m.UnnumberedText)
+        if "enacting" in obj:  # a resolution: its enacting formula tells it apart
+            return c.structure(obj, m.Resolution)
         return c.structure(obj, m.Paragraph)
 
     def structure_part(value: object, _: object) -> m.ChapterPart:

@@ -95,6 +95,17 @@ class EnglishOrdinals:
     and_: str
 
 
+
+# --- instruments (issue 12) ---------------------------------------------------------------------
+@frozen(kw_only=True)
+class Instruments:
+    """The labels of resolutions: "Draft resolution", "Draft resolution II", "Resolution 68/1"."""
+
+    draft_resolution: str = field(validator=_template())
+    draft_resolution_numbered: str = field(validator=_template("numeral"))
+    resolution_numbered: str = field(validator=_template("number"))
+# --- end instruments
+
 @frozen(kw_only=True)
 class LanguageTable:
     """Every phrase, name and counter the library writes in one language."""
@@ -151,6 +162,7 @@ class LanguageTable:
     ordinals: EnglishOrdinals | None = None
     ordinal_format: str = field(default="{number}", validator=_template("number"))
     typography: Typography | None = None
+    instruments: Instruments
 
 
 def _text(value: object, _: object = None) -> str:

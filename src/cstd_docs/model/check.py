@@ -20,12 +20,13 @@ from cstd_docs.model.body import (
     Findings,
     Paragraph,
     Section,
-    Subparagraph,
     Subsection,
     Suggestion,
     UnnumberedText,
 )
 from cstd_docs.model.inline import Citation, CrossRef, Emphasis, Inlines, Note
+from cstd_docs.model.instruments import Operative, Preambular, Resolution
+from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.participants import Delegation, Organization, Person
 from cstd_docs.model.report import SCHEMA_KEY, Report
 from cstd_docs.model.walk import Visit, walk
@@ -152,8 +153,33 @@ class _Checks:
                     self.problems.append(
                         Problem(f"{path}.courses", "a suggestion lists no course of action", "add at least one course")
                     )
+            case Preambular() | Operative() | Resolution():
+                self.instrument(path, node)
             case _:
                 assert_never(node)
+
+    # --- instruments (issue 12) ----------------------------------------------------------------
+    def instrument(self, path: str, node: Preambular | Operative | Resolution) -> None:
+        """A resolution's title and enacting formula, a preambular or operative paragraph's text."""
+        self.define(node.id, path)
+        match node:
+            case Preambular():
+                if node.id is not None:  # unnumbered: nothing for a cross-reference to print
+                    self.unnumbered.add(node.id)
+                self.inlines(f"{path}.text", node.text, node.id)
+            case Operative():
+                self.inlines(f"{path}.text", node.text, node.id)
+            case Resolution():
+                self.inlines(f"{path}.title", node.title, node.id)
+                self.inlines(f"{path}.enacting", node.enacting, node.id)
+                if node.official_number is not None:
+                    self.require_text(f"{path}.official_number", node.official_number, optional=True)
+                if not node.operative:
+                    self.problems.append(Problem(f"{path}.operative", "a resolution has no operative paragraph",
+                                                 'add one: {"text": [{"emphasis": "Requests"}, " …;"]}'))
+            case _:
+                assert_never(node)
+    # --- end instruments
 
     def subparagraph(self, visit: Visit, sub: Subparagraph) -> None:
         depth = visit.depth

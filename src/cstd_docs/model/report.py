@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from attrs import field, frozen
 
-from cstd_docs.model.body import Annex, Chapter
+from cstd_docs.model.body import Annex, Block, Chapter
 from cstd_docs.model.inline import Inlines, to_inlines, to_tuple
 from cstd_docs.model.participants import Participant
 from cstd_docs.model.typed import to_date, to_enum, typed_fields
@@ -111,6 +111,9 @@ class Report:
     subtitles: tuple[Inlines, ...] = field(default=(), converter=_subtitles)
     first_page_notes: FirstPageNotes = field(default=FirstPageNotes.NUMBERED, converter=_first_page_notes)
     participants: dict[str, Participant] = field(factory=dict, converter=_registry)
+    #: Blocks before the first chapter: the whole body of a document that is one draft
+    #: resolution (an "L" document: the recommendation sentence, then the resolution).
+    content: tuple[Block, ...] = field(default=(), converter=to_tuple)
     chapters: tuple[Chapter, ...] = field(default=(), converter=to_tuple)
     annexes: tuple[Annex, ...] = field(default=(), converter=to_tuple)
 

@@ -31,11 +31,14 @@ from cstd_docs.model import (
     Inlines,
     Node,
     Note,
+    Operative,
     Organization,
     Paragraph,
     Participant,
     Person,
+    Preambular,
     Report,
+    Resolution,
     Section,
     Subparagraph,
     Subsection,
@@ -49,9 +52,13 @@ from cstd_docs.resolve.document import (
     AgendaLine,
     Heading,
     HeadingLevel,
+    InstrumentHeading,
+    InstrumentText,
+    InstrumentTextKind,
     NoteOrigin,
     NoteRef,
     NumberedParagraph,
+    OperativeParagraph,
     Reference,
     ResolvedBlock,
     ResolvedFront,
@@ -63,6 +70,7 @@ from cstd_docs.resolve.document import (
     SubparagraphItem,
     Unnumbered,
 )
+from cstd_docs.resolve.instruments import resolution_label
 
 __all__ = ["ResolvedReport", "distribution_line", "participant_text", "resolve"]
 
@@ -237,8 +245,33 @@ class _Resolver:
             case Subsection():
                 self.heading(HeadingLevel.SUBSECTION, self.number(str(place)), str(place),
                              node.title, node)
+            case Resolution() | Preambular() | Operative():
+                self.instrument(visit, node)
             case _:
                 assert_never(node)
+
+    # --- instruments (issue 12) ----------------------------------------------------------------
+    def instrument(self, visit: Visit, node: Resolution | Preambular | Operative) -> None:
+        """A resolution's label, title and enacting formula; its preambular and operative paragraphs."""
+        match node:
+            case Operative():
+                number = str(visit.index + 1)  # restarts in each resolution; no report number used up
+                self.label(node.id, number)
+                printed = self.pack.table.paragraph_number.format(number=number)
+                self.emit(partial(OperativeParagraph, number=printed, id=node.id, origin=node), "text",
+                          self.runs(node.text))
+            case Preambular():
+                self.emit(partial(InstrumentText, kind=InstrumentTextKind.PREAMBULAR, id=node.id, origin=node),
+                          "text", self.runs(node.text))
+            case Resolution():
+                label = resolution_label(visit, node, self.report, self.pack)
+                self.label(node.id, label.reference)
+                self.emit(partial(InstrumentHeading, label=label.printed, id=node.id, origin=node), "title",
+                          self.runs(node.title))
+                self.emit(partial(InstrumentText, kind=InstrumentTextKind.ENACTING), "text", self.runs(node.enacting))
+            case _:
+                assert_never(node)
+    # --- end instruments
 
     def findings_heading(self, visit: Visit) -> None:
         """"1. Main findings" before a findings section's first block, "2. Suggestions" before
