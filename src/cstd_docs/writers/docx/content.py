@@ -19,8 +19,11 @@ from cstd_docs.model import Emphasis
 from cstd_docs.resolve.document import (
     Heading,
     HeadingLevel,
+    InstrumentHeading,
+    InstrumentText,
     NoteRef,
     NumberedParagraph,
+    OperativeParagraph,
     Reference,
     ResolvedBlock,
     ResolvedFront,
@@ -31,6 +34,7 @@ from cstd_docs.resolve.document import (
     SubparagraphItem,
     Unnumbered,
 )
+from cstd_docs.writers.docx import instrument_styles as ins
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import GENEVA
 from cstd_docs.writers.docx.oxml import CT_Footnotes
@@ -314,9 +318,13 @@ def heading(
     return paragraph(props, [*lead, *inline(title, links)])
 
 
-def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks) -> list[Element]:
+def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks, in_resolution: bool = False) -> list[Element]:
     body_style = val("w:pStyle", st.SINGLE_TXT)
     match item:
+        case InstrumentHeading() | InstrumentText() | OperativeParagraph():
+            return instrument_block(item, links, bookmarks)
+        case SubparagraphItem() if in_resolution:
+            return [instrument_item(item, links, bookmarks)]
         case Heading(level=HeadingLevel.ANNEX):
             # "Annex" on a new page, then the annex's title, both as chapter headings.
             annex = heading(st.HCHG, None, (), links, page_break=True)
@@ -340,6 +348,42 @@ def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks) -> list[E
             assert_never(item)
 
 
+# --- instruments (issue 12) -------------------------------------------------------------------------
+def instrument_block(item: InstrumentHeading | InstrumentText | OperativeParagraph, links: NoteLinks,
+                     bookmarks: Bookmarks) -> list[Element]:
+    """A resolution's label and title, enacting formula, preambular or operative paragraph."""
+    match item:
+        case InstrumentHeading():
+            heading_style = val("w:pStyle", ins.RES_HEADING)
+            label = [paragraph([heading_style], bookmarks.around(item.id, item.label))] if item.label else []
+            return [*label, paragraph([val("w:pStyle", ins.RES_HEADING)], inline(item.title, links))]
+        case InstrumentText():
+            return [paragraph([val("w:pStyle", ins.PREAMBULAR)], inline(item.text, links))]
+        case OperativeParagraph():
+            numbering = bookmarks.around(item.id, f"{item.number}\t")
+            return [paragraph([val("w:pStyle", ins.OPERATIVE)], [*numbering, *inline(item.text, links)])]
+        case _:
+            assert_never(item)
+
+
+def instrument_item(item: SubparagraphItem, links: NoteLinks, bookmarks: Bookmarks) -> Element:
+    """(a) at the first-line indent as an operative paragraph's number; (i) and below block-indented."""
+    left = ins.COLUMN + (item.depth - 1) * 2 * ins.FIRST_LINE
+    props = [val("w:pStyle", ins.OPERATIVE)]
+    if item.depth > 1:
+        props += [st.tabs(("left", left + 2 * ins.FIRST_LINE)), ins.first_line_indent(left)]
+    numbering = bookmarks.around(item.id, f"{item.label}\t")
+    return paragraph(props, [*numbering, *inline(item.text, links)])
+
+
+def in_resolution(item: ResolvedBlock, before: bool) -> bool:
+    """Whether the blocks after ``item`` are still a resolution's (its subparagraphs take its layout)."""
+    if isinstance(item, (InstrumentHeading, InstrumentText, OperativeParagraph)):
+        return True
+    return before and isinstance(item, SubparagraphItem)
+# --- end instruments
+
+
 def end_rule() -> Element:
     """The short centred rule closing the document: four underlined tabs."""
     props = [val("w:pStyle", st.SINGLE_TXT), st.spacing(before=240), val("w:jc", "center")]
@@ -352,8 +396,10 @@ def body(report: ResolvedReport, links: NoteLinks, emblem: Element | None = None
     out.append(heading(st.HMG, None, report.title, links))
     out.extend(heading(st.H1G, None, subtitle, links) for subtitle in report.subtitles)
     bookmarks = Bookmarks(report)
+    resolution = False
     for item in report.blocks:
-        out.extend(block(item, links, bookmarks))
+        out.extend(block(item, links, bookmarks, resolution))
+        resolution = in_resolution(item, resolution)
     out.append(end_rule())
     return out
 
