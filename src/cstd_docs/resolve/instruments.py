@@ -17,8 +17,15 @@ from cstd_docs.lang import LanguagePack
 from cstd_docs.lang.numbering import roman
 from cstd_docs.model import Node, Report, Resolution
 from cstd_docs.model.walk import Visit, children
+from cstd_docs.resolve.document import (
+    InstrumentHeading,
+    InstrumentText,
+    OperativeParagraph,
+    ResolvedBlock,
+    SubparagraphItem,
+)
 
-__all__ = ["InstrumentLabel", "resolution_label"]
+__all__ = ["InstrumentLabel", "resolution_label", "within_resolutions"]
 
 #: The list of a document's own blocks before any chapter.
 DOCUMENT_CONTENT = "$.content"
@@ -49,3 +56,17 @@ def resolution_label(visit: Visit, node: Resolution, report: Report, pack: Langu
         return InstrumentLabel("" if visit.within == DOCUMENT_CONTENT else printed, printed)
     numeral = roman(1 + next(i for i, n in enumerate(drafts) if n is node))
     return InstrumentLabel(words.draft_resolution_numbered.format(numeral=numeral), numeral)
+
+
+def within_resolutions(blocks: Sequence[ResolvedBlock]) -> tuple[bool, ...]:
+    """For each resolved block, whether it is part of a resolution (its subparagraphs included):
+    writers lay those out as a resolution's, a Markdown quote or the operative layout in Word."""
+    out: list[bool] = []
+    inside = False
+    for block in blocks:
+        if isinstance(block, (InstrumentHeading, InstrumentText, OperativeParagraph)):
+            inside = True
+        elif not isinstance(block, SubparagraphItem):
+            inside = False
+        out.append(inside)
+    return tuple(out)

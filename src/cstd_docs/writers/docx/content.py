@@ -34,6 +34,7 @@ from cstd_docs.resolve.document import (
     SubparagraphItem,
     Unnumbered,
 )
+from cstd_docs.resolve.instruments import within_resolutions
 from cstd_docs.writers.docx import instrument_styles as ins
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import GENEVA
@@ -376,11 +377,6 @@ def instrument_item(item: SubparagraphItem, links: NoteLinks, bookmarks: Bookmar
     return paragraph(props, [*numbering, *inline(item.text, links)])
 
 
-def in_resolution(item: ResolvedBlock, before: bool) -> bool:
-    """Whether the blocks after ``item`` are still a resolution's (its subparagraphs take its layout)."""
-    if isinstance(item, (InstrumentHeading, InstrumentText, OperativeParagraph)):
-        return True
-    return before and isinstance(item, SubparagraphItem)
 # --- end instruments
 
 
@@ -396,10 +392,8 @@ def body(report: ResolvedReport, links: NoteLinks, emblem: Element | None = None
     out.append(heading(st.HMG, None, report.title, links))
     out.extend(heading(st.H1G, None, subtitle, links) for subtitle in report.subtitles)
     bookmarks = Bookmarks(report)
-    resolution = False
-    for item in report.blocks:
+    for item, resolution in zip(report.blocks, within_resolutions(report.blocks), strict=True):
         out.extend(block(item, links, bookmarks, resolution))
-        resolution = in_resolution(item, resolution)
     out.append(end_rule())
     return out
 
