@@ -18,8 +18,11 @@ from cstd_docs.model import (
     Findings,
     Inlines,
     Node,
+    Operative,
     Paragraph,
+    Preambular,
     Report,
+    Resolution,
     Section,
     Subparagraph,
     Subsection,
@@ -32,8 +35,12 @@ from cstd_docs.resolve import resolve
 from cstd_docs.resolve.document import (
     Heading,
     HeadingLevel,
+    InstrumentHeading,
+    InstrumentText,
+    InstrumentTextKind,
     NoteRef,
     NumberedParagraph,
+    OperativeParagraph,
     ResolvedBlock,
     ResolvedNote,
     ResolvedReport,
@@ -104,6 +111,13 @@ def printed(block: ResolvedBlock) -> tuple[BlockKind, Runs, str]:
             return BlockKind.SUBPARAGRAPH, block.text, block.label
         case Unnumbered():
             return BlockKind.UNNUMBERED, block.text, ""
+        case InstrumentHeading():  # its label, if it prints one, is read apart (classify)
+            return BlockKind.RESOLUTION, block.title, block.label
+        case InstrumentText():
+            kind = BlockKind.ENACTING if block.kind is InstrumentTextKind.ENACTING else BlockKind.PREAMBULAR
+            return kind, block.text, ""
+        case OperativeParagraph():
+            return BlockKind.OPERATIVE, block.text, block.number
         case _:
             assert_never(block)
 
@@ -137,5 +151,9 @@ def node_text(node: Node) -> Inlines | None:
             return node.unnumbered
         case Suggestion():
             return None
+        case Resolution():
+            return node.title
+        case Preambular() | Operative():
+            return node.text
         case _:
             assert_never(node)
