@@ -273,14 +273,17 @@ class _Parser:
         return out, pos
 
     def leading(self) -> tuple[tuple[Block, ...], int]:
-        """Text before the first chapter, as the document's own blocks when they hold a resolution
+        """Text before the first chapter, as the document's own blocks when it holds a resolution
         or the base had such blocks; else nothing here (a chapter is opened for it)."""
         base = self.ctx.base
+        end = 0
+        while self.kind(end) in _TEXT:
+            end += 1
+        starts = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION)
+        if not (base is not None and base.report.content) and not any(self.kind(i) in starts for i in range(end)):
+            return (), 0
         lead, pos = self.content(0)
-        own = base is not None and bool(base.report.content)
-        if own or any(isinstance(part, Resolution) for part in lead):
-            return tuple(self.as_block(part) for part in lead), pos
-        return (), 0
+        return tuple(self.as_block(part) for part in lead), pos
 
     def body(self) -> tuple[tuple[Block, ...], tuple[Chapter, ...], tuple[Annex, ...]]:
         content, pos = self.leading()
