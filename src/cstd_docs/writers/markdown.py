@@ -22,7 +22,6 @@ from cstd_docs.errors import ReportError
 from cstd_docs.model import Emphasis, Report
 from cstd_docs.perf import gc_paused
 from cstd_docs.resolve import resolve
-from cstd_docs.resolve.instruments import within_resolutions
 from cstd_docs.resolve.document import (
     Heading,
     HeadingLevel,
@@ -38,6 +37,7 @@ from cstd_docs.resolve.document import (
     SubparagraphItem,
     Unnumbered,
 )
+from cstd_docs.resolve.instruments import within_resolutions
 
 if TYPE_CHECKING:
     from jinja2 import Environment
