@@ -9,7 +9,7 @@ import zipfile
 
 import attrs
 import pytest
-from tests.instruments.helpers import L6_TEXT, l6_report, sample_body_and_notes, words
+from tests.instruments.helpers import E28_EXAMPLE, E28_TEXT, L6_TEXT, l6_report, sample_body_and_notes, words
 from tests.ooxml import zip_package
 
 import cstd_docs
@@ -96,6 +96,25 @@ def test_l6_matches_the_printed_document_paragraph_by_paragraph() -> None:
         position = found + len(words(block))
     ours = re.findall(r"^\[\^(\d+)\]: (.*)$", markdown, flags=re.M)
     assert [words(text) for _, text in ours] == [words(n) for n in notes] and len(notes) == 11
+
+
+def test_e28_resolutions_match_the_printed_report_in_order() -> None:
+    body, notes = sample_body_and_notes(E28_TEXT)
+    report = cstd_docs.load(E28_EXAMPLE)
+    markdown = cstd_docs.render_markdown(report, embed_source=False)
+    start = markdown.index("## I.")
+    blocks = [re.sub(r"^(?:> )?(?:#+ )?(?:[IVX]+\.|[A-Z]\.|\d+\\\.)?\s*", "", chunk)
+              for chunk in markdown[start:].split("\n\n") if chunk.strip() and not chunk.startswith("[^")]
+    resolutions = [b for s in report.chapters[0].sections for b in s.content if isinstance(b, Resolution)]
+    shown = sum(3 + len(r.preamble) + len(r.operative) for r in resolutions)  # label, title, formula, paragraphs
+    assert len(resolutions) == 2 and len(blocks) == 3 + 2 + shown  # chapter and section headings, paragraphs
+    position = body.index("Chapter I Matters calling for action")
+    for block in blocks:
+        found = body.find(words(block), position)
+        assert found >= 0, f"not in the sample (in order): {words(block)[:120]!r}"
+        position = found + len(words(block))
+    ours = [words(text) for text in re.findall(r"^\[\^\d+\]: (.*)$", markdown, flags=re.M)]
+    assert len(ours) == 15 and all(note in [words(n) for n in notes] for note in ours)
 
 
 # --- Markdown -----------------------------------------------------------------------------------------
