@@ -32,6 +32,11 @@ def words(text: str) -> str:
     return re.sub(r" ([,;.])", r"\1", " ".join(text.split()))  # "humankind ," as printed
 
 
+def compact(text: str) -> str:
+    """The words without the spaces between them: pdftotext splits some words ("reinforc ing")."""
+    return words(text).replace(" ", "")
+
+
 def sample_body_and_notes(path: Path) -> tuple[str, list[str]]:
     """A sample's printed text: its body as one run of words, and its notes in order."""
     require_file(path, "the sample text")
