@@ -132,7 +132,8 @@ def paragraph_numbers(data: dict[str, Any]) -> dict[tuple[Segment, ...], int | N
     for scope, prefix in scopes:
         count = 0
         for path, block in _blocks_in_order(scope, prefix):
-            numbered = not (isinstance(block, dict) and "unnumbered" in block)
+            # Unnumbered text and resolutions (whose operative paragraphs number afresh) take no number.
+            numbered = not (isinstance(block, dict) and ("unnumbered" in block or "enacting" in block))
             count += numbered
             numbers[path] = count if numbered else None
     return numbers
@@ -145,7 +146,7 @@ def place_of(
 
     ``numbers``: ``paragraph_numbers(data)``, computed once for many problems.
     """
-    if not isinstance(data, dict) or not segments or segments[0] not in ("chapters", "annexes"):
+    if not isinstance(data, dict) or not segments or segments[0] not in ("chapters", "annexes", "content"):
         return None
     words: list[str] = []
     named: tuple[int, str] | None = None  # the deepest element with an id: (its word, the id)
@@ -169,7 +170,14 @@ def place_of(
             if numbers is None:
                 numbers = paragraph_numbers(data)
             number = numbers.get(segments[: at + 2])
-            words.append(f"paragraph {number}" if number is not None else "unnumbered text")
+            if isinstance(node, dict) and "enacting" in node:
+                words.append(_resolution_word(node))
+            else:
+                words.append(f"paragraph {number}" if number is not None else "unnumbered text")
+        elif key == "operative":
+            words.append(f"operative paragraph {index + 1}")
+        elif key == "preamble":
+            words.append(f"preambular paragraph {index + 1}")
         elif key in ("subparagraphs", "courses"):
             depth += 1
             words.append(f"subparagraph {_label(depth, index + 1)}")
@@ -182,6 +190,12 @@ def place_of(
     if named is not None:
         words[named[0]] += f" (id {named[1]!r})"
     return ", ".join(words)
+
+
+def _resolution_word(node: dict[str, Any]) -> str:
+    """"resolution 68/1", or "a draft resolution" (its numeral depends on its neighbours)."""
+    number = node.get("official_number")
+    return f"resolution {number}" if isinstance(number, str) else "a draft resolution"
 
 
 def placed(problems: Iterable[Problem], data: object, text: str | None) -> list[Problem]:
