@@ -22,9 +22,27 @@ from tests.ooxml import zip_package
 
 import cstd_docs
 from cstd_docs.errors import Problem, ReportError
-from cstd_docs.model import Chapter, CrossRef, Operative, Paragraph, Preambular, Report, Resolution, UnnumberedText
+from cstd_docs.model import (
+    Chapter,
+    CrossRef,
+    Decision,
+    DecisionParagraph,
+    Operative,
+    Paragraph,
+    Preambular,
+    Report,
+    Resolution,
+    Subparagraph,
+    UnnumberedText,
+)
 from cstd_docs.resolve import resolve
-from cstd_docs.resolve.document import InstrumentHeading, InstrumentText, NumberedParagraph, OperativeParagraph
+from cstd_docs.resolve.document import (
+    InstrumentHeading,
+    InstrumentKind,
+    InstrumentText,
+    NumberedParagraph,
+    OperativeParagraph,
+)
 from cstd_docs.writers.docx import docx_bytes
 
 
@@ -35,7 +53,14 @@ def _resolution(title: str, number: str | None = None, ident: str | None = None)
                       official_number=number, id=ident)
 
 
-def _session_report(*blocks: Paragraph | UnnumberedText | Resolution) -> Report:
+def _decision(title: str, number: str | None = None, ident: str | None = None) -> Decision:
+    lead_in = DecisionParagraph("The Economic and Social Council:", subparagraphs=[
+        Subparagraph("Takes note of the report;"), Subparagraph("Approves the provisional agenda.")])
+    return Decision(title, [lead_in, DecisionParagraph("A second paragraph.", id=f"{ident}-p2" if ident else None)],
+                    official_number=number, id=ident)
+
+
+def _session_report(*blocks: Paragraph | UnnumberedText | Resolution | Decision) -> Report:
     return attrs.evolve(l6_report(), content=(), chapters=(Chapter("Matters calling for action", blocks),))
 
 
@@ -56,6 +81,40 @@ def test_a_sole_draft_is_draft_resolution_and_the_l_document_prints_no_label() -
     assert [b.label for b in sole if isinstance(b, InstrumentHeading)] == ["Draft resolution"]
     l6 = resolve(l6_report()).blocks
     assert [b.label for b in l6 if isinstance(b, InstrumentHeading)] == [""]
+
+
+def test_decisions_are_numbered_among_decisions_and_use_up_no_paragraph_number() -> None:
+    report = _session_report(Paragraph("Recommends:"), _decision("First"), _resolution("Only resolution"),
+                             _decision("Second"), _decision("Adopted", "68/101"), Paragraph("After."))
+    blocks = resolve(report).blocks
+    labels = [b.label for b in blocks if isinstance(b, InstrumentHeading)]
+    assert labels == ["Draft decision I", "Draft resolution", "Draft decision II", "Decision 68/101"]
+    assert [b.number for b in blocks if isinstance(b, NumberedParagraph)] == ["1.", "2."]
+    kinds = [b.kind for b in blocks if isinstance(b, InstrumentHeading)]
+    assert kinds == [InstrumentKind.DECISION, InstrumentKind.RESOLUTION, InstrumentKind.DECISION, InstrumentKind.DECISION]
+    french = attrs.evolve(report, language="es")
+    assert [b.label for b in resolve(french).blocks if isinstance(b, InstrumentHeading)][-1] == "Decisión 68/101"
+
+
+def test_decisions_round_trip_in_both_formats_with_and_without_the_source() -> None:
+    report = _session_report(Paragraph("Recommends:"), _decision("First", ident="d1"), _resolution("R"),
+                             _decision("Second"), _decision("Adopted", "68/101", "d3"), Paragraph("After."))
+    assert cstd_docs.read_markdown(cstd_docs.render_markdown(report)) == report
+    assert cstd_docs.read_docx(docx_bytes(report)) == report
+    bare = cstd_docs.read_markdown(cstd_docs.render_markdown(report, embed_source=False)).chapters[0].content
+    assert [type(b).__name__ for b in bare] == ["Paragraph", "Decision", "Resolution", "Decision", "Decision",
+                                               "Paragraph"]
+    third = bare[4]
+    assert isinstance(third, Decision) and third.official_number == "68/101"
+    assert len(third.paragraphs) == 2 and len(third.paragraphs[0].subparagraphs) == 2
+    markdown = cstd_docs.render_markdown(report)
+    assert "\n> ###### Decision 68/101\n" in markdown and "\n> ##### Draft resolution\n" in markdown
+
+
+def test_a_decision_without_text_is_refused_with_its_path() -> None:
+    with pytest.raises(ReportError) as caught:
+        resolve(_session_report(Decision("Title", [])))
+    assert caught.value.problems[0].path == "$.chapters[0].content[0].paragraphs"
 
 
 def test_labels_come_from_the_language_tables() -> None:
@@ -124,7 +183,9 @@ def test_e28_resolutions_match_the_printed_report_in_order() -> None:
               for chunk in markdown[start:].split("\n\n") if chunk.strip() and not chunk.startswith("[^")]
     resolutions = [b for s in report.chapters[0].sections for b in s.content if isinstance(b, Resolution)]
     shown = sum(3 + len(r.preamble) + len(r.operative) for r in resolutions)  # label, title, formula, paragraphs
-    assert len(resolutions) == 2 and len(blocks) == 3 + 2 + shown  # chapter and section headings, paragraphs
+    decisions = [b for s in report.chapters[0].sections for b in s.content if isinstance(b, Decision)]
+    shown += sum(2 + len(d.paragraphs) + sum(len(p.subparagraphs) for p in d.paragraphs) for d in decisions)
+    assert len(resolutions) == len(decisions) == 2 and len(blocks) == 3 + 2 + shown  # headings, paragraphs
     printed = body.replace(" ", "")
     position = printed.index("ChapterIMatterscallingforaction")
     for block in blocks:
@@ -132,7 +193,7 @@ def test_e28_resolutions_match_the_printed_report_in_order() -> None:
         assert found >= 0, f"not in the sample (in order): {words(block)[:120]!r}"
         position = found + len(compact(block))
     ours = [words(text) for text in re.findall(r"^\[\^\d+\]: (.*)$", markdown, flags=re.M)]
-    assert len(ours) == 15 and all(note in [words(n) for n in notes] for note in ours)
+    assert len(ours) == 18 and all(note in [words(n) for n in notes] for note in ours)
 
 
 # --- Markdown -----------------------------------------------------------------------------------------
@@ -226,6 +287,15 @@ def test_the_editorial_walker_sees_every_text_of_a_resolution() -> None:
     resolution = "$.content[1]"
     assert {f"{resolution}.title", f"{resolution}.enacting", f"{resolution}.preamble[9].text",
             f"{resolution}.operative[16].text", f"{resolution}.operative[8].subparagraphs[6].text"} <= found
+
+
+def test_the_editorial_walker_sees_every_text_of_a_decision() -> None:
+    from cstd_docs.editorial.texts import texts
+
+    found = {t.path for t in texts(resolve(cstd_docs.load(E28_EXAMPLE)))}
+    decision = "$.chapters[0].sections[0].content[1]"
+    assert {f"{decision}.title", f"{decision}.paragraphs[0].text",
+            f"{decision}.paragraphs[0].subparagraphs[2].text"} <= found
 
 
 def test_preambular_and_enacting_text_keep_their_kind() -> None:

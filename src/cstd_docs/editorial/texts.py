@@ -25,6 +25,7 @@ from cstd_docs.model import (
     Chapter,
     Citation,
     CrossRef,
+    Decision,
     Delegation,
     Emphasis,
     Findings,
@@ -208,6 +209,8 @@ class _Walk:
                                f"unnumbered text after {self.paragraph}", block.id)
             case Resolution():
                 self.resolution(path, block)
+            case Decision():
+                self.decision(path, block)
             case _:
                 assert_never(block)
 
@@ -234,6 +237,19 @@ class _Walk:
             here, place = f"{path}.operative[{index}]", f"{name}, paragraph {_number(resolved.number)}"
             self.field(Kind.BODY, f"{here}.text", operative.text, resolved.text, place, operative.id, resolved.number)
             self.subparagraphs(f"{here}.subparagraphs", operative.subparagraphs, place, operative.id)
+    def decision(self, path: str, decision: Decision) -> None:
+        """Its title and the paragraphs of its text, placed by its label."""
+        heading = self.printed(decision)
+        if not isinstance(heading, InstrumentHeading):
+            return
+        name = heading.label or "the decision"
+        self.field(Kind.HEADING, f"{path}.title", decision.title, heading.title, name, decision.id)
+        for index, paragraph in enumerate(decision.paragraphs):
+            printed = self.printed(paragraph)
+            if isinstance(printed, InstrumentText):
+                here = f"{path}.paragraphs[{index}]"
+                self.field(Kind.BODY, f"{here}.text", paragraph.text, printed.text, name, paragraph.id)
+                self.subparagraphs(f"{here}.subparagraphs", paragraph.subparagraphs, name, paragraph.id)
     # --- end instruments
 
     def subparagraphs(self, path: str, items: tuple[Subparagraph, ...], place: str, ident: str | None) -> None:

@@ -122,6 +122,10 @@ def _blocks_in_order(scope: dict[str, Any], prefix: tuple[Segment, ...]) -> Iter
             yield from blocks(part, "suggestions", there)
 
 
+#: The keys of blocks that take no report paragraph number: unnumbered text, a resolution, a decision.
+_UNNUMBERED_KEYS = ("unnumbered", "enacting", "paragraphs")
+
+
 def paragraph_numbers(data: dict[str, Any]) -> dict[tuple[Segment, ...], int | None]:
     """The printed number of every block of the body and the annexes (None: unnumbered), in one pass."""
     numbers: dict[tuple[Segment, ...], int | None] = {}
@@ -132,8 +136,8 @@ def paragraph_numbers(data: dict[str, Any]) -> dict[tuple[Segment, ...], int | N
     for scope, prefix in scopes:
         count = 0
         for path, block in _blocks_in_order(scope, prefix):
-            # Unnumbered text and resolutions (whose operative paragraphs number afresh) take no number.
-            numbered = not (isinstance(block, dict) and ("unnumbered" in block or "enacting" in block))
+            # Unnumbered text, resolutions (their operative paragraphs number afresh) and decisions take no number.
+            numbered = not (isinstance(block, dict) and any(k in block for k in _UNNUMBERED_KEYS))
             count += numbered
             numbers[path] = count if numbered else None
     return numbers
@@ -170,14 +174,16 @@ def place_of(
             if numbers is None:
                 numbers = paragraph_numbers(data)
             number = numbers.get(segments[: at + 2])
-            if isinstance(node, dict) and "enacting" in node:
-                words.append(_resolution_word(node))
+            if isinstance(node, dict) and ("enacting" in node or "paragraphs" in node):
+                words.append(_instrument_word(node))
             else:
                 words.append(f"paragraph {number}" if number is not None else "unnumbered text")
         elif key == "operative":
             words.append(f"operative paragraph {index + 1}")
         elif key == "preamble":
             words.append(f"preambular paragraph {index + 1}")
+        elif key == "paragraphs":
+            words.append(f"its paragraph {index + 1}")
         elif key in ("subparagraphs", "courses"):
             depth += 1
             words.append(f"subparagraph {_label(depth, index + 1)}")
@@ -192,10 +198,11 @@ def place_of(
     return ", ".join(words)
 
 
-def _resolution_word(node: dict[str, Any]) -> str:
-    """"resolution 68/1", or "a draft resolution" (its numeral depends on its neighbours)."""
+def _instrument_word(node: dict[str, Any]) -> str:
+    """"resolution 68/1", or "a draft resolution" (its numeral depends on its neighbours); a decision's alike."""
+    kind = "resolution" if "enacting" in node else "decision"
     number = node.get("official_number")
-    return f"resolution {number}" if isinstance(number, str) else "a draft resolution"
+    return f"{kind} {number}" if isinstance(number, str) else f"a draft {kind}"
 
 
 def placed(problems: Iterable[Problem], data: object, text: str | None) -> list[Problem]:

@@ -99,11 +99,14 @@ class EnglishOrdinals:
 # --- instruments (issue 12) ---------------------------------------------------------------------
 @frozen(kw_only=True)
 class Instruments:
-    """The labels of resolutions: "Draft resolution", "Draft resolution II", "Resolution 68/1"."""
+    """The labels of resolutions and decisions: "Draft resolution II", "Resolution 68/1", "Draft decision I"."""
 
     draft_resolution: str = field(validator=_template())
     draft_resolution_numbered: str = field(validator=_template("numeral"))
     resolution_numbered: str = field(validator=_template("number"))
+    draft_decision: str = field(validator=_template())
+    draft_decision_numbered: str = field(validator=_template("numeral"))
+    decision_numbered: str = field(validator=_template("number"))
 # --- end instruments
 
 @frozen(kw_only=True)

@@ -27,7 +27,7 @@ from cstd_docs.model.inline import (
     NoteInline,
     plain_text,
 )
-from cstd_docs.model.instruments import Operative, Preambular, Resolution
+from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
 from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.participants import Delegation, Organization, Participant, Person
 from cstd_docs.model.report import (
@@ -51,6 +51,8 @@ __all__ = [
     "ChapterPart",
     "Citation",
     "CrossRef",
+    "Decision",
+    "DecisionParagraph",
     "Delegation",
     "Distribution",
     "Emphasis",

@@ -12,7 +12,7 @@ from attrs import field, frozen
 from cstd_docs.model.inline import Inlines, to_inlines, to_tuple
 
 # --- instruments (issue 12): a resolution is a block of a chapter; its list items live in items.py
-from cstd_docs.model.instruments import Operative, Preambular, Resolution
+from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
 from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.typed import typed_fields
 
@@ -36,7 +36,7 @@ class UnnumberedText:
     unnumbered: Inlines = field(converter=to_inlines)
 
 
-Block = Paragraph | UnnumberedText | Resolution
+Block = Paragraph | UnnumberedText | Resolution | Decision
 
 
 @frozen(field_transformer=typed_fields)
@@ -115,4 +115,4 @@ class Annex:
 #: item, a line of text). A resolved block names the node it came from, so that readers pair
 #: what they see with the base report by identity, not by the order of a walk.
 Node = (Annex | Chapter | Section | Findings | Subsection | Paragraph | Subparagraph | Suggestion | UnnumberedText
-        | Resolution | Preambular | Operative)
+        | Resolution | Preambular | Operative | Decision | DecisionParagraph)

@@ -25,7 +25,7 @@ from cstd_docs.model.body import (
     UnnumberedText,
 )
 from cstd_docs.model.inline import Citation, CrossRef, Emphasis, Inlines, Note
-from cstd_docs.model.instruments import Operative, Preambular, Resolution
+from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
 from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.participants import Delegation, Organization, Person
 from cstd_docs.model.report import SCHEMA_KEY, Report
@@ -153,17 +153,17 @@ class _Checks:
                     self.problems.append(
                         Problem(f"{path}.courses", "a suggestion lists no course of action", "add at least one course")
                     )
-            case Preambular() | Operative() | Resolution():
+            case Preambular() | Operative() | Resolution() | Decision() | DecisionParagraph():
                 self.instrument(path, node)
             case _:
                 assert_never(node)
 
     # --- instruments (issue 12) ----------------------------------------------------------------
-    def instrument(self, path: str, node: Preambular | Operative | Resolution) -> None:
+    def instrument(self, path: str, node: Preambular | Operative | Resolution | Decision | DecisionParagraph) -> None:
         """A resolution's title and enacting formula, a preambular or operative paragraph's text."""
         self.define(node.id, path)
         match node:
-            case Preambular():
+            case Preambular() | DecisionParagraph():
                 if node.id is not None:  # unnumbered: nothing for a cross-reference to print
                     self.unnumbered.add(node.id)
                 self.inlines(f"{path}.text", node.text, node.id)
@@ -177,6 +177,13 @@ class _Checks:
                 if not node.operative:
                     self.problems.append(Problem(f"{path}.operative", "a resolution has no operative paragraph",
                                                  'add one: {"text": [{"emphasis": "Requests"}, " …;"]}'))
+            case Decision():
+                self.inlines(f"{path}.title", node.title, node.id)
+                if node.official_number is not None:
+                    self.require_text(f"{path}.official_number", node.official_number, optional=True)
+                if not node.paragraphs:
+                    self.problems.append(Problem(f"{path}.paragraphs", "a decision has no text",
+                                                 'add a paragraph: {"text": "The Economic and Social Council …"}'))
             case _:
                 assert_never(node)
     # --- end instruments

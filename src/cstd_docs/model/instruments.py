@@ -1,4 +1,4 @@
-"""Resolutions: the instruments a commission adopts or recommends (issue 12).
+"""Resolutions and decisions: the instruments a commission adopts or recommends (issue 12).
 
 A resolution's label is derived ("Draft resolution II" by its place among the draft
 resolutions of its list, "Draft resolution" when it is the only one); an adopted
@@ -49,3 +49,25 @@ class Resolution:
     enacting: Inlines = field(converter=to_inlines)
     preamble: tuple[Preambular, ...] = field(default=(), converter=to_tuple)
     operative: tuple[Operative, ...] = field(default=(), converter=to_tuple)
+
+
+@frozen(field_transformer=typed_fields)
+class DecisionParagraph:
+    """A paragraph of a decision's text: unnumbered; a lead-in when it has subparagraphs ("The
+    Economic and Social Council:" then (a), (b), …)."""
+
+    id: str | None = field(default=None, kw_only=True)
+    text: Inlines = field(converter=to_inlines)
+    subparagraphs: tuple[Subparagraph, ...] = field(default=(), converter=to_tuple)
+
+
+@frozen(field_transformer=typed_fields)
+class Decision:
+    """A draft decision ("Draft decision II" by its place among the draft decisions of its list),
+    or an adopted one with the number its body gave it ("Decision 68/101"): a title, then its
+    text in one or several paragraphs."""
+
+    id: str | None = field(default=None, kw_only=True)
+    official_number: str | None = field(default=None, kw_only=True)
+    title: Inlines = field(converter=to_inlines)
+    paragraphs: tuple[DecisionParagraph, ...] = field(converter=to_tuple)

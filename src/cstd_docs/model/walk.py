@@ -28,7 +28,7 @@ from cstd_docs.model.body import (
     Suggestion,
     UnnumberedText,
 )
-from cstd_docs.model.instruments import Operative, Preambular, Resolution
+from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
 from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.report import Report
 
@@ -75,8 +75,10 @@ def children(node: Node) -> tuple[tuple[str, Sequence[Node]], ...]:
             return (("subparagraphs", node.subparagraphs),)
         case UnnumberedText() | Preambular():
             return ()
-        case Operative():
+        case Operative() | DecisionParagraph():
             return (("subparagraphs", node.subparagraphs),)
+        case Decision():
+            return (("paragraphs", node.paragraphs),)
         case Resolution():
             return (("preamble", node.preamble), ("operative", node.operative))
         case Suggestion():

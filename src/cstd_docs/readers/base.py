@@ -15,6 +15,8 @@ from attrs import frozen
 from cstd_docs.model import (
     Annex,
     Chapter,
+    Decision,
+    DecisionParagraph,
     Findings,
     Inlines,
     Node,
@@ -36,6 +38,7 @@ from cstd_docs.resolve.document import (
     Heading,
     HeadingLevel,
     InstrumentHeading,
+    InstrumentKind,
     InstrumentText,
     InstrumentTextKind,
     NoteRef,
@@ -100,6 +103,11 @@ def heading_kind(level: HeadingLevel) -> BlockKind:
             assert_never(level)
 
 
+#: What an instrument's unnumbered text is read as.
+_TEXT_KINDS = {InstrumentTextKind.ENACTING: BlockKind.ENACTING, InstrumentTextKind.PREAMBULAR: BlockKind.PREAMBULAR,
+               InstrumentTextKind.DECISION: BlockKind.DECISION_TEXT}
+
+
 def printed(block: ResolvedBlock) -> tuple[BlockKind, Runs, str]:
     """What a resolved block shows: its kind, its runs and its label."""
     match block:
@@ -112,10 +120,10 @@ def printed(block: ResolvedBlock) -> tuple[BlockKind, Runs, str]:
         case Unnumbered():
             return BlockKind.UNNUMBERED, block.text, ""
         case InstrumentHeading():  # its label, if it prints one, is read apart (classify)
-            return BlockKind.RESOLUTION, block.title, block.label
+            decision = block.kind is InstrumentKind.DECISION
+            return BlockKind.DECISION if decision else BlockKind.RESOLUTION, block.title, block.label
         case InstrumentText():
-            kind = BlockKind.ENACTING if block.kind is InstrumentTextKind.ENACTING else BlockKind.PREAMBULAR
-            return kind, block.text, ""
+            return _TEXT_KINDS[block.kind], block.text, ""
         case OperativeParagraph():
             return BlockKind.OPERATIVE, block.text, block.number
         case _:
@@ -151,9 +159,9 @@ def node_text(node: Node) -> Inlines | None:
             return node.unnumbered
         case Suggestion():
             return None
-        case Resolution():
+        case Resolution() | Decision():
             return node.title
-        case Preambular() | Operative():
+        case Preambular() | Operative() | DecisionParagraph():
             return node.text
         case _:
             assert_never(node)

@@ -18,6 +18,8 @@ from cstd_docs.model import (
     Block,
     Chapter,
     ChapterPart,
+    Decision,
+    DecisionParagraph,
     Findings,
     Inlines,
     Operative,
@@ -39,7 +41,9 @@ from cstd_docs.readers.visible import BlockKind, VRun
 Part = Block | Suggestion
 #: What a resolution shows: it starts at its label, or its title when it prints none.
 _INSTRUMENT = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION, BlockKind.ENACTING, BlockKind.PREAMBULAR,
-               BlockKind.OPERATIVE)
+               BlockKind.OPERATIVE, BlockKind.DECISION_LABEL, BlockKind.DECISION, BlockKind.DECISION_TEXT)
+#: Where an instrument starts: its label, or its title when it prints none.
+_STARTS = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION, BlockKind.DECISION_LABEL, BlockKind.DECISION)
 _TEXT = (BlockKind.PARAGRAPH, BlockKind.UNNUMBERED, BlockKind.SUBPARAGRAPH, *_INSTRUMENT)
 _ANY_SPACE = "[ \u00a0\u202f]"
 #: The chapter opened for text before the first chapter.
@@ -132,6 +136,8 @@ class _Parser:
         block = placed.block
         if block.kind in (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION):
             return self.resolution(pos)
+        if block.kind in (BlockKind.DECISION_LABEL, BlockKind.DECISION):
+            return self.decision(pos)
         self.ctx.warn(block.where, f"a {block.kind.value} paragraph outside any resolution",
                       "it was read as report text; give the resolution its title back")
         text = self.ctx.inlines(block.runs)
@@ -140,11 +146,12 @@ class _Parser:
             return Paragraph(text, id=placed.id, subparagraphs=subparagraphs), after
         return UnnumberedText(text, id=placed.id), pos + 1
 
-    def official_number(self, label: Placed | None) -> str | None:
-        """The number in an adopted resolution's label ("Resolution 68/1" → "68/1"); None for a draft."""
+    def official_number(self, label: Placed | None, decision: bool = False) -> str | None:
+        """The number in an adopted instrument's label ("Resolution 68/1" → "68/1"); None for a draft."""
         if label is None:
             return None
-        template = re.escape(self.ctx.pack.table.instruments.resolution_numbered)
+        words = self.ctx.pack.table.instruments
+        template = re.escape(words.decision_numbered if decision else words.resolution_numbered)
         found = re.fullmatch(template.replace(re.escape("{number}"), "(.+)"), runs_plain(label.block.runs).strip())
         return found.group(1) if found else None
 
@@ -176,6 +183,22 @@ class _Parser:
         ident = ident or (label.anchor_id if label is not None else None)
         return Resolution(self.title_of(title) if title is not None else (), enacting, preamble, operative,
                           id=ident, official_number=self.official_number(label)), pos
+    def decision(self, pos: int) -> tuple[Decision, int]:
+        label = self.placed[pos] if self.kind(pos) is BlockKind.DECISION_LABEL else None
+        pos += label is not None
+        title = self.placed[pos] if self.kind(pos) is BlockKind.DECISION else None
+        pos += title is not None
+        paragraphs: list[DecisionParagraph] = []
+        while self.kind(pos) is BlockKind.DECISION_TEXT:
+            placed = self.placed[pos]
+            exact = _exact_text(placed, DecisionParagraph)
+            subparagraphs, pos = self.subparagraphs(pos + 1, 1)
+            paragraphs.append(DecisionParagraph(exact if exact is not None else self.ctx.inlines(placed.block.runs),
+                                                id=placed.id, subparagraphs=subparagraphs))
+        ident = title.id if title is not None else None
+        ident = ident or (label.anchor_id if label is not None else None)
+        return Decision(self.title_of(title) if title is not None else (), paragraphs, id=ident,
+                        official_number=self.official_number(label, decision=True)), pos
     # --- end instruments
 
     def content(self, pos: int, in_suggestions: bool = False) -> tuple[list[Part], int]:
@@ -279,8 +302,7 @@ class _Parser:
         end = 0
         while self.kind(end) in _TEXT:
             end += 1
-        starts = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION)
-        if not (base is not None and base.report.content) and not any(self.kind(i) in starts for i in range(end)):
+        if not (base is not None and base.report.content) and not any(self.kind(i) in _STARTS for i in range(end)):
             return (), 0
         lead, pos = self.content(0)
         return tuple(self.as_block(part) for part in lead), pos

@@ -81,6 +81,8 @@ class Classifier:
         #: The signatures of the base's unnumbered text.
         self.unnumbered = unnumbered
         self.previous: BlockKind | None = None
+        #: The instrument being read is a decision (its text is neither preamble nor operative).
+        self.in_decision = False
 
     def __call__(self, line: Line) -> VBlock:
         match line:
@@ -95,6 +97,8 @@ class Classifier:
 
     def heading(self, line: HeadingLine) -> VBlock:
         self.labels.reset()
+        if line.kind in (BlockKind.RESOLUTION, BlockKind.DECISION):
+            self.in_decision = line.kind is BlockKind.DECISION
         return VBlock(line.kind, line.runs, number=line.number, where=line.where, anchor=line.anchor)
 
     def text(self, line: TextLine) -> VBlock:
@@ -131,19 +135,24 @@ class Classifier:
         if line.number is not None:
             self.labels.reset()
             return VBlock(BlockKind.OPERATIVE, line.number.runs, number=line.number.label, where=where, anchor=anchor)
-        after = self.previous in (BlockKind.OPERATIVE, BlockKind.SUBPARAGRAPH)
+        after = self.previous in (BlockKind.OPERATIVE, BlockKind.DECISION_TEXT, BlockKind.SUBPARAGRAPH)
         if item is not None and after and self.labels.is_label(item.label):
             return VBlock(BlockKind.SUBPARAGRAPH, item.runs, number=item.label, depth=self.labels.depth(item.label),
                           where=where, anchor=anchor)
+        self.labels.reset()
+        if self.in_decision:
+            return VBlock(BlockKind.DECISION_TEXT, line.runs, where=where, anchor=anchor)
         kind = BlockKind.ENACTING if self.previous is BlockKind.RESOLUTION else BlockKind.PREAMBULAR
         return VBlock(kind, line.runs, where=where, anchor=anchor)
 
 
 def _labels_over_titles(blocks: list[VBlock]) -> tuple[VBlock, ...]:
-    """A resolution heading right before another is the label over its title ("Draft resolution I")."""
+    """An instrument's heading right before another is the label over its title ("Draft resolution I")."""
+    labels = {BlockKind.RESOLUTION: BlockKind.RESOLUTION_LABEL, BlockKind.DECISION: BlockKind.DECISION_LABEL}
     for index in range(len(blocks) - 1):
-        if blocks[index].kind is BlockKind.RESOLUTION and blocks[index + 1].kind is BlockKind.RESOLUTION:
-            blocks[index] = attrs.evolve(blocks[index], kind=BlockKind.RESOLUTION_LABEL)
+        kind = blocks[index].kind
+        if kind in labels and blocks[index + 1].kind is kind:
+            blocks[index] = attrs.evolve(blocks[index], kind=labels[kind])
     return tuple(blocks)
 # --- end instruments
 

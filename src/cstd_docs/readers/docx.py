@@ -52,7 +52,7 @@ __all__ = ["read_docx"]
 _HEADING_KINDS = {"hchg": BlockKind.CHAPTER, "hmg": BlockKind.CHAPTER, "h1g": BlockKind.SECTION,
                   "h23g": BlockKind.SUBSECTION}
 #: A resolution's styles (writers/docx/instrument_styles.py), as the reader sees style ids.
-_INSTRUMENT_STYLES = ("resheadingg", "preambularg", "operativeg")
+_INSTRUMENT_STYLES = ("resheadingg", "decheadingg", "preambularg", "operativeg")
 #: "1. text" typed with a space (documents not ours: ours type a tab).
 _TYPED_LABEL = re.compile(r"^\s*(\d+\.|\([a-z]+\))\s+")
 
@@ -226,8 +226,9 @@ class _Layout:
         unnumbered, an operative paragraph's number or a subparagraph's label as typed."""
         if self.stage is _Stage.TITLE:
             self.stage = _Stage.BODY
-        if style == "resheadingg":
-            self.lines.append(HeadingLine(BlockKind.RESOLUTION, "", to_runs(tokens), where))
+        if style in ("resheadingg", "decheadingg"):
+            kind = BlockKind.RESOLUTION if style == "resheadingg" else BlockKind.DECISION
+            self.lines.append(HeadingLine(kind, "", to_runs(tokens), where))
             return
         line = self.text(el, style, tokens, where)
         if style == "preambularg":

@@ -190,7 +190,8 @@ class _Reader:
         heading = _HEADING.match(inner[0]) if len(inner) == 1 else None
         if heading is not None:
             anchor, content = _take_anchor(heading.group(2))
-            self.lines.append(HeadingLine(BlockKind.RESOLUTION, "", self.runs(content), where, anchor))
+            kind = BlockKind.DECISION if len(heading.group(1)) == 6 else BlockKind.RESOLUTION
+            self.lines.append(HeadingLine(kind, "", self.runs(content), where, anchor))
             return
         line = self.text(language_pack(self.language or "en"), " ".join(x.strip() for x in inner), where)
         self.lines.append(attrs.evolve(line, instrument=True))

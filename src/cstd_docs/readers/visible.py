@@ -68,6 +68,9 @@ class BlockKind(enum.Enum):
     ENACTING = "enacting"
     PREAMBULAR = "preambular"
     OPERATIVE = "operative"
+    DECISION_LABEL = "decision label"  # "Draft decision I", "Decision 68/101"
+    DECISION = "decision"  # a decision's title: where it starts when it prints no label
+    DECISION_TEXT = "decision text"
 
 
 @frozen

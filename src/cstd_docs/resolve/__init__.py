@@ -23,6 +23,8 @@ from cstd_docs.model import (
     Chapter,
     Citation,
     CrossRef,
+    Decision,
+    DecisionParagraph,
     Delegation,
     Distribution,
     Emphasis,
@@ -53,6 +55,7 @@ from cstd_docs.resolve.document import (
     Heading,
     HeadingLevel,
     InstrumentHeading,
+    InstrumentKind,
     InstrumentText,
     InstrumentTextKind,
     NoteOrigin,
@@ -70,7 +73,10 @@ from cstd_docs.resolve.document import (
     SubparagraphItem,
     Unnumbered,
 )
-from cstd_docs.resolve.instruments import resolution_label
+from cstd_docs.resolve.instruments import instrument_label
+
+#: The nodes of resolutions and decisions.
+Instrument = Resolution | Preambular | Operative | Decision | DecisionParagraph
 
 __all__ = ["ResolvedReport", "distribution_line", "participant_text", "resolve"]
 
@@ -245,14 +251,15 @@ class _Resolver:
             case Subsection():
                 self.heading(HeadingLevel.SUBSECTION, self.number(str(place)), str(place),
                              node.title, node)
-            case Resolution() | Preambular() | Operative():
+            case Resolution() | Preambular() | Operative() | Decision() | DecisionParagraph():
                 self.instrument(visit, node)
             case _:
                 assert_never(node)
 
     # --- instruments (issue 12) ----------------------------------------------------------------
-    def instrument(self, visit: Visit, node: Resolution | Preambular | Operative) -> None:
-        """A resolution's label, title and enacting formula; its preambular and operative paragraphs."""
+    def instrument(self, visit: Visit, node: Instrument) -> None:
+        """A resolution's label, title and enacting formula, its preambular and operative paragraphs;
+        a decision's label, title and paragraphs."""
         match node:
             case Operative():
                 number = str(visit.index + 1)  # restarts in each resolution; no report number used up
@@ -264,11 +271,19 @@ class _Resolver:
                 self.emit(partial(InstrumentText, kind=InstrumentTextKind.PREAMBULAR, id=node.id, origin=node),
                           "text", self.runs(node.text))
             case Resolution():
-                label = resolution_label(visit, node, self.report, self.pack)
+                label = instrument_label(visit, node, self.report, self.pack)
                 self.label(node.id, label.reference)
                 self.emit(partial(InstrumentHeading, label=label.printed, id=node.id, origin=node), "title",
                           self.runs(node.title))
                 self.emit(partial(InstrumentText, kind=InstrumentTextKind.ENACTING), "text", self.runs(node.enacting))
+            case Decision():
+                label = instrument_label(visit, node, self.report, self.pack)
+                self.label(node.id, label.reference)
+                self.emit(partial(InstrumentHeading, label=label.printed, id=node.id, origin=node,
+                                  kind=InstrumentKind.DECISION), "title", self.runs(node.title))
+            case DecisionParagraph():
+                self.emit(partial(InstrumentText, kind=InstrumentTextKind.DECISION, id=node.id, origin=node),
+                          "text", self.runs(node.text))
             case _:
                 assert_never(node)
     # --- end instruments

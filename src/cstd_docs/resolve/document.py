@@ -126,6 +126,11 @@ class Unnumbered:
 
 
 # --- instruments (issue 12) ---------------------------------------------------------------------
+class InstrumentKind(enum.Enum):
+    RESOLUTION = "resolution"
+    DECISION = "decision"
+
+
 @frozen
 class InstrumentHeading:
     """A resolution's label and title: "Draft resolution II" (empty in a document that is the
@@ -135,16 +140,19 @@ class InstrumentHeading:
     title: Runs
     id: str | None = None
     origin: Node | None = field(default=None, eq=False, repr=False)
+    kind: InstrumentKind = InstrumentKind.RESOLUTION
 
 
 class InstrumentTextKind(enum.Enum):
     ENACTING = "enacting"  # "The Economic and Social Council,"
     PREAMBULAR = "preambular"  # "*Recalling* its resolution …,"
+    DECISION = "decision"  # a paragraph of a decision's text
 
 
 @frozen
 class InstrumentText:
-    """An unnumbered paragraph of a resolution: its enacting formula or a preambular paragraph."""
+    """An unnumbered paragraph of an instrument: a resolution's enacting formula or preambular
+    paragraph, or a paragraph of a decision."""
 
     kind: InstrumentTextKind
     text: Runs

@@ -1,4 +1,4 @@
-"""The labels of resolutions, derived from their place (issue 12).
+"""The labels of resolutions and decisions, derived from their place (issue 12).
 
 "Draft resolution II" is the second draft resolution of its list (the list that holds it: a
 chapter's content, or the body of a document); "Draft resolution" alone when its list holds
@@ -15,7 +15,7 @@ from attrs import frozen
 
 from cstd_docs.lang import LanguagePack
 from cstd_docs.lang.numbering import roman
-from cstd_docs.model import Node, Report, Resolution
+from cstd_docs.model import Decision, Node, Report, Resolution
 from cstd_docs.model.walk import Visit, children
 from cstd_docs.resolve.document import (
     InstrumentHeading,
@@ -25,7 +25,7 @@ from cstd_docs.resolve.document import (
     SubparagraphItem,
 )
 
-__all__ = ["InstrumentLabel", "resolution_label", "within_resolutions"]
+__all__ = ["InstrumentLabel", "instrument_label", "within_resolutions"]
 
 #: The list of a document's own blocks before any chapter.
 DOCUMENT_CONTENT = "$.content"
@@ -45,17 +45,21 @@ def _siblings(visit: Visit, report: Report) -> Sequence[Node]:
     return dict(children(visit.parent))[visit.field]
 
 
-def resolution_label(visit: Visit, node: Resolution, report: Report, pack: LanguagePack) -> InstrumentLabel:
-    """The label a resolution prints, from its official number or its place among the drafts."""
+def instrument_label(visit: Visit, node: Resolution | Decision, report: Report, pack: LanguagePack) -> InstrumentLabel:
+    """The label a resolution or decision prints, from its official number or its place among the
+    drafts of its kind in its list."""
     words = pack.table.instruments
+    decision = isinstance(node, Decision)
     if node.official_number is not None:
-        return InstrumentLabel(words.resolution_numbered.format(number=node.official_number), node.official_number)
-    drafts = [n for n in _siblings(visit, report) if isinstance(n, Resolution) and n.official_number is None]
+        template = words.decision_numbered if decision else words.resolution_numbered
+        return InstrumentLabel(template.format(number=node.official_number), node.official_number)
+    drafts = [n for n in _siblings(visit, report) if type(n) is type(node) and n.official_number is None]
     if len(drafts) == 1:
-        printed = words.draft_resolution
+        printed = words.draft_decision if decision else words.draft_resolution
         return InstrumentLabel("" if visit.within == DOCUMENT_CONTENT else printed, printed)
     numeral = roman(1 + next(i for i, n in enumerate(drafts) if n is node))
-    return InstrumentLabel(words.draft_resolution_numbered.format(numeral=numeral), numeral)
+    template = words.draft_decision_numbered if decision else words.draft_resolution_numbered
+    return InstrumentLabel(template.format(numeral=numeral), numeral)
 
 
 def within_resolutions(blocks: Sequence[ResolvedBlock]) -> tuple[bool, ...]:

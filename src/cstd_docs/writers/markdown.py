@@ -26,6 +26,7 @@ from cstd_docs.resolve.document import (
     Heading,
     HeadingLevel,
     InstrumentHeading,
+    InstrumentKind,
     InstrumentText,
     NoteRef,
     NumberedParagraph,
@@ -181,6 +182,8 @@ class _BlockView:
                 self.kind = "instrument"
                 self.label = block.label
                 self.title = block.title
+                # A decision's headings a level below a resolution's: what follows is its text.
+                self.depth = 6 if block.kind is InstrumentKind.DECISION else 5
             case InstrumentText():
                 self.kind = block.kind.value  # "enacting" or "preambular"
                 self.text = block.text

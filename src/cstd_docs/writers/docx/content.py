@@ -20,6 +20,7 @@ from cstd_docs.resolve.document import (
     Heading,
     HeadingLevel,
     InstrumentHeading,
+    InstrumentKind,
     InstrumentText,
     NoteRef,
     NumberedParagraph,
@@ -355,9 +356,9 @@ def instrument_block(item: InstrumentHeading | InstrumentText | OperativeParagra
     """A resolution's label and title, enacting formula, preambular or operative paragraph."""
     match item:
         case InstrumentHeading():
-            heading_style = val("w:pStyle", ins.RES_HEADING)
-            label = [paragraph([heading_style], bookmarks.around(item.id, item.label))] if item.label else []
-            return [*label, paragraph([val("w:pStyle", ins.RES_HEADING)], inline(item.title, links))]
+            style = ins.DEC_HEADING if item.kind is InstrumentKind.DECISION else ins.RES_HEADING
+            label = [paragraph([val("w:pStyle", style)], bookmarks.around(item.id, item.label))] if item.label else []
+            return [*label, paragraph([val("w:pStyle", style)], inline(item.title, links))]
         case InstrumentText():
             return [paragraph([val("w:pStyle", ins.PREAMBULAR)], inline(item.text, links))]
         case OperativeParagraph():

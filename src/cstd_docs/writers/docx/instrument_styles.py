@@ -15,6 +15,8 @@ from cstd_docs.writers.docx.oxml.build import Element, make, val
 
 #: Style ids of the content (names as Word shows them in the StyleSpec below).
 RES_HEADING = "ResHeadingG"
+#: A decision's label and title: as a resolution's; its own id tells a reader what follows.
+DEC_HEADING = "DecHeadingG"
 PREAMBULAR = "PreambularG"
 OPERATIVE = "OperativeG"
 
@@ -54,6 +56,7 @@ def _heading_run() -> list[Element]:
 #: (style id, name, paragraph properties, run properties, based on, next style)
 SPECS: tuple[tuple[str, str, Callable[[], list[Element]], Callable[[], list[Element]], str, str], ...] = (
     (RES_HEADING, "_ Res Heading_G", _heading, _heading_run, "Normal", PREAMBULAR),
+    (DEC_HEADING, "_ Dec Heading_G", _heading, _heading_run, "Normal", PREAMBULAR),
     (PREAMBULAR, "_ Preambular_G", _body(False), lambda: [], "SingleTxtG", PREAMBULAR),
     (OPERATIVE, "_ Operative_G", _body(True), lambda: [], "SingleTxtG", OPERATIVE),
 )
