@@ -55,7 +55,7 @@ SAMPLES: dict[type, dict[str, Any]] = {
                  "original_language": "en", "single_language": False, "organ": "Economic and Social Council",
                  "job_number": None},
     m.Session: {"number": 29, "place": "Geneva", "start": DAY, "end": DAY},
-    m.AgendaItem: {"number": 2, "title": "An item", "provisional": True},
+    m.AgendaItem: {"number": 2, "title": "An item", "provisional": True, "sub_item": "(b)"},
 }
 SAMPLES[m.Report] = {
     "schema": None, "language": "en", "masthead": m.Masthead(**SAMPLES[m.Masthead]), "body": "Commission",

@@ -131,6 +131,18 @@ def test_cross_references_print_the_operative_number_and_the_resolution_numeral(
     assert "".join(map(str, paragraph.text)) == "See paragraph 2 of draft resolution II."
 
 
+def test_an_agenda_sub_item_prints_after_its_number_and_reads_back_from_both_formats() -> None:
+    report = l6_report()
+    assert report.agenda_items[0].sub_item == "(b) (iii)"
+    assert "\nItem 3 (b) (iii) of the agenda\\\n" in cstd_docs.render_markdown(report)
+    bare = cstd_docs.read_markdown(cstd_docs.render_markdown(report, embed_source=False))
+    assert bare.agenda_items == report.agenda_items
+    assert cstd_docs.read_docx(docx_bytes(report)).agenda_items == report.agenda_items
+    with pytest.raises(ReportError) as caught:
+        cstd_docs.loads(cstd_docs.dumps(report).replace('"(b) (iii)"', '"b.iii"'))
+    assert caught.value.problems[0].path == "$.agenda_items[0].sub_item"
+
+
 # --- JSON -----------------------------------------------------------------------------------------
 def test_a_resolution_is_told_apart_by_its_enacting_formula_and_round_trips() -> None:
     report = l6_report()

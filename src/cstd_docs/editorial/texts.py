@@ -314,7 +314,7 @@ class _Walk:
         for index, (item, line) in enumerate(zip(report.agenda_items, self.resolved.front.agenda, strict=True)):
             path = f"$.agenda_items[{index}].title"
             segment = Segment(Piece.TEXT, line.title, path)
-            self.out.append(Text.of(Kind.FRONT, (segment,), path, f"agenda item {item.number}"))
+            self.out.append(Text.of(Kind.FRONT, (segment,), path, f"agenda item {item.label}"))
 
     def registry(self, report: Report) -> None:
         for ident, who in report.participants.items():

@@ -31,6 +31,8 @@ from cstd_docs.model.participants import Delegation, Organization, Person
 from cstd_docs.model.report import SCHEMA_KEY, Report
 from cstd_docs.model.walk import Visit, walk
 
+#: An agenda sub-item's label: "(b)", "(b) (iii)".
+_SUB_ITEM = re.compile(r"\([a-z]+\)(?: \([a-z]+\))*")
 #: Characters XML 1.0 cannot hold (DOCX is XML): C0 controls but tab, newline, return.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
@@ -237,6 +239,10 @@ class _Checks:
                 self.problems.append(
                     Problem(f"$.agenda_items[{index}].number", "an item number starts at 1", "write e.g. 3")
                 )
+            if item.sub_item is not None and not _SUB_ITEM.fullmatch(item.sub_item):
+                self.problems.append(Problem(f"$.agenda_items[{index}].sub_item",
+                                             f"a sub-item label is letters and numerals in brackets, got "
+                                             f"{item.sub_item!r}", 'write e.g. "(b)" or "(b) (iii)"'))
         if r.agenda_symbol is not None:
             self.require_text("$.agenda_symbol", r.agenda_symbol, optional=True)
         self.inlines("$.title", r.title, None)

@@ -85,11 +85,21 @@ class Session:
 
 @frozen(field_transformer=typed_fields)
 class AgendaItem:
-    """"Item 2 of the provisional agenda", then the item's title in bold."""
+    """"Item 2 of the provisional agenda", then the item's title in bold.
+
+    ``sub_item``: the sub-item's label as the agenda gives it ("(b) (iii)"), printed after the
+    number: "Item 3 (b) (iii) of the agenda". The agenda assigns it, so it is data.
+    """
 
     number: int
     title: str
     provisional: bool = True
+    sub_item: str | None = field(default=None, kw_only=True)
+
+    @property
+    def label(self) -> str:
+        """The number with its sub-item: "3 (b) (iii)"."""
+        return f"{self.number} {self.sub_item}" if self.sub_item else str(self.number)
 
 
 @frozen(kw_only=True, field_transformer=typed_fields)

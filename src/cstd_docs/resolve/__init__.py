@@ -318,7 +318,7 @@ class _Resolver:
         agenda: list[AgendaLine] = []
         for index, item in enumerate(r.agenda_items):
             template = self.pack.table.agenda_item_provisional if item.provisional else self.pack.table.agenda_item
-            label: list[_PendingRun] = [template.format(number=item.number)]
+            label: list[_PendingRun] = [template.format(number=item.label)]
             # The provisional agenda's symbol is a note on the first item's line.
             if index == 0 and r.agenda_symbol and item.provisional:
                 label.append(self.add_note((r.agenda_symbol + self.pack.table.note_end,), NoteOrigin.AGENDA))
