@@ -32,6 +32,7 @@ from cstd_docs.model import (
     Preambular,
     Report,
     Resolution,
+    Section,
     Subparagraph,
     UnnumberedText,
 )
@@ -141,6 +142,28 @@ def test_an_agenda_sub_item_prints_after_its_number_and_reads_back_from_both_for
     with pytest.raises(ReportError) as caught:
         cstd_docs.loads(cstd_docs.dumps(report).replace('"(b) (iii)"', '"b.iii"'))
     assert caught.value.problems[0].path == "$.agenda_items[0].sub_item"
+
+
+def test_cross_references_to_ranges_decisions_and_sections_follow_renumbering() -> None:
+    text = ("See paragraphs ", CrossRef("r1-op1"), "–", CrossRef("r1-op2"), " of draft resolution ", CrossRef("r1"),
+            ", decision ", CrossRef("d3"), " and draft decision ", CrossRef("d1"), " (chap. I, sect. ", CrossRef("s"),
+            ").")
+    blocks = [_decision("First", ident="d1"), _resolution("A", ident="r1"), _decision("Adopted", "68/101", "d3"),
+              _decision("Other"), _resolution("Other"), Paragraph(text, id="see")]
+    section = Section("Matters brought to the attention of the Council", blocks, id="s")
+    report = attrs.evolve(l6_report(), content=(), chapters=(Chapter("Matters", sections=[section]),))
+
+    def printed(doc: Report) -> str:
+        found = next(b for b in resolve(doc).blocks if isinstance(b, NumberedParagraph) and b.id == "see")
+        return "".join(map(str, found.text))
+
+    assert printed(report) == ("See paragraphs 1–2 of draft resolution I, decision 68/101 and draft decision I "
+                               "(chap. I, sect. A).")
+    # A draft of each kind inserted before them, and a section before theirs: every reference follows.
+    section = attrs.evolve(section, content=(_decision("Zero"), _resolution("Zero"), *section.content))
+    moved = attrs.evolve(report, chapters=(Chapter("Matters", sections=[Section("Before"), section]),))
+    assert printed(moved) == ("See paragraphs 1–2 of draft resolution II, decision 68/101 and draft decision II "
+                              "(chap. I, sect. B).")
 
 
 # --- JSON -----------------------------------------------------------------------------------------
