@@ -13,7 +13,7 @@ import cstd_docs
 from cstd_docs import ReportError
 from cstd_docs.jsonio.places import lines_of, paragraph_numbers, parse_path, place_of
 from cstd_docs.resolve import resolve
-from cstd_docs.resolve.document import NumberedParagraph
+from cstd_docs.resolve.document import NumberedParagraph, OperativeParagraph
 
 EXAMPLES = sorted((REPO / "examples").glob("*.json"))
 
@@ -81,7 +81,8 @@ def _paths_of_ids(data: Any, path: tuple[Any, ...] = ()) -> dict[str, tuple[Any,
 def test_places_give_the_numbers_the_resolution_pass_prints(example: Path) -> None:
     data = json.loads(example.read_text(encoding="utf-8"))
     resolved = resolve(cstd_docs.load(example))
-    printed = {b.id: b.number for b in resolved.blocks if isinstance(b, NumberedParagraph) and b.id}
+    printed = {b.id: b.number for b in resolved.blocks if isinstance(b, (NumberedParagraph, OperativeParagraph)) and b.id}
+    operative = {b.id for b in resolved.blocks if isinstance(b, OperativeParagraph)}
     paths = _paths_of_ids(data)
     numbers = paragraph_numbers(data)
     checked = 0
@@ -89,7 +90,8 @@ def test_places_give_the_numbers_the_resolution_pass_prints(example: Path) -> No
         place = place_of(data, paths[ident], numbers)
         assert place is not None
         digits = "".join(ch for ch in number if ch.isdigit())
-        assert f"paragraph {digits} (id {ident!r})" in place, (ident, number, place)
+        word = "operative paragraph" if ident in operative else "paragraph"
+        assert f"{word} {digits} (id {ident!r})" in place, (ident, number, place)
         checked += 1
     assert checked == len(printed) > 0
 

@@ -47,19 +47,26 @@ SAMPLES: dict[type, dict[str, Any]] = {
     m.Findings: {"id": None, "theme": "Theme", "main_findings": (), "suggestions": ()},
     m.Chapter: {"id": None, "title": "Introduction", "content": (m.Paragraph("Opened.", id="p1"),), "sections": ()},
     m.Annex: {"id": None, "title": "Annex", "content": (), "chapters": ()},
+    m.Preambular: {"id": None, "text": ("Recalling", " its resolution,")},
+    m.Operative: {"id": "op1", "text": "Requests;", "subparagraphs": (m.Subparagraph("act;"),)},
+    m.Resolution: {"id": None, "official_number": "68/1", "title": "Title", "enacting": "The Council,",
+                   "preamble": (m.Preambular("Recalling,"),), "operative": (m.Operative("Decides;"),)},
+    m.DecisionParagraph: {"id": None, "text": "The Council:", "subparagraphs": (m.Subparagraph("takes note;"),)},
+    m.Decision: {"id": None, "official_number": None, "title": "Title", "paragraphs": (m.DecisionParagraph("Text."),)},
     m.Masthead: {"symbol": "E/CN.16/2026/2", "distribution": m.Distribution.GENERAL, "date": DAY,
                  "original_language": "en", "single_language": False, "versions": ("en", "fr"),
                  "organ": "Economic and Social Council",
                  "job_number": None},
     m.Session: {"number": 29, "place": "Geneva", "start": DAY, "end": DAY},
-    m.AgendaItem: {"number": 2, "title": "An item", "provisional": True},
+    m.AgendaItem: {"number": 2, "title": "An item", "provisional": True, "sub_item": "(b)"},
 }
 SAMPLES[m.Report] = {
     "schema": None, "language": "en", "masthead": m.Masthead(**SAMPLES[m.Masthead]), "body": "Commission",
     "parent_body": "Council", "title_style": m.TitleStyle.HCHG, "layout": m.DutyStation.NEW_YORK,
     "session": m.Session(**SAMPLES[m.Session]), "agenda_items": (), "agenda_symbol": None, "title": "Report",
     "subtitles": (), "first_page_notes": m.FirstPageNotes.NUMBERED,
-    "participants": {"chair": m.Person("Ms.", "Jane Doe")}, "chapters": (m.Chapter(**SAMPLES[m.Chapter]),),
+    "participants": {"chair": m.Person("Ms.", "Jane Doe")}, "content": (),
+    "chapters": (m.Chapter(**SAMPLES[m.Chapter]),),
     "annexes": (),
 }
 CLASSES = sorted(SAMPLES, key=lambda c: c.__name__)

@@ -16,8 +16,11 @@ from cstd_docs.model import Emphasis
 from cstd_docs.resolve.document import (
     Heading,
     HeadingLevel,
+    InstrumentHeading,
+    InstrumentText,
     NoteRef,
     NumberedParagraph,
+    OperativeParagraph,
     Reference,
     ResolvedBlock,
     ResolvedNote,
@@ -75,9 +78,9 @@ def runs_text(runs: Sequence[Run], notes: Sequence[ResolvedNote], *, with_notes:
 def block_runs(block: ResolvedBlock) -> tuple[Run, ...]:
     """What a block prints after its number: a heading's title, the others' text."""
     match block:
-        case Heading():
+        case Heading() | InstrumentHeading():
             return block.title
-        case NumberedParagraph() | SubparagraphItem() | Unnumbered():
+        case NumberedParagraph() | SubparagraphItem() | Unnumbered() | InstrumentText() | OperativeParagraph():
             return block.text
         case _:
             assert_never(block)
@@ -104,6 +107,8 @@ class _Places:
         self.annex = ""
         self.heading: list[str] = []
         self.paragraph = ""
+        #: The resolution or decision being walked: its label, which places its paragraphs.
+        self.instrument = "the resolution"
         self.parent: Hashable = None
         self.last = "the beginning"
 
@@ -138,12 +143,22 @@ def unit(block: ResolvedBlock, notes: Sequence[ResolvedNote], places: _Places) -
             kind, runs, place = "subparagraph", block.text, f"{places.paragraph} {block.label}"
         case Unnumbered():
             kind, runs, place = "unnumbered", block.text, f"unnumbered text after {places.last}"
+        case InstrumentHeading():
+            places.instrument = block.label or f"the {block.kind.value}"
+            kind, runs, place = "instrument", block.title, places.instrument
+            places.parent = None
+        case InstrumentText():
+            kind, runs, place = "instrument text", block.text, f"{places.instrument}, {block.kind.value} text"
+        case OperativeParagraph():
+            # Numbered within its resolution: its key is its resolution's place, never a report ¶.
+            places.paragraph = f"{places.instrument}, operative paragraph {block.number.rstrip('.')}"
+            kind, runs, place = "operative", block.text, places.paragraph
         case _:
             assert_never(block)
     text = runs_text(runs, notes)
     content = (kind, text)
     key: Hashable = ("id", block.id) if block.id is not None else (kind, places.parent, text)
-    if kind == "paragraph":
+    if kind in ("paragraph", "operative"):
         places.parent = key
     places.last = place
     return Unit(kind, key, content, place, text, block.id, _refs(runs), block)

@@ -11,8 +11,13 @@ from cstd_docs.editorial.texts import places
 from cstd_docs.model import (
     Annex,
     Chapter,
+    Decision,
+    DecisionParagraph,
     Findings,
+    Operative,
     Paragraph,
+    Preambular,
+    Resolution,
     Section,
     Subparagraph,
     Subsection,
@@ -20,7 +25,7 @@ from cstd_docs.model import (
     UnnumberedText,
 )
 from cstd_docs.model.walk import Visit, walk
-from cstd_docs.resolve.document import Heading, ResolvedReport, Runs
+from cstd_docs.resolve.document import Heading, InstrumentHeading, ResolvedReport, Runs
 
 #: DGACM limits, notes and headings included: documents of the Secretariat, and of other bodies.
 WORD_LIMITS = {"secretariat": 8500, "other": 10700}
@@ -61,7 +66,8 @@ class _Walk:
         """The rules on one node of the body: what it holds, not what it says."""
         path, node = visit.path, visit.node
         match node:
-            case Paragraph() | Subparagraph() | UnnumberedText() | Suggestion():
+            case Paragraph() | Subparagraph() | UnnumberedText() | Suggestion() | Resolution() | Preambular() \
+                    | Operative() | Decision() | DecisionParagraph():
                 pass  # text: the rules on texts look at it
             case Chapter():
                 self.empty(node, path, not node.content and not node.sections,
@@ -126,6 +132,6 @@ def words(resolved: ResolvedReport) -> int:
     parts = [_runs_text(resolved.title), *(_runs_text(s) for s in resolved.subtitles)]
     parts.extend(line.title for line in resolved.front.agenda)
     for block in resolved.blocks:
-        parts.append(_runs_text(block.title if isinstance(block, Heading) else block.text))
+        parts.append(_runs_text(block.title if isinstance(block, (Heading, InstrumentHeading)) else block.text))
     parts.extend(_runs_text(note.text) for note in resolved.notes)
     return sum(count_words(p) for p in parts)

@@ -25,15 +25,20 @@ from cstd_docs.model import (
     Chapter,
     Citation,
     CrossRef,
+    Decision,
+    DecisionParagraph,
     Delegation,
     Emphasis,
     Findings,
     Inlines,
     Note,
+    Operative,
     Organization,
     Paragraph,
     Person,
+    Preambular,
     Report,
+    Resolution,
     Section,
     Subparagraph,
     Subsection,
@@ -44,8 +49,11 @@ from cstd_docs.model.walk import Visit, walk
 from cstd_docs.resolve.document import (
     Heading,
     HeadingLevel,
+    InstrumentHeading,
+    InstrumentText,
     NoteRef,
     NumberedParagraph,
+    OperativeParagraph,
     ResolvedBlock,
     ResolvedReport,
     Run,
@@ -155,6 +163,8 @@ class _Walk:
         self.paragraph = "the start of the report"  # the last numbered paragraph, for unnumbered text
         # Printed paragraphs, suggestions and items by ``id``: the place and id their items take.
         self.holders: dict[int, tuple[str, str | None]] = {}
+        # Printed resolutions and decisions by ``id``: the label their paragraphs are placed by.
+        self.instruments: dict[int, str] = {}
 
     # --- inline content --------------------------------------------------------------
     def field(self, kind: Kind, path: str, inlines: Inlines, runs: tuple[Run, ...], place: str,
@@ -213,6 +223,21 @@ class _Walk:
                 self.title(f"{path}.theme", node, node.theme)
             case Suggestion():
                 self.suggestion(path, node)
+            case Resolution() | Decision():
+                self.instrument(path, node)
+            case Preambular():
+                printed = self.printed(node)
+                if isinstance(printed, InstrumentText):
+                    name = self.instruments.get(id(visit.parent), "the resolution")
+                    self.field(Kind.BODY, f"{path}.text", node.text, printed.text, f"{name}, preamble", node.id)
+            case Operative():
+                self.operative(visit, node)
+            case DecisionParagraph():
+                printed = self.printed(node)
+                if isinstance(printed, InstrumentText):
+                    name = self.instruments.get(id(visit.parent), "the decision")
+                    self.holders[id(node)] = (name, node.id)
+                    self.field(Kind.BODY, f"{path}.text", node.text, printed.text, name, node.id)
             case _:
                 assert_never(node)
 
@@ -227,6 +252,29 @@ class _Walk:
         self.holders[id(sub)] = (sub_place, sub.id or ident)
         self.field(Kind.BODY, f"{visit.path}.text", sub.text, resolved.text, sub_place, sub.id or ident,
                    resolved.label)
+
+    # --- instruments: resolutions and decisions, placed by their labels ----------------------------
+    def instrument(self, path: str, node: Resolution | Decision) -> None:
+        """Its title (and a resolution's enacting formula); its paragraphs are visits of their own."""
+        heading = self.printed(node)
+        if not isinstance(heading, InstrumentHeading):
+            return
+        name = heading.label or ("the resolution" if isinstance(node, Resolution) else "the decision")
+        self.instruments[id(node)] = name
+        self.field(Kind.HEADING, f"{path}.title", node.title, heading.title, name, node.id)
+        if isinstance(node, Resolution):
+            enacting = self.resolved.blocks[self.resolved.blocks.index(heading) + 1]
+            if isinstance(enacting, InstrumentText):
+                self.field(Kind.BODY, f"{path}.enacting", node.enacting, enacting.text, name, node.id)
+
+    def operative(self, visit: Visit, node: Operative) -> None:
+        resolved = self.printed(node)
+        if not isinstance(resolved, OperativeParagraph):
+            return
+        name = self.instruments.get(id(visit.parent), "the resolution")
+        place = f"{name}, paragraph {_number(resolved.number)}"
+        self.holders[id(node)] = (place, node.id)
+        self.field(Kind.BODY, f"{visit.path}.text", node.text, resolved.text, place, node.id, resolved.number)
 
     def title(self, path: str, node: Annex | Chapter | Section | Subsection | Findings, title: Inlines) -> None:
         resolved = self.printed(node)
@@ -251,7 +299,7 @@ class _Walk:
         for index, (item, line) in enumerate(zip(report.agenda_items, self.resolved.front.agenda, strict=True)):
             path = f"$.agenda_items[{index}].title"
             segment = Segment(Piece.TEXT, line.title, path)
-            self.out.append(Text.of(Kind.FRONT, (segment,), path, f"agenda item {item.number}"))
+            self.out.append(Text.of(Kind.FRONT, (segment,), path, f"agenda item {item.label}"))
 
     def registry(self, report: Report) -> None:
         for ident, who in report.participants.items():

@@ -5,9 +5,10 @@ a string, or a list mixing strings with one-key objects::
 
     ["One speaker", {"cite": "basso"}, " drew attention to ", {"emphasis": "Road Map"}]
 
-Other unions are told apart by a key: a block with "unnumbered" is unnumbered text
-(anything else is a paragraph), a chapter part with "theme" is a findings section,
-and a participant says its "kind". Fields equal to their default are left out.
+Other unions are told apart by a key: a block with "unnumbered" is unnumbered text,
+one with "enacting" a resolution, one with "paragraphs" a decision (anything else is a
+paragraph), a chapter part with "theme" is a findings section, and a participant says its
+"kind". Fields equal to their default are left out.
 """
 
 from __future__ import annotations
@@ -328,6 +329,10 @@ def configure_tagged_unions(c: Converter) -> None:
         obj = _need_object(value, "a paragraph", '{"id": "…", "text": "…"}')
         if "unnumbered" in obj:
             return c.structure(obj, m.UnnumberedText)
+        if "enacting" in obj:  # a resolution: its enacting formula tells it apart
+            return c.structure(obj, m.Resolution)
+        if "paragraphs" in obj:  # a decision: its text in paragraphs
+            return c.structure(obj, m.Decision)
         return c.structure(obj, m.Paragraph)
 
     def structure_part(value: object, _: object) -> m.ChapterPart:

@@ -122,6 +122,10 @@ def _blocks_in_order(scope: dict[str, Any], prefix: tuple[Segment, ...]) -> Iter
             yield from blocks(part, "suggestions", there)
 
 
+#: The keys of blocks that take no report paragraph number: unnumbered text, a resolution, a decision.
+_UNNUMBERED_KEYS = ("unnumbered", "enacting", "paragraphs")
+
+
 def paragraph_numbers(data: dict[str, Any]) -> dict[tuple[Segment, ...], int | None]:
     """The printed number of every block of the body and the annexes (None: unnumbered), in one pass."""
     numbers: dict[tuple[Segment, ...], int | None] = {}
@@ -132,7 +136,8 @@ def paragraph_numbers(data: dict[str, Any]) -> dict[tuple[Segment, ...], int | N
     for scope, prefix in scopes:
         count = 0
         for path, block in _blocks_in_order(scope, prefix):
-            numbered = not (isinstance(block, dict) and "unnumbered" in block)
+            # Unnumbered text, resolutions (their operative paragraphs number afresh) and decisions take no number.
+            numbered = not (isinstance(block, dict) and any(k in block for k in _UNNUMBERED_KEYS))
             count += numbered
             numbers[path] = count if numbered else None
     return numbers
@@ -145,7 +150,7 @@ def place_of(
 
     ``numbers``: ``paragraph_numbers(data)``, computed once for many problems.
     """
-    if not isinstance(data, dict) or not segments or segments[0] not in ("chapters", "annexes"):
+    if not isinstance(data, dict) or not segments or segments[0] not in ("chapters", "annexes", "content"):
         return None
     words: list[str] = []
     named: tuple[int, str] | None = None  # the deepest element with an id: (its word, the id)
@@ -169,7 +174,16 @@ def place_of(
             if numbers is None:
                 numbers = paragraph_numbers(data)
             number = numbers.get(segments[: at + 2])
-            words.append(f"paragraph {number}" if number is not None else "unnumbered text")
+            if isinstance(node, dict) and ("enacting" in node or "paragraphs" in node):
+                words.append(_instrument_word(node))
+            else:
+                words.append(f"paragraph {number}" if number is not None else "unnumbered text")
+        elif key == "operative":
+            words.append(f"operative paragraph {index + 1}")
+        elif key == "preamble":
+            words.append(f"preambular paragraph {index + 1}")
+        elif key == "paragraphs":
+            words.append(f"its paragraph {index + 1}")
         elif key in ("subparagraphs", "courses"):
             depth += 1
             words.append(f"subparagraph {_label(depth, index + 1)}")
@@ -182,6 +196,13 @@ def place_of(
     if named is not None:
         words[named[0]] += f" (id {named[1]!r})"
     return ", ".join(words)
+
+
+def _instrument_word(node: dict[str, Any]) -> str:
+    """"resolution 68/1", or "a draft resolution" (its numeral depends on its neighbours); a decision's alike."""
+    kind = "resolution" if "enacting" in node else "decision"
+    number = node.get("official_number")
+    return f"{kind} {number}" if isinstance(number, str) else f"a draft {kind}"
 
 
 def placed(problems: Iterable[Problem], data: object, text: str | None) -> list[Problem]:

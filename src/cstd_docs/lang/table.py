@@ -95,6 +95,20 @@ class EnglishOrdinals:
     and_: str
 
 
+
+# --- instruments (issue 12) ---------------------------------------------------------------------
+@frozen(kw_only=True)
+class Instruments:
+    """The labels of resolutions and decisions: "Draft resolution II", "Resolution 68/1", "Draft decision I"."""
+
+    draft_resolution: str = field(validator=_template())
+    draft_resolution_numbered: str = field(validator=_template("numeral"))
+    resolution_numbered: str = field(validator=_template("number"))
+    draft_decision: str = field(validator=_template())
+    draft_decision_numbered: str = field(validator=_template("numeral"))
+    decision_numbered: str = field(validator=_template("number"))
+# --- end instruments
+
 @frozen(kw_only=True)
 class LanguageTable:
     """Every phrase, name and counter the library writes in one language."""
@@ -160,6 +174,7 @@ class LanguageTable:
     ordinals: EnglishOrdinals | None = None
     ordinal_format: str = field(default="{number}", validator=_template("number"))
     typography: Typography | None = None
+    instruments: Instruments
 
 
 def _text(value: object, _: object = None) -> str:

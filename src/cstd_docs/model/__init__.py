@@ -13,7 +13,6 @@ from cstd_docs.model.body import (
     Node,
     Paragraph,
     Section,
-    Subparagraph,
     Subsection,
     Suggestion,
     UnnumberedText,
@@ -28,6 +27,8 @@ from cstd_docs.model.inline import (
     NoteInline,
     plain_text,
 )
+from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
+from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.participants import Delegation, Organization, Participant, Person
 from cstd_docs.model.report import (
     JSON_NAME,
@@ -52,6 +53,8 @@ __all__ = [
     "ChapterPart",
     "Citation",
     "CrossRef",
+    "Decision",
+    "DecisionParagraph",
     "Delegation",
     "Distribution",
     "DutyStation",
@@ -64,11 +67,14 @@ __all__ = [
     "Node",
     "Note",
     "NoteInline",
+    "Operative",
     "Organization",
     "Paragraph",
     "Participant",
     "Person",
+    "Preambular",
     "Report",
+    "Resolution",
     "Section",
     "Session",
     "Subparagraph",

@@ -10,16 +10,13 @@ from __future__ import annotations
 from attrs import field, frozen
 
 from cstd_docs.model.inline import Inlines, to_inlines, to_tuple
+
+# --- instruments (issue 12): a resolution is a block of a chapter; its list items live in items.py
+from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
+from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.typed import typed_fields
 
-
-@frozen(field_transformer=typed_fields)
-class Subparagraph:
-    """A lettered item of a paragraph's list: (a), then (i), then a., then i."""
-
-    id: str | None = field(default=None, kw_only=True)
-    text: Inlines = field(converter=to_inlines)
-    subparagraphs: tuple[Subparagraph, ...] = field(default=(), converter=to_tuple)
+# --- end instruments
 
 
 @frozen(field_transformer=typed_fields)
@@ -39,7 +36,7 @@ class UnnumberedText:
     unnumbered: Inlines = field(converter=to_inlines)
 
 
-Block = Paragraph | UnnumberedText
+Block = Paragraph | UnnumberedText | Resolution | Decision
 
 
 @frozen(field_transformer=typed_fields)
@@ -117,4 +114,5 @@ class Annex:
 #: Every model node that becomes a block of the resolved document (a heading, a paragraph, an
 #: item, a line of text). A resolved block names the node it came from, so that readers pair
 #: what they see with the base report by identity, not by the order of a walk.
-Node = Annex | Chapter | Section | Findings | Subsection | Paragraph | Subparagraph | Suggestion | UnnumberedText
+Node = (Annex | Chapter | Section | Findings | Subsection | Paragraph | Subparagraph | Suggestion | UnnumberedText
+        | Resolution | Preambular | Operative | Decision | DecisionParagraph)

@@ -19,16 +19,19 @@ from cstd_docs.model.body import (
     Findings,
     Paragraph,
     Section,
-    Subparagraph,
     Subsection,
     Suggestion,
     UnnumberedText,
 )
 from cstd_docs.model.inline import Citation, CrossRef, Emphasis, Inlines, Note
+from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
+from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.participants import Delegation, Organization, Person
 from cstd_docs.model.report import SCHEMA_KEY, Report
 from cstd_docs.model.walk import Visit, walk
 
+#: An agenda sub-item's label: "(b)", "(b) (iii)".
+_SUB_ITEM = re.compile(r"\([a-z]+\)(?: \([a-z]+\))*")
 #: Characters XML 1.0 cannot hold (DOCX is XML): C0 controls but tab, newline, return.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
@@ -172,8 +175,40 @@ class _Checks:
                     self.problems.append(
                         Problem(f"{path}.courses", "a suggestion lists no course of action", "add at least one course")
                     )
+            case Preambular() | Operative() | Resolution() | Decision() | DecisionParagraph():
+                self.instrument(path, node)
             case _:
                 assert_never(node)
+
+    # --- instruments (issue 12) ----------------------------------------------------------------
+    def instrument(self, path: str, node: Preambular | Operative | Resolution | Decision | DecisionParagraph) -> None:
+        """A resolution's title and enacting formula, a preambular or operative paragraph's text."""
+        self.define(node.id, path)
+        match node:
+            case Preambular() | DecisionParagraph():
+                if node.id is not None:  # unnumbered: nothing for a cross-reference to print
+                    self.unnumbered.add(node.id)
+                self.inlines(f"{path}.text", node.text, node.id)
+            case Operative():
+                self.inlines(f"{path}.text", node.text, node.id)
+            case Resolution():
+                self.inlines(f"{path}.title", node.title, node.id)
+                self.inlines(f"{path}.enacting", node.enacting, node.id)
+                if node.official_number is not None:
+                    self.require_text(f"{path}.official_number", node.official_number, optional=True)
+                if not node.operative:
+                    self.problems.append(Problem(f"{path}.operative", "a resolution has no operative paragraph",
+                                                 'add one: {"text": [{"emphasis": "Requests"}, " …;"]}'))
+            case Decision():
+                self.inlines(f"{path}.title", node.title, node.id)
+                if node.official_number is not None:
+                    self.require_text(f"{path}.official_number", node.official_number, optional=True)
+                if not node.paragraphs:
+                    self.problems.append(Problem(f"{path}.paragraphs", "a decision has no text",
+                                                 'add a paragraph: {"text": "The Economic and Social Council …"}'))
+            case _:
+                assert_never(node)
+    # --- end instruments
 
     def subparagraph(self, visit: Visit, sub: Subparagraph) -> None:
         depth = visit.depth
@@ -228,6 +263,10 @@ class _Checks:
                 self.problems.append(
                     Problem(f"$.agenda_items[{index}].number", "an item number starts at 1", "write e.g. 3")
                 )
+            if item.sub_item is not None and not _SUB_ITEM.fullmatch(item.sub_item):
+                self.problems.append(Problem(f"$.agenda_items[{index}].sub_item",
+                                             f"a sub-item label is letters and numerals in brackets, got "
+                                             f"{item.sub_item!r}", 'write e.g. "(b)" or "(b) (iii)"'))
         if r.agenda_symbol is not None:
             self.require_text("$.agenda_symbol", r.agenda_symbol, optional=True)
         self.inlines("$.title", r.title, None)

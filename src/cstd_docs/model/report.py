@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from attrs import field, frozen
 
-from cstd_docs.model.body import Annex, Chapter
+from cstd_docs.model.body import Annex, Block, Chapter
 from cstd_docs.model.inline import Inlines, to_inlines, to_tuple
 from cstd_docs.model.participants import Participant
 from cstd_docs.model.typed import to_date, to_enum, typed_fields
@@ -125,11 +125,21 @@ class Session:
 
 @frozen(field_transformer=typed_fields)
 class AgendaItem:
-    """"Item 2 of the provisional agenda", then the item's title in bold."""
+    """"Item 2 of the provisional agenda", then the item's title in bold.
+
+    ``sub_item``: the sub-item's label as the agenda gives it ("(b) (iii)"), printed after the
+    number: "Item 3 (b) (iii) of the agenda". The agenda assigns it, so it is data.
+    """
 
     number: int
     title: str
     provisional: bool = True
+    sub_item: str | None = field(default=None, kw_only=True)
+
+    @property
+    def label(self) -> str:
+        """The number with its sub-item: "3 (b) (iii)"."""
+        return f"{self.number} {self.sub_item}" if self.sub_item else str(self.number)
 
 
 @frozen(kw_only=True, field_transformer=typed_fields)
@@ -156,6 +166,9 @@ class Report:
     subtitles: tuple[Inlines, ...] = field(default=(), converter=_subtitles)
     first_page_notes: FirstPageNotes = field(default=FirstPageNotes.NUMBERED, converter=_first_page_notes)
     participants: dict[str, Participant] = field(factory=dict, converter=_registry)
+    #: Blocks before the first chapter: the whole body of a document that is one draft
+    #: resolution (an "L" document: the recommendation sentence, then the resolution).
+    content: tuple[Block, ...] = field(default=(), converter=to_tuple)
     chapters: tuple[Chapter, ...] = field(default=(), converter=to_tuple)
     annexes: tuple[Annex, ...] = field(default=(), converter=to_tuple)
 

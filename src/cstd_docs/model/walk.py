@@ -24,11 +24,12 @@ from cstd_docs.model.body import (
     Node,
     Paragraph,
     Section,
-    Subparagraph,
     Subsection,
     Suggestion,
     UnnumberedText,
 )
+from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
+from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.report import Report
 
 __all__ = ["Visit", "children", "walk"]
@@ -72,8 +73,14 @@ def children(node: Node) -> tuple[tuple[str, Sequence[Node]], ...]:
     match node:  # the most frequent kinds first: a match tries its cases in order
         case Paragraph() | Subparagraph():
             return (("subparagraphs", node.subparagraphs),)
-        case UnnumberedText():
+        case UnnumberedText() | Preambular():
             return ()
+        case Operative() | DecisionParagraph():
+            return (("subparagraphs", node.subparagraphs),)
+        case Decision():
+            return (("paragraphs", node.paragraphs),)
+        case Resolution():
+            return (("preamble", node.preamble), ("operative", node.operative))
         case Suggestion():
             return (("courses", node.courses),)
         case Section():
@@ -107,5 +114,6 @@ def _nodes(nodes: Sequence[Node], within: str, ancestors: tuple[Node, ...], dept
 
 def walk(report: Report) -> Iterator[Visit]:
     """Every node of the body in reading order: a node, then what it holds; annexes last."""
+    yield from _nodes(report.content, "$.content", (), 0)
     yield from _nodes(report.chapters, "$.chapters", (), 0)
     yield from _nodes(report.annexes, "$.annexes", (), 0)

@@ -39,7 +39,7 @@ def assemble(visible: Visible, base: Report | None, warnings: list[Problem], sou
     the_front = front.front(ctx, visible)
     title, subtitles = front.title_block(ctx, visible)
     placed = place(visible.blocks, resolved.items if resolved is not None else (), ctx.anchors)
-    chapters, annexes = body.body(ctx, placed)
+    content, chapters, annexes = body.body(ctx, placed)
     first = FirstPageNotes.ASTERISKS if ctx.inline.custom_marks else (
         base.first_page_notes if base else FirstPageNotes.NUMBERED)
     report = Report(
@@ -57,6 +57,7 @@ def assemble(visible: Visible, base: Report | None, warnings: list[Problem], sou
         subtitles=subtitles,
         first_page_notes=first,
         participants=dict(base.participants) if base else {},
+        content=content,
         chapters=chapters,
         annexes=annexes,
     )

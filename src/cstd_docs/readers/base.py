@@ -15,11 +15,16 @@ from attrs import frozen
 from cstd_docs.model import (
     Annex,
     Chapter,
+    Decision,
+    DecisionParagraph,
     Findings,
     Inlines,
     Node,
+    Operative,
     Paragraph,
+    Preambular,
     Report,
+    Resolution,
     Section,
     Subparagraph,
     Subsection,
@@ -32,8 +37,13 @@ from cstd_docs.resolve import resolve
 from cstd_docs.resolve.document import (
     Heading,
     HeadingLevel,
+    InstrumentHeading,
+    InstrumentKind,
+    InstrumentText,
+    InstrumentTextKind,
     NoteRef,
     NumberedParagraph,
+    OperativeParagraph,
     ResolvedBlock,
     ResolvedNote,
     ResolvedReport,
@@ -93,6 +103,11 @@ def heading_kind(level: HeadingLevel) -> BlockKind:
             assert_never(level)
 
 
+#: What an instrument's unnumbered text is read as.
+_TEXT_KINDS = {InstrumentTextKind.ENACTING: BlockKind.ENACTING, InstrumentTextKind.PREAMBULAR: BlockKind.PREAMBULAR,
+               InstrumentTextKind.DECISION: BlockKind.DECISION_TEXT}
+
+
 def printed(block: ResolvedBlock) -> tuple[BlockKind, Runs, str]:
     """What a resolved block shows: its kind, its runs and its label."""
     match block:
@@ -104,6 +119,13 @@ def printed(block: ResolvedBlock) -> tuple[BlockKind, Runs, str]:
             return BlockKind.SUBPARAGRAPH, block.text, block.label
         case Unnumbered():
             return BlockKind.UNNUMBERED, block.text, ""
+        case InstrumentHeading():  # its label, if it prints one, is read apart (classify)
+            decision = block.kind is InstrumentKind.DECISION
+            return BlockKind.DECISION if decision else BlockKind.RESOLUTION, block.title, block.label
+        case InstrumentText():
+            return _TEXT_KINDS[block.kind], block.text, ""
+        case OperativeParagraph():
+            return BlockKind.OPERATIVE, block.text, block.number
         case _:
             assert_never(block)
 
@@ -137,5 +159,9 @@ def node_text(node: Node) -> Inlines | None:
             return node.unnumbered
         case Suggestion():
             return None
+        case Resolution() | Decision():
+            return node.title
+        case Preambular() | Operative() | DecisionParagraph():
+            return node.text
         case _:
             assert_never(node)

@@ -18,9 +18,14 @@ from cstd_docs.model import (
     Block,
     Chapter,
     ChapterPart,
+    Decision,
+    DecisionParagraph,
     Findings,
     Inlines,
+    Operative,
     Paragraph,
+    Preambular,
+    Resolution,
     Section,
     Subparagraph,
     Subsection,
@@ -34,13 +39,19 @@ from cstd_docs.readers.signature import runs_plain
 from cstd_docs.readers.visible import BlockKind, VRun
 
 Part = Block | Suggestion
-_TEXT = (BlockKind.PARAGRAPH, BlockKind.UNNUMBERED, BlockKind.SUBPARAGRAPH)
+#: What a resolution shows: it starts at its label, or its title when it prints none.
+_INSTRUMENT = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION, BlockKind.ENACTING, BlockKind.PREAMBULAR,
+               BlockKind.OPERATIVE, BlockKind.DECISION_LABEL, BlockKind.DECISION, BlockKind.DECISION_TEXT)
+#: Where an instrument starts: its label, or its title when it prints none.
+_STARTS = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION, BlockKind.DECISION_LABEL, BlockKind.DECISION)
+_TEXT = (BlockKind.PARAGRAPH, BlockKind.UNNUMBERED, BlockKind.SUBPARAGRAPH, *_INSTRUMENT)
 _ANY_SPACE = "[ \u00a0\u202f]"
 #: The chapter opened for text before the first chapter.
 INTRODUCTION: tuple[VRun, ...] = ("Introduction",)
 
 
-def body(ctx: Context, placed: Sequence[Placed]) -> tuple[tuple[Chapter, ...], tuple[Annex, ...]]:
+def body(ctx: Context, placed: Sequence[Placed]) -> tuple[tuple[Block, ...], tuple[Chapter, ...], tuple[Annex, ...]]:
+    """The blocks before the first chapter (a document that is one resolution), the chapters, the annexes."""
     return _Parser(ctx, tuple(placed)).body()
 
 
@@ -103,6 +114,8 @@ class _Parser:
     def paragraph(self, pos: int, in_suggestions: bool) -> tuple[Part, int]:
         placed = self.placed[pos]
         block = placed.block
+        if block.kind in _INSTRUMENT:
+            return self.instrument(pos)
         if in_suggestions:
             suggestion, after = self.suggestion(pos)
             if suggestion is not None:
@@ -115,6 +128,78 @@ class _Parser:
         pid = placed.id if placed.pairing is not None else placed.anchor_id or self.ctx.ids.new(block.runs)
         subparagraphs, after = self.subparagraphs(pos + 1, 1)
         return Paragraph(text, id=pid, subparagraphs=subparagraphs), after
+
+    # --- instruments (issue 12) ----------------------------------------------------------------
+    def instrument(self, pos: int) -> tuple[Part, int]:
+        """A resolution from its label or title; a part of one that lost its title, as report text."""
+        placed = self.placed[pos]
+        block = placed.block
+        if block.kind in (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION):
+            return self.resolution(pos)
+        if block.kind in (BlockKind.DECISION_LABEL, BlockKind.DECISION):
+            return self.decision(pos)
+        self.ctx.warn(block.where, f"a {block.kind.value} paragraph outside any resolution",
+                      "it was read as report text; give the resolution its title back")
+        text = self.ctx.inlines(block.runs)
+        if block.kind is BlockKind.OPERATIVE:
+            subparagraphs, after = self.subparagraphs(pos + 1, 1)
+            return Paragraph(text, id=placed.id, subparagraphs=subparagraphs), after
+        return UnnumberedText(text, id=placed.id), pos + 1
+
+    def official_number(self, label: Placed | None, decision: bool = False) -> str | None:
+        """The number in an adopted instrument's label ("Resolution 68/1" → "68/1"); None for a draft."""
+        if label is None:
+            return None
+        words = self.ctx.pack.table.instruments
+        template = re.escape(words.decision_numbered if decision else words.resolution_numbered)
+        found = re.fullmatch(template.replace(re.escape("{number}"), "(.+)"), runs_plain(label.block.runs).strip())
+        return found.group(1) if found else None
+
+    def resolution(self, pos: int) -> tuple[Resolution, int]:
+        label = self.placed[pos] if self.kind(pos) is BlockKind.RESOLUTION_LABEL else None
+        pos += label is not None
+        title = self.placed[pos] if self.kind(pos) is BlockKind.RESOLUTION else None
+        pos += title is not None
+        enacting: Inlines = ()
+        if self.kind(pos) is BlockKind.ENACTING:
+            enacting, pos = self.ctx.inlines(self.placed[pos].block.runs), pos + 1
+        preamble: list[Preambular] = []
+        while self.kind(pos) is BlockKind.PREAMBULAR:
+            placed = self.placed[pos]
+            exact = _exact_text(placed, Preambular)
+            preamble.append(Preambular(exact if exact is not None else self.ctx.inlines(placed.block.runs),
+                                       id=placed.id))
+            pos += 1
+        operative: list[Operative] = []
+        while self.kind(pos) is BlockKind.OPERATIVE:
+            placed = self.placed[pos]
+            exact = _exact_text(placed, Operative)
+            subparagraphs, pos = self.subparagraphs(pos + 1, 1)
+            operative.append(Operative(exact if exact is not None else self.ctx.inlines(placed.block.runs),
+                                       id=placed.id, subparagraphs=subparagraphs))
+        heading = title or label
+        assert heading is not None  # a resolution starts at one of them
+        ident = title.id if title is not None else None
+        ident = ident or (label.anchor_id if label is not None else None)
+        return Resolution(self.title_of(title) if title is not None else (), enacting, preamble, operative,
+                          id=ident, official_number=self.official_number(label)), pos
+    def decision(self, pos: int) -> tuple[Decision, int]:
+        label = self.placed[pos] if self.kind(pos) is BlockKind.DECISION_LABEL else None
+        pos += label is not None
+        title = self.placed[pos] if self.kind(pos) is BlockKind.DECISION else None
+        pos += title is not None
+        paragraphs: list[DecisionParagraph] = []
+        while self.kind(pos) is BlockKind.DECISION_TEXT:
+            placed = self.placed[pos]
+            exact = _exact_text(placed, DecisionParagraph)
+            subparagraphs, pos = self.subparagraphs(pos + 1, 1)
+            paragraphs.append(DecisionParagraph(exact if exact is not None else self.ctx.inlines(placed.block.runs),
+                                                id=placed.id, subparagraphs=subparagraphs))
+        ident = title.id if title is not None else None
+        ident = ident or (label.anchor_id if label is not None else None)
+        return Decision(self.title_of(title) if title is not None else (), paragraphs, id=ident,
+                        official_number=self.official_number(label, decision=True)), pos
+    # --- end instruments
 
     def content(self, pos: int, in_suggestions: bool = False) -> tuple[list[Part], int]:
         out: list[Part] = []
@@ -210,8 +295,21 @@ class _Parser:
             out.append(chapter)
         return out, pos
 
-    def body(self) -> tuple[tuple[Chapter, ...], tuple[Annex, ...]]:
-        top, pos = self.chapters(0)
+    def leading(self) -> tuple[tuple[Block, ...], int]:
+        """Text before the first chapter, as the document's own blocks when it holds a resolution
+        or the base had such blocks; else nothing here (a chapter is opened for it)."""
+        base = self.ctx.base
+        end = 0
+        while self.kind(end) in _TEXT:
+            end += 1
+        if not (base is not None and base.report.content) and not any(self.kind(i) in _STARTS for i in range(end)):
+            return (), 0
+        lead, pos = self.content(0)
+        return tuple(self.as_block(part) for part in lead), pos
+
+    def body(self) -> tuple[tuple[Block, ...], tuple[Chapter, ...], tuple[Annex, ...]]:
+        content, pos = self.leading()
+        top, pos = self.chapters(pos)
         annexes: list[Annex] = []
         while pos < len(self.placed):
             heading = self.placed[pos]
@@ -219,4 +317,4 @@ class _Parser:
             title, ident = self.title_of(heading), heading.id
             chapters, pos = self.chapters(pos)
             annexes.append(Annex(title, id=ident, content=lead, chapters=chapters))
-        return tuple(top), tuple(annexes)
+        return content, tuple(top), tuple(annexes)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import assert_never
 
+import attrs
 from attrs import field, frozen
 
 from cstd_docs.lang import LanguagePack
@@ -65,6 +66,8 @@ class TextLine:
     #: Word numbers the line itself (w:numPr), at this level.
     list_level: int | None = None
     anchor: str | None = None
+    #: The line is part of a resolution (its Word style, or a Markdown quote).
+    instrument: bool = False
 
 
 Line = HeadingLine | TextLine
@@ -78,6 +81,8 @@ class Classifier:
         #: The signatures of the base's unnumbered text.
         self.unnumbered = unnumbered
         self.previous: BlockKind | None = None
+        #: The instrument being read is a decision (its text is neither preamble nor operative).
+        self.in_decision = False
 
     def __call__(self, line: Line) -> VBlock:
         match line:
@@ -92,9 +97,13 @@ class Classifier:
 
     def heading(self, line: HeadingLine) -> VBlock:
         self.labels.reset()
+        if line.kind in (BlockKind.RESOLUTION, BlockKind.DECISION):
+            self.in_decision = line.kind is BlockKind.DECISION
         return VBlock(line.kind, line.runs, number=line.number, where=line.where, anchor=line.anchor)
 
     def text(self, line: TextLine) -> VBlock:
+        if line.instrument:
+            return self.instrument(line)
         number, item = line.number, line.item
         after_text = self.previous in (BlockKind.PARAGRAPH, BlockKind.SUBPARAGRAPH)
         typed = number is not None or item is not None
@@ -117,7 +126,38 @@ class Classifier:
         return VBlock(BlockKind.UNNUMBERED, line.runs, where=line.where, anchor=line.anchor)
 
 
+    # --- instruments (issue 12)
+    def instrument(self, line: TextLine) -> VBlock:
+        """A line of a resolution: the enacting formula right after the title, an operative
+        paragraph by its number, a subparagraph of one by its label, else a preambular paragraph."""
+        where, anchor = line.where, line.anchor
+        item = line.item
+        if line.number is not None:
+            self.labels.reset()
+            return VBlock(BlockKind.OPERATIVE, line.number.runs, number=line.number.label, where=where, anchor=anchor)
+        after = self.previous in (BlockKind.OPERATIVE, BlockKind.DECISION_TEXT, BlockKind.SUBPARAGRAPH)
+        if item is not None and after and self.labels.is_label(item.label):
+            return VBlock(BlockKind.SUBPARAGRAPH, item.runs, number=item.label, depth=self.labels.depth(item.label),
+                          where=where, anchor=anchor)
+        self.labels.reset()
+        if self.in_decision:
+            return VBlock(BlockKind.DECISION_TEXT, line.runs, where=where, anchor=anchor)
+        kind = BlockKind.ENACTING if self.previous is BlockKind.RESOLUTION else BlockKind.PREAMBULAR
+        return VBlock(kind, line.runs, where=where, anchor=anchor)
+
+
+def _labels_over_titles(blocks: list[VBlock]) -> tuple[VBlock, ...]:
+    """An instrument's heading right before another is the label over its title ("Draft resolution I")."""
+    labels = {BlockKind.RESOLUTION: BlockKind.RESOLUTION_LABEL, BlockKind.DECISION: BlockKind.DECISION_LABEL}
+    for index in range(len(blocks) - 1):
+        kind = blocks[index].kind
+        if kind in labels and blocks[index + 1].kind is kind:
+            blocks[index] = attrs.evolve(blocks[index], kind=labels[kind])
+    return tuple(blocks)
+# --- end instruments
+
+
 def classify(lines: Iterable[Line], pack: LanguagePack, unnumbered: frozenset[Sig] = frozenset()) -> tuple[VBlock, ...]:
     """The blocks the lines are, in order."""
     classifier = Classifier(pack, unnumbered)
-    return tuple(classifier(line) for line in lines)
+    return _labels_over_titles([classifier(line) for line in lines])

@@ -21,6 +21,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from cstd_docs.errors import Problem, ReportError
 from cstd_docs.lang import LanguagePack, language_pack
 from cstd_docs.model import Report, TitleStyle
@@ -49,6 +51,8 @@ __all__ = ["read_docx"]
 
 _HEADING_KINDS = {"hchg": BlockKind.CHAPTER, "hmg": BlockKind.CHAPTER, "h1g": BlockKind.SECTION,
                   "h23g": BlockKind.SUBSECTION}
+#: A resolution's styles (writers/docx/instrument_styles.py), as the reader sees style ids.
+_INSTRUMENT_STYLES = ("resheadingg", "decheadingg", "preambularg", "operativeg")
 #: "1. text" typed with a space (documents not ours: ours type a tab).
 _TYPED_LABEL = re.compile(r"^\s*(\d+\.|\([a-z]+\))\s+")
 
@@ -158,6 +162,9 @@ class _Layout:
         if style in _HEADING_KINDS:
             self.heading(style, tokens, where)
             return
+        if style in _INSTRUMENT_STYLES:
+            self.instrument(el, style, tokens, where)
+            return
         if style in ("h4g", "h56g"):
             self.document.warn(where, f"a heading below subsection level ({style}) was read as unnumbered text")
         if self.stage is _Stage.TITLE:
@@ -224,6 +231,22 @@ class _Layout:
                                    "it was read as a subsection")
             self.chapter_seen = self.chapter_seen or kind is BlockKind.CHAPTER
             self.lines.append(HeadingLine(kind, number, runs, where))
+
+    # --- instruments (issue 12)
+    def instrument(self, el: Any, style: str, tokens: list[Token], where: str) -> None:
+        """A resolution's heading (label or title), or a line of it: preambular text reads as
+        unnumbered, an operative paragraph's number or a subparagraph's label as typed."""
+        if self.stage is _Stage.TITLE:
+            self.stage = _Stage.BODY
+        if style in ("resheadingg", "decheadingg"):
+            kind = BlockKind.RESOLUTION if style == "resheadingg" else BlockKind.DECISION
+            self.lines.append(HeadingLine(kind, "", to_runs(tokens), where))
+            return
+        line = self.text(el, style, tokens, where)
+        if style == "preambularg":
+            line = TextLine(line.runs, where)
+        self.lines.append(attrs.evolve(line, instrument=True))
+    # --- end instruments
 
     def text(self, el: Any, style: str, tokens: list[Token], where: str) -> TextLine:
         """Body text: "1." TAB text, "(a)" TAB text, Word's own numbering, or unnumbered."""

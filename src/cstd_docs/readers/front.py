@@ -64,10 +64,18 @@ def _unchanged(base: Base, lines: list[VRuns]) -> bool:
     return flat([signature(line) for line in lines]) == flat(expected)
 
 
-def _agenda_label(pack: LanguagePack, line: VRuns, text: str) -> tuple[tuple[int, bool] | None, str | None]:
-    """"Item 2 of the provisional agenda": the item's number, whether provisional, the agenda's symbol."""
+#: What a label prints for {number}: the item's number, then its sub-item ("3 (b) (iii)").
+_ITEM_NUMBER = r"(\d+)((?: \([a-z]+\))*)"
+
+
+#: An agenda label read: the item's number, whether provisional, its sub-item.
+_Label = tuple[int, bool, str | None]
+
+
+def _agenda_label(pack: LanguagePack, line: VRuns, text: str) -> tuple[_Label | None, str | None]:
+    """"Item 2 of the provisional agenda": the item's number, sub-item, whether provisional; the agenda's symbol."""
     for provisional, template in ((True, pack.table.agenda_item_provisional), (False, pack.table.agenda_item)):
-        pattern = re.compile(re.escape(template).replace(re.escape("{number}"), r"(\d+)"))
+        pattern = re.compile(re.escape(template).replace(re.escape("{number}"), _ITEM_NUMBER))
         found = pattern.fullmatch(text)
         if found:
             symbol = None
@@ -77,7 +85,7 @@ def _agenda_label(pack: LanguagePack, line: VRuns, text: str) -> tuple[tuple[int
                     end = pack.table.note_end
                     if end and symbol.endswith(end):
                         symbol = symbol[: -len(end)]
-            return (int(found.group(1)), provisional), symbol
+            return (int(found.group(1)), provisional, found.group(2).strip() or None), symbol
     return None, None
 
 
@@ -108,7 +116,7 @@ def _read_lines(ctx: Context, lines: list[VRuns]) -> _Lines:
         found.parent_body = runs_plain(lines[0]).strip()
     if lines:
         found.body = runs_plain(lines[named - 1]).strip()
-    pending: tuple[int, bool] | None = None
+    pending: _Label | None = None
     for line in lines[named:]:
         text = runs_plain(line).strip()
         if text in sessions:
@@ -123,7 +131,7 @@ def _read_lines(ctx: Context, lines: list[VRuns]) -> _Lines:
             pending = label
             continue
         if pending is not None:
-            found.items.append(AgendaItem(pending[0], text, pending[1]))
+            found.items.append(AgendaItem(pending[0], text, pending[1], sub_item=pending[2]))
             pending = None
             continue
         if found.place_dates is None and found.number is not None:
@@ -140,8 +148,8 @@ def _settle(ctx: Context, found: _Lines) -> Front:
     base = ctx.base.report if ctx.base is not None else None
     items: tuple[AgendaItem, ...] = tuple(found.items)
     agenda_symbol, body, number, place_dates = found.agenda_symbol, found.body, found.number, found.place_dates
-    if base is not None and [(i.number, ws(i.title), i.provisional) for i in items] == [
-        (i.number, ws(pack.typeset(i.title)), i.provisional) for i in base.agenda_items
+    if base is not None and [(i.label, ws(i.title), i.provisional) for i in items] == [
+        (i.label, ws(pack.typeset(i.title)), i.provisional) for i in base.agenda_items
     ]:
         items = base.agenda_items
     if base is not None and base.agenda_symbol is not None and agenda_symbol is not None \

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from cstd_docs.embed import source_from_markdown
 from cstd_docs.errors import Problem
 from cstd_docs.lang import LanguagePack, language_pack
@@ -35,6 +37,8 @@ _COMMENT = re.compile(r"(?<!\\)<!--.*?-->", re.S)
 _NOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s?(.*)$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _ANCHOR = re.compile(r'<a id="([A-Za-z][A-Za-z0-9_.:-]*)"></a>')
+#: The marker of a quoted line (a resolution's), with the space after it.
+_QUOTE = re.compile(r"^>[ ]?")
 _LEVELS = {2: BlockKind.CHAPTER, 3: BlockKind.SECTION, 4: BlockKind.SUBSECTION}
 
 #: A paragraph of the text: the number of its first line, and its lines.
@@ -155,6 +159,9 @@ class _Reader:
             self.visible.front_lines.extend(self.runs(p) for p in parts)
 
     def body_chunk(self, pack: LanguagePack, lines: list[str], where: str, sink: list[Problem], source: str) -> None:
+        if lines[0].startswith(">"):
+            self.quoted(lines, where)
+            return
         heading = _HEADING.match(lines[0]) if len(lines) == 1 else None
         if heading is None:
             self.seen_block = True
@@ -174,6 +181,21 @@ class _Reader:
                 anchor, content = _take_anchor(content)
                 line = TextLine(self.runs(content), where, anchor=anchor)
             self.lines.append(line)
+
+    # --- instruments (issue 12)
+    def quoted(self, lines: list[str], where: str) -> None:
+        """A quoted paragraph: part of a resolution (``> ##### label`` or title, ``> 1\\. text``, ``> text``)."""
+        self.seen_block = True
+        inner = [_QUOTE.sub("", line, count=1) for line in lines]
+        heading = _HEADING.match(inner[0]) if len(inner) == 1 else None
+        if heading is not None:
+            anchor, content = _take_anchor(heading.group(2))
+            kind = BlockKind.DECISION if len(heading.group(1)) == 6 else BlockKind.RESOLUTION
+            self.lines.append(HeadingLine(kind, "", self.runs(content), where, anchor))
+            return
+        line = self.text(language_pack(self.language or "en"), " ".join(x.strip() for x in inner), where)
+        self.lines.append(attrs.evolve(line, instrument=True))
+    # --- end instruments
 
     def heading(self, pack: LanguagePack, depth: int, content: str, where: str) -> HeadingLine | None:
         """``## I. Title``, ``### A. Title``, ``#### 1. Title``, ``## Annex I Title``; None at other levels."""

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from cstd_docs.model import CrossRef, Masthead, Report, Session, UnnumberedText
+from cstd_docs.model import CrossRef, DecisionParagraph, Masthead, Preambular, Report, Session, UnnumberedText
 from cstd_docs.readers.base import Base
 from cstd_docs.readers.signature import merge_text
 from cstd_docs.readers.visible import BlockKind
@@ -28,14 +28,19 @@ def _numbered_ids(report: Report) -> set[str]:
                 collect(x)
         elif attrs.has(type(obj)):
             ident = getattr(obj, "id", None)
-            if isinstance(ident, str) and not isinstance(obj, UnnumberedText):
+            if isinstance(ident, str) and not isinstance(obj, (UnnumberedText, Preambular, DecisionParagraph)):
                 ids.add(ident)
             for f in attrs.fields(type(obj)):
                 collect(getattr(obj, f.name))
 
+    collect(report.content)
     collect(report.chapters)
     collect(report.annexes)
     return ids
+
+
+#: Kinds whose label ends in the full stop a cross-reference does not print ("12." → "12").
+_NUMBERED = (BlockKind.PARAGRAPH, BlockKind.OPERATIVE)
 
 
 def _base_labels(base: Base | None) -> dict[str, str]:
@@ -43,7 +48,7 @@ def _base_labels(base: Base | None) -> dict[str, str]:
     labels: dict[str, str] = {}
     for item in base.items if base is not None else ():
         if item.id:
-            labels[item.id] = item.label.rstrip(".") if item.kind is BlockKind.PARAGRAPH else item.label
+            labels[item.id] = item.label.rstrip(".") if item.kind in _NUMBERED else item.label
     return labels
 
 

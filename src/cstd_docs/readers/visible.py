@@ -62,6 +62,15 @@ class BlockKind(enum.Enum):
     PARAGRAPH = "paragraph"
     SUBPARAGRAPH = "subparagraph"
     UNNUMBERED = "unnumbered"
+    # --- instruments (issue 12)
+    RESOLUTION_LABEL = "resolution label"  # "Draft resolution II", "Resolution 68/1"
+    RESOLUTION = "resolution"  # a resolution's title: where it starts when it prints no label
+    ENACTING = "enacting"
+    PREAMBULAR = "preambular"
+    OPERATIVE = "operative"
+    DECISION_LABEL = "decision label"  # "Draft decision I", "Decision 68/101"
+    DECISION = "decision"  # a decision's title: where it starts when it prints no label
+    DECISION_TEXT = "decision text"
 
 
 @frozen

@@ -24,6 +24,8 @@ from cstd_docs.model import (
     Chapter,
     Citation,
     CrossRef,
+    Decision,
+    DecisionParagraph,
     Delegation,
     Distribution,
     Emphasis,
@@ -32,11 +34,14 @@ from cstd_docs.model import (
     Inlines,
     Node,
     Note,
+    Operative,
     Organization,
     Paragraph,
     Participant,
     Person,
+    Preambular,
     Report,
+    Resolution,
     Section,
     Subparagraph,
     Subsection,
@@ -50,9 +55,14 @@ from cstd_docs.resolve.document import (
     AgendaLine,
     Heading,
     HeadingLevel,
+    InstrumentHeading,
+    InstrumentKind,
+    InstrumentText,
+    InstrumentTextKind,
     NoteOrigin,
     NoteRef,
     NumberedParagraph,
+    OperativeParagraph,
     Reference,
     ResolvedBlock,
     ResolvedFront,
@@ -64,6 +74,10 @@ from cstd_docs.resolve.document import (
     SubparagraphItem,
     Unnumbered,
 )
+from cstd_docs.resolve.instruments import instrument_label
+
+#: The nodes of resolutions and decisions.
+Instrument = Resolution | Preambular | Operative | Decision | DecisionParagraph
 
 __all__ = ["ResolvedReport", "distribution_line", "participant_text", "resolve"]
 
@@ -251,8 +265,42 @@ class _Resolver:
             case Subsection():
                 self.heading(HeadingLevel.SUBSECTION, self.number(str(place)), str(place),
                              node.title, node)
+            case Resolution() | Preambular() | Operative() | Decision() | DecisionParagraph():
+                self.instrument(visit, node)
             case _:
                 assert_never(node)
+
+    # --- instruments (issue 12) ----------------------------------------------------------------
+    def instrument(self, visit: Visit, node: Instrument) -> None:
+        """A resolution's label, title and enacting formula, its preambular and operative paragraphs;
+        a decision's label, title and paragraphs."""
+        match node:
+            case Operative():
+                number = str(visit.index + 1)  # restarts in each resolution; no report number used up
+                self.label(node.id, number)
+                printed = self.pack.table.paragraph_number.format(number=number)
+                self.emit(partial(OperativeParagraph, number=printed, id=node.id, origin=node), "text",
+                          self.runs(node.text))
+            case Preambular():
+                self.emit(partial(InstrumentText, kind=InstrumentTextKind.PREAMBULAR, id=node.id, origin=node),
+                          "text", self.runs(node.text))
+            case Resolution():
+                label = instrument_label(visit, node, self.report, self.pack)
+                self.label(node.id, label.reference)
+                self.emit(partial(InstrumentHeading, label=label.printed, id=node.id, origin=node), "title",
+                          self.runs(node.title))
+                self.emit(partial(InstrumentText, kind=InstrumentTextKind.ENACTING), "text", self.runs(node.enacting))
+            case Decision():
+                label = instrument_label(visit, node, self.report, self.pack)
+                self.label(node.id, label.reference)
+                self.emit(partial(InstrumentHeading, label=label.printed, id=node.id, origin=node,
+                                  kind=InstrumentKind.DECISION), "title", self.runs(node.title))
+            case DecisionParagraph():
+                self.emit(partial(InstrumentText, kind=InstrumentTextKind.DECISION, id=node.id, origin=node),
+                          "text", self.runs(node.text))
+            case _:
+                assert_never(node)
+    # --- end instruments
 
     def findings_heading(self, visit: Visit) -> None:
         """"1. Main findings" before a findings section's first block, "2. Suggestions" before
@@ -287,7 +335,7 @@ class _Resolver:
         agenda: list[AgendaLine] = []
         for index, item in enumerate(r.agenda_items):
             template = self.pack.table.agenda_item_provisional if item.provisional else self.pack.table.agenda_item
-            label: list[_PendingRun] = [template.format(number=item.number)]
+            label: list[_PendingRun] = [template.format(number=item.label)]
             # The provisional agenda's symbol is a note on the first item's line.
             if index == 0 and r.agenda_symbol and item.provisional:
                 label.append(self.add_note((r.agenda_symbol + self.pack.table.note_end,), NoteOrigin.AGENDA))

@@ -127,7 +127,55 @@ class Unnumbered:
     origin: Node | None = field(default=None, eq=False, repr=False)
 
 
-ResolvedBlock = Heading | NumberedParagraph | SubparagraphItem | Unnumbered
+# --- instruments (issue 12) ---------------------------------------------------------------------
+class InstrumentKind(enum.Enum):
+    RESOLUTION = "resolution"
+    DECISION = "decision"
+
+
+@frozen
+class InstrumentHeading:
+    """A resolution's label and title: "Draft resolution II" (empty in a document that is the
+    draft resolution itself), then its title in bold."""
+
+    label: str
+    title: Runs
+    id: str | None = None
+    origin: Node | None = field(default=None, eq=False, repr=False)
+    kind: InstrumentKind = InstrumentKind.RESOLUTION
+
+
+class InstrumentTextKind(enum.Enum):
+    ENACTING = "enacting"  # "The Economic and Social Council,"
+    PREAMBULAR = "preambular"  # "*Recalling* its resolution …,"
+    DECISION = "decision"  # a paragraph of a decision's text
+
+
+@frozen
+class InstrumentText:
+    """An unnumbered paragraph of an instrument: a resolution's enacting formula or preambular
+    paragraph, or a paragraph of a decision."""
+
+    kind: InstrumentTextKind
+    text: Runs
+    id: str | None = None
+    origin: Node | None = field(default=None, eq=False, repr=False)
+
+
+@frozen
+class OperativeParagraph:
+    """An operative paragraph: "1." as printed, numbered within its resolution."""
+
+    number: str
+    text: Runs
+    id: str | None = None
+    origin: Node | None = field(default=None, eq=False, repr=False)
+
+
+# --- end instruments
+
+ResolvedBlock = (Heading | NumberedParagraph | SubparagraphItem | Unnumbered
+                 | InstrumentHeading | InstrumentText | OperativeParagraph)
 
 
 @frozen

@@ -25,8 +25,12 @@ from cstd_docs.resolve import resolve
 from cstd_docs.resolve.document import (
     Heading,
     HeadingLevel,
+    InstrumentHeading,
+    InstrumentKind,
+    InstrumentText,
     NoteRef,
     NumberedParagraph,
+    OperativeParagraph,
     Reference,
     ResolvedBlock,
     ResolvedReport,
@@ -34,6 +38,7 @@ from cstd_docs.resolve.document import (
     SubparagraphItem,
     Unnumbered,
 )
+from cstd_docs.resolve.instruments import within_resolutions
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -73,6 +78,10 @@ def unlabelled_start(text: str) -> str:
     paragraph or a subparagraph; written "&#49;. x" and "&#40;a) x" they render the same and
     read back as unnumbered text.
     """
+    if text[:1] in ("\t", " "):
+        # A leading tab (or four spaces) would make an indented code block: the first one
+        # written as a character reference renders and reads back as itself.
+        return f"&#{ord(text[0])};{text[1:]}"
     found = _BLOCK_START.match(text)
     if found is None:
         return text
@@ -131,8 +140,11 @@ class _BlockView:
     target in an HTML view), else empty.
     """
 
-    def __init__(self, block: ResolvedBlock, targets: Mapping[str, str]) -> None:
+    def __init__(self, block: ResolvedBlock, targets: Mapping[str, str], quoted: bool = False) -> None:
         self.id = block.id
+        #: Part of a resolution: written as a quote ("> "), which is how a reader tells its
+        #: operative paragraphs from the report's numbered ones.
+        self.quoted = quoted
         self.anchor = f'<a id="{block.id}"></a>' if block.id is not None and block.id in targets else ""
         self.text: Runs = ()
         self.title: Runs = ()
@@ -158,8 +170,35 @@ class _BlockView:
             case Unnumbered():
                 self.kind = "unnumbered"
                 self.text = block.text
+            case InstrumentHeading() | InstrumentText() | OperativeParagraph():
+                self.instrument(block)
             case _:
                 assert_never(block)
+
+    # --- instruments (issue 12)
+    def instrument(self, block: InstrumentHeading | InstrumentText | OperativeParagraph) -> None:
+        match block:
+            case InstrumentHeading():
+                self.kind = "instrument"
+                self.label = block.label
+                self.title = block.title
+                # A decision's headings a level below a resolution's: what follows is its text.
+                self.depth = 6 if block.kind is InstrumentKind.DECISION else 5
+            case InstrumentText():
+                self.kind = block.kind.value  # "enacting" or "preambular"
+                self.text = block.text
+            case OperativeParagraph():
+                self.kind = "operative"
+                self.number = block.number
+                self.text = block.text
+            case _:
+                assert_never(block)
+
+
+def _views(doc: ResolvedReport) -> list[_BlockView]:
+    return [_BlockView(block, doc.referenced, quoted)
+            for block, quoted in zip(doc.blocks, within_resolutions(doc.blocks), strict=True)]
+# --- end instruments
 
 
 def _environment(template_dir: str | Path | None) -> Environment:
@@ -258,7 +297,7 @@ def render_markdown(
     env = _environment(template_dir)
     try:
         template = env.get_template("report.md.j2")
-        text = template.render(doc=doc, blocks=[_BlockView(b, doc.referenced) for b in doc.blocks])
+        text = template.render(doc=doc, blocks=_views(doc))
     except SecurityError as error:
         raise ReportError.single(
             "template", f"the template tried something unsafe: {error}", "templates may only lay out the report"

@@ -19,8 +19,12 @@ from cstd_docs.model import Emphasis, TitleStyle
 from cstd_docs.resolve.document import (
     Heading,
     HeadingLevel,
+    InstrumentHeading,
+    InstrumentKind,
+    InstrumentText,
     NoteRef,
     NumberedParagraph,
+    OperativeParagraph,
     Reference,
     ResolvedBlock,
     ResolvedFront,
@@ -31,6 +35,8 @@ from cstd_docs.resolve.document import (
     SubparagraphItem,
     Unnumbered,
 )
+from cstd_docs.resolve.instruments import within_resolutions
+from cstd_docs.writers.docx import instrument_styles as ins
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import GENEVA, LAYOUTS, FrontBlockLayout, Layout, MastheadGeometry
 from cstd_docs.writers.docx.oxml import CT_Footnotes
@@ -324,9 +330,14 @@ def heading(
     return paragraph(props, [*lead, *inline(title, links)])
 
 
-def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks, layout: Layout = GENEVA) -> list[Element]:
+def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks, layout: Layout = GENEVA,
+          in_resolution: bool = False) -> list[Element]:
     body_style = val("w:pStyle", st.SINGLE_TXT)
     match item:
+        case InstrumentHeading() | InstrumentText() | OperativeParagraph():
+            return instrument_block(item, links, bookmarks)
+        case SubparagraphItem() if in_resolution:
+            return [instrument_item(item, links, bookmarks)]
         case Heading(level=HeadingLevel.CHAPTER, caption=str(caption)) if layout.chapter_caption_line:
             # "Chapter I" at the margin, then the title where the chapter heading prints it (E/2025/24).
             # The title right under its caption (E/2025/24 p. 7: boxes 2.66–3.21, 3.19–3.74).
@@ -358,6 +369,37 @@ def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks, layout: L
             assert_never(item)
 
 
+# --- instruments (issue 12) -------------------------------------------------------------------------
+def instrument_block(item: InstrumentHeading | InstrumentText | OperativeParagraph, links: NoteLinks,
+                     bookmarks: Bookmarks) -> list[Element]:
+    """A resolution's label and title, enacting formula, preambular or operative paragraph."""
+    match item:
+        case InstrumentHeading():
+            style = ins.DEC_HEADING if item.kind is InstrumentKind.DECISION else ins.RES_HEADING
+            label = [paragraph([val("w:pStyle", style)], bookmarks.around(item.id, item.label))] if item.label else []
+            return [*label, paragraph([val("w:pStyle", style)], inline(item.title, links))]
+        case InstrumentText():
+            return [paragraph([val("w:pStyle", ins.PREAMBULAR)], inline(item.text, links))]
+        case OperativeParagraph():
+            numbering = bookmarks.around(item.id, f"{item.number}\t")
+            return [paragraph([val("w:pStyle", ins.OPERATIVE)], [*numbering, *inline(item.text, links)])]
+        case _:
+            assert_never(item)
+
+
+def instrument_item(item: SubparagraphItem, links: NoteLinks, bookmarks: Bookmarks) -> Element:
+    """(a) at the first-line indent as an operative paragraph's number; (i) and below block-indented."""
+    left = ins.COLUMN + (item.depth - 1) * 2 * ins.FIRST_LINE
+    props = [val("w:pStyle", ins.OPERATIVE)]
+    if item.depth > 1:
+        props += [st.tabs(("left", left + 2 * ins.FIRST_LINE)), ins.first_line_indent(left)]
+    numbering = bookmarks.around(item.id, f"{item.label}\t")
+    return paragraph(props, [*numbering, *inline(item.text, links)])
+
+
+# --- end instruments
+
+
 def end_rule() -> Element:
     """The short centred rule closing the document: four underlined tabs."""
     props = [val("w:pStyle", st.SINGLE_TXT), st.spacing(before=240), val("w:jc", "center")]
@@ -372,8 +414,8 @@ def body(report: ResolvedReport, links: NoteLinks, emblem: Element | None = None
     out.append(heading(TITLE_STYLES[report.title_style], None, report.title, links))
     out.extend(heading(st.H1G, None, subtitle, links) for subtitle in report.subtitles)
     bookmarks = Bookmarks(report)
-    for item in report.blocks:
-        out.extend(block(item, links, bookmarks, layout))
+    for item, resolution in zip(report.blocks, within_resolutions(report.blocks), strict=True):
+        out.extend(block(item, links, bookmarks, layout, resolution))
     out.append(end_rule())
     if layout.end_job_line and report.masthead.job_number:
         # In the Footer style, which the readers know is no part of the text.

@@ -28,8 +28,11 @@ from cstd_docs.compare.blocks import block_runs, runs_text, weight
 from cstd_docs.resolve.document import (
     AgendaLine,
     Heading,
+    InstrumentHeading,
+    InstrumentText,
     NoteRef,
     NumberedParagraph,
+    OperativeParagraph,
     Reference,
     ResolvedBlock,
     ResolvedNote,
@@ -38,8 +41,10 @@ from cstd_docs.resolve.document import (
     SubparagraphItem,
     Unnumbered,
 )
+from cstd_docs.resolve.instruments import within_resolutions
 from cstd_docs.writers.docx import content
 from cstd_docs.writers.docx import styles as st
+from cstd_docs.writers.docx.layout import LAYOUTS, Layout
 from cstd_docs.writers.docx.oxml import CT_Footnotes
 from cstd_docs.writers.docx.oxml.build import Element
 from cstd_docs.writers.docx.revisions import Mark, Revisions
@@ -65,9 +70,9 @@ def _plain_block(block: ResolvedBlock) -> ResolvedBlock:
     if not any(isinstance(r, Reference) for r in block_runs(block)):
         return block  # most blocks: nothing to copy
     match block:
-        case Heading():
+        case Heading() | InstrumentHeading():
             return attrs.evolve(block, title=_plain(block.title))
-        case NumberedParagraph() | SubparagraphItem() | Unnumbered():
+        case NumberedParagraph() | SubparagraphItem() | Unnumbered() | InstrumentText() | OperativeParagraph():
             return attrs.evolve(block, text=_plain(block.text))
         case _:
             assert_never(block)
@@ -151,15 +156,21 @@ def _block_signature(block: ResolvedBlock, text: str, refs: tuple[NoteRef, ...])
             return block.label, ("subparagraph", block.depth, text, marks)
         case Unnumbered():
             return None, ("unnumbered", text, marks)
+        case InstrumentHeading():
+            return block.label, ("instrument", block.kind, text, marks)
+        case InstrumentText():
+            return None, ("instrument text", block.kind, text, marks)
+        case OperativeParagraph():
+            return block.number, ("operative", text, marks)
         case _:
             assert_never(block)
 
 
 def _without_text(block: ResolvedBlock) -> ResolvedBlock:
     match block:
-        case Heading():
+        case Heading() | InstrumentHeading():
             return attrs.evolve(block, title=())
-        case NumberedParagraph() | SubparagraphItem() | Unnumbered():
+        case NumberedParagraph() | SubparagraphItem() | Unnumbered() | InstrumentText() | OperativeParagraph():
             return attrs.evolve(block, text=())
         case _:
             assert_never(block)
@@ -177,13 +188,15 @@ class _Numbers:
         self.no_notes = content.NoteLinks(())
         self.made: dict[Hashable, list[Element]] = {}
 
-    def renderer(self, block: ResolvedBlock, number: Hashable) -> Callable[[], list[Element]]:
+    def renderer(self, block: ResolvedBlock, number: Hashable, layout: Layout,
+                 in_resolution: bool) -> Callable[[], list[Element]]:
         bare = _without_text(block)
-        key = (type(block).__name__, number, getattr(block, "level", None), getattr(block, "depth", None))
+        key = (type(block).__name__, number, getattr(block, "level", None), getattr(block, "depth", None),
+               id(layout), in_resolution)
 
         def render() -> list[Element]:
             if key not in self.made:
-                self.made[key] = content.block(bare, self.no_notes, self.bookmarks)
+                self.made[key] = content.block(bare, self.no_notes, self.bookmarks, layout, in_resolution)
             return [copy.deepcopy(e) for e in self.made[key]]
 
         return render
@@ -195,17 +208,23 @@ def pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | N
     out = _front_pieces(report, links, emblem)
     bookmarks = content.Bookmarks(report)
     numbers = numbers or _Numbers(bookmarks)
+    # Laid out as the plain rendering lays them out: the report's layout, and an item inside a
+    # resolution in the operative style (resolve.instruments says which blocks are).
+    layout = LAYOUTS[report.layout]
+    inside = {id(b): flag for b, flag in zip(report.blocks, within_resolutions(report.blocks), strict=True)}
     for u in units(report):
         number, wording = _block_signature(u.block, u.text, u.refs)
+        in_resolution = inside.get(id(u.block), False)
         out.append(Piece(u.key, u.content, u.kind, u.text, (number, wording), u.refs,
-                         _block_renderer(u.block, links, bookmarks), wording, numbers.renderer(u.block, number)))
+                         _block_renderer(u.block, links, bookmarks, layout, in_resolution), wording,
+                         numbers.renderer(u.block, number, layout, in_resolution)))
     out.append(Piece(("end",), ("end",), "end", "", (), (), _eager([content.end_rule()])))
     return out
 
 
-def _block_renderer(block: ResolvedBlock, links: content.NoteLinks,
-                    bookmarks: content.Bookmarks) -> Callable[[], list[Element]]:
-    return lambda: content.block(block, links, bookmarks)
+def _block_renderer(block: ResolvedBlock, links: content.NoteLinks, bookmarks: content.Bookmarks,
+                    layout: Layout, in_resolution: bool) -> Callable[[], list[Element]]:
+    return lambda: content.block(block, links, bookmarks, layout, in_resolution)
 
 
 # --- the story ---------------------------------------------------------------------------------------

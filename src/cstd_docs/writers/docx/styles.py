@@ -12,6 +12,7 @@ from collections.abc import Callable
 from attrs import frozen
 from docx.oxml.ns import qn
 
+from cstd_docs.writers.docx import instrument_styles
 from cstd_docs.writers.docx.layout import GENEVA
 from cstd_docs.writers.docx.oxml.build import PPR_ORDER, RPR_ORDER, Element, clear_children, make, sort_children, val
 
@@ -227,6 +228,9 @@ def style_specs(right_to_left: bool = False, language: str = "en") -> list[Style
                   lambda: [*bold(), *size(18)], NORMAL, ui_priority=99),
         StyleSpec(FOOTER, "footer", "paragraph", run=lambda: size(16), based_on=NORMAL, ui_priority=99),
         StyleSpec(PAGE_NUMBER, "page number", "character", run=lambda: [*bold(), *size(18)], ui_priority=99),
+        # --- instruments (issue 12)
+        *(StyleSpec(ident, name, "paragraph", props, run, based, follower, quick=True)
+          for ident, name, props, run, based, follower in instrument_styles.SPECS),
     ]
 
 
