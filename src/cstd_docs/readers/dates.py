@@ -12,6 +12,12 @@ def _month_names(pack: LanguagePack) -> list[str]:
     return [str(m) for m in pack.table.months]
 
 
+def _numbers(text: str) -> list[int]:
+    """The numbers a date can hold (a day or a year); a longer run of digits is none of them,
+    and is not converted (Python refuses to convert over 4,300 digits)."""
+    return [int(n) for n in re.findall(r"\d+", text) if len(n) <= 4]
+
+
 def parse_date(text: str, pack: LanguagePack, default_year: int | None = None) -> datetime.date | None:
     months = [m.lower() for m in _month_names(pack)]
     other = pack.table.masthead_language
@@ -28,7 +34,7 @@ def parse_date(text: str, pack: LanguagePack, default_year: int | None = None) -
                 break
         if month:
             break
-    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    numbers = _numbers(text)
     year = next((n for n in numbers if n >= 1000), default_year)
     days = [n for n in numbers if 1 <= n <= 31]
     if month is None or year is None or not days:
@@ -44,7 +50,7 @@ def parse_range(text: str, pack: LanguagePack) -> tuple[datetime.date, datetime.
     lowered = text.lower()
     names = [str(m).lower() for m in pack.table.months]
     months = [i + 1 for i, name in enumerate(names) if name and name in lowered] or list(range(1, 13))
-    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    numbers = _numbers(text)
     years = sorted({n for n in numbers if n >= 1000})
     days = sorted({n for n in numbers if 1 <= n <= 31})
     if len(years) <= 2 and len(days) <= 4 and len(months) <= 3:
@@ -73,11 +79,11 @@ def _parse_range_loosely(text: str, pack: LanguagePack) -> tuple[datetime.date, 
     left = parts[0]
     start = parse_date(left, pack, end.year)
     if start is None:
-        days = re.findall(r"\d+", left)
+        days = _numbers(left)
         if not days:
             return None
         try:
-            start = datetime.date(end.year, end.month, int(days[0]))
+            start = datetime.date(end.year, end.month, days[0])
         except ValueError:
             return None
     return start, end

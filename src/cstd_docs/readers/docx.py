@@ -225,11 +225,17 @@ class _Layout:
         rest = to_runs(rejoin(parts, tokens, 1))
         item = Labelled(label, rest) if label else None
         number = item if item is not None and paragraph_number(self.pack).fullmatch(label) else None
-        return TextLine(to_runs(tokens), where, number=number, item=item, list_level=self.list_level(el, style))
+        return TextLine(to_runs(tokens), where, number=number, item=item, list_level=self.list_level(el, style, where))
 
-    def list_level(self, el: Any, style: str) -> int | None:
+    def list_level(self, el: Any, style: str, where: str) -> int | None:
         numpr = el.find(f"{w('pPr')}/{w('numPr')}")
         if numpr is None or style != "singletxtg":
             return None
         level_el = numpr.find(w("ilvl"))
-        return int(level_el.get(w("val"), "0")) if level_el is not None else 0
+        value = level_el.get(w("val"), "0") if level_el is not None else "0"
+        if value.isascii() and value.isdigit() and len(value) <= 2:
+            return int(value)
+        # Word's levels are 0 to 8; "x" or a 5,000-digit number is none of them
+        self.document.warn(where, f"a list level that is not a number ({value[:20]!r}) was read as the first",
+                           "check the list's indent in the draft")
+        return 0

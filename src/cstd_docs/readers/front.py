@@ -63,7 +63,7 @@ def _unchanged(base: Base, lines: list[VRuns]) -> bool:
 def _agenda_label(pack: LanguagePack, line: VRuns, text: str) -> tuple[tuple[int, bool] | None, str | None]:
     """"Item 2 of the provisional agenda": the item's number, whether provisional, the agenda's symbol."""
     for provisional, template in ((True, pack.table.agenda_item_provisional), (False, pack.table.agenda_item)):
-        pattern = re.compile(re.escape(template).replace(re.escape("{number}"), r"(\d+)"))
+        pattern = re.compile(re.escape(template).replace(re.escape("{number}"), r"(\d{1,9})"))
         found = pattern.fullmatch(text)
         if found:
             symbol = None

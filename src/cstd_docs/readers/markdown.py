@@ -33,12 +33,26 @@ __all__ = ["read_markdown"]
 
 _COMMENT = re.compile(r"(?<!\\)<!--.*?-->", re.S)
 _NOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s?(.*)$")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+#: An ATX heading; its closing "#"s are cut by :func:`_heading` (in the pattern, a lazy title
+#: before optional spaces took quadratic time: "## a", 100,000 spaces, "b": 68 s).
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _ANCHOR = re.compile(r'<a id="([A-Za-z][A-Za-z0-9_.:-]*)"></a>')
 _LEVELS = {2: BlockKind.CHAPTER, 3: BlockKind.SECTION, 4: BlockKind.SUBSECTION}
 
 #: A paragraph of the text: the number of its first line, and its lines.
 Chunk = tuple[int, list[str]]
+
+
+def _heading(line: str) -> tuple[int, str] | None:
+    """The level and the text of a heading line, without its closing "#"s."""
+    found = _HEADING.match(line)
+    if found is None:
+        return None
+    content = found.group(2).rstrip()
+    closing = content.rstrip("#")
+    if closing != content and (not closing or closing[-1].isspace()):
+        content = closing.rstrip() if closing.strip() else content
+    return len(found.group(1)), content
 
 
 def _take_anchor(text: str) -> tuple[str | None, str]:
@@ -60,7 +74,7 @@ def _chunks(body: str) -> list[Chunk]:
             continue
         if not current:
             start = number
-        elif _NOTE_DEF.match(line) or (_HEADING.match(line) and not current[-1].endswith("\\")):
+        elif _NOTE_DEF.match(line) or (_heading(line) and not current[-1].endswith("\\")):
             chunks.append((start, current))
             current = []
             start = number
@@ -86,6 +100,7 @@ def _note_texts(chunks: list[Chunk]) -> tuple[dict[str, str], list[Chunk]]:
 def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: str = "markdown") -> Report:
     """The report a Markdown text shows; problems that did not stop reading go to ``warnings``."""
     sink: list[Problem] = [] if warnings is None else warnings
+    text = text.removeprefix("\ufeff")  # a byte-order mark an editor put first is no text
     base = source_from_markdown(text, warnings=sink, place=source)
     raw_notes, kept = _note_texts(_chunks(_COMMENT.sub("", text.replace("\r\n", "\n"))))
     reader = _Reader(raw_notes, base.language if base else None)
@@ -155,12 +170,12 @@ class _Reader:
             self.visible.front_lines.extend(self.runs(p) for p in parts)
 
     def body_chunk(self, pack: LanguagePack, lines: list[str], where: str, sink: list[Problem], source: str) -> None:
-        heading = _HEADING.match(lines[0]) if len(lines) == 1 else None
+        heading = _heading(lines[0]) if len(lines) == 1 else None
         if heading is None:
             self.seen_block = True
             self.lines.append(self.text(pack, " ".join(line.strip() for line in lines), where))
             return
-        depth, content = len(heading.group(1)), heading.group(2)
+        depth, content = heading
         if depth == 1:
             self.visible.title = self.runs(content)
         elif depth == 3 and not self.seen_block:
