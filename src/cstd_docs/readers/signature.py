@@ -52,7 +52,7 @@ def norm(runs: Sequence[Any], keep_refs: bool = False) -> list[VRun]:
     out: list[VRun] = []
     for kind, group in groupby(pieces, _mergeable):
         if kind == "t":
-            out.append("".join(group))
+            out.append("".join(str(piece) for piece in group))
         elif kind == "e":
             out.append(Emphasis("".join(piece.text for piece in group if isinstance(piece, Emphasis))))
         else:
@@ -88,7 +88,8 @@ def signature(runs: Sequence[Any]) -> Sig:
     for kind, value in items:
         if kind == "e" and len(merged) >= 2 and merged[-1] == ("t", " ") and merged[-2][0] == "e":
             merged.pop()
-            merged[-1][1].extend((" ", value))
+            parts: Any = merged[-1][1]
+            parts.extend((" ", value))
         elif kind == "e" and merged and merged[-1][0] == "e":
             merged[-1][1].append(value)
         else:
