@@ -88,8 +88,8 @@ def pair(blocks: Sequence[tuple[BlockKind, Sig]], base: Sequence[BaseItem]) -> l
             if best is not None:
                 used.add(best)
                 found[position] = best
-        index = found[position]
-        expected = index + 1 if index is not None else expected + 1
+        paired = found[position]
+        expected = paired + 1 if paired is not None else expected + 1
     return found
 
 
