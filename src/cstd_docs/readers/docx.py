@@ -113,7 +113,22 @@ def _job_lines(document: WordDocument, body: Any, base: Report | None) -> list[s
     footer = document.first_page_lines(body, "footer")
     if job is not None and " ".join(" ".join(footer).split()) == " ".join(job.split()):
         return [job]
-    return [line for line in footer if JOB_NUMBER.fullmatch(line)]
+    like = [line for line in footer if JOB_NUMBER.fullmatch(line)]
+    return like or footer[:1] if len(footer) <= 1 else like  # a footer of one line holds the job number
+
+
+def _masthead_cells(document: WordDocument, table: Any) -> tuple[str | None, list[str]]:
+    """The symbol (the first row's last cell, beside "United Nations") and the masthead's lines.
+
+    The symbol is known by its place: its text may be anything ("E/CN.16/2022/2", or words).
+    """
+    rows = []
+    for row in table.iter(w("tr")):
+        cells = [lines for lines in (document.table_lines(cell) for cell in row.findall(w("tc"))) if lines]
+        if cells:
+            rows.append(cells)
+    symbol = rows[0].pop()[0] if rows and len(rows[0]) > 1 and len(rows[0][-1]) == 1 else None
+    return symbol, [line for cells in rows for lines in cells for line in lines]
 
 
 class _Stage(enum.Enum):
@@ -165,7 +180,7 @@ class _Layout:
     def table(self, el: Any, where: str) -> None:
         lines = self.document.table_lines(el)
         if self.stage is _Stage.FRONT and not self.visible.masthead_lines:
-            self.visible.masthead_lines = lines
+            self.visible.symbol, self.visible.masthead_lines = _masthead_cells(self.document, el)
             if self.language is None:
                 self.language = guess_language(lines)
                 self.pack = language_pack(self.language or "en")
