@@ -109,6 +109,9 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
         reader.head(kept[index][1])
         index += 1
     pack = language_pack(reader.language or "en")
+    # "Annex V title" is the one annex titled "V title" when the source had one annex and the
+    # draft still has one: the writer prints a single annex without a numeral
+    reader.single_annex = base is not None and len(base.annexes) == 1 and _annexes(kept[index:], pack) == 1
     for start, lines in kept[index:]:
         reader.body_chunk(pack, lines, f"line {start}", sink, source)
     resolved = base_of(base) if base is not None else None
@@ -120,6 +123,13 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
             sink.append(Problem(source, f"note [^{mark}] is not marked anywhere in the text",
                                 f"its text was left out: {raw_notes[mark][:80]!r}"))
     return assemble(reader.visible.done(), base, sink, source, resolved)
+
+
+def _annexes(chunks: list[Chunk], pack: LanguagePack) -> int:
+    """How many annex headings the chunks hold."""
+    label = annex_label(pack)
+    headings = [_heading(lines[0]) for _, lines in chunks]
+    return sum(1 for h in headings if h is not None and h[0] == 2 and label.match(unescape(_take_anchor(h[1])[1])))
 
 
 class _Reader:
@@ -135,6 +145,7 @@ class _Reader:
         self.visible = Collecting()
         self.lines: list[Line] = []
         self.seen_block = False
+        self.single_annex = False
 
     def runs(self, value: str) -> list[VRun]:
         result = parse_runs(value, self.notes, self.missing)
@@ -195,6 +206,8 @@ class _Reader:
         anchor, content = _take_anchor(content)
         unescaped = unescape(content)
         annex = annex_label(pack).match(unescaped) if depth == 2 else None
+        if annex and self.single_annex:
+            annex = re.compile(re.escape(pack.table.annex) + r"(?=\s|$)").match(unescaped) or annex
         if annex:
             label_text = annex.group(0)
             rest = content[len(label_text) :] if content.startswith(label_text) else unescaped[len(label_text) :]
