@@ -13,6 +13,7 @@ scripts/visible_rate.py (docs/round-trip.md).
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -22,10 +23,12 @@ from hypothesis import strategies as st
 from tests.strategies import readable_reports, readable_words
 from tests.visible_law import Format, first_difference, in_language
 
+import cstd_docs
 from cstd_docs.lang import available
-from cstd_docs.model import Report
+from cstd_docs.model import FirstPageNotes, Report
 
 LANGUAGES = sorted(available())
+SHORT = Path(__file__).resolve().parents[2] / "examples" / "short-en.json"
 
 
 @st.composite
@@ -54,3 +57,11 @@ def test_the_visible_text_alone_brings_back_the_same_printed_document(language: 
         assert first_difference(report, fmt) is None
 
     law()
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_asterisk_notes_on_the_agenda_alone_stay_asterisks(fmt: Format) -> None:
+    """The agenda's note may be the first page's only one: it was read as note 1."""
+    report = attrs.evolve(cstd_docs.load(SHORT), first_page_notes=FirstPageNotes.ASTERISKS, subtitles=())
+    assert any(item for item in report.agenda_items) and report.agenda_symbol
+    assert first_difference(report, fmt) is None
