@@ -4,6 +4,7 @@
     python benchmarks/run.py --quick    # fewer repeats, no 50,000-paragraph case
     python benchmarks/run.py --only md,import --json results.json
     python benchmarks/run.py --only redline       # two 10,000-paragraph versions
+    python benchmarks/run.py --only reading    # the import's worst cases (benchmarks/reading.py)
 
 Each case reports a median over repeats. Large reports run in a fresh process each, so
 that their peak memory (the process's maximum resident set) is their own. DOCX cases
@@ -440,7 +441,13 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-CASES = ("import", "reference", "process", "sizes", "batch", "redline")
+CASES = ("import", "reference", "process", "sizes", "batch", "redline", "reading")
+
+def case_reading(repeats: int) -> list[Row]:
+    """The import's worst cases (benchmarks/reading.py)."""
+    from reading import measure
+
+    return [Row(**row) for row in measure(repeats)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -475,6 +482,7 @@ def main(argv: list[str] | None = None) -> int:
                                          1 if quick else 5, workdir)),
             ("batch", lambda: case_batch(40 if quick else 200, workdir, 1 if quick else 3)),
             ("redline", lambda: case_redline(1 if quick else 3, workdir)),
+            ("reading", lambda: case_reading(1 if quick else 3)),
         ]
         for name, step in steps:
             if name in chosen:

@@ -147,6 +147,27 @@ def _in_first_docx_paragraph_start(xml: str) -> Callable[[], bytes]:
     return _docx_entries(edit)
 
 
+def _in_document(old: bytes, new: bytes) -> Callable[[], bytes]:
+    def edit(entries: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+        changed = [(n, d.replace(old, new, 1) if n == "word/document.xml" else d) for n, d in entries]
+        assert changed != entries, f"{old!r} is in the document"
+        return changed
+
+    return _docx_entries(edit)
+
+
+def _replaced(old: str, new: str) -> Callable[[], bytes]:
+    def change(text: str) -> str:
+        assert old in text
+        return text.replace(old, new, 1)
+
+    return _md(change)
+
+
+BIG = "9" * 5_000  # over the 4,300 digits Python's int() converts
+#: A list paragraph in Word's own numbering, with a level that is not a number.
+LIST_LEVEL = b'<w:pStyle w:val="SingleTxtG"/><w:numPr><w:ilvl w:val="x"/><w:numId w:val="1"/></w:numPr>'
+
 LOST = "participant registry"  # every source warning says what is lost
 
 DRAFTS: list[Draft] = [
@@ -171,6 +192,20 @@ DRAFTS: list[Draft] = [
     # empty; it has subparagraphs, so it cannot be left out: refused.
     Draft("docx-child-element-in-w-t", ".docx", _in_first_docx_paragraph_start("<w:x/>"), "refused",
           "$.chapters[0].content[0].text", "text is empty (entry 1 under 'Introduction')"),
+    # Numbers no reader can take as one: the line is kept unread, with the place (never a traceback).
+    Draft("docx-list-level-not-a-number", ".docx", _in_document(b'<w:pStyle w:val="SingleTxtG"/></w:pPr><w:r><w:t>4.',
+                                                               LIST_LEVEL + b"</w:pPr><w:r><w:t>4."),
+          "kept", "paragraph 22", "list level that is not a number ('x')"),
+    Draft("md-masthead-date-of-5000-digits", ".md", _replaced("1 February 2022", f"1 February {BIG}"), "kept",
+          "masthead", "masthead line was not recognised: '1 February 999"),
+    Draft("md-agenda-item-of-5000-digits", ".md", _replaced("Item 3 of", f"Item {BIG} of"), "kept", "front",
+          "not recognised: 'Item 999"),
+    Draft("md-session-dates-of-5000-digits", ".md", _replaced("Geneva, 28 March", f"Geneva, {BIG} March"), "kept",
+          "front", "no place and dates of the session found"),
+    Draft("docx-masthead-date-of-5000-digits", ".docx", _in_document(b"1 February 2022", f"1 February {BIG}".encode()),
+          "kept", "masthead", "masthead line was not recognised: '1 February 999"),
+    Draft("docx-agenda-item-of-5000-digits", ".docx", _in_document(b"Item 3 of", f"Item {BIG} of".encode()), "kept",
+          "front", "not recognised: 'Item 999"),
     # A damaged source: the visible text is read, and the warning says what is lost.
     Draft("md-source-not-base64", ".md", _with_source_comment(lambda: "not base64!"), "kept", "", "base64"),
     Draft("md-source-not-zlib", ".md", _with_source_comment(lambda: base64.b64encode(b"garbage" * 9).decode()),

@@ -21,7 +21,7 @@ from cstd_docs.readers import body, front, masthead, refs
 from cstd_docs.readers.base import Base, base_of
 from cstd_docs.readers.inlines import context
 from cstd_docs.readers.match import place
-from cstd_docs.readers.visible import Visible
+from cstd_docs.readers.visible import Visible, VNote
 
 
 def assemble(visible: Visible, base: Report | None, warnings: list[Problem], source: str,
@@ -40,7 +40,9 @@ def assemble(visible: Visible, base: Report | None, warnings: list[Problem], sou
     title, subtitles = front.title_block(ctx, visible)
     placed = place(visible.blocks, resolved.items if resolved is not None else (), ctx.anchors)
     content, chapters, annexes = body.body(ctx, placed)
-    first = FirstPageNotes.ASTERISKS if ctx.inline.custom_marks else (
+    # the agenda's note may be the first page's only one: its mark ("*") counts too
+    agenda_marks = any(isinstance(run, VNote) and run.custom for line in visible.front_lines for run in line)
+    first = FirstPageNotes.ASTERISKS if ctx.inline.custom_marks or agenda_marks else (
         base.first_page_notes if base else FirstPageNotes.NUMBERED)
     report = Report(
         schema=base.schema if base else None,

@@ -117,7 +117,22 @@ def _job_lines(document: WordDocument, body: Any, base: Report | None) -> list[s
     footer = document.first_page_lines(body, "footer")
     if job is not None and " ".join(" ".join(footer).split()) == " ".join(job.split()):
         return [job]
-    return [line for line in footer if JOB_NUMBER.fullmatch(line)]
+    like = [line for line in footer if JOB_NUMBER.fullmatch(line)]
+    return like or footer[:1] if len(footer) <= 1 else like  # a footer of one line holds the job number
+
+
+def _masthead_cells(document: WordDocument, table: Any) -> tuple[str | None, list[str]]:
+    """The symbol (the first row's last cell, beside "United Nations") and the masthead's lines.
+
+    The symbol is known by its place: its text may be anything ("E/CN.16/2022/2", or words).
+    """
+    rows = []
+    for row in table.iter(w("tr")):
+        cells = [lines for lines in (document.table_lines(cell) for cell in row.findall(w("tc"))) if lines]
+        if cells:
+            rows.append(cells)
+    symbol = rows[0].pop()[0] if rows and len(rows[0]) > 1 and len(rows[0][-1]) == 1 else None
+    return symbol, [line for cells in rows for lines in cells for line in lines]
 
 
 class _Stage(enum.Enum):
@@ -174,7 +189,7 @@ class _Layout:
     def table(self, el: Any, where: str) -> None:
         lines = self.document.table_lines(el)
         if self.stage is _Stage.FRONT and not self.visible.masthead_lines:
-            self.visible.masthead_lines = lines
+            self.visible.symbol, self.visible.masthead_lines = _masthead_cells(self.document, el)
             if self.language is None:
                 self.language = guess_language(lines)
                 self.pack = language_pack(self.language or "en")
@@ -260,11 +275,17 @@ class _Layout:
         rest = to_runs(rejoin(parts, tokens, 1))
         item = Labelled(label, rest) if label else None
         number = item if item is not None and paragraph_number(self.pack).fullmatch(label) else None
-        return TextLine(to_runs(tokens), where, number=number, item=item, list_level=self.list_level(el, style))
+        return TextLine(to_runs(tokens), where, number=number, item=item, list_level=self.list_level(el, style, where))
 
-    def list_level(self, el: Any, style: str) -> int | None:
+    def list_level(self, el: Any, style: str, where: str) -> int | None:
         numpr = el.find(f"{w('pPr')}/{w('numPr')}")
         if numpr is None or style != "singletxtg":
             return None
         level_el = numpr.find(w("ilvl"))
-        return int(level_el.get(w("val"), "0")) if level_el is not None else 0
+        value = level_el.get(w("val"), "0") if level_el is not None else "0"
+        if value.isascii() and value.isdigit() and len(value) <= 2:
+            return int(value)
+        # Word's levels are 0 to 8; "x" or a 5,000-digit number is none of them
+        self.document.warn(where, f"a list level that is not a number ({value[:20]!r}) was read as the first",
+                           "check the list's indent in the draft")
+        return 0

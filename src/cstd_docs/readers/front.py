@@ -65,7 +65,7 @@ def _unchanged(base: Base, lines: list[VRuns]) -> bool:
 
 
 #: What a label prints for {number}: the item's number, then its sub-item ("3 (b) (iii)").
-_ITEM_NUMBER = r"(\d+)((?: \([a-z]+\))*)"
+_ITEM_NUMBER = r"(\d{1,9})((?: \([a-z]{1,8}\)){0,4})"  # bounded: no 5,000-digit int()
 
 
 #: An agenda label read: the item's number, whether provisional, its sub-item.
@@ -97,13 +97,31 @@ def _place_and_dates(ctx: Context, text: str) -> PlaceAndDates | None:
         if text == (dates if session.place is None else pack.table.place_and_dates.format(place=session.place,
                                                                                          dates=dates)):
             return session.place, session.start, session.end
-    cut = re.search(r",\s*(?=[^,]*\d)", text)
-    if cut:
-        found_range = parse_range(text[cut.end() :], pack)
-        if found_range:
-            return text[: cut.start()], *found_range
+    found = _split_place_and_dates(pack, text)
+    if found:
+        return found
     alone = parse_range(text, pack)  # "14–18 July 2025": a session without place
     return (None, *alone) if alone else None
+
+
+def _split_place_and_dates(pack: LanguagePack, text: str) -> PlaceAndDates | None:
+    """The place and the dates, split where the language's wording puts its separator
+    ("{place}, {dates}", "{dates}，{place}"): the split whose dates print back as written
+    first, else the first whose dates can be read."""
+    template = pack.table.place_and_dates
+    place_first = template.index("{place}") < template.index("{dates}")
+    separator = template.replace("{place}", "").replace("{dates}", "")
+    loose: PlaceAndDates | None = None
+    start = text.find(separator)
+    while separator and start != -1:
+        left, right = text[:start], text[start + len(separator) :]
+        place, dates = (left, right) if place_first else (right, left)
+        found = parse_range(dates, pack)
+        if found and template.format(place=place, dates=pack.date_range(*found)) == text:
+            return place, *found
+        loose = loose or ((place.strip(), *found) if found else None)
+        start = text.find(separator, start + 1)
+    return loose
 
 
 def _read_lines(ctx: Context, lines: list[VRuns]) -> _Lines:

@@ -35,7 +35,9 @@ __all__ = ["read_markdown"]
 
 _COMMENT = re.compile(r"(?<!\\)<!--.*?-->", re.S)
 _NOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s?(.*)$")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+#: An ATX heading; its closing "#"s are cut by :func:`_heading` (in the pattern, a lazy title
+#: before optional spaces took quadratic time: "## a", 100,000 spaces, "b": 68 s).
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _ANCHOR = re.compile(r'<a id="([A-Za-z][A-Za-z0-9_.:-]*)"></a>')
 #: The marker of a quoted line (a resolution's), with the space after it.
 _QUOTE = re.compile(r"^>[ ]?")
@@ -43,6 +45,18 @@ _LEVELS = {2: BlockKind.CHAPTER, 3: BlockKind.SECTION, 4: BlockKind.SUBSECTION}
 
 #: A paragraph of the text: the number of its first line, and its lines.
 Chunk = tuple[int, list[str]]
+
+
+def _heading(line: str) -> tuple[int, str] | None:
+    """The level and the text of a heading line, without its closing "#"s."""
+    found = _HEADING.match(line)
+    if found is None:
+        return None
+    content = found.group(2).rstrip()
+    closing = content.rstrip("#")
+    if closing != content and (not closing or closing[-1].isspace()):
+        content = closing.rstrip() if closing.strip() else content
+    return len(found.group(1)), content
 
 
 def _take_anchor(text: str) -> tuple[str | None, str]:
@@ -64,7 +78,7 @@ def _chunks(body: str) -> list[Chunk]:
             continue
         if not current:
             start = number
-        elif _NOTE_DEF.match(line) or (_HEADING.match(line) and not current[-1].endswith("\\")):
+        elif _NOTE_DEF.match(line) or (_heading(line) and not current[-1].endswith("\\")):
             chunks.append((start, current))
             current = []
             start = number
@@ -90,6 +104,7 @@ def _note_texts(chunks: list[Chunk]) -> tuple[dict[str, str], list[Chunk]]:
 def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: str = "markdown") -> Report:
     """The report a Markdown text shows; problems that did not stop reading go to ``warnings``."""
     sink: list[Problem] = [] if warnings is None else warnings
+    text = text.removeprefix("\ufeff")  # a byte-order mark an editor put first is no text
     base = source_from_markdown(text, warnings=sink, place=source)
     raw_notes, kept = _note_texts(_chunks(_COMMENT.sub("", text.replace("\r\n", "\n"))))
     reader = _Reader(raw_notes, base.language if base else None)
@@ -98,6 +113,9 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
         reader.head(kept[index][1])
         index += 1
     pack = language_pack(reader.language or "en")
+    # "Annex V title" is the one annex titled "V title" when the source had one annex and the
+    # draft still has one: the writer prints a single annex without a numeral
+    reader.single_annex = base is not None and len(base.annexes) == 1 and _annexes(kept[index:], pack) == 1
     for start, lines in kept[index:]:
         reader.body_chunk(pack, lines, f"line {start}", sink, source)
     resolved = base_of(base) if base is not None else None
@@ -109,6 +127,13 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
             sink.append(Problem(source, f"note [^{mark}] is not marked anywhere in the text",
                                 f"its text was left out: {raw_notes[mark][:80]!r}"))
     return assemble(reader.visible.done(), base, sink, source, resolved)
+
+
+def _annexes(chunks: list[Chunk], pack: LanguagePack) -> int:
+    """How many annex headings the chunks hold."""
+    label = annex_label(pack)
+    headings = [_heading(lines[0]) for _, lines in chunks]
+    return sum(1 for h in headings if h is not None and h[0] == 2 and label.match(unescape(_take_anchor(h[1])[1])))
 
 
 class _Reader:
@@ -124,6 +149,7 @@ class _Reader:
         self.visible = Collecting()
         self.lines: list[Line] = []
         self.seen_block = False
+        self.single_annex = False
 
     def runs(self, value: str) -> list[VRun]:
         result = parse_runs(value, self.notes, self.missing)
@@ -162,12 +188,12 @@ class _Reader:
         if lines[0].startswith(">"):
             self.quoted(lines, where)
             return
-        heading = _HEADING.match(lines[0]) if len(lines) == 1 else None
+        heading = _heading(lines[0]) if len(lines) == 1 else None
         if heading is None:
             self.seen_block = True
             self.lines.append(self.text(pack, " ".join(line.strip() for line in lines), where))
             return
-        depth, content = len(heading.group(1)), heading.group(2)
+        depth, content = heading
         if depth == 1:
             self.visible.title = self.runs(content)
         elif depth == 3 and not self.seen_block:
@@ -202,6 +228,8 @@ class _Reader:
         anchor, content = _take_anchor(content)
         unescaped = unescape(content)
         annex = annex_label(pack).match(unescaped) if depth == 2 else None
+        if annex and self.single_annex:
+            annex = re.compile(re.escape(pack.table.annex) + r"(?=\s|$)").match(unescaped) or annex
         if annex:
             label_text = annex.group(0)
             rest = content[len(label_text) :] if content.startswith(label_text) else unescaped[len(label_text) :]

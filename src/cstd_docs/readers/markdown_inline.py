@@ -75,7 +75,7 @@ class _Inline:
             return i + 2
         if ch == "_" and self.emphasis is None and i > 0 and text[i - 1].isalnum():
             self.buf.append(ch)
-        elif self.emphasis is None and ch in text[i + 1 :]:
+        elif self.emphasis is None and text.find(ch, i + 1) != -1:  # not ``in text[i + 1:]``: a copy each time
             self.flush()
             self.emphasis = ch
         elif self.emphasis == ch:

@@ -109,7 +109,7 @@ def _read_lines(ctx: Context, visible: Visible, base: Masthead | None) -> _Lines
             found.date = parse_date(line, box)
         elif JOB_NUMBER.fullmatch(line) or (
             base is not None and base.job_number is not None and ws(line) == ws(base.job_number)
-        ):
+        ) or (found.original is not None and found.job is None):  # the last line, after the language line
             found.job = line
         elif found.symbol is None and (
             (base is not None and base.symbol is not None and ws(line) == ws(base.symbol))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import groupby
 from typing import Any
 
 from cstd_docs.model import Emphasis
@@ -18,39 +19,44 @@ from cstd_docs.readers.visible import VNote, VRef, VRun
 Sig = tuple[tuple[str, Any], ...]
 
 
+def _mergeable(piece: VRun) -> str | None:
+    """"t" for text, "e" for emphasis (joined with their neighbours of the same kind), else None."""
+    if isinstance(piece, Emphasis):
+        return "e"
+    return "t" if isinstance(piece, str) and not isinstance(piece, VRef) else None
+
+
 def norm(runs: Sequence[Any], keep_refs: bool = False) -> list[VRun]:
     """Merge adjacent text, move spaces out of emphasis, strip both ends.
 
     With ``keep_refs`` a cross-reference read from a Word field stays a separate
     :class:`VRef`; otherwise it is text like any other (for comparing what is printed).
     """
-    out: list[VRun] = []
+    pieces: list[VRun] = []
     for run in runs:
         if keep_refs and isinstance(run, VRef):
-            out.append(run)
-            continue
-        if isinstance(run, Emphasis):
+            pieces.append(run)
+        elif isinstance(run, Emphasis):
             text = run.text
             stripped = text.strip()
             lead = text[: len(text) - len(text.lstrip())]
             trail = text[len(text.rstrip()) :] if stripped else ""
-            pieces: list[VRun] = [lead] if lead else []
-            if stripped:
-                pieces.append(Emphasis(stripped))
-            if trail:
-                pieces.append(trail)
+            pieces.extend(p for p in (lead, Emphasis(stripped) if stripped else "", trail) if p)
         elif isinstance(run, VNote):
             note_text = [r for r in norm(run.text, keep_refs) if isinstance(r, (str, Emphasis))]
-            pieces = [VNote(run.mark, note_text, run.custom)]
+            pieces.append(VNote(run.mark, note_text, run.custom))
+        elif run:
+            pieces.append(str(run))
+    # Adjacent texts and adjacent emphases joined once each (joined pair by pair, the time
+    # grew with the square of a paragraph of many emphases)
+    out: list[VRun] = []
+    for kind, group in groupby(pieces, _mergeable):
+        if kind == "t":
+            out.append("".join(str(piece) for piece in group))
+        elif kind == "e":
+            out.append(Emphasis("".join(piece.text for piece in group if isinstance(piece, Emphasis))))
         else:
-            pieces = [str(run)] if run else []
-        for piece in pieces:
-            if isinstance(piece, str) and out and isinstance(out[-1], str) and not isinstance(out[-1], VRef):
-                out[-1] = out[-1] + piece
-            elif isinstance(piece, Emphasis) and out and isinstance(out[-1], Emphasis):
-                out[-1] = Emphasis(out[-1].text + piece.text)
-            else:
-                out.append(piece)
+            out.extend(group)
     if out and isinstance(out[0], str) and not isinstance(out[0], VRef):
         out[0] = out[0].lstrip()
         if not out[0]:
@@ -77,16 +83,18 @@ def signature(runs: Sequence[Any]) -> Sig:
         else:
             items.append(("n", signature(tuple(run.text))))
     # Emphasis split by blanks alone reads back as one (a line break in italics).
+    # An emphasis's parts are collected and joined once (joined pair by pair: quadratic).
     merged: list[tuple[str, Any]] = []
-    for item in items:
-        if (item[0] == "e" and len(merged) >= 2 and merged[-1] == ("t", " ") and merged[-2][0] == "e"):
+    for kind, value in items:
+        if kind == "e" and len(merged) >= 2 and merged[-1] == ("t", " ") and merged[-2][0] == "e":
             merged.pop()
-            merged[-1] = ("e", merged[-1][1] + " " + item[1])
-        elif item[0] == "e" and merged and merged[-1][0] == "e":
-            merged[-1] = ("e", merged[-1][1] + item[1])
+            parts: Any = merged[-1][1]
+            parts.extend((" ", value))
+        elif kind == "e" and merged and merged[-1][0] == "e":
+            merged[-1][1].append(value)
         else:
-            merged.append(item)
-    return tuple(merged)
+            merged.append((kind, [value] if kind == "e" else value))
+    return tuple((kind, "".join(value) if kind == "e" else value) for kind, value in merged)
 
 
 def flat(sigs: list[Sig]) -> str:

@@ -1,0 +1,80 @@
+"""Drafts that once took the readers time growing faster than the draft, read for what they
+give (the times are in benchmarks/reading.py and docs/performance.md, never asserted here);
+and a byte-order mark that ended up in the first line's text."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from tests.hostile.corpus import BASE_FILE
+
+import cstd_docs
+from cstd_docs.errors import Problem
+from cstd_docs.model import Emphasis, Paragraph, Report
+from cstd_docs.model.walk import walk
+from cstd_docs.writers.docx import docx_bytes
+
+SPACES = " " * 90_000  # a title holds 100,000 characters at most
+
+
+def _report() -> Report:
+    return cstd_docs.load(BASE_FILE)
+
+
+def test_a_byte_order_mark_is_not_text() -> None:
+    for source in (True, False):
+        text = cstd_docs.render_markdown(_report(), embed_source=source)
+        warnings: list[Problem] = []
+        assert cstd_docs.read_markdown("\ufeff" + text, warnings=warnings) == cstd_docs.read_markdown(text)
+        assert warnings == []
+
+
+def test_a_heading_of_spaces_is_read_with_its_spaces_and_closing_hashes_cut() -> None:
+    text = cstd_docs.render_markdown(_report())
+    assert "## I. Introduction\n" in text
+    spaced = cstd_docs.read_markdown(text.replace("## I. Introduction", f"## I. Intro{SPACES}duction"))
+    assert spaced.chapters[0].title == (f"Intro{SPACES}duction",)
+    closed = cstd_docs.read_markdown(text.replace("## I. Introduction", f"## I. Introduction{SPACES}##"))
+    assert closed.chapters[0].title == ("Introduction",)
+
+
+def test_a_paragraph_of_many_emphases_keeps_each() -> None:
+    pairs = 20_000
+    text = cstd_docs.render_markdown(_report(), embed_source=False)
+    assert "\n\n1\\. The panel met" in text
+    read = cstd_docs.read_markdown(text.replace("\n\n1\\. The panel met", "\n\n1\\. " + "_em_ " * pairs + "The panel met"))
+    first = read.chapters[0].content[0]
+    assert isinstance(first, Paragraph)
+    assert [run for run in first.text if isinstance(run, Emphasis)] == [Emphasis("em")] * pairs
+
+
+def _ids(report: Report) -> list[str | None]:
+    return [getattr(visit.node, "id", None) for visit in walk(report)]
+
+
+def test_every_paragraph_edited_keeps_its_id_and_its_new_text() -> None:
+    report = cstd_docs.load(BASE_FILE)
+    text = cstd_docs.render_markdown(report)
+    edited = re.sub(r"(?m)^(\d+\\\. )", r"\1Edited: ", text)
+    assert edited.count("Edited: ") >= 5
+    read = cstd_docs.read_markdown(edited)
+    assert _ids(read) == _ids(report) and any(_ids(report))
+    numbered = [v.node for v in walk(read) if isinstance(v.node, Paragraph)]
+    assert numbered and all(str(p.text[0]).startswith("Edited: ") for p in numbered)
+
+
+def test_without_its_footnotes_relationship_a_draft_is_read_and_the_lost_notes_named() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx_bytes(_report()))) as source, zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/_rels/document.xml.rels":
+                data, count = re.subn(rb'<Relationship [^>]*/footnotes"[^>]*/>', b"", data)
+                assert count == 1
+            target.writestr(name, data)
+    warnings: list[Problem] = []
+    read = cstd_docs.read_docx(out.getvalue(), warnings=warnings)
+    assert any("has no note" in w.message for w in warnings)
+    assert _ids(read) == _ids(_report())
