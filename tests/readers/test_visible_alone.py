@@ -39,7 +39,8 @@ def _reports(draw: Any, language: str) -> Report:
     words = st.none() | readable_words(1, 3)
     masthead = attrs.evolve(report.masthead, date=draw(st.dates(datetime.date(1946, 1, 1), datetime.date(2100, 12, 31))),
                             symbol=draw(words), job_number=draw(words), organ=draw(readable_words(1, 4)),
-                            original_language=draw(st.sampled_from(LANGUAGES)))
+                            # a report printed in several versions names its original among them
+                            original_language=draw(st.sampled_from(report.masthead.versions or LANGUAGES)))
     session = attrs.evolve(report.session, place=draw(readable_words(1, 2)), start=start, end=end)
     return attrs.evolve(report, masthead=masthead, session=session)
 

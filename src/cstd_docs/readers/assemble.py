@@ -47,7 +47,8 @@ def assemble(visible: Visible, base: Report | None, warnings: list[Problem], sou
     report = Report(
         schema=base.schema if base else None,
         language=language,
-        layout=base.layout if base else DutyStation.GENEVA,  # a layout prints no words to read it from
+        # a layout prints no words to read it from: the source's, else what the page shows (Word's size)
+        layout=base.layout if base else visible.duty_station or DutyStation.GENEVA,
         masthead=the_masthead,
         parent_body=the_front.parent_body,
         body=the_front.body,

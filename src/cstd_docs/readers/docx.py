@@ -25,7 +25,7 @@ import attrs
 
 from cstd_docs.errors import Problem, ReportError
 from cstd_docs.lang import LanguagePack, language_pack
-from cstd_docs.model import Report, TitleStyle
+from cstd_docs.model import DutyStation, Report, TitleStyle
 from cstd_docs.readers.assemble import assemble
 from cstd_docs.readers.base import base_of, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
@@ -81,6 +81,20 @@ def _elements(container: Any) -> list[Any]:
     return elements
 
 
+#: The page width that tells the duty stations apart (twips): US Letter is New York's
+#: (12240, 8.5 in; E/CN.5/2025/L.6), A4 Geneva's (11906, 21 cm).
+_US_LETTER_WIDTH = 12240
+
+
+def _duty_station(body: Any) -> DutyStation | None:
+    """The layout the final section's page size shows: US Letter is New York's, any other Geneva's."""
+    size = body.find(f"{w('sectPr')}/{w('pgSz')}")
+    width = size.get(w("w")) if size is not None else None
+    if width is None or not width.isdigit() or len(width) > 6:
+        return None
+    return DutyStation.NEW_YORK if abs(int(width) - _US_LETTER_WIDTH) <= 20 else DutyStation.GENEVA
+
+
 def read_docx(
     path: str | os.PathLike[str] | bytes, *, warnings: list[Problem] | None = None
 ) -> Report:
@@ -106,6 +120,7 @@ def read_docx(
     if not visible.masthead_lines:
         visible.masthead_lines = document.first_page_lines(body, "header")
     visible.masthead_lines += _job_lines(document, body, base)
+    visible.duty_station = _duty_station(body)
     if document.tracked:
         sink.append(Problem(package.name, "the document holds tracked changes", "they were read as accepted"))
     return assemble(visible.done(), base, sink, package.name, resolved)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from attrs import define, field, frozen
 
-from cstd_docs.model import Emphasis, TitleStyle
+from cstd_docs.model import DutyStation, Emphasis, TitleStyle
 
 
 def _runs(value: Iterable[VRun]) -> tuple[VRun, ...]:
@@ -101,6 +101,8 @@ class Visible:
     blocks: tuple[VBlock, ...] = ()
     #: The title's style where the format shows one (Word: "HMG" or "HChG"); Markdown shows none.
     title_style: TitleStyle | None = None
+    #: The duty station's layout where the format shows it (Word: by the page size); Markdown shows none.
+    duty_station: DutyStation | None = None
 
 
 @define
@@ -114,8 +116,9 @@ class Collecting:
     subtitles: list[Sequence[VRun]] = field(factory=list)
     blocks: list[VBlock] = field(factory=list)
     title_style: TitleStyle | None = None
+    duty_station: DutyStation | None = None
 
     def done(self) -> Visible:
         return Visible(tuple(self.masthead_lines), self.symbol, tuple(tuple(x) for x in self.front_lines),
                        tuple(self.title), tuple(tuple(x) for x in self.subtitles), tuple(self.blocks),
-                       self.title_style)
+                       self.title_style, self.duty_station)
