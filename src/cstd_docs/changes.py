@@ -14,7 +14,7 @@ from typing import assert_never
 
 from attrs import frozen
 
-from cstd_docs.model import Emphasis, Report
+from cstd_docs.model import Emphasis, Link, Report, Strong
 from cstd_docs.resolve import resolve
 from cstd_docs.resolve.document import (
     Heading,
@@ -89,8 +89,12 @@ def _text(runs: Runs, notes: tuple[ResolvedNote, ...]) -> str:
                 parts.append(run)
             case Emphasis():
                 parts.append(f"*{run.text}*")
+            case Strong():
+                parts.append(f"**{run.text}**")
+            case Link():
+                parts.append(f"[{run.text}]({run.url})")
             case NoteRef():
-                inner = "".join(t if isinstance(t, str) else f"*{t.text}*" for t in notes[run.note].text)
+                inner = _text(notes[run.note].text, notes)
                 parts.append(f"[^{inner}]")
             case _:
                 assert_never(run)

@@ -142,6 +142,10 @@ class LanguageTable:
     )
     paragraph_number: str = field(validator=_template("number"))
     heading_number: str = field(validator=_template("number"))
+    #: Strong text and links (issue 13): a document symbol's official page in this language.
+    symbol_link: str = field(validator=_template("symbol"))
+    #: Between note marks at one spot (UN Editorial Manual: a superscript comma).
+    note_mark_separator: str
     #: The language's own counters, where it has them (ar, zh); else a, b / A, B / I, II.
     letters: tuple[str, ...] = ()
     section_letters: tuple[str, ...] = ()

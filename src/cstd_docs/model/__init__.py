@@ -19,13 +19,17 @@ from cstd_docs.model.body import (
     UnnumberedText,
 )
 from cstd_docs.model.inline import (
+    STYLED,
     Citation,
     CrossRef,
     Emphasis,
     Inline,
     Inlines,
+    Link,
     Note,
     NoteInline,
+    Strong,
+    Styled,
     plain_text,
 )
 from cstd_docs.model.participants import Delegation, Organization, Participant, Person
@@ -43,6 +47,7 @@ from cstd_docs.model.report import (
 __all__ = [
     "JSON_NAME",
     "SCHEMA_KEY",
+    "STYLED",
     "AgendaItem",
     "Annex",
     "Block",
@@ -57,6 +62,7 @@ __all__ = [
     "FirstPageNotes",
     "Inline",
     "Inlines",
+    "Link",
     "Masthead",
     "Node",
     "Note",
@@ -68,6 +74,8 @@ __all__ = [
     "Report",
     "Section",
     "Session",
+    "Strong",
+    "Styled",
     "Subparagraph",
     "Subsection",
     "Suggestion",

@@ -11,10 +11,11 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from cstd_docs.model import Emphasis
-from cstd_docs.readers.visible import VNote, VRef, VRun
+from cstd_docs.model import Emphasis, Link, Strong
+from cstd_docs.readers.visible import NoteRun, VNote, VRef, VRun
 
-#: A block's printed text, normalised: ("t", text), ("e", emphasised text), ("n", a note's signature).
+#: A block's printed text, normalised: ("t", text), ("e", emphasised text), ("s", strong text),
+#: ("l", (a link's text, its address)), ("n", a note's signature).
 Sig = tuple[tuple[str, Any], ...]
 
 
@@ -29,26 +30,20 @@ def norm(runs: Sequence[Any], keep_refs: bool = False) -> list[VRun]:
         if keep_refs and isinstance(run, VRef):
             out.append(run)
             continue
-        if isinstance(run, Emphasis):
-            text = run.text
-            stripped = text.strip()
-            lead = text[: len(text) - len(text.lstrip())]
-            trail = text[len(text.rstrip()) :] if stripped else ""
-            pieces: list[VRun] = [lead] if lead else []
-            if stripped:
-                pieces.append(Emphasis(stripped))
-            if trail:
-                pieces.append(trail)
+        pieces: list[VRun]
+        if isinstance(run, (Emphasis, Strong)):
+            pieces = _spaces_out(run)
         elif isinstance(run, VNote):
-            note_text = [r for r in norm(run.text, keep_refs) if isinstance(r, (str, Emphasis))]
-            pieces = [VNote(run.mark, note_text, run.custom)]
+            pieces = [VNote(run.mark, note_runs(norm(run.text, keep_refs)), run.custom)]
+        elif isinstance(run, Link):
+            pieces = [run]
         else:
             pieces = [str(run)] if run else []
         for piece in pieces:
             if isinstance(piece, str) and out and isinstance(out[-1], str) and not isinstance(out[-1], VRef):
                 out[-1] = out[-1] + piece
-            elif isinstance(piece, Emphasis) and out and isinstance(out[-1], Emphasis):
-                out[-1] = Emphasis(out[-1].text + piece.text)
+            elif isinstance(piece, (Emphasis, Strong)) and out and type(out[-1]) is type(piece):
+                out[-1] = type(piece)(out[-1].text + piece.text)
             else:
                 out.append(piece)
     if out and isinstance(out[0], str) and not isinstance(out[0], VRef):
@@ -60,6 +55,25 @@ def norm(runs: Sequence[Any], keep_refs: bool = False) -> list[VRun]:
         if not out[-1]:
             out.pop()
     return out
+
+
+def _spaces_out(run: Emphasis | Strong) -> list[VRun]:
+    """Blanks at either end of emphasis or strong text as plain text around it."""
+    text = run.text
+    stripped = text.strip()
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :] if stripped else ""
+    pieces: list[VRun] = [lead] if lead else []
+    if stripped:
+        pieces.append(type(run)(stripped))
+    if trail:
+        pieces.append(trail)
+    return pieces
+
+
+def note_runs(runs: Iterable[object]) -> list[NoteRun]:
+    """The runs a note's text may hold (no notes of its own)."""
+    return [r for r in runs if isinstance(r, (str, Emphasis, Strong, Link))]
 
 
 def ws(text: str) -> str:
@@ -74,6 +88,10 @@ def signature(runs: Sequence[Any]) -> Sig:
             items.append(("t", ws(run) if run.strip() else " "))
         elif isinstance(run, Emphasis):
             items.append(("e", ws(run.text)))
+        elif isinstance(run, Strong):
+            items.append(("s", ws(run.text)))
+        elif isinstance(run, Link):
+            items.append(("l", (ws(run.text), run.url)))
         else:
             items.append(("n", signature(tuple(run.text))))
     # Emphasis split by blanks alone reads back as one (a line break in italics).
@@ -92,13 +110,26 @@ def signature(runs: Sequence[Any]) -> Sig:
 def flat(sigs: list[Sig]) -> str:
     """Lines as one text (a line break inside a field prints as a new line in Word)."""
     def one(sig: Sig) -> str:
-        return "".join(f"[^{one(v)}]" if k == "n" else f"*{v}*" if k == "e" else v for k, v in sig)
+        return "".join(_shown(k, v, one) for k, v in sig)
 
     return ws(" ".join(one(sig) for sig in sigs))
 
 
+def _shown(kind: str, value: Any, one: Any) -> str:
+    match kind:
+        case "n":
+            return f"[^{one(value)}]"
+        case "e":
+            return f"*{value}*"
+        case "s":
+            return f"**{value}**"
+        case "l":
+            return f"[{value[0]}]({value[1]})"
+    return str(value)
+
+
 def plain(sig: Sig) -> str:
-    return "".join(v for k, v in sig if k != "n")
+    return "".join(v[0] if k == "l" else v for k, v in sig if k != "n")
 
 
 def merge_text(items: Iterable[Any]) -> list[Any]:
@@ -113,4 +144,4 @@ def merge_text(items: Iterable[Any]) -> list[Any]:
 
 
 def runs_plain(runs: Sequence[Any]) -> str:
-    return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis)))
+    return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis, Strong, Link)))

@@ -14,7 +14,7 @@ from typing import assert_never
 
 from attrs import frozen
 
-from cstd_docs.model import Emphasis
+from cstd_docs.model import Emphasis, Link, Strong
 from cstd_docs.readers.visible import VNote, VRef, VRun
 
 
@@ -114,7 +114,7 @@ def split_lines(tokens: Tokens) -> list[list[VRun]]:
 
 
 def runs_text(runs: Sequence[VRun]) -> str:
-    return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis)))
+    return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis, Strong, Link)))
 
 
 def split_tabs(tokens: Tokens) -> list[list[Token]]:

@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.parts.document import DocumentPart
 
 from cstd_docs.errors import ReportError
-from cstd_docs.model import Emphasis, Report
+from cstd_docs.model import Emphasis, Link, Report, Strong
 from cstd_docs.outputs import write_atomically
 from cstd_docs.perf import frozen_gc, gc_paused
 from cstd_docs.resolve.document import ResolvedReport, Runs
@@ -34,6 +34,7 @@ from cstd_docs.writers.docx.package import (
     package_bytes,
     set_properties,
 )
+from cstd_docs.writers.docx.styled import relate_hyperlinks
 
 __all__ = ["docx_bytes", "render_docx"]
 
@@ -49,7 +50,7 @@ def _resolved(report: Report | ResolvedReport) -> ResolvedReport:
 
 
 def _plain(runs: Runs) -> str:
-    return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis)))
+    return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis, Strong, Link)))
 
 
 #: The emblem's box: the first cell of the masthead's second row, beside the organ (1260 twips wide), less a margin.
@@ -138,7 +139,7 @@ def _build(
     for child in list(body):
         if child is not sect_pr:
             body.remove(child)
-    links = content.NoteLinks(resolved.notes)
+    links = content.NoteLinks(resolved.notes, resolved.note_mark_separator)
     drawing = _emblem(document_part, emblem) if emblem is not None else None
     for element in content.body(resolved, links, drawing):
         sect_pr.addprevious(element)
@@ -157,6 +158,8 @@ def _build(
     # Notes.
     footnotes = FootnotesPart.of(document_part).footnotes
     content.write_notes(footnotes, resolved.notes)
+    relate_hyperlinks(document_part.element, document_part)
+    relate_hyperlinks(footnotes, FootnotesPart.of(document_part))
 
     if resolved.right_to_left:
         for root in (document_part.element, footnotes, *page.head_roots(document_part)):

@@ -32,6 +32,7 @@ FOOTNOTE_REFERENCE = "FootnoteReference"
 HEADER = "Header"
 FOOTER = "Footer"
 PAGE_NUMBER = "PageNumber"
+HYPERLINK = "Hyperlink"
 
 #: Word's locale for each language the library writes (LAYOUT.md: English is en-GB).
 LOCALES = {"ar": "ar-SA", "en": "en-GB", "es": "es-ES", "fr": "fr-FR", "ru": "ru-RU", "zh": "zh-CN"}
@@ -227,6 +228,8 @@ def style_specs(right_to_left: bool = False, language: str = "en") -> list[Style
                   lambda: [*bold(), *size(18)], NORMAL, ui_priority=99),
         StyleSpec(FOOTER, "footer", "paragraph", run=lambda: size(16), based_on=NORMAL, ui_priority=99),
         StyleSpec(PAGE_NUMBER, "page number", "character", run=lambda: [*bold(), *size(18)], ui_priority=99),
+        # A symbol linked to its page prints blue, not underlined (A/HRC/EMRIP/2025/2, notes: #0000FF).
+        StyleSpec(HYPERLINK, "Hyperlink", "character", run=lambda: [val("w:color", "0000FF")], ui_priority=99),
     ]
 
 
