@@ -124,7 +124,7 @@ class _Builder:
             ]
         }
         self.defs["Inlines"] = {
-            "description": "Text: a string, or a list mixing strings with emphasis, strong text, links, notes, citations, references.",
+            "description": "Text: a string, or a list of strings, emphasis, strong text, links, notes, citations, refs",
             "oneOf": [text, {"type": "array", "items": self.ref("Inline")}],
         }
 

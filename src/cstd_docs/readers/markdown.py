@@ -26,7 +26,7 @@ from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, cl
 from cstd_docs.readers.labels import annex_label, paragraph_number
 from cstd_docs.readers.markdown_inline import parse_runs, unescape
 from cstd_docs.readers.masthead import guess_language
-from cstd_docs.readers.signature import note_runs
+from cstd_docs.readers.signature import note_runs, unbold
 from cstd_docs.readers.visible import BlockKind, Collecting, NoteRun, VNote, VRef, VRun
 from cstd_docs.resolve import distribution_line
 
@@ -166,7 +166,7 @@ class _Reader:
                     p = first
                 self.visible.masthead_lines.append(p.strip())
         else:
-            self.visible.front_lines.extend(self.runs(p) for p in parts)
+            self.visible.front_lines.extend(unbold(self.runs(p)) for p in parts)
 
     def body_chunk(self, pack: LanguagePack, lines: list[str], where: str, sink: list[Problem], source: str) -> None:
         heading = _HEADING.match(lines[0]) if len(lines) == 1 else None

@@ -18,8 +18,9 @@ _NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 #: quadratic time (40,000 of them: 36 s).
 _CROSS_REF = re.compile(r"\[((?:[^\]\\\n]|\\.){1,40})\]\(#([A-Za-z][A-Za-z0-9_.:-]*)\)")
 _CHAR_REF = re.compile(r"&#([0-9]{1,7});")
-#: A link as the writer prints it, ``[text](https://…)`` (its text bounded, as above).
-_LINK = re.compile(r"\[((?:[^\]\\\n]|\\.){1,2000})\]\(((?:https?://|mailto:)[^\s()<>]*)\)")
+#: A link as the writer prints it, ``[text](https://…)``: its text holds no unescaped bracket,
+#: so a text of many "[" is read in linear time.
+_LINK = re.compile(r"\[((?:[^\[\]\\\n]|\\.){1,2000})\]\(((?:https?://|mailto:)[^\s()<>]*)\)")
 #: Where a line cannot break (a heading), the writer prints a line break as ``<br>``;
 #: between two note marks, the superscript comma (a writer rule, not text).
 _BREAK = "<br>"

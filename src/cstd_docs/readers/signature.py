@@ -76,6 +76,11 @@ def note_runs(runs: Iterable[object]) -> list[NoteRun]:
     return [r for r in runs if isinstance(r, (str, Emphasis, Strong, Link))]
 
 
+def unbold(runs: Sequence[VRun]) -> list[VRun]:
+    """Runs with bold text as plain text: the lines under the masthead print bold by layout."""
+    return merge_text(r.text if isinstance(r, Strong) else r for r in runs)
+
+
 def ws(text: str) -> str:
     """Whitespace as every format can print it: one space for each run of blanks."""
     return re.sub(r"\s+", " ", text).strip()
@@ -94,14 +99,15 @@ def signature(runs: Sequence[Any]) -> Sig:
             items.append(("l", (ws(run.text), run.url)))
         else:
             items.append(("n", signature(tuple(run.text))))
-    # Emphasis split by blanks alone reads back as one (a line break in italics).
+    # Emphasis (or strong text) split by blanks alone reads back as one (a line break in italics).
     merged: list[tuple[str, Any]] = []
-    for item in items:
-        if (item[0] == "e" and len(merged) >= 2 and merged[-1] == ("t", " ") and merged[-2][0] == "e"):
+    for item in items:  # the same for strong text
+        kind = item[0]
+        if kind in "es" and len(merged) >= 2 and merged[-1] == ("t", " ") and merged[-2][0] == kind:
             merged.pop()
-            merged[-1] = ("e", merged[-1][1] + " " + item[1])
-        elif item[0] == "e" and merged and merged[-1][0] == "e":
-            merged[-1] = ("e", merged[-1][1] + item[1])
+            merged[-1] = (kind, merged[-1][1] + " " + item[1])
+        elif kind in "es" and merged and merged[-1][0] == kind:
+            merged[-1] = (kind, merged[-1][1] + item[1])
         else:
             merged.append(item)
     return tuple(merged)

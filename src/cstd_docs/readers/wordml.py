@@ -14,8 +14,9 @@ from typing import Any
 from cstd_docs.crossrefs import BOOKMARK_PREFIX
 from cstd_docs.embed import NAMESPACE_PREFIX, extract_source
 from cstd_docs.errors import Problem, ReportError
-from cstd_docs.model import Emphasis, Report
+from cstd_docs.model import Report
 from cstd_docs.readers.package import Package
+from cstd_docs.readers.signature import note_runs
 from cstd_docs.readers.tokens import (
     Break,
     NoteMark,
@@ -28,7 +29,7 @@ from cstd_docs.readers.tokens import (
     split_lines,
     to_runs,
 )
-from cstd_docs.readers.visible import VNote, VRef
+from cstd_docs.readers.visible import NoteRun, VNote, VRef
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -36,6 +37,8 @@ _SKIP = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{W}}}rPr", f"{{{W}}}pPr", f"{{{W
 #: The UN template's styles this reader knows, normalised (see ``norm_style``).
 KNOWN_STYLES = {"hmg", "hchg", "h1g", "h23g", "h4g", "h56g", "singletxtg", "footnotetext"}
 
+#: What the writers print between note marks at one spot (lang/*.json: note_mark_separator).
+_MARK_SEPARATORS = {",", "،", "，"}
 _REF_FIELD = re.compile(r"^\s*REF\s+(" + re.escape(BOOKMARK_PREFIX) + r"\w+)(?:\s|$)")
 
 
@@ -90,6 +93,17 @@ class _Walker:
         self.in_note = in_note
         self.out: list[Token] = []
         self.fields: list[_Field] = []
+        #: The address of the hyperlink being read ("" outside one), and how many were read.
+        self.url = ""
+        self.link = 0
+
+    def hyperlink(self, element: Any) -> None:
+        """A link's runs, with its external address (one to a bookmark reads as its text)."""
+        links = self.document.note_links if self.in_note else self.document.links
+        outer, self.url = self.url, links.get(element.get(f"{{{R}}}id", ""), "")
+        self.link += 1
+        self.walk(element)
+        self.url = outer
 
     def walk(self, el: Any) -> None:
         for child in el:
@@ -102,6 +116,8 @@ class _Walker:
                 self.document.tracked = True
             if tag == w("r"):
                 self.run(child)
+            elif tag == w("hyperlink"):
+                self.hyperlink(child)
             elif tag == w("fldSimple") and _our_reference(child.get(w("instr"), "")):
                 simple = _Field(child.get(w("instr"), ""))
                 simple.in_result = True
@@ -141,6 +157,9 @@ class _Walker:
     def run(self, r: Any) -> None:
         rpr = r.find(w("rPr"))
         italic = rpr is not None and _on(rpr.find(w("i")))
+        bold = rpr is not None and _on(rpr.find(w("b")))
+        if self.mark_separator(r, rpr):
+            return
         skip_mark = False
         for child in r:
             if self.in_field(child, italic):
@@ -148,7 +167,7 @@ class _Walker:
             tag = child.tag
             if tag == w("t"):
                 if not skip_mark:  # else the custom mark typed after the reference, in the same run
-                    self.out.append(Text(child.text or "", italic))
+                    self.out.append(Text(child.text or "", italic, bold, self.url, self.link if self.url else 0))
             elif tag == w("tab") or tag == w("ptab"):
                 self.out.append(Tab(italic))
             elif tag in (w("br"), w("cr")):
@@ -160,6 +179,15 @@ class _Walker:
                 skip_mark = self.note_reference(r, child) or skip_mark
             elif tag == w("footnoteRef"):
                 self.out.append(OwnMark())
+
+    def mark_separator(self, r: Any, rpr: Any) -> bool:
+        """A superscript comma right after a note mark: the writers' separator, not text."""
+        if rpr is None or not self.out or not isinstance(self.out[-1], NoteMark):
+            return False
+        align = rpr.find(w("vertAlign"))
+        if align is None or align.get(w("val")) != "superscript":
+            return False
+        return "".join(t.text or "" for t in r.iter(w("t"))).strip() in _MARK_SEPARATORS
 
     def note_reference(self, r: Any, child: Any) -> bool:
         """The note a reference marks; True when its mark is typed after it (a custom mark)."""
@@ -205,6 +233,12 @@ def _note_body(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def _external_links(package: Package, part: str) -> dict[str, str]:
+    """Relationship id → address, for a part's hyperlinks to the outside."""
+    return {rid: target for rid, kind, target, mode in package.rels(part)
+            if mode == "External" and kind.endswith("/hyperlink")}
+
+
 class WordDocument:
     """An opened package: its main part's relationships, styles and footnotes."""
 
@@ -213,8 +247,12 @@ class WordDocument:
         self.warnings = warnings
         self.main = package.main_part()
         self.rels = {rid: (kind, target) for rid, kind, target, mode in package.rels(self.main) if mode == "Internal"}
+        #: The addresses of the hyperlinks of the text and of the notes, by relationship id.
+        self.links = _external_links(package, self.main)
+        notes_part = self._target("footnotes")
+        self.note_links = _external_links(package, notes_part) if notes_part else {}
         self.styles = self._styles()
-        self.notes: dict[str, list[str | Emphasis]] = {}
+        self.notes: dict[str, list[NoteRun]] = {}
         self.notes = self._footnotes()
         self.note_count = 0
         #: The body holds tracked changes (those inside footnotes are not counted).
@@ -257,8 +295,8 @@ class WordDocument:
         walker.walk(p)
         return walker.out
 
-    def _footnotes(self) -> dict[str, list[str | Emphasis]]:
-        notes: dict[str, list[str | Emphasis]] = {}
+    def _footnotes(self) -> dict[str, list[NoteRun]]:
+        notes: dict[str, list[NoteRun]] = {}
         target = self._target("footnotes")
         if target is None:
             return notes
@@ -269,11 +307,11 @@ class WordDocument:
             if len(paragraphs) > 1:
                 self.warn("footnotes", f"note {note.get(w('id'))} has {len(paragraphs)} paragraphs",
                           "they were joined with a space")
-            joined: list[str | Emphasis] = []
+            joined: list[NoteRun] = []
             for index, runs in enumerate(paragraphs):
                 if index:
                     joined.append(" ")
-                joined.extend(r for r in runs if isinstance(r, (str, Emphasis)))
+                joined.extend(note_runs(runs))
             notes[note.get(w("id"), "")] = joined
         return notes
 

@@ -226,7 +226,9 @@ class _Resolver:
                 item = partial(SubparagraphItem, label=label, depth=visit.depth, id=node.id, origin=node)
                 self.emit(item, "text", self.runs(node.text))
             case Suggestion():
-                self.paragraph((self.pack.table.suggestion_lead_in.format(addressee=node.addressee),), node)
+                # The addressee is plain text set in fixed wording: a line break there is a space.
+                addressee = node.addressee.replace("\n", " ")
+                self.paragraph((self.pack.table.suggestion_lead_in.format(addressee=addressee),), node)
             case UnnumberedText():
                 self.emit(partial(Unnumbered, id=node.id, origin=node), "text", self.runs(node.unnumbered))
             case Annex():

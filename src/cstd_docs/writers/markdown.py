@@ -31,6 +31,7 @@ from cstd_docs.resolve.document import (
     Reference,
     ResolvedBlock,
     ResolvedReport,
+    Run,
     Runs,
     SubparagraphItem,
     Unnumbered,
@@ -76,7 +77,11 @@ def _broken(text: str, hard_break: str) -> str:
     if "\n" not in text:
         return escape(text)
     first, *rest = text.split("\n")
-    return hard_break.join([escape(first), *(escape_start(escape(line)) for line in rest)])
+    out = [escape(first)]
+    for line in rest:
+        # A line that is empty or starts with a blank would lose it on a line of its own.
+        out.append(hard_break + escape_start(escape(line)) if line[:1].strip() else "<br>" + escape(line))
+    return "".join(out)
 
 
 def unlabelled_start(text: str) -> str:
@@ -124,13 +129,25 @@ def _delimited(inner: str, mark: str) -> str:
     return f"{lead}{mark}{stripped}{mark}{trail}"
 
 
+def _joined(value: Runs) -> list[Run]:
+    """Adjacent italic (or bold) runs as one: ``*a**b*`` would read as bold."""
+    out: list[Run] = []
+    for run in value:
+        last = out[-1] if out else None
+        if isinstance(run, (Emphasis, Strong)) and type(last) is type(run):
+            out[-1] = type(run)(last.text + run.text)
+        else:
+            out.append(run)
+    return out
+
+
 def runs(value: Runs | str, hard_break: str = HARD_BREAK) -> str:
     """Inline content as Markdown; ``hard_break`` prints a line break (``<br>`` in a heading)."""
     if isinstance(value, str):
         return _broken(value, hard_break)
     out: list[str] = []
     previous: object = None
-    for run in value:
+    for run in _joined(value):
         if isinstance(run, NoteRef) and isinstance(previous, NoteRef):
             out.append(f"<sup>{escape(_separator.get())}</sup>")
         previous = run
