@@ -217,17 +217,17 @@ def _note_body(tokens: list[Token]) -> list[Token]:
         tokens = tokens[marks[0] + 1 :]
         if tokens and isinstance(tokens[0], Tab):
             tokens = tokens[1:]
-    else:  # a typed mark ("*"): TAB * TAB text
-        for _ in range(2):
+    else:  # a typed mark ("*"): TAB * TAB text; LibreOffice's re-save: * TAB * TAB text
+        marks = 0
+        for _ in range(3):
             tabs = [i for i, t in enumerate(tokens) if isinstance(t, Tab)]
             if not tabs:
                 break
             head = "".join(t.text for t in tokens[: tabs[0]] if isinstance(t, Text)).strip()
-            if not re.fullmatch(r"[*\d†‡§]*", head):
+            if not re.fullmatch(r"[*\d†‡§]*", head) or (head and marks == 2):
                 break
             tokens = tokens[tabs[0] + 1 :]
-            if head:
-                break
+            marks += bool(head)
     while tokens and _blank(tokens[0]):
         tokens = tokens[1:]
     return tokens
