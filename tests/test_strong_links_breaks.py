@@ -117,3 +117,24 @@ def test_a_word_drafts_bold_and_hyperlinks_come_back(example: cstd_docs.Report) 
     assert [b.text for b in read.annexes[0].content] == [b.text for b in example.annexes[0].content]  # type: ignore[union-attr]
     assert [b.text for b in read.chapters[0].content] == [b.text for b in example.chapters[0].content]  # type: ignore[union-attr]
     assert read.annexes[0].title == example.annexes[0].title
+
+
+def test_what_a_word_draft_holds_that_the_model_cannot_keep_is_reported_with_its_place() -> None:
+    from tests.ooxml import minimal_docx
+
+    body = (
+        '<w:p><w:pPr><w:pStyle w:val="SingleTxtG"/></w:pPr><w:r><w:t>1.</w:t></w:r><w:r><w:tab/></w:r>'
+        '<w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t>Underlined words</w:t></w:r>'
+        '<w:r><w:commentReference w:id="0"/></w:r>'
+        '<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+        '<m:r><m:t>x=1</m:t></m:r></m:oMath>'
+        '<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>'
+        '<w:p><w:r><w:t>Boxed words</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>'
+    )
+    warnings: list[object] = []
+    cstd_docs.read_docx(minimal_docx(body), warnings=warnings)
+    said = "\n".join(str(w) for w in warnings)
+    assert "underlined text reads as plain text: 'Underlined words'" in said
+    assert "a comment was not read" in said
+    assert "an equation was not read: 'x=1'" in said
+    assert "a text box was not read: 'Boxed words'" in said

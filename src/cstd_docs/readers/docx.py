@@ -149,7 +149,7 @@ class _Layout:
             self.table(el, where)
             return
         style = self.document.style_of(el)
-        tokens = self.document.tokens(el)
+        tokens = self.document.tokens(el, where=where)
         if not plain(tokens).strip() and not has_note(tokens):
             return
         if self.front(style, tokens, where):

@@ -39,6 +39,16 @@ KNOWN_STYLES = {"hmg", "hchg", "h1g", "h23g", "h4g", "h56g", "singletxtg", "foot
 
 #: What the writers print between note marks at one spot (lang/*.json: note_mark_separator).
 _MARK_SEPARATORS = {",", "،", "，"}
+M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+#: What a draft may hold that the model cannot keep: reported with its place, never dropped silently.
+_NOT_KEPT = {
+    f"{{{W}}}txbxContent": "a text box",
+    f"{{{M}}}oMath": "an equation",
+    f"{{{M}}}oMathPara": "an equation",
+    f"{{{W}}}commentReference": "a comment",
+}
+_DRAWINGS = {f"{{{W}}}pict", f"{{{W}}}drawing",
+             "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
 _REF_FIELD = re.compile(r"^\s*REF\s+(" + re.escape(BOOKMARK_PREFIX) + r"\w+)(?:\s|$)")
 
 
@@ -88,9 +98,11 @@ class _Walker:
     result of a REF field to one of our bookmarks is a cross-reference.
     """
 
-    def __init__(self, document: WordDocument, in_note: bool) -> None:
+    def __init__(self, document: WordDocument, in_note: bool, where: str = "document") -> None:
         self.document = document
         self.in_note = in_note
+        #: The paragraph being read, as a person finds it, for what cannot be kept.
+        self.where = where
         self.out: list[Token] = []
         self.fields: list[_Field] = []
         #: The address of the hyperlink being read ("" outside one), and how many were read.
@@ -114,6 +126,9 @@ class _Walker:
                 continue
             if tag in (w("ins"), w("moveTo")):
                 self.document.tracked = True
+            if tag in _NOT_KEPT:
+                self.not_kept(_NOT_KEPT[tag], child)
+                continue
             if tag == w("r"):
                 self.run(child)
             elif tag == w("hyperlink"):
@@ -160,6 +175,7 @@ class _Walker:
         bold = rpr is not None and _on(rpr.find(w("b")))
         if self.mark_separator(r, rpr):
             return
+        self.underline(r, rpr)
         skip_mark = False
         for child in r:
             if self.in_field(child, italic):
@@ -179,6 +195,27 @@ class _Walker:
                 skip_mark = self.note_reference(r, child) or skip_mark
             elif tag == w("footnoteRef"):
                 self.out.append(OwnMark())
+            elif tag in _NOT_KEPT:  # a comment's mark
+                self.not_kept(_NOT_KEPT[tag], child)
+            elif tag in _DRAWINGS:  # a text box in it (once: Word repeats it in a fallback)
+                box = next(child.iter(w("txbxContent")), None)
+                if box is not None:
+                    self.not_kept("a text box", box)
+
+    def not_kept(self, what: str, element: Any) -> None:
+        """A text box, an equation or a comment: the model has none; say so, with its text."""
+        shown = " ".join(t.text or "" for t in element.iter(w("t"), f"{{{M}}}t")).strip()
+        quoted = f": {shown[:60]!r}" if shown else ""
+        self.document.warn(self.where, f"{what} was not read{quoted}", "the report's model has none; add it by hand")
+
+    def underline(self, r: Any, rpr: Any) -> None:
+        u = rpr.find(w("u")) if rpr is not None else None
+        if u is None or u.get(w("val"), "single") == "none" or self.url:
+            return
+        shown = "".join(t.text or "" for t in r.iter(w("t"))).strip()
+        if shown:
+            self.document.warn(self.where, f"underlined text reads as plain text: {shown[:60]!r}",
+                               "the UN layout has no underline; use emphasis or strong text")
 
     def mark_separator(self, r: Any, rpr: Any) -> bool:
         """A superscript comma right after a note mark: the writers' separator, not text."""
@@ -218,16 +255,16 @@ def _note_body(tokens: list[Token]) -> list[Token]:
         if tokens and isinstance(tokens[0], Tab):
             tokens = tokens[1:]
     else:  # a typed mark ("*"): TAB * TAB text; LibreOffice's re-save: * TAB * TAB text
-        marks = 0
+        typed = 0
         for _ in range(3):
             tabs = [i for i, t in enumerate(tokens) if isinstance(t, Tab)]
             if not tabs:
                 break
             head = "".join(t.text for t in tokens[: tabs[0]] if isinstance(t, Text)).strip()
-            if not re.fullmatch(r"[*\d†‡§]*", head) or (head and marks == 2):
+            if not re.fullmatch(r"[*\d†‡§]*", head) or (head and typed == 2):
                 break
             tokens = tokens[tabs[0] + 1 :]
-            marks += bool(head)
+            typed += bool(head)
     while tokens and _blank(tokens[0]):
         tokens = tokens[1:]
     return tokens
@@ -290,8 +327,8 @@ class WordDocument:
         ident = el.get(w("val"), "") if el is not None else ""
         return self.styles.get(ident) or norm_style(ident)
 
-    def tokens(self, p: Any, in_note: bool = False) -> list[Token]:
-        walker = _Walker(self, in_note)
+    def tokens(self, p: Any, in_note: bool = False, where: str = "document") -> list[Token]:
+        walker = _Walker(self, in_note, where)
         walker.walk(p)
         return walker.out
 
@@ -303,7 +340,9 @@ class WordDocument:
         for note in self.pkg.xml(target).iter(w("footnote")):
             if note.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
-            paragraphs = [runs for p in note.iter(w("p")) if (runs := to_runs(_note_body(self.tokens(p, True))))]
+            place = f"footnote {note.get(w('id'))}"
+            paragraphs = [runs for p in note.iter(w("p"))
+                          if (runs := to_runs(_note_body(self.tokens(p, True, place))))]
             if len(paragraphs) > 1:
                 self.warn("footnotes", f"note {note.get(w('id'))} has {len(paragraphs)} paragraphs",
                           "they were joined with a space")
