@@ -30,6 +30,8 @@ DAY = datetime.date(2026, 4, 13)
 #: One valid value for each field of each model class.
 SAMPLES: dict[type, dict[str, Any]] = {
     m.Emphasis: {"text": "Road Map"},
+    m.Strong: {"text": "States should"},
+    m.Link: {"text": "A/HRC/60/12", "url": ""},
     m.CrossRef: {"target": "p1"},
     m.Note: {"text": "A note."},
     m.Citation: {"participants": ("chair",)},
