@@ -95,13 +95,15 @@ class _Checks:
         self.problems.extend(_text_problems(path, text))
 
     def link(self, path: str, link: Link) -> None:
-        self.require_text(f"{path}.text", link.text)
+        # {"link": "A/HRC/60/12"} is the symbol itself; {"link": {"text": …, "url": …}} has a text.
+        text_path = f"{path}.text" if link.url else path
+        self.require_text(text_path, link.text)
         if link.url and not _URL.fullmatch(link.url):
             hint = 'write the address in full: "https://…"'
             self.problems.append(Problem(f"{path}.url", f"{link.url!r} is not a web address", hint))
         elif not link.url and link.text.strip() and not _SYMBOL.fullmatch(link.text):
             hint = 'give the link a "url", or make its text a symbol like "A/HRC/60/12"'
-            self.problems.append(Problem(f"{path}.text", f"{link.text!r} is not a UN document symbol", hint))
+            self.problems.append(Problem(text_path, f"{link.text!r} is not a UN document symbol", hint))
 
     def inlines(self, path: str, inlines: Inlines, owner: str | None, *, in_note: bool = False) -> None:
         if not inlines or not any(
