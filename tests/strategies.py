@@ -40,6 +40,7 @@ from cstd_docs.model import (
     Emphasis,
     Findings,
     FirstPageNotes,
+    Link,
     Masthead,
     Note,
     Organization,
@@ -49,6 +50,7 @@ from cstd_docs.model import (
     Report,
     Section,
     Session,
+    Strong,
     Subparagraph,
     Subsection,
     Suggestion,
@@ -137,7 +139,7 @@ def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
 
     def inlines(*, refs: bool, notes: bool = True, citations: bool = True) -> tuple[Any, ...]:
         parts: list[Any] = [draw(text())]
-        kinds = ["emphasis", "plain"]
+        kinds = ["emphasis", "plain", "strong", "link"]
         kinds += ["note"] if notes else []
         kinds += ["cite"] if citations and notes else []
         kinds += ["ref"] if refs and anchors else []
@@ -145,12 +147,18 @@ def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
             kind = draw(st.sampled_from(kinds))
             if kind == "emphasis":
                 parts.append(Emphasis(draw(text(12))))
+            elif kind == "strong":
+                parts.append(Strong(draw(text(12))))
+            elif kind == "link":
+                parts.append(draw(_links()))
             elif kind == "plain":
                 parts.append(draw(st.text(characters, max_size=8)))
             elif kind == "note":
                 inside: list[Any] = [draw(text())]
                 if draw(st.booleans()):
                     inside.append(Emphasis(draw(text(10))))
+                if draw(st.booleans()):
+                    inside.append(draw(_links()))
                 if refs and anchors and draw(st.booleans()):
                     inside.append(CrossRef(draw(st.sampled_from(anchors))))
                 parts.append(Note(tuple(inside)))
@@ -282,6 +290,18 @@ def readable_words(draw: Any, low: int = 1, high: int = 8) -> str:
 
 
 # One fixed registry, a participant of each kind with plain names: citations stay readable text like the rest.
+#: Links as authors write them: a document symbol, or text with a web address.
+_SYMBOLS = st.sampled_from(["A/HRC/60/12", "E/CN.16/2022/2", "A/73/438", "A/RES/61/295"])
+
+
+@st.composite
+def _links(draw: Any) -> Link:
+    if draw(st.booleans()):
+        return Link(draw(_SYMBOLS))
+    words = draw(st.text(alphabet="abcdefghij", min_size=1, max_size=8))
+    return Link(draw(st.sampled_from(["the website", "report", "OHCHR"])), f"https://www.ohchr.org/en/{words}")
+
+
 READABLE_PARTICIPANTS = {
     "basso": Person("Ms.", "Maria Basso", position="Lead", organization="World Economic Forum"),
     "major": Person("Mr.", "Peter Major", country="Hungary"),
@@ -294,10 +314,16 @@ READABLE_PARTICIPANTS = {
 def _readable_inlines(draw: Any, refs: list[str], notes: bool = True) -> tuple[Any, ...]:
     parts: list[Any] = [draw(readable_words())]
     for _ in range(draw(st.integers(0, 3))):
-        kind = draw(st.sampled_from(["emphasis", "note", "cite", "ref"] if notes else ["emphasis"]))
+        kind = draw(st.sampled_from(["emphasis", "note", "cite", "ref", "strong", "link"] if notes else ["emphasis"]))
         if kind == "emphasis":
             parts.append(" ")
             parts.append(Emphasis(draw(readable_words(1, 3))))
+        elif kind == "strong":
+            parts.append(" ")
+            parts.append(Strong(draw(readable_words(1, 3))))
+        elif kind == "link":
+            parts.append(" ")
+            parts.append(draw(_links()))
         elif kind == "note":
             parts.append(Note(draw(readable_words(1, 6)) + "."))
         elif kind == "cite":

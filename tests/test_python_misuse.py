@@ -32,6 +32,8 @@ API = sorted(name for name in cstd_docs.__all__ if callable(getattr(cstd_docs, n
 #: One valid value for each field of each model class.
 SAMPLES: dict[type, dict[str, Any]] = {
     m.Emphasis: {"text": "Road Map"},
+    m.Strong: {"text": "States should"},
+    m.Link: {"text": "A/HRC/60/12", "url": ""},
     m.CrossRef: {"target": "p1"},
     m.Note: {"text": "A note."},
     m.Citation: {"participants": ("chair",)},

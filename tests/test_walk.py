@@ -105,7 +105,7 @@ def _objects_with_paths(data: object, path: str = "$") -> list[str]:
         if path != "$" and any(k in data for k in ("text", "unnumbered", "title", "theme", "addressee")):
             found.append(path)
         for key, value in data.items():
-            if key not in ("participants", "masthead", "session", "agenda_items"):
+            if key not in ("participants", "masthead", "session", "agenda_items", "link"):  # a link is inline
                 found += _objects_with_paths(value, f"{path}.{key}")
     elif isinstance(data, list):
         for index, item in enumerate(data):

@@ -21,11 +21,13 @@ from cstd_docs.model import (
     CrossRef,
     Emphasis,
     Findings,
+    Link,
     Masthead,
     Paragraph,
     Report,
     Section,
     Session,
+    Strong,
     Subparagraph,
     Suggestion,
     UnnumberedText,
@@ -273,7 +275,9 @@ def test_word_tokens_become_runs_and_heading_parts() -> None:
     from cstd_docs.readers.tokens import Break, Tab, Text, heading_parts, to_runs
 
     assert to_runs([Text("a"), Tab(), Text("b", italic=True), Break(True), Text("c", italic=True)]) == [
-        "a ", Emphasis("b c")]
+        "a ", Emphasis("b\nc")]
+    assert to_runs([Text("a"), Break(), Text("b", bold=True), Text("c", url="https://x.org")]) == [
+        "a\n", Strong("b"), Link("c", "https://x.org")]
     number, title = heading_parts([Tab(), Text("II."), Tab(), Text("Findings")])
     assert (number, to_runs(title)) == ("II.", ["Findings"])
     number, title = heading_parts([Text("A. Themes")])  # typed with a space: documents not ours

@@ -12,7 +12,7 @@ from typing import assert_never
 
 from attrs import frozen
 
-from cstd_docs.model import Emphasis
+from cstd_docs.model import Emphasis, Link, Strong
 from cstd_docs.resolve.document import (
     Heading,
     HeadingLevel,
@@ -58,7 +58,22 @@ class Unit:
 
 
 def note_text(note: ResolvedNote) -> str:
-    return "".join(t if isinstance(t, str) else f"*{t.text}*" for t in note.text)
+    return "".join(_shown(t) for t in note.text)
+
+
+def _shown(run: str | Emphasis | Strong | Link) -> str:
+    """A run as the text output shows it: emphasis ``*…*``, strong ``**…**``, a link ``[text](url)``."""
+    match run:
+        case str():
+            return run
+        case Emphasis():
+            return f"*{run.text}*"
+        case Strong():
+            return f"**{run.text}**"
+        case Link():
+            return f"[{run.text}]({run.url})"
+        case _:
+            assert_never(run)
 
 
 def runs_text(runs: Sequence[Run], notes: Sequence[ResolvedNote], *, with_notes: bool = True) -> str:
@@ -66,12 +81,11 @@ def runs_text(runs: Sequence[Run], notes: Sequence[ResolvedNote], *, with_notes:
     references as their labels."""
     parts: list[str] = []
     for run in runs:
-        if isinstance(run, str):
-            parts.append(run)
-        elif isinstance(run, Emphasis):
-            parts.append(f"*{run.text}*")
-        elif with_notes:
-            parts.append(f"[^{note_text(notes[run.note])}]")
+        if isinstance(run, NoteRef):
+            if with_notes:
+                parts.append(f"[^{note_text(notes[run.note])}]")
+        else:
+            parts.append(_shown(run))
     return "".join(parts).strip()
 
 

@@ -49,8 +49,8 @@ class Spans:
 
 
 def protected(text: Text, *pieces: Piece) -> Spans:
-    """Spans no rule should look into: URLs, and the segments of the given kinds."""
-    spans = list(text.urls)
+    """Spans no rule should look into: URLs, links' texts, and the segments of the given kinds."""
+    spans = [*text.urls, *text.spans(Piece.LINK)]
     for piece in pieces:
         spans.extend(text.spans(piece))
     return Spans(spans)

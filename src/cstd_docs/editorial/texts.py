@@ -30,7 +30,9 @@ from cstd_docs.model import (
     Delegation,
     Emphasis,
     Findings,
+    Inline,
     Inlines,
+    Link,
     Note,
     Operative,
     Organization,
@@ -40,6 +42,7 @@ from cstd_docs.model import (
     Report,
     Resolution,
     Section,
+    Strong,
     Subparagraph,
     Subsection,
     Suggestion,
@@ -72,6 +75,7 @@ class Piece(enum.Enum):
     EMPHASIS = "emphasis"  # titles of publications: reproduced as published
     REFERENCE = "reference"  # a cross-reference's printed number
     NOTE = "note"  # a note mark
+    LINK = "link"  # a link's text: a document symbol or an address, as it is
 
 
 @frozen
@@ -176,11 +180,14 @@ class _Walk:
             segments.append(self.segment(item, run, here, place, ident))
         self.out.insert(at, Text.of(kind, tuple(segments), path, place, ident, label))
 
-    def segment(self, item: str | Emphasis | Note | Citation | CrossRef, run: Run, here: str, place: str,
-                ident: str | None) -> Segment:
+    def segment(self, item: Inline, run: Run, here: str, place: str, ident: str | None) -> Segment:
         match item:
             case str():
                 return Segment(Piece.TEXT, str(run), here)
+            case Strong():  # bold text is text: every rule applies
+                return Segment(Piece.TEXT, run.text if isinstance(run, Strong) else str(run), f"{here}.strong")
+            case Link():
+                return Segment(Piece.LINK, run.text if isinstance(run, Link) else str(run), f"{here}.link")
             case Emphasis():
                 return Segment(Piece.EMPHASIS, run.text if isinstance(run, Emphasis) else str(run), f"{here}.emphasis")
             case CrossRef():

@@ -5,6 +5,8 @@ a string, or a list mixing strings with one-key objects::
 
     ["One speaker", {"cite": "basso"}, " drew attention to ", {"emphasis": "Road Map"}]
 
+Bold text is {"strong": "…"}; a link {"link": "A/HRC/60/12"} or {"link": {"text": …, "url": …}}.
+
 Other unions are told apart by a key: a block with "unnumbered" is unnumbered text,
 one with "enacting" a resolution, one with "paragraphs" a decision (anything else is a
 paragraph), a chapter part with "theme" is a findings section, and a participant says its
@@ -39,6 +41,8 @@ INLINE_KEYS: dict[str, tuple[type, str]] = {
     "note": (m.Note, "text"),
     "cite": (m.Citation, "participants"),
     "ref": (m.CrossRef, "target"),
+    "strong": (m.Strong, "text"),
+    "link": (m.Link, "text"),
 }
 PARTICIPANT_KINDS: dict[str, type] = {
     "person": m.Person,
@@ -235,7 +239,7 @@ def configure_containers(c: Converter) -> None:
 
 
 #: The inline kinds allowed inside a note's own text.
-_NOTE_KEYS = {k: v for k, v in INLINE_KEYS.items() if k in ("emphasis", "ref")}
+_NOTE_KEYS = {k: v for k, v in INLINE_KEYS.items() if k in ("emphasis", "ref", "strong", "link")}
 
 
 def _structure_inline(c: Converter, value: object, allowed: Mapping[str, tuple[type, str]]) -> m.Inline:
@@ -245,8 +249,10 @@ def _structure_inline(c: Converter, value: object, allowed: Mapping[str, tuple[t
     cls, _field = allowed[key]
     assert isinstance(value, dict)
     payload = value[key]
-    if cls is m.Emphasis or cls is m.CrossRef:
+    if cls is m.Emphasis or cls is m.CrossRef or cls is m.Strong:
         return cls(_structure_str(payload, str))
+    if cls is m.Link:
+        return _structure_link(payload)
     if cls is m.Citation:
         ids = [payload] if isinstance(payload, str) else payload
         if not isinstance(ids, list) or not ids:
@@ -260,6 +266,18 @@ def _structure_inline(c: Converter, value: object, allowed: Mapping[str, tuple[t
     except Exception as error:  # so that its path reads "….note[1]"
         error.__notes__ = [AttributeValidationNote("note", "note", m.Note)]
         raise ClassValidationError("invalid note", [error], m.Note) from None
+
+
+def _structure_link(payload: object) -> m.Link:
+    """{"link": "A/HRC/60/12"} (a symbol, linked to its official page) or {"link": {"text": …, "url": …}}."""
+    if isinstance(payload, str):
+        return m.Link(payload)
+    if not isinstance(payload, dict) or set(payload) - {"text", "url"} or "text" not in payload:
+        raise InputError(
+            f"a link is a document symbol or an object with \"text\" and \"url\", got {_describe(payload)}",
+            'write {"link": "A/HRC/60/12"} or {"link": {"text": "the website", "url": "https://…"}}',
+        )
+    return m.Link(_structure_str(payload["text"], str), _structure_str(payload.get("url", ""), str))
 
 
 def _structure_inlines(c: Converter, value: object, allowed: Mapping[str, tuple[type, str]]) -> m.Inlines:
@@ -300,6 +318,10 @@ def _unstructure_inline(item: m.Inline) -> object:
             return {"emphasis": item.text}
         case m.CrossRef():
             return {"ref": item.target}
+        case m.Strong():
+            return {"strong": item.text}
+        case m.Link():
+            return {"link": {"text": item.text, "url": item.url} if item.url else item.text}
         case _:
             assert_never(item)
 

@@ -99,15 +99,17 @@ class _Builder:
 
     def inline_defs(self) -> None:
         text = {"type": "string"}
+        styled = self.styled_defs(text)
         note_inline = {
             "oneOf": [
                 text,
                 self.keyed("emphasis", text, "Italic text: titles of publications."),
                 self.keyed("ref", text, "The current number of a paragraph or heading, by its id."),
+                *styled,
             ]
         }
         self.defs["NoteInlines"] = {
-            "description": "A note's text: a string, or a list of strings, emphasis and cross-references.",
+            "description": "A note's text: a string, or a list of strings, emphasis, strong text, links, references.",
             "oneOf": [text, {"type": "array", "items": note_inline}],
         }
         ids = {"oneOf": [text, {"type": "array", "items": text, "minItems": 1}]}
@@ -118,12 +120,30 @@ class _Builder:
                 self.keyed("note", self.ref("NoteInlines"), "A footnote with free text."),
                 self.keyed("cite", ids, "A footnote naming registered participants, by id."),
                 self.keyed("ref", text, "The current number of a paragraph or heading, by its id."),
+                *styled,
             ]
         }
         self.defs["Inlines"] = {
-            "description": "Text: a string, or a list mixing strings with emphasis, notes, citations, references.",
+            "description": "Text: a string, or a list of strings, emphasis, strong text, links, notes, citations, refs",
             "oneOf": [text, {"type": "array", "items": self.ref("Inline")}],
         }
+
+    def styled_defs(self, text: dict[str, Any]) -> list[dict[str, Any]]:
+        """Strong text and links (issue 13), allowed in text and in notes alike."""
+        address = {
+            "type": "object",
+            "properties": {"text": text, "url": {"type": "string", "pattern": "^(https?://|mailto:)"}},
+            "required": ["text", "url"],
+            "additionalProperties": False,
+        }
+        return [
+            self.keyed("strong", text, "Bold text."),
+            self.keyed(
+                "link",
+                {"oneOf": [text, address]},
+                "A link: a UN document symbol (to its official page) or text with a web address.",
+            ),
+        ]
 
     @staticmethod
     def keyed(key: str, value: dict[str, Any], description: str) -> dict[str, Any]:

@@ -165,6 +165,10 @@ class LanguageTable:
     heading_number: str = field(validator=_template("number"))
     #: "Chapter I" on its own line above the chapter's title (the New York layout).
     chapter_caption: str = field(validator=_template("numeral"))
+    #: Strong text and links (issue 13): a document symbol's official page in this language.
+    symbol_link: str = field(validator=_template("symbol"))
+    #: Between note marks at one spot (UN Editorial Manual: a superscript comma).
+    note_mark_separator: str
     #: The language's own counters, where it has them (ar, zh); else a, b / A, B / I, II.
     letters: tuple[str, ...] = ()
     section_letters: tuple[str, ...] = ()

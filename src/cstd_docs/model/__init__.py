@@ -18,13 +18,17 @@ from cstd_docs.model.body import (
     UnnumberedText,
 )
 from cstd_docs.model.inline import (
+    STYLED,
     Citation,
     CrossRef,
     Emphasis,
     Inline,
     Inlines,
+    Link,
     Note,
     NoteInline,
+    Strong,
+    Styled,
     plain_text,
 )
 from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
@@ -46,6 +50,7 @@ from cstd_docs.model.report import (
 __all__ = [
     "JSON_NAME",
     "SCHEMA_KEY",
+    "STYLED",
     "AgendaItem",
     "Annex",
     "Block",
@@ -63,6 +68,7 @@ __all__ = [
     "FirstPageNotes",
     "Inline",
     "Inlines",
+    "Link",
     "Masthead",
     "Node",
     "Note",
@@ -77,6 +83,8 @@ __all__ = [
     "Resolution",
     "Section",
     "Session",
+    "Strong",
+    "Styled",
     "Subparagraph",
     "Subsection",
     "Suggestion",

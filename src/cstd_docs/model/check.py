@@ -23,7 +23,7 @@ from cstd_docs.model.body import (
     Suggestion,
     UnnumberedText,
 )
-from cstd_docs.model.inline import Citation, CrossRef, Emphasis, Inlines, Note
+from cstd_docs.model.inline import STYLED, Citation, CrossRef, Emphasis, Inlines, Link, Note, Strong
 from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
 from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.participants import Delegation, Organization, Person
@@ -34,6 +34,10 @@ from cstd_docs.model.walk import Visit, walk
 _SUB_ITEM = re.compile(r"\([a-z]+\)(?: \([a-z]+\))*")
 #: Characters XML 1.0 cannot hold (DOCX is XML): C0 controls but tab, newline, return.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
+#: A link's address: a web page or a mail address, without spaces.
+_URL = re.compile(r"(?:https?://|mailto:)[^\s<>\"]+")
+#: A UN document symbol: parts joined by "/" ("A/HRC/60/12", "E/CN.16/2022/2").
+_SYMBOL = re.compile(r"[A-Z][A-Za-z0-9.()-]*(?:/[A-Za-z0-9.()-]+)+")
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
 #: Subparagraphs nest four deep: (a), (i), a., i.
 _MAX_DEPTH = 4
@@ -113,9 +117,20 @@ class _Checks:
             self.problems.append(Problem(path, "text is empty", hint or default))
         self.problems.extend(_text_problems(path, text))
 
+    def link(self, path: str, link: Link) -> None:
+        # {"link": "A/HRC/60/12"} is the symbol itself; {"link": {"text": …, "url": …}} has a text.
+        text_path = f"{path}.text" if link.url else path
+        self.require_text(text_path, link.text)
+        if link.url and not _URL.fullmatch(link.url):
+            hint = 'write the address in full: "https://…"'
+            self.problems.append(Problem(f"{path}.url", f"{link.url!r} is not a web address", hint))
+        elif not link.url and link.text.strip() and not _SYMBOL.fullmatch(link.text):
+            hint = 'give the link a "url", or make its text a symbol like "A/HRC/60/12"'
+            self.problems.append(Problem(text_path, f"{link.text!r} is not a UN document symbol", hint))
+
     def inlines(self, path: str, inlines: Inlines, owner: str | None, *, in_note: bool = False) -> None:
         if not inlines or not any(
-            (isinstance(i, str) and i.strip()) or isinstance(i, Emphasis) for i in inlines
+            (isinstance(i, str) and i.strip()) or isinstance(i, STYLED) for i in inlines
         ):
             self.problems.append(Problem(path, "text is empty", "write the text, or remove the entry"))
         for index, item in enumerate(inlines):
@@ -125,6 +140,10 @@ class _Checks:
                     self.problems.extend(_text_problems(here, item))
                 case Emphasis():
                     self.require_text(f"{here}.emphasis", item.text)
+                case Strong():
+                    self.require_text(f"{here}.strong", item.text)
+                case Link():
+                    self.link(f"{here}.link", item)
                 case CrossRef():
                     self.refs.append((item.target, f"{here}.ref", owner))
                 case Note() | Citation() if in_note:

@@ -1,6 +1,7 @@
 """Inline content: what runs inside a paragraph, a heading, a title or a note.
 
-Plain text is a plain ``str``; everything else is a small frozen class. A run of
+Plain text is a plain ``str``; everything else is a small frozen class. A line break is a
+``"\n"`` inside the text. A run of
 inline content is a tuple, and every field that holds one accepts a bare string
 for convenience (``Paragraph("Text.")``).
 """
@@ -22,7 +23,7 @@ def to_inlines(value: str | Inline | Iterable[Inline]) -> tuple[Inline, ...]:
     """
     if isinstance(value, str):
         return (value,)
-    if isinstance(value, (Emphasis, Note, Citation, CrossRef)):
+    if isinstance(value, (Emphasis, Note, Citation, CrossRef, Strong, Link)):
         return (value,)
     return to_tuple(value)
 
@@ -47,6 +48,32 @@ class Emphasis:
     """Italic text: titles of publications (*Road Map for Digital Cooperation*)."""
 
     text: str
+
+
+# --- strong text and links (issue 13) -------------------------------------------------------
+@frozen(field_transformer=typed_fields)
+class Strong:
+    """Bold text: the recommendations of a Human Rights Council report, a term defined."""
+
+    text: str
+
+
+@frozen(field_transformer=typed_fields)
+class Link:
+    """Text that leads somewhere: a web address, or a UN document symbol.
+
+    With a ``url`` the link goes there. Without one, ``text`` is a UN document symbol
+    ("A/HRC/60/12") and the resolution pass derives its official page in the report's language.
+    """
+
+    text: str
+    url: str = ""
+
+
+#: The inline kinds that are text printed in a style of its own (each has ``text``).
+Styled = Emphasis | Strong | Link
+STYLED: tuple[type, ...] = (Emphasis, Strong, Link)
+# --- end strong text and links -------------------------------------------------------------
 
 
 @frozen(field_transformer=typed_fields)
@@ -78,11 +105,11 @@ class Citation:
     participants: tuple[str, ...] = field(converter=to_ids)
 
 
-Inline = str | Emphasis | Note | Citation | CrossRef
+Inline = str | Emphasis | Note | Citation | CrossRef | Strong | Link
 Inlines = tuple[Inline, ...]
 
 #: The inline kinds allowed inside a note's own text.
-NoteInline = str | Emphasis | CrossRef
+NoteInline = str | Emphasis | CrossRef | Strong | Link
 
 
 def plain_text(inlines: Inlines) -> str:
@@ -92,7 +119,7 @@ def plain_text(inlines: Inlines) -> str:
         match item:
             case str():
                 parts.append(item)
-            case Emphasis():
+            case Emphasis() | Strong() | Link():
                 parts.append(item.text)
             case Note() | Citation() | CrossRef():
                 pass

@@ -173,7 +173,8 @@ def _shown(value: object) -> str:
 
 def _hint(expected: str, value: object) -> str:
     if isinstance(value, dict) and "Emphasis" in expected:
-        return "inline content is Emphasis('…'), Note('…'), Citation('id') or CrossRef('id'), not a JSON object"
+        return ("inline content is Emphasis('…'), Strong('…'), Link('…'), Note('…'), Citation('id') or "
+                "CrossRef('id'), not a JSON object")
     if type(value).__name__ == "Subsection":
         return "a Subsection belongs in a Section's subsections"
     if value is None:

@@ -32,6 +32,7 @@ from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, cl
 from cstd_docs.readers.labels import annex_label, chapter_caption, paragraph_number
 from cstd_docs.readers.masthead import JOB_NUMBER, guess_language
 from cstd_docs.readers.package import Package
+from cstd_docs.readers.signature import unbold
 from cstd_docs.readers.tokens import (
     Token,
     cut_text,
@@ -182,7 +183,7 @@ class _Layout:
             self.table(el, where)
             return
         style = self.document.style_of(el)
-        tokens = self.document.tokens(el)
+        tokens = self.document.tokens(el, where=where)
         if not plain(tokens).strip() and not has_note(tokens):
             return
         if self.front(style, tokens, where):
@@ -230,7 +231,7 @@ class _Layout:
             return False
         for line in split_lines(tokens):
             if runs_text(line).strip() or any(isinstance(r, VNote) for r in line):
-                self.visible.front_lines.append(line)
+                self.visible.front_lines.append(unbold(line))
         return True
 
     def heading(self, style: str, tokens: list[Token], where: str) -> None:

@@ -16,9 +16,9 @@ from attrs import define, field
 from cstd_docs.crossrefs import bookmark_name
 from cstd_docs.errors import Problem
 from cstd_docs.lang import LanguagePack
-from cstd_docs.model import Citation, CrossRef, Emphasis, Inline, Inlines, Note
+from cstd_docs.model import Citation, CrossRef, Inline, Inlines, Link, Note
 from cstd_docs.readers.base import Base
-from cstd_docs.readers.signature import merge_text, norm, runs_plain
+from cstd_docs.readers.signature import merge_text, norm, note_runs, runs_plain
 from cstd_docs.readers.visible import VBlock, VNote, VRef, VRun
 from cstd_docs.resolve import participant_text
 
@@ -35,6 +35,8 @@ class InlineBuilder:
     shown: dict[str, str] = field(factory=dict)
     #: A note with a custom mark ("*") was read: the first page's notes take asterisks.
     custom_marks: bool = False
+    #: The language's address of a document symbol's page ("https://undocs.org/en/{symbol}").
+    symbol_link: str = ""
 
     def inlines(self, runs: Sequence[VRun]) -> Inlines:
         out: list[Inline] = []
@@ -42,18 +44,24 @@ class InlineBuilder:
             if isinstance(run, VNote):
                 out.append(self.note(run))
             else:
-                out.append(self.reference(run) if isinstance(run, VRef) else run)
+                out.append(self.reference(run) if isinstance(run, VRef) else self.symbol(run))
         return tuple(merge_text(out))
 
+    def symbol(self, run: Any) -> Any:
+        """A link to a symbol's own page is the symbol linked (its address is derived again)."""
+        if isinstance(run, Link) and self.symbol_link and run.url == self.symbol_link.format(symbol=run.text):
+            return Link(run.text)
+        return run
+
     def note(self, run: VNote) -> Citation | Note:
-        text = [r for r in norm(run.text, keep_refs=True) if isinstance(r, (str, Emphasis))]
+        text = note_runs(norm(run.text, keep_refs=True))
         if run.custom:
             self.custom_marks = True
         plain_text = all(isinstance(r, str) and not isinstance(r, VRef) for r in text)
         cited = self.citations.get(runs_plain(text).strip()) if plain_text else None
         if cited:
             return Citation(cited)
-        return Note(tuple(merge_text(self.reference(r) for r in text)) if text else ("",))
+        return Note(tuple(merge_text(self.symbol(self.reference(r)) for r in text)) if text else ("",))
 
     def reference(self, run: Any) -> Any:
         """A cross-reference read from a Word field, if its bookmark names a block of the base.
@@ -140,4 +148,5 @@ def context(base: Base | None, blocks: Sequence[VBlock], pack: LanguagePack, lan
             anchors[index] = block.anchor
             bookmarks.setdefault(bookmark_name(block.anchor), block.anchor)
     cited = citations(base, pack) if base is not None else {}
-    return Context(pack, language, base, InlineBuilder(cited, bookmarks), Ids(taken), anchors, source, warnings)
+    builder = InlineBuilder(cited, bookmarks, symbol_link=pack.table.symbol_link)
+    return Context(pack, language, base, builder, Ids(taken), anchors, source, warnings)

@@ -21,14 +21,15 @@ import attrs
 from cstd_docs.embed import source_from_markdown
 from cstd_docs.errors import Problem
 from cstd_docs.lang import LanguagePack, language_pack
-from cstd_docs.model import Distribution, Emphasis, Report
+from cstd_docs.model import Distribution, Report
 from cstd_docs.readers.assemble import assemble
 from cstd_docs.readers.base import base_of, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
 from cstd_docs.readers.labels import annex_label, paragraph_number
 from cstd_docs.readers.markdown_inline import parse_runs, unescape
 from cstd_docs.readers.masthead import guess_language
-from cstd_docs.readers.visible import BlockKind, Collecting, VNote, VRef, VRun
+from cstd_docs.readers.signature import note_runs, unbold
+from cstd_docs.readers.visible import BlockKind, Collecting, NoteRun, VNote, VRef, VRun
 from cstd_docs.resolve import distribution_line
 
 __all__ = ["read_markdown"]
@@ -88,6 +89,19 @@ def _chunks(body: str) -> list[Chunk]:
     return chunks
 
 
+def _joined(lines: list[str]) -> str:
+    """A paragraph's lines as one text: after a hard break (a line ending in an unescaped
+    backslash) the newline stays, so the backslash escapes it into a line break."""
+    out = ""
+    for number, line in enumerate(lines):
+        line = line.strip()
+        if number:
+            trailing = len(out) - len(out.rstrip("\\"))
+            out += "\n" if trailing % 2 else " "
+        out += line
+    return out
+
+
 def _note_texts(chunks: list[Chunk]) -> tuple[dict[str, str], list[Chunk]]:
     """The note definitions (which may continue on indented lines), and the other paragraphs."""
     raw_notes: dict[str, str] = {}
@@ -95,7 +109,7 @@ def _note_texts(chunks: list[Chunk]) -> tuple[dict[str, str], list[Chunk]]:
     for start, lines in chunks:
         found = _NOTE_DEF.match(lines[0])
         if found:
-            raw_notes[found.group(1)] = " ".join([found.group(2), *(line.strip() for line in lines[1:])]).strip()
+            raw_notes[found.group(1)] = _joined([found.group(2), *lines[1:]]).strip()
         else:
             kept.append((start, lines))
     return raw_notes, kept
@@ -141,9 +155,9 @@ class _Reader:
 
     def __init__(self, raw_notes: dict[str, str], language: str | None) -> None:
         self.missing: list[str] = []
-        self.notes: dict[str, list[str | Emphasis]] = {}
+        self.notes: dict[str, list[NoteRun]] = {}
         for mark, note_text in raw_notes.items():
-            self.notes[mark] = [r for r in parse_runs(note_text, {}, self.missing) if isinstance(r, (str, Emphasis))]
+            self.notes[mark] = note_runs(parse_runs(note_text, {}, self.missing))
         self.used: set[str] = set()
         self.language = language
         self.visible = Collecting()
@@ -182,7 +196,7 @@ class _Reader:
                     p = first
                 self.visible.masthead_lines.append(p.strip())
         else:
-            self.visible.front_lines.extend(self.runs(p) for p in parts)
+            self.visible.front_lines.extend(unbold(self.runs(p)) for p in parts)
 
     def body_chunk(self, pack: LanguagePack, lines: list[str], where: str, sink: list[Problem], source: str) -> None:
         if lines[0].startswith(">"):
@@ -191,7 +205,7 @@ class _Reader:
         heading = _heading(lines[0]) if len(lines) == 1 else None
         if heading is None:
             self.seen_block = True
-            self.lines.append(self.text(pack, " ".join(line.strip() for line in lines), where))
+            self.lines.append(self.text(pack, _joined(lines), where))
             return
         depth, content = heading
         if depth == 1:

@@ -1,4 +1,5 @@
-"""Inline Markdown as the writer prints it: backslash escapes, emphasis, note marks, cross-references."""
+"""Inline Markdown as the writer prints it: backslash escapes, emphasis, strong text, links,
+line breaks, note marks, cross-references."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from cstd_docs.crossrefs import bookmark_name
-from cstd_docs.model import Emphasis
-from cstd_docs.readers.visible import VNote, VRef, VRun
+from cstd_docs.model import Emphasis, Link, Strong
+from cstd_docs.readers.visible import NoteRun, VNote, VRef, VRun
 
 _NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 #: A cross-reference as the writer links it, ``[12](#p-themes)``, and the anchor it puts on
@@ -17,6 +18,13 @@ _NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 #: quadratic time (40,000 of them: 36 s).
 _CROSS_REF = re.compile(r"\[((?:[^\]\\\n]|\\.){1,40})\]\(#([A-Za-z][A-Za-z0-9_.:-]*)\)")
 _CHAR_REF = re.compile(r"&#([0-9]{1,7});")
+#: A link as the writer prints it, ``[text](https://…)``: its text holds no unescaped bracket,
+#: so a text of many "[" is read in linear time.
+_LINK = re.compile(r"\[((?:[^\[\]\\\n]|\\.){1,2000})\]\(((?:https?://|mailto:)[^\s()<>]*)\)")
+#: Where a line cannot break (a heading), the writer prints a line break as ``<br>``;
+#: between two note marks, the superscript comma (a writer rule, not text).
+_BREAK = "<br>"
+_MARK_SEPARATOR = re.compile(r"<sup>[^<>]{1,3}</sup>(?=\[\^)")
 
 
 def unescape(text: str) -> str:
@@ -26,19 +34,24 @@ def unescape(text: str) -> str:
 class _Inline:
     """One text read left to right; ``out`` holds the runs made so far."""
 
-    def __init__(self, text: str, notes: Mapping[str, Sequence[str | Emphasis]], missing: list[str]) -> None:
+    def __init__(self, text: str, notes: Mapping[str, Sequence[NoteRun]], missing: list[str]) -> None:
         self.text = text
         self.notes = notes
         self.missing = missing
         self.out: list[VRun] = []
         self.buf: list[str] = []
         self.emphasis: str | None = None
+        self.strong = False
 
     def flush(self) -> None:
         if self.buf:
             value = "".join(self.buf)
             self.buf.clear()
-            self.out.append(Emphasis(value) if self.emphasis is not None else value)
+            # Strong inside emphasis reads as strong: the model's strong text is upright or not at all.
+            if self.strong:
+                self.out.append(Strong(value))
+            else:
+                self.out.append(Emphasis(value) if self.emphasis is not None else value)
 
     def parse(self) -> list[VRun]:
         i = 0
@@ -48,7 +61,7 @@ class _Inline:
             if ch == "\\" and i + 1 < len(text):
                 self.buf.append(text[i + 1])
                 i += 2
-            elif ch == "&" and (after := self.char_reference(i)):
+            elif (ch == "&" and (after := self.char_reference(i))) or (ch == "<" and (after := self.tag(i))):
                 i = after
             elif ch in "*_" and (self.emphasis is None or self.emphasis == ch):
                 i = self.emphasis_mark(i, ch)
@@ -71,7 +84,10 @@ class _Inline:
 
     def emphasis_mark(self, i: int, ch: str) -> int:
         text = self.text
-        if text.startswith(ch * 2, i):  # "**" bold is read as plain text (the model has no bold)
+        if text.startswith(ch * 2, i):  # "**": strong text starts or ends
+            if self.strong or ch * 2 in text[i + 2 :]:
+                self.flush()
+                self.strong = not self.strong
             return i + 2
         if ch == "_" and self.emphasis is None and i > 0 and text[i - 1].isalnum():
             self.buf.append(ch)
@@ -85,13 +101,26 @@ class _Inline:
             self.buf.append(ch)
         return i + 1
 
+    def tag(self, i: int) -> int | None:
+        """``<br>``, a line break; ``<sup>,</sup>`` before a note mark, the separator (dropped)."""
+        if self.text.startswith(_BREAK, i):
+            self.buf.append("\n")
+            return i + len(_BREAK)
+        separator = _MARK_SEPARATOR.match(self.text, i)
+        return separator.end() if separator else None
+
     def bracket(self, i: int) -> int | None:
-        """A cross-reference link or a note mark starting at ``i``."""
+        """A cross-reference, a link or a note mark starting at ``i``."""
         link = _CROSS_REF.match(self.text, i)
         if link:
             self.flush()
             self.out.append(VRef(unescape(link.group(1)), bookmark_name(link.group(2))))
             return link.end()
+        address = _LINK.match(self.text, i)
+        if address:
+            self.flush()
+            self.out.append(Link(unescape(address.group(1)), address.group(2)))
+            return address.end()
         found = _NOTE_REF.match(self.text, i)
         if found:
             self.flush()
@@ -104,6 +133,6 @@ class _Inline:
         return None
 
 
-def parse_runs(text: str, notes: Mapping[str, Sequence[str | Emphasis]], missing: list[str]) -> list[VRun]:
+def parse_runs(text: str, notes: Mapping[str, Sequence[NoteRun]], missing: list[str]) -> list[VRun]:
     """Inline Markdown as runs; marks of notes not in ``notes`` go to ``missing``."""
     return _Inline(text, notes, missing).parse()

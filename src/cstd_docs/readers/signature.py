@@ -12,17 +12,21 @@ from collections.abc import Iterable, Sequence
 from itertools import groupby
 from typing import Any
 
-from cstd_docs.model import Emphasis
-from cstd_docs.readers.visible import VNote, VRef, VRun
+from cstd_docs.model import Emphasis, Link, Strong
+from cstd_docs.readers.visible import NoteRun, VNote, VRef, VRun
 
-#: A block's printed text, normalised: ("t", text), ("e", emphasised text), ("n", a note's signature).
+#: A block's printed text, normalised: ("t", text), ("e", emphasised text), ("s", strong text),
+#: ("l", (a link's text, its address)), ("n", a note's signature).
 Sig = tuple[tuple[str, Any], ...]
 
 
 def _mergeable(piece: VRun) -> str | None:
-    """"t" for text, "e" for emphasis (joined with their neighbours of the same kind), else None."""
+    """"t" for text, "e" for emphasis, "s" for strong text (joined with their neighbours of the
+    same kind), else None."""
     if isinstance(piece, Emphasis):
         return "e"
+    if isinstance(piece, Strong):
+        return "s"
     return "t" if isinstance(piece, str) and not isinstance(piece, VRef) else None
 
 
@@ -36,25 +40,24 @@ def norm(runs: Sequence[Any], keep_refs: bool = False) -> list[VRun]:
     for run in runs:
         if keep_refs and isinstance(run, VRef):
             pieces.append(run)
-        elif isinstance(run, Emphasis):
-            text = run.text
-            stripped = text.strip()
-            lead = text[: len(text) - len(text.lstrip())]
-            trail = text[len(text.rstrip()) :] if stripped else ""
-            pieces.extend(p for p in (lead, Emphasis(stripped) if stripped else "", trail) if p)
+        elif isinstance(run, (Emphasis, Strong)):
+            pieces.extend(_spaces_out(run))
         elif isinstance(run, VNote):
-            note_text = [r for r in norm(run.text, keep_refs) if isinstance(r, (str, Emphasis))]
-            pieces.append(VNote(run.mark, note_text, run.custom))
+            pieces.append(VNote(run.mark, note_runs(norm(run.text, keep_refs)), run.custom))
+        elif isinstance(run, Link):
+            pieces.append(run)
         elif run:
             pieces.append(str(run))
-    # Adjacent texts and adjacent emphases joined once each (joined pair by pair, the time
-    # grew with the square of a paragraph of many emphases)
+    # Adjacent texts, adjacent emphases and adjacent strong texts joined once each (joined
+    # pair by pair, the time grew with the square of a paragraph of many emphases)
     out: list[VRun] = []
     for kind, group in groupby(pieces, _mergeable):
         if kind == "t":
             out.append("".join(str(piece) for piece in group))
         elif kind == "e":
             out.append(Emphasis("".join(piece.text for piece in group if isinstance(piece, Emphasis))))
+        elif kind == "s":
+            out.append(Strong("".join(piece.text for piece in group if isinstance(piece, Strong))))
         else:
             out.extend(group)
     if out and isinstance(out[0], str) and not isinstance(out[0], VRef):
@@ -66,6 +69,30 @@ def norm(runs: Sequence[Any], keep_refs: bool = False) -> list[VRun]:
         if not out[-1]:
             out.pop()
     return out
+
+
+def _spaces_out(run: Emphasis | Strong) -> list[VRun]:
+    """Blanks at either end of emphasis or strong text as plain text around it."""
+    text = run.text
+    stripped = text.strip()
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :] if stripped else ""
+    pieces: list[VRun] = [lead] if lead else []
+    if stripped:
+        pieces.append(type(run)(stripped))
+    if trail:
+        pieces.append(trail)
+    return pieces
+
+
+def note_runs(runs: Iterable[object]) -> list[NoteRun]:
+    """The runs a note's text may hold (no notes of its own)."""
+    return [r for r in runs if isinstance(r, (str, Emphasis, Strong, Link))]
+
+
+def unbold(runs: Sequence[VRun]) -> list[VRun]:
+    """Runs with bold text as plain text: the lines under the masthead print bold by layout."""
+    return merge_text(r.text if isinstance(r, Strong) else r for r in runs)
 
 
 def ws(text: str) -> str:
@@ -80,33 +107,50 @@ def signature(runs: Sequence[Any]) -> Sig:
             items.append(("t", ws(run) if run.strip() else " "))
         elif isinstance(run, Emphasis):
             items.append(("e", ws(run.text)))
+        elif isinstance(run, Strong):
+            items.append(("s", ws(run.text)))
+        elif isinstance(run, Link):
+            items.append(("l", (ws(run.text), run.url)))
         else:
             items.append(("n", signature(tuple(run.text))))
-    # Emphasis split by blanks alone reads back as one (a line break in italics).
-    # An emphasis's parts are collected and joined once (joined pair by pair: quadratic).
+    # Emphasis (or strong text) split by blanks alone reads back as one (a line break in italics).
+    # Its parts are collected and joined once (joined pair by pair: quadratic).
     merged: list[tuple[str, Any]] = []
     for kind, value in items:
-        if kind == "e" and len(merged) >= 2 and merged[-1] == ("t", " ") and merged[-2][0] == "e":
+        if kind in ("e", "s") and len(merged) >= 2 and merged[-1] == ("t", " ") and merged[-2][0] == kind:
             merged.pop()
             parts: Any = merged[-1][1]
             parts.extend((" ", value))
-        elif kind == "e" and merged and merged[-1][0] == "e":
+        elif kind in ("e", "s") and merged and merged[-1][0] == kind:
             merged[-1][1].append(value)
         else:
-            merged.append((kind, [value] if kind == "e" else value))
-    return tuple((kind, "".join(value) if kind == "e" else value) for kind, value in merged)
+            merged.append((kind, [value] if kind in ("e", "s") else value))
+    return tuple((kind, "".join(value) if kind in ("e", "s") else value) for kind, value in merged)
 
 
 def flat(sigs: list[Sig]) -> str:
     """Lines as one text (a line break inside a field prints as a new line in Word)."""
     def one(sig: Sig) -> str:
-        return "".join(f"[^{one(v)}]" if k == "n" else f"*{v}*" if k == "e" else v for k, v in sig)
+        return "".join(_shown(k, v, one) for k, v in sig)
 
     return ws(" ".join(one(sig) for sig in sigs))
 
 
+def _shown(kind: str, value: Any, one: Any) -> str:
+    match kind:
+        case "n":
+            return f"[^{one(value)}]"
+        case "e":
+            return f"*{value}*"
+        case "s":
+            return f"**{value}**"
+        case "l":
+            return f"[{value[0]}]({value[1]})"
+    return str(value)
+
+
 def plain(sig: Sig) -> str:
-    return "".join(v for k, v in sig if k != "n")
+    return "".join(v[0] if k == "l" else v for k, v in sig if k != "n")
 
 
 def merge_text(items: Iterable[Any]) -> list[Any]:
@@ -121,4 +165,4 @@ def merge_text(items: Iterable[Any]) -> list[Any]:
 
 
 def runs_plain(runs: Sequence[Any]) -> str:
-    return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis)))
+    return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis, Strong, Link)))

@@ -14,7 +14,7 @@ from typing import assert_never
 
 from attrs import frozen
 
-from cstd_docs.model import Emphasis
+from cstd_docs.model import Emphasis, Link, Strong
 from cstd_docs.readers.visible import VNote, VRef, VRun
 
 
@@ -22,6 +22,11 @@ from cstd_docs.readers.visible import VNote, VRef, VRun
 class Text:
     text: str
     italic: bool = False
+    bold: bool = False
+    #: The address of the hyperlink the text stands in, if any.
+    url: str = ""
+    #: Which hyperlink of the paragraph (1, 2, …): two links side by side stay two.
+    link: int = 0
 
 
 @frozen
@@ -60,6 +65,24 @@ Token = Text | Tab | Break | NoteMark | RefMark | OwnMark
 Tokens = Sequence[Token]
 
 
+def _append_styled(out: list[VRun], token: Text, same_link: bool) -> bool:
+    """Link or bold text, joined to the same before it; False for text of neither."""
+    last = out[-1] if out else None
+    if token.url:
+        if isinstance(last, Link) and same_link:
+            out[-1] = Link(last.text + token.text, token.url)
+        else:
+            out.append(Link(token.text, token.url))
+        return True
+    if not token.bold or not token.text.strip():
+        return False
+    if isinstance(last, Strong):
+        out[-1] = Strong(last.text + token.text)
+    else:
+        out.append(Strong(token.text))
+    return True
+
+
 def _append_text(out: list[VRun], text: str, italic: bool) -> None:
     if italic and text.strip():
         last = out[-1] if out else None
@@ -73,6 +96,15 @@ def _append_text(out: list[VRun], text: str, italic: bool) -> None:
         out.append(text)
 
 
+def _append_break(out: list[VRun], italic: bool) -> None:
+    """A line break: inside the italic text it breaks, else in the plain text."""
+    last = out[-1] if out else None
+    if italic and isinstance(last, Emphasis):
+        out[-1] = Emphasis(last.text + "\n")
+    else:
+        _append_text(out, "\n", False)
+
+
 def _append_blank(out: list[VRun], italic: bool) -> None:
     last = out[-1] if out else None
     if italic and isinstance(last, Emphasis):
@@ -84,14 +116,19 @@ def _append_blank(out: list[VRun], italic: bool) -> None:
 
 
 def to_runs(tokens: Tokens) -> list[VRun]:
-    """Tokens as runs: adjacent text joined, a tab or a line break a space."""
+    """Tokens as runs: adjacent text joined, a tab a space, a line break ``"\\n"``."""
     out: list[VRun] = []
+    link = 0  # the hyperlink the last token stood in
     for token in tokens:
         match token:
             case Text():
-                _append_text(out, token.text, token.italic)
-            case Tab() | Break():
+                if not _append_styled(out, token, token.link == link):
+                    _append_text(out, token.text, token.italic)
+                link = token.link
+            case Tab():
                 _append_blank(out, token.italic)
+            case Break():
+                _append_break(out, token.italic)
             case NoteMark():
                 out.append(token.note)
             case RefMark():
@@ -114,7 +151,7 @@ def split_lines(tokens: Tokens) -> list[list[VRun]]:
 
 
 def runs_text(runs: Sequence[VRun]) -> str:
-    return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis)))
+    return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis, Strong, Link)))
 
 
 def split_tabs(tokens: Tokens) -> list[list[Token]]:
@@ -151,7 +188,7 @@ def cut_text(tokens: Tokens, text: str, length: int) -> list[Token] | None:
     """The tokens without the first ``length`` characters of ``text``, when the first token holds them."""
     first = tokens[0] if tokens else None
     if isinstance(first, Text) and first.text.startswith(text[:length]):
-        return [Text(first.text[length:], first.italic), *tokens[1:]]
+        return [Text(first.text[length:], first.italic, first.bold, first.url, first.link), *tokens[1:]]
     return None
 
 

@@ -13,14 +13,18 @@ from collections.abc import Iterable, Sequence
 
 from attrs import define, field, frozen
 
-from cstd_docs.model import DutyStation, Emphasis, TitleStyle
+from cstd_docs.model import DutyStation, Emphasis, Link, Strong, TitleStyle
 
 
 def _runs(value: Iterable[VRun]) -> tuple[VRun, ...]:
     return tuple(value)
 
 
-def _note_text(value: Iterable[str | Emphasis]) -> tuple[str | Emphasis, ...]:
+#: What a note's text holds as printed.
+NoteRun = str | Emphasis | Strong | Link
+
+
+def _note_text(value: Iterable[NoteRun]) -> tuple[NoteRun, ...]:
     return tuple(value)
 
 
@@ -29,7 +33,7 @@ class VNote:
     """A footnote as printed: its mark and its text."""
 
     mark: str
-    text: tuple[str | Emphasis, ...] = field(converter=_note_text)
+    text: tuple[NoteRun, ...] = field(converter=_note_text)
     custom: bool = False
 
 
@@ -48,7 +52,7 @@ class VRef(str):
         return f"VRef({str(self)!r}, bookmark={self.bookmark!r})"
 
 
-VRun = str | Emphasis | VNote
+VRun = str | Emphasis | VNote | Strong | Link
 VRuns = tuple[VRun, ...]
 
 

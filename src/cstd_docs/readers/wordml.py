@@ -14,8 +14,9 @@ from typing import Any
 from cstd_docs.crossrefs import BOOKMARK_PREFIX
 from cstd_docs.embed import NAMESPACE_PREFIX, extract_source
 from cstd_docs.errors import Problem, ReportError
-from cstd_docs.model import Emphasis, Report
+from cstd_docs.model import Report
 from cstd_docs.readers.package import Package
+from cstd_docs.readers.signature import note_runs
 from cstd_docs.readers.tokens import (
     Break,
     NoteMark,
@@ -28,7 +29,7 @@ from cstd_docs.readers.tokens import (
     split_lines,
     to_runs,
 )
-from cstd_docs.readers.visible import VNote, VRef
+from cstd_docs.readers.visible import NoteRun, VNote, VRef
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -36,6 +37,18 @@ _SKIP = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{W}}}rPr", f"{{{W}}}pPr", f"{{{W
 #: The UN template's styles this reader knows, normalised (see ``norm_style``).
 KNOWN_STYLES = {"hmg", "hchg", "h1g", "h23g", "h4g", "h56g", "singletxtg", "footnotetext"}
 
+#: What the writers print between note marks at one spot (lang/*.json: note_mark_separator).
+_MARK_SEPARATORS = {",", "،", "，"}
+M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+#: What a draft may hold that the model cannot keep: reported with its place, never dropped silently.
+_NOT_KEPT = {
+    f"{{{W}}}txbxContent": "a text box",
+    f"{{{M}}}oMath": "an equation",
+    f"{{{M}}}oMathPara": "an equation",
+    f"{{{W}}}commentReference": "a comment",
+}
+_DRAWINGS = {f"{{{W}}}pict", f"{{{W}}}drawing",
+             "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
 _REF_FIELD = re.compile(r"^\s*REF\s+(" + re.escape(BOOKMARK_PREFIX) + r"\w+)(?:\s|$)")
 
 
@@ -85,11 +98,24 @@ class _Walker:
     result of a REF field to one of our bookmarks is a cross-reference.
     """
 
-    def __init__(self, document: WordDocument, in_note: bool) -> None:
+    def __init__(self, document: WordDocument, in_note: bool, where: str = "document") -> None:
         self.document = document
         self.in_note = in_note
+        #: The paragraph being read, as a person finds it, for what cannot be kept.
+        self.where = where
         self.out: list[Token] = []
         self.fields: list[_Field] = []
+        #: The address of the hyperlink being read ("" outside one), and how many were read.
+        self.url = ""
+        self.link = 0
+
+    def hyperlink(self, element: Any) -> None:
+        """A link's runs, with its external address (one to a bookmark reads as its text)."""
+        links = self.document.note_links if self.in_note else self.document.links
+        outer, self.url = self.url, links.get(element.get(f"{{{R}}}id", ""), "")
+        self.link += 1
+        self.walk(element)
+        self.url = outer
 
     def walk(self, el: Any) -> None:
         for child in el:
@@ -100,8 +126,13 @@ class _Walker:
                 continue
             if tag in (w("ins"), w("moveTo")):
                 self.document.tracked = True
+            if tag in _NOT_KEPT:
+                self.not_kept(_NOT_KEPT[tag], child)
+                continue
             if tag == w("r"):
                 self.run(child)
+            elif tag == w("hyperlink"):
+                self.hyperlink(child)
             elif tag == w("fldSimple") and _our_reference(child.get(w("instr"), "")):
                 simple = _Field(child.get(w("instr"), ""))
                 simple.in_result = True
@@ -141,6 +172,10 @@ class _Walker:
     def run(self, r: Any) -> None:
         rpr = r.find(w("rPr"))
         italic = rpr is not None and _on(rpr.find(w("i")))
+        bold = rpr is not None and _on(rpr.find(w("b")))
+        if self.mark_separator(r, rpr):
+            return
+        self.underline(r, rpr)
         skip_mark = False
         for child in r:
             if self.in_field(child, italic):
@@ -148,7 +183,7 @@ class _Walker:
             tag = child.tag
             if tag == w("t"):
                 if not skip_mark:  # else the custom mark typed after the reference, in the same run
-                    self.out.append(Text(child.text or "", italic))
+                    self.out.append(Text(child.text or "", italic, bold, self.url, self.link if self.url else 0))
             elif tag == w("tab") or tag == w("ptab"):
                 self.out.append(Tab(italic))
             elif tag in (w("br"), w("cr")):
@@ -160,6 +195,36 @@ class _Walker:
                 skip_mark = self.note_reference(r, child) or skip_mark
             elif tag == w("footnoteRef"):
                 self.out.append(OwnMark())
+            elif tag in _NOT_KEPT:  # a comment's mark
+                self.not_kept(_NOT_KEPT[tag], child)
+            elif tag in _DRAWINGS:  # a text box in it (once: Word repeats it in a fallback)
+                box = next(child.iter(w("txbxContent")), None)
+                if box is not None:
+                    self.not_kept("a text box", box)
+
+    def not_kept(self, what: str, element: Any) -> None:
+        """A text box, an equation or a comment: the model has none; say so, with its text."""
+        shown = " ".join(t.text or "" for t in element.iter(w("t"), f"{{{M}}}t")).strip()
+        quoted = f": {shown[:60]!r}" if shown else ""
+        self.document.warn(self.where, f"{what} was not read{quoted}", "the report's model has none; add it by hand")
+
+    def underline(self, r: Any, rpr: Any) -> None:
+        u = rpr.find(w("u")) if rpr is not None else None
+        if u is None or u.get(w("val"), "single") == "none" or self.url:
+            return
+        shown = "".join(t.text or "" for t in r.iter(w("t"))).strip()
+        if shown:
+            self.document.warn(self.where, f"underlined text reads as plain text: {shown[:60]!r}",
+                               "the UN layout has no underline; use emphasis or strong text")
+
+    def mark_separator(self, r: Any, rpr: Any) -> bool:
+        """A superscript comma right after a note mark: the writers' separator, not text."""
+        if rpr is None or not self.out or not isinstance(self.out[-1], NoteMark):
+            return False
+        align = rpr.find(w("vertAlign"))
+        if align is None or align.get(w("val")) != "superscript":
+            return False
+        return "".join(t.text or "" for t in r.iter(w("t"))).strip() in _MARK_SEPARATORS
 
     def note_reference(self, r: Any, child: Any) -> bool:
         """The note a reference marks; True when its mark is typed after it (a custom mark)."""
@@ -189,20 +254,26 @@ def _note_body(tokens: list[Token]) -> list[Token]:
         tokens = tokens[marks[0] + 1 :]
         if tokens and isinstance(tokens[0], Tab):
             tokens = tokens[1:]
-    else:  # a typed mark ("*"): TAB * TAB text
-        for _ in range(2):
+    else:  # a typed mark ("*"): TAB * TAB text; LibreOffice's re-save: * TAB * TAB text
+        typed = 0
+        for _ in range(3):
             tabs = [i for i, t in enumerate(tokens) if isinstance(t, Tab)]
             if not tabs:
                 break
             head = "".join(t.text for t in tokens[: tabs[0]] if isinstance(t, Text)).strip()
-            if not re.fullmatch(r"[*\d†‡§]*", head):
+            if not re.fullmatch(r"[*\d†‡§]*", head) or (head and typed == 2):
                 break
             tokens = tokens[tabs[0] + 1 :]
-            if head:
-                break
+            typed += bool(head)
     while tokens and _blank(tokens[0]):
         tokens = tokens[1:]
     return tokens
+
+
+def _external_links(package: Package, part: str) -> dict[str, str]:
+    """Relationship id → address, for a part's hyperlinks to the outside."""
+    return {rid: target for rid, kind, target, mode in package.rels(part)
+            if mode == "External" and kind.endswith("/hyperlink")}
 
 
 class WordDocument:
@@ -213,8 +284,12 @@ class WordDocument:
         self.warnings = warnings
         self.main = package.main_part()
         self.rels = {rid: (kind, target) for rid, kind, target, mode in package.rels(self.main) if mode == "Internal"}
+        #: The addresses of the hyperlinks of the text and of the notes, by relationship id.
+        self.links = _external_links(package, self.main)
+        notes_part = self._target("footnotes")
+        self.note_links = _external_links(package, notes_part) if notes_part else {}
         self.styles = self._styles()
-        self.notes: dict[str, list[str | Emphasis]] = {}
+        self.notes: dict[str, list[NoteRun]] = {}
         self.notes = self._footnotes()
         self.note_count = 0
         #: The body holds tracked changes (those inside footnotes are not counted).
@@ -252,28 +327,30 @@ class WordDocument:
         ident = el.get(w("val"), "") if el is not None else ""
         return self.styles.get(ident) or norm_style(ident)
 
-    def tokens(self, p: Any, in_note: bool = False) -> list[Token]:
-        walker = _Walker(self, in_note)
+    def tokens(self, p: Any, in_note: bool = False, where: str = "document") -> list[Token]:
+        walker = _Walker(self, in_note, where)
         walker.walk(p)
         return walker.out
 
-    def _footnotes(self) -> dict[str, list[str | Emphasis]]:
-        notes: dict[str, list[str | Emphasis]] = {}
+    def _footnotes(self) -> dict[str, list[NoteRun]]:
+        notes: dict[str, list[NoteRun]] = {}
         target = self._target("footnotes")
         if target is None:
             return notes
         for note in self.pkg.xml(target).iter(w("footnote")):
             if note.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
-            paragraphs = [runs for p in note.iter(w("p")) if (runs := to_runs(_note_body(self.tokens(p, True))))]
+            place = f"footnote {note.get(w('id'))}"
+            paragraphs = [runs for p in note.iter(w("p"))
+                          if (runs := to_runs(_note_body(self.tokens(p, True, place))))]
             if len(paragraphs) > 1:
                 self.warn("footnotes", f"note {note.get(w('id'))} has {len(paragraphs)} paragraphs",
                           "they were joined with a space")
-            joined: list[str | Emphasis] = []
+            joined: list[NoteRun] = []
             for index, runs in enumerate(paragraphs):
                 if index:
                     joined.append(" ")
-                joined.extend(r for r in runs if isinstance(r, (str, Emphasis)))
+                joined.extend(note_runs(runs))
             notes[note.get(w("id"), "")] = joined
         return notes
 

@@ -32,6 +32,7 @@ from cstd_docs.model import (
     Findings,
     FirstPageNotes,
     Inlines,
+    Link,
     Node,
     Note,
     Operative,
@@ -43,6 +44,8 @@ from cstd_docs.model import (
     Report,
     Resolution,
     Section,
+    Strong,
+    Styled,
     Subparagraph,
     Subsection,
     Suggestion,
@@ -146,7 +149,7 @@ class _PendingBlock:
 class _PendingNote:
     mark: str
     custom: bool
-    text: tuple[str | Emphasis | CrossRef, ...]
+    text: tuple[str | Styled | CrossRef, ...]
     origin: NoteOrigin
     participants: tuple[str, ...]
 
@@ -173,7 +176,7 @@ class _Resolver:
         return str(self.numbered_notes), False
 
     def add_note(
-        self, text: tuple[str | Emphasis | CrossRef, ...], origin: NoteOrigin, participants: tuple[str, ...] = ()
+        self, text: tuple[str | Styled | CrossRef, ...], origin: NoteOrigin, participants: tuple[str, ...] = ()
     ) -> NoteRef:
         mark, custom = self._mark()
         self.notes.append(_PendingNote(mark, custom, text, origin, participants))
@@ -184,22 +187,26 @@ class _Resolver:
         names = [participant_text(registry[ident], self.pack) for ident in citation.participants]
         return self.pack.table.participants_separator.join(names) + self.pack.table.note_end
 
-    def typeset(self, item: str | Emphasis | CrossRef) -> str | Emphasis | CrossRef:
+    def typeset(self, item: str | Styled | CrossRef) -> str | Styled | CrossRef:
         """The language's typography (French spaces) on the author's text."""
         if isinstance(item, str):
             return self.pack.typeset(item)
-        if isinstance(item, Emphasis):
-            return Emphasis(self.pack.typeset(item.text))
+        match item:
+            case Emphasis() | Strong():
+                return type(item)(self.pack.typeset(item.text))
+            case Link(url=""):  # a document symbol: its official page in the report's language
+                return Link(item.text, self.pack.table.symbol_link.format(symbol=item.text))
         return item
 
     def runs(self, inlines: Inlines) -> tuple[_PendingRun, ...]:
         out: list[_PendingRun] = []
         for item in inlines:
             match item:
-                case str() | Emphasis() | CrossRef():
+                case str() | Emphasis() | CrossRef() | Strong() | Link():
                     out.append(self.typeset(item))
                 case Note():
-                    text = tuple(self.typeset(i) for i in item.text if isinstance(i, (str, Emphasis, CrossRef)))
+                    kept = (str, Emphasis, Strong, Link, CrossRef)
+                    text = tuple(self.typeset(i) for i in item.text if isinstance(i, kept))
                     out.append(self.add_note(text, NoteOrigin.NOTE))
                 case Citation():
                     out.append(self.add_note((self.citation_text(item),), NoteOrigin.CITATION, item.participants))
@@ -246,7 +253,9 @@ class _Resolver:
                 item = partial(SubparagraphItem, label=label, depth=visit.depth, id=node.id, origin=node)
                 self.emit(item, "text", self.runs(node.text))
             case Suggestion():
-                self.paragraph((self.pack.table.suggestion_lead_in.format(addressee=node.addressee),), node)
+                # The addressee is plain text set in fixed wording: a line break there is a space.
+                addressee = node.addressee.replace("\n", " ")
+                self.paragraph((self.pack.table.suggestion_lead_in.format(addressee=addressee),), node)
             case UnnumberedText():
                 self.emit(partial(Unnumbered, id=node.id, origin=node), "text", self.runs(node.unnumbered))
             case Annex():
@@ -362,7 +371,7 @@ class _Resolver:
     def settle(self, runs: Iterable[_PendingRun]) -> Runs:
         return tuple(self.reference(run) if isinstance(run, CrossRef) else run for run in runs)
 
-    def settle_note(self, runs: tuple[str | Emphasis | CrossRef, ...]) -> tuple[str | Emphasis, ...]:
+    def settle_note(self, runs: tuple[str | Styled | CrossRef, ...]) -> tuple[str | Styled, ...]:
         """A note's text settled (notes hold no note marks of their own)."""
         return tuple(self.reference(r) if isinstance(r, CrossRef) else r for r in runs)
 
@@ -415,4 +424,5 @@ def resolve(report: Report) -> ResolvedReport:
         notes=notes,
         source=report,
         referenced=r.referenced,
+        note_mark_separator=pack.table.note_mark_separator,
     )

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from attrs import field, frozen
 
-from cstd_docs.model import DutyStation, Emphasis, Node, Report, TitleStyle
+from cstd_docs.model import DutyStation, Emphasis, Link, Node, Report, Strong, TitleStyle
 
 
 @frozen
@@ -53,9 +53,10 @@ class Reference(str):
         return (Reference, (str(self), self.target))
 
 
-#: Resolved inline content: text, italic text, a note mark. Cross-references are
-#: already replaced by the label they print, as :class:`Reference` strings.
-Run = str | Emphasis | NoteRef
+#: Resolved inline content: text, italic or bold text, a link, a note mark. Cross-references
+#: are already replaced by the label they print, as :class:`Reference` strings; a link to a
+#: document symbol already has its address. A "\n" in text is a line break.
+Run = str | Emphasis | NoteRef | Strong | Link
 Runs = tuple[Run, ...]
 
 
@@ -71,7 +72,7 @@ class ResolvedNote:
 
     mark: str
     custom: bool
-    text: tuple[str | Emphasis, ...]
+    text: tuple[str | Emphasis | Strong | Link, ...]
     origin: NoteOrigin
     #: Registry ids of a citation's participants (empty otherwise), for readers and exports.
     participants: tuple[str, ...] = ()
@@ -246,3 +247,5 @@ class ResolvedReport:
     #: The ids that cross-references name, each with the label they print ("12", "II",
     #: "(b)"): the blocks a writer anchors (a Word bookmark, a Markdown anchor).
     referenced: Mapping[str, str] = field(factory=dict)
+    #: Printed between note marks at one spot, in superscript (the language's comma).
+    note_mark_separator: str = ","

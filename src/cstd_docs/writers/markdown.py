@@ -13,13 +13,14 @@ the rendering time.
 
 from __future__ import annotations
 
+import contextvars
 import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, assert_never
 
 from cstd_docs.errors import ReportError
-from cstd_docs.model import Emphasis, Report
+from cstd_docs.model import Emphasis, Link, Report, Strong
 from cstd_docs.perf import gc_paused
 from cstd_docs.resolve import resolve
 from cstd_docs.resolve.document import (
@@ -34,6 +35,7 @@ from cstd_docs.resolve.document import (
     Reference,
     ResolvedBlock,
     ResolvedReport,
+    Run,
     Runs,
     SubparagraphItem,
     Unnumbered,
@@ -71,6 +73,22 @@ def escape(text: str) -> str:
     return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
 
 
+#: A line break in text: CommonMark's hard break; the line after it escaped like a line start.
+HARD_BREAK = "\\\n"
+
+
+def _broken(text: str, hard_break: str) -> str:
+    """Text with its line breaks (``"\\n"`` in the model) as hard breaks, never a silent space."""
+    if "\n" not in text:
+        return escape(text)
+    first, *rest = text.split("\n")
+    out = [escape(first)]
+    for line in rest:
+        # A line that is empty or starts with a blank would lose it on a line of its own.
+        out.append(hard_break + escape_start(escape(line)) if line[:1].strip() else "<br>" + escape(line))
+    return "".join(out)
+
+
 def unlabelled_start(text: str) -> str:
     """Escape the start of unnumbered text; one that looks like a label gets a character reference.
 
@@ -106,26 +124,55 @@ def numbered(label: str) -> str:
     return escape_start(label)
 
 
-def runs(value: Runs | str) -> str:
-    if isinstance(value, str):
-        return escape(value)
-    out: list[str] = []
+#: Between two note marks at one spot: the resolved report's separator, set while it renders.
+_separator: contextvars.ContextVar[str] = contextvars.ContextVar("cstd_docs_note_mark_separator", default=",")
+
+
+def _delimited(inner: str, mark: str) -> str:
+    """``*text*`` or ``**text**``: spaces inside the marks would stop them from being emphasis."""
+    stripped = inner.strip()
+    if not stripped:
+        return ""
+    lead = inner[: len(inner) - len(inner.lstrip())]
+    trail = inner[len(inner.rstrip()) :]
+    return f"{lead}{mark}{stripped}{mark}{trail}"
+
+
+def _joined(value: Runs) -> list[Run]:
+    """Adjacent italic (or bold) runs as one: ``*a**b*`` would read as bold."""
+    out: list[Run] = []
     for run in value:
+        last = out[-1] if out else None
+        if isinstance(run, (Emphasis, Strong)) and type(last) is type(run):
+            out[-1] = type(run)(last.text + run.text)
+        else:
+            out.append(run)
+    return out
+
+
+def runs(value: Runs | str, hard_break: str = HARD_BREAK) -> str:
+    """Inline content as Markdown; ``hard_break`` prints a line break (``<br>`` in a heading)."""
+    if isinstance(value, str):
+        return _broken(value, hard_break)
+    out: list[str] = []
+    previous: object = None
+    for run in _joined(value):
+        if isinstance(run, NoteRef) and isinstance(previous, NoteRef):
+            out.append(f"<sup>{escape(_separator.get())}</sup>")
+        previous = run
         match run:
             case Reference():
                 # A link to the target's anchor: clickable where the Markdown is shown as HTML,
                 # and the reader takes the id from it, so the reference survives an edit.
                 out.append(f"[{escape(run)}](#{run.target})")
             case str():
-                out.append(escape(run))
+                out.append(_broken(run, hard_break))
+            case Strong():
+                out.append(_delimited(escape(run.text), "**"))
+            case Link():
+                out.append(f"[{escape(run.text)}]({run.url})")
             case Emphasis():
-                # Spaces inside the asterisks would stop them from being emphasis.
-                inner = escape(run.text)
-                stripped = inner.strip()
-                if stripped:
-                    lead = inner[: len(inner) - len(inner.lstrip())]
-                    trail = inner[len(inner.rstrip()) :]
-                    out.append(f"{lead}*{stripped}*{trail}")
+                out.append(_delimited(escape(run.text), "*"))
             case NoteRef():
                 out.append(f"[^{run.mark}]")
             case _:
@@ -297,7 +344,11 @@ def render_markdown(
     env = _environment(template_dir)
     try:
         template = env.get_template("report.md.j2")
-        text = template.render(doc=doc, blocks=_views(doc))
+        token = _separator.set(doc.note_mark_separator)
+        try:
+            text = template.render(doc=doc, blocks=_views(doc))
+        finally:
+            _separator.reset(token)
     except SecurityError as error:
         raise ReportError.single(
             "template", f"the template tried something unsafe: {error}", "templates may only lay out the report"

@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.parts.document import DocumentPart
 
 from cstd_docs.errors import ReportError
-from cstd_docs.model import Emphasis, Report
+from cstd_docs.model import Emphasis, Link, Report, Strong
 from cstd_docs.outputs import write_atomically
 from cstd_docs.perf import frozen_gc, gc_paused
 from cstd_docs.resolve.document import ResolvedReport, Runs
@@ -37,6 +37,7 @@ from cstd_docs.writers.docx.package import (
     package_bytes,
     set_properties,
 )
+from cstd_docs.writers.docx.styled import relate_hyperlinks
 
 __all__ = ["Story", "docx_bytes", "render_docx", "story_bytes"]
 
@@ -78,7 +79,7 @@ def _resolved(report: Report | ResolvedReport) -> ResolvedReport:
 
 
 def _plain(runs: Runs) -> str:
-    return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis)))
+    return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis, Strong, Link)))
 
 
 #: The emblem's box: the first cell of the masthead's second row, beside the organ (1260 twips wide), less a margin.
@@ -184,7 +185,7 @@ def _build(
     page.apply_settings(document_part.settings.element, resolved.language, own=own)
 
     sect_pr = _emptied_body(document_part)
-    links = content.NoteLinks(resolved.notes)
+    links = content.NoteLinks(resolved.notes, resolved.note_mark_separator)
     drawing = _emblem(document_part, emblem) if emblem is not None else None
     for element in story.body(resolved, links, drawing):
         sect_pr.addprevious(element)
@@ -205,6 +206,8 @@ def _build(
     # Notes.
     footnotes = FootnotesPart.of(document_part).footnotes
     story.notes(footnotes, resolved)
+    relate_hyperlinks(document_part.element, document_part)
+    relate_hyperlinks(footnotes, FootnotesPart.of(document_part))
 
     if resolved.right_to_left:
         for root in (document_part.element, footnotes, *page.head_roots(document_part)):

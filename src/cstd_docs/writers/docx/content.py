@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 
 from cstd_docs.crossrefs import bookmark_name
 from cstd_docs.errors import ReportError
-from cstd_docs.model import Emphasis, TitleStyle
+from cstd_docs.model import Emphasis, Link, Strong, TitleStyle
 from cstd_docs.resolve.document import (
     Heading,
     HeadingLevel,
@@ -41,6 +41,7 @@ from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import GENEVA, LAYOUTS, FrontBlockLayout, Layout, MastheadGeometry
 from cstd_docs.writers.docx.oxml import CT_Footnotes
 from cstd_docs.writers.docx.oxml.build import RPR_ORDER, Element, make, paragraph, put_in_order, run, text, val
+from cstd_docs.writers.docx.styled import hyperlink, mark_separator, strong
 
 Props = Callable[[], list[Element]]
 
@@ -74,8 +75,10 @@ def note_id(index: int) -> int:
 class NoteLinks:
     """Checks that each resolved note is referenced exactly once, and builds the references."""
 
-    def __init__(self, notes: tuple[ResolvedNote, ...]) -> None:
+    def __init__(self, notes: tuple[ResolvedNote, ...], separator: str = ",") -> None:
         self.notes = notes
+        #: Printed between two marks at one spot.
+        self.separator = separator
         self.referenced: set[int] = set()  # a set: a list made 50,000 paragraphs quadratic
 
     def reference(self, ref: NoteRef) -> Element:
@@ -153,12 +156,16 @@ def _plain(props: Props | None) -> Props:
 
 
 def inline(
-    runs: Iterable[str | Emphasis | NoteRef], links: NoteLinks | None, props: Props | None = None
+    runs: Iterable[str | Emphasis | NoteRef | Strong | Link], links: NoteLinks | None, props: Props | None = None
 ) -> list[Element]:
     """Runs for resolved inline content; ``props`` makes the run properties of plain text."""
     base = _plain(props)
     out: list[Element] = []
+    previous: object = None
     for item in runs:
+        if isinstance(item, NoteRef) and isinstance(previous, NoteRef) and links is not None:
+            out.append(mark_separator(links.separator))
+        previous = item
         match item:
             case Reference():
                 out.extend(reference_field(item, base()))
@@ -167,6 +174,10 @@ def inline(
                     out.append(run(item, base()))
             case Emphasis():
                 out.append(run(item.text, [*base(), *st.italic()]))
+            case Strong():
+                out.append(strong(item, base()))
+            case Link():
+                out.append(hyperlink(item, base()))
             case NoteRef():
                 if links is None:
                     raise ReportError.single("notes", "a note mark stands inside a note's own text")

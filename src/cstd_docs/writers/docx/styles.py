@@ -33,6 +33,7 @@ FOOTNOTE_REFERENCE = "FootnoteReference"
 HEADER = "Header"
 FOOTER = "Footer"
 PAGE_NUMBER = "PageNumber"
+HYPERLINK = "Hyperlink"
 
 #: Word's locale for each language the library writes (LAYOUT.md: English is en-GB).
 LOCALES = {"ar": "ar-SA", "en": "en-GB", "es": "es-ES", "fr": "fr-FR", "ru": "ru-RU", "zh": "zh-CN"}
@@ -231,6 +232,8 @@ def style_specs(right_to_left: bool = False, language: str = "en") -> list[Style
         # --- instruments (issue 12)
         *(StyleSpec(ident, name, "paragraph", props, run, based, follower, quick=True)
           for ident, name, props, run, based, follower in instrument_styles.SPECS),
+        # A symbol linked to its page prints blue, not underlined (A/HRC/EMRIP/2025/2, notes: #0000FF).
+        StyleSpec(HYPERLINK, "Hyperlink", "character", run=lambda: [val("w:color", "0000FF")], ui_priority=99),
     ]
 
 
