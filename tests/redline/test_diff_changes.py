@@ -96,3 +96,20 @@ def test_cli_json_for_scripts(tmp_path: Path, versions: tuple[Report, Report],
     assert [Change(**item) for item in data] == diff_reports(*versions)
     assert main(["diff", str(paths[0]), str(paths[1])]) == 0
     assert capsys.readouterr().out == format_changes(diff_reports(*versions))
+
+
+def test_diff_compares_a_resolutions_operative_paragraphs() -> None:
+    """Operative paragraphs are compared within their resolution, by its own numbers (issue 12)."""
+    from cstd_docs.model import Resolution
+
+    old = cstd_docs.load(Path(__file__).parents[2] / "examples" / "e-cn5-2025-l6-draft-resolution.json")
+    resolution = next(b for b in old.content if isinstance(b, Resolution))
+    operative = list(resolution.operative)
+    operative[1] = attrs.evolve(operative[1], text=(*operative[1].text, " Edited here."))
+    operative[3], operative[4] = operative[4], operative[3]
+    new = attrs.evolve(old, content=tuple(attrs.evolve(resolution, operative=tuple(operative)) if b is resolution
+                                          else b for b in old.content))
+    text = format_changes(diff_reports(old, new))
+    assert "edited the resolution, operative paragraph 2:" in text
+    assert "{+ Edited here.+}" in text
+    assert "moved the resolution, operative paragraph 5 → the resolution, operative paragraph 4" in text
