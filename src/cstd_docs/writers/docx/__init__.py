@@ -27,6 +27,7 @@ from cstd_docs.perf import frozen_gc, gc_paused
 from cstd_docs.resolve.document import ResolvedReport, Runs
 from cstd_docs.writers.docx import content, page, styles
 from cstd_docs.writers.docx import parts as _parts  # registers FootnotesPart before anything is opened
+from cstd_docs.writers.docx.bidi import mark_right_to_left_runs
 from cstd_docs.writers.docx.layout import LAYOUTS
 from cstd_docs.writers.docx.oxml import CT_Footnotes
 from cstd_docs.writers.docx.oxml.build import Element, make
@@ -166,6 +167,22 @@ def _emptied_body(document_part: DocumentPart) -> Element:
     return sect_pr
 
 
+def _relate_hyperlinks(document_part: DocumentPart, footnotes: Element) -> None:
+    """Each hyperlink's external relationship, in the part that holds it (the text, the notes)."""
+    relate_hyperlinks(document_part.element, document_part)
+    relate_hyperlinks(footnotes, FootnotesPart.of(document_part))
+
+
+def _styles_and_settings(document_part: DocumentPart, resolved: ResolvedReport, own: bool) -> None:
+    """Our styles (or the ones a reference .docx lacks) and the document settings."""
+    styles_element: Element = document_part.styles.element
+    if own:
+        styles.write_styles(styles_element, resolved.language, resolved.right_to_left)
+    else:
+        styles.add_missing_styles(styles_element, resolved.right_to_left, resolved.language)
+    page.apply_settings(document_part.settings.element, resolved.language, own=own)
+
+
 @gc_paused  # hundreds of thousands of elements and no cycles to find: collections only cost (perf.py)
 def _build(
     resolved: ResolvedReport,
@@ -176,13 +193,7 @@ def _build(
     own = reference_docx is None
     document_part = open_base(reference_docx)
 
-    # Styles and settings.
-    styles_element: Element = document_part.styles.element
-    if own:
-        styles.write_styles(styles_element, resolved.language, resolved.right_to_left)
-    else:
-        styles.add_missing_styles(styles_element, resolved.right_to_left, resolved.language)
-    page.apply_settings(document_part.settings.element, resolved.language, own=own)
+    _styles_and_settings(document_part, resolved, own)
 
     sect_pr = _emptied_body(document_part)
     links = content.NoteLinks(resolved.notes, resolved.note_mark_separator)
@@ -206,12 +217,11 @@ def _build(
     # Notes.
     footnotes = FootnotesPart.of(document_part).footnotes
     story.notes(footnotes, resolved)
-    relate_hyperlinks(document_part.element, document_part)
-    relate_hyperlinks(footnotes, FootnotesPart.of(document_part))
+    _relate_hyperlinks(document_part, footnotes)
 
     if resolved.right_to_left:
         for root in (document_part.element, footnotes, *page.head_roots(document_part)):
-            content.mark_right_to_left_runs(root)
+            mark_right_to_left_runs(root)
 
     # The source report, carried invisibly so an edited draft reads back with its ids
     # and registry (after the unused relationships were dropped, so it stays).

@@ -7,11 +7,8 @@ decided here is which element and style each piece takes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from typing import assert_never
-
-from docx.oxml.ns import qn
 
 from cstd_docs.crossrefs import bookmark_name
 from cstd_docs.errors import ReportError
@@ -40,7 +37,7 @@ from cstd_docs.writers.docx import instrument_styles as ins
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import GENEVA, LAYOUTS, FrontBlockLayout, Layout, MastheadGeometry
 from cstd_docs.writers.docx.oxml import CT_Footnotes
-from cstd_docs.writers.docx.oxml.build import RPR_ORDER, Element, make, paragraph, put_in_order, run, text, val
+from cstd_docs.writers.docx.oxml.build import Element, make, paragraph, run, text, val
 from cstd_docs.writers.docx.styled import hyperlink, mark_separator, strong
 
 Props = Callable[[], list[Element]]
@@ -433,25 +430,6 @@ def body(report: ResolvedReport, links: NoteLinks, emblem: Element | None = None
         props = [val("w:pStyle", st.FOOTER), st.spacing(before=480)]
         out.append(paragraph(props, [run(report.masthead.job_number, st.size(20))]))
     return out
-
-
-# --- right to left -------------------------------------------------------------------------------
-#: Arabic letters and presentation forms: runs holding them are laid out right to left.
-_RIGHT_TO_LEFT_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-
-
-def mark_right_to_left_runs(root: Element) -> None:
-    """``w:rtl`` on each run whose text is Arabic (Hebrew too); Latin-only runs (a symbol, a URL) stay as they are."""
-    for r in root.iter(qn("w:r")):
-        words = "".join(t.text or "" for t in r.iter(qn("w:t")))
-        if not _RIGHT_TO_LEFT_TEXT.search(words):
-            continue
-        properties = r.find(qn("w:rPr"))
-        if properties is None:
-            properties = make("w:rPr")
-            r.insert(0, properties)
-        if properties.find(qn("w:rtl")) is None:
-            put_in_order(properties, make("w:rtl"), RPR_ORDER)
 
 
 # --- notes -----------------------------------------------------------------------------------------
