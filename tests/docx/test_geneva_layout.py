@@ -18,13 +18,13 @@ from pathlib import Path
 import attrs
 import pytest
 from tests.conftest import require_tool
+from tests.docx.pdf_layout import CM_PER_POINT, rules
 
 from cstd_docs.model import Report
 from cstd_docs.writers.pdf import render_pdf
 
 pytestmark = pytest.mark.interop
 
-CM_PER_POINT = 2.54 / 72
 #: Tolerance, in cm (the issue's 2 mm).
 TOLERANCE = 0.2
 
@@ -63,13 +63,6 @@ class Word:
         return (self.y0 + self.y1) / 2
 
 
-@attrs.frozen
-class Rule:
-    x0: float
-    x1: float
-    y: float
-
-
 @pytest.fixture(scope="module")
 def pdf(tmp_path_factory: pytest.TempPathFactory, reference_report: Report) -> Path:
     require_tool("soffice")
@@ -93,29 +86,6 @@ def pages(pdf: Path) -> list[list[Word]]:
         ])
     assert len(out) >= 4
     return out
-
-
-def rules(pdf: Path, page: int) -> list[Rule]:
-    """Horizontal lines and thin filled bars on a page, from poppler's SVG output."""
-    tool = require_tool("pdftocairo")
-    svg = subprocess.run([tool, "-svg", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True,
-                         text=True, check=True).stdout
-    svg = re.sub(r"<defs>.*?</defs>", "", svg, flags=re.S)  # the glyphs
-    found = []
-    for path in re.finditer(r'<path [^>]*\bd="([^"]*)"[^>]*/>', svg):
-        numbers = [float(n) for n in re.findall(r"-?[\d.]+", path.group(1))]
-        points = list(zip(numbers[0::2], numbers[1::2], strict=False))
-        matrix = re.search(r'transform="matrix\(([^)]*)\)"', path.group(0))
-        if matrix:
-            a, b, c, d, e, f = (float(n) for n in matrix.group(1).replace(",", " ").split())
-            points = [(a * x + c * y + e, b * x + d * y + f) for x, y in points]
-        if not points:
-            continue
-        xs, ys = [p[0] for p in points], [p[1] for p in points]
-        if max(xs) - min(xs) > 20 and max(ys) - min(ys) < 3:  # wider than 7 mm, under 1 mm high
-            found.append(Rule(min(xs) * CM_PER_POINT, max(xs) * CM_PER_POINT,
-                              (min(ys) + max(ys)) / 2 * CM_PER_POINT))
-    return sorted(set(found), key=lambda r: r.y)  # LibreOffice draws some rules twice
 
 
 def near(value: float, figure: str) -> bool:

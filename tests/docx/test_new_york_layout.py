@@ -15,6 +15,7 @@ from pathlib import Path
 import attrs
 import pytest
 from tests.conftest import EXAMPLES, require_tool
+from tests.docx.pdf_layout import CM_PER_POINT, rules
 from tests.docx.reading import NS, Docx, style_of, text_of, w
 
 import cstd_docs
@@ -24,7 +25,6 @@ from cstd_docs.writers.docx import docx_bytes
 from cstd_docs.writers.pdf import render_pdf
 
 EXAMPLE = EXAMPLES / "socdev-new-york.json"
-CM_PER_POINT = 2.54 / 72
 TOLERANCE = 0.2  # cm: the issue's 2 mm
 
 #: E/CN.5/2025/L.6: (left, middle of the box) in cm of the first word of a line, page 1.
@@ -115,22 +115,8 @@ def _words(pdf: Path, page: int) -> list[tuple[str, float, float, float]]:
 
 
 def _rules(pdf: Path, page: int) -> list[float]:
-    tool = require_tool("pdftocairo")
-    svg = subprocess.run([tool, "-svg", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True,
-                         text=True, check=True).stdout
-    svg = re.sub(r"<defs>.*?</defs>", "", svg, flags=re.S)
-    found = []
-    for path in re.finditer(r'<path [^>]*\bd="([^"]*)"[^>]*/>', svg):
-        numbers = [float(n) for n in re.findall(r"-?[\d.]+", path.group(1))]
-        points = list(zip(numbers[0::2], numbers[1::2], strict=False))
-        matrix = re.search(r'transform="matrix\(([^)]*)\)"', path.group(0))
-        if matrix:
-            a, b, c, d, e, f = (float(n) for n in matrix.group(1).replace(",", " ").split())
-            points = [(a * x + c * y + e, b * x + d * y + f) for x, y in points]
-        xs, ys = [p[0] for p in points], [p[1] for p in points]
-        if xs and max(xs) - min(xs) > 400 and max(ys) - min(ys) < 3:  # the full-width rules
-            found.append((min(ys) + max(ys)) / 2 * CM_PER_POINT)
-    return sorted(found)
+    """The full-width rules (wider than 400 pt), top to bottom."""
+    return [r.y for r in rules(pdf, page) if r.x1 - r.x0 > 400 * CM_PER_POINT]
 
 
 def _near(value: float, printed: float, what: str) -> None:
