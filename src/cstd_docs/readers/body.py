@@ -68,6 +68,11 @@ class _Parser:
         self.ctx = ctx
         self.placed = placed
 
+    def text_of(self, placed: Placed, kind: type) -> Inlines:
+        """The base node's own text when the block prints it exactly, else the runs read."""
+        exact = _exact_text(placed, kind)
+        return exact if exact is not None else self.ctx.inlines(placed.block.runs)
+
     def kind(self, pos: int) -> BlockKind | None:
         return self.placed[pos].block.kind if pos < len(self.placed) else None
 
@@ -87,10 +92,8 @@ class _Parser:
             if block.depth > depth:
                 self.ctx.warn(block.where, f"subparagraph {block.number} has no parent at level {depth}",
                               "it was attached to the previous level")
-            exact = _exact_text(placed, Subparagraph)
-            text = exact if exact is not None else self.ctx.inlines(block.runs)
             children, pos = self.subparagraphs(pos + 1, block.depth + 1)
-            out.append(Subparagraph(text, id=placed.id, subparagraphs=children))
+            out.append(Subparagraph(self.text_of(placed, Subparagraph), id=placed.id, subparagraphs=children))
         return tuple(out), pos
 
     def suggestion(self, pos: int) -> tuple[Suggestion | None, int]:
@@ -166,16 +169,14 @@ class _Parser:
         preamble: list[Preambular] = []
         while self.kind(pos) is BlockKind.PREAMBULAR:
             placed = self.placed[pos]
-            exact = _exact_text(placed, Preambular)
-            preamble.append(Preambular(exact if exact is not None else self.ctx.inlines(placed.block.runs),
+            preamble.append(Preambular(self.text_of(placed, Preambular),
                                        id=placed.id))
             pos += 1
         operative: list[Operative] = []
         while self.kind(pos) is BlockKind.OPERATIVE:
             placed = self.placed[pos]
-            exact = _exact_text(placed, Operative)
             subparagraphs, pos = self.subparagraphs(pos + 1, 1)
-            operative.append(Operative(exact if exact is not None else self.ctx.inlines(placed.block.runs),
+            operative.append(Operative(self.text_of(placed, Operative),
                                        id=placed.id, subparagraphs=subparagraphs))
         heading = title or label
         assert heading is not None  # a resolution starts at one of them
@@ -183,6 +184,7 @@ class _Parser:
         ident = ident or (label.anchor_id if label is not None else None)
         return Resolution(self.title_of(title) if title is not None else (), enacting, preamble, operative,
                           id=ident, official_number=self.official_number(label)), pos
+
     def decision(self, pos: int) -> tuple[Decision, int]:
         label = self.placed[pos] if self.kind(pos) is BlockKind.DECISION_LABEL else None
         pos += label is not None
@@ -191,9 +193,8 @@ class _Parser:
         paragraphs: list[DecisionParagraph] = []
         while self.kind(pos) is BlockKind.DECISION_TEXT:
             placed = self.placed[pos]
-            exact = _exact_text(placed, DecisionParagraph)
             subparagraphs, pos = self.subparagraphs(pos + 1, 1)
-            paragraphs.append(DecisionParagraph(exact if exact is not None else self.ctx.inlines(placed.block.runs),
+            paragraphs.append(DecisionParagraph(self.text_of(placed, DecisionParagraph),
                                                 id=placed.id, subparagraphs=subparagraphs))
         ident = title.id if title is not None else None
         ident = ident or (label.anchor_id if label is not None else None)
