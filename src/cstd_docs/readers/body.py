@@ -92,8 +92,9 @@ class _Parser:
             if block.depth > depth:
                 self.ctx.warn(block.where, f"subparagraph {block.number} has no parent at level {depth}",
                               "it was attached to the previous level")
+            text = self.text_of(placed, Subparagraph)  # before its items: warnings in reading order
             children, pos = self.subparagraphs(pos + 1, block.depth + 1)
-            out.append(Subparagraph(self.text_of(placed, Subparagraph), id=placed.id, subparagraphs=children))
+            out.append(Subparagraph(text, id=placed.id, subparagraphs=children))
         return tuple(out), pos
 
     def suggestion(self, pos: int) -> tuple[Suggestion | None, int]:
@@ -175,8 +176,9 @@ class _Parser:
         operative: list[Operative] = []
         while self.kind(pos) is BlockKind.OPERATIVE:
             placed = self.placed[pos]
+            text = self.text_of(placed, Operative)
             subparagraphs, pos = self.subparagraphs(pos + 1, 1)
-            operative.append(Operative(self.text_of(placed, Operative),
+            operative.append(Operative(text,
                                        id=placed.id, subparagraphs=subparagraphs))
         heading = title or label
         assert heading is not None  # a resolution starts at one of them
@@ -193,8 +195,9 @@ class _Parser:
         paragraphs: list[DecisionParagraph] = []
         while self.kind(pos) is BlockKind.DECISION_TEXT:
             placed = self.placed[pos]
+            text = self.text_of(placed, DecisionParagraph)
             subparagraphs, pos = self.subparagraphs(pos + 1, 1)
-            paragraphs.append(DecisionParagraph(self.text_of(placed, DecisionParagraph),
+            paragraphs.append(DecisionParagraph(text,
                                                 id=placed.id, subparagraphs=subparagraphs))
         ident = title.id if title is not None else None
         ident = ident or (label.anchor_id if label is not None else None)
