@@ -228,3 +228,16 @@ def test_a_registry_changed_after_the_report_was_built_is_checked_at_entry(repor
     for function in (cstd_docs.render_markdown, cstd_docs.dumps, cstd_docs.docx_bytes, resolve):
         with pytest.raises(ReportError, match=r"Report.participants\['x'\]: expected Person, Delegation or Organization"):
             function(changed)
+
+
+def test_a_reader_called_without_a_list_issues_what_it_could_not_keep_as_python_warnings() -> None:
+    import warnings
+
+    draft = "# Report\n\n<u>underlined</u> text\n\n1. A paragraph.\n"
+    collected: list[cstd_docs.Problem] = []
+    cstd_docs.read_markdown(draft, warnings=collected)
+    assert collected, "the draft must hold something a reader reports"
+    with warnings.catch_warnings(record=True) as issued:
+        warnings.simplefilter("always")
+        cstd_docs.read_markdown(draft)
+    assert [str(w.message) for w in issued if w.category is cstd_docs.ReadWarning] == [str(p) for p in collected]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from cstd_docs.errors import Problem, ReportError
+from cstd_docs.errors import Problem, ReadWarning, ReportError
 
 if TYPE_CHECKING:
     from cstd_docs.api import diff as diff
@@ -54,7 +54,7 @@ _LAZY = {
     "redline": "cstd_docs.redlines",
 }
 
-__all__ = ["Problem", "ReportError", "__version__", *_LAZY]
+__all__ = ["Problem", "ReadWarning", "ReportError", "__version__", *_LAZY]
 
 
 def __getattr__(name: str) -> Any:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cstd_docs.errors import Problem, ReportError
+from cstd_docs.errors import Problem, ReadWarning, ReportError
 
 if TYPE_CHECKING:
     from cstd_docs.changes import Change
@@ -224,21 +224,39 @@ def render_pdf(
         _render(report, target, reference_docx=reference_docx, emblem=emblem)  # type: ignore[arg-type]
 
 
+@contextlib.contextmanager
+def _reported(warnings: list[Problem] | None) -> Iterator[list[Problem]]:
+    """The caller's list, or one whose problems are issued as :class:`ReadWarning` s at the end,
+    so that a script that passes no list still hears what was not kept."""
+    if warnings is not None:
+        yield warnings
+        return
+    collected: list[Problem] = []
+    yield collected
+    import warnings as _python
+
+    for problem in collected:
+        _python.warn(str(problem), ReadWarning, stacklevel=4)
+
+
 def read_docx(path: PathLike | bytes, *, warnings: list[Problem] | None = None) -> Report:
     """The report an edited Word draft shows (a path, or the file's bytes).
 
-    What cannot be mapped back is appended to ``warnings``, each with its place.
+    What cannot be mapped back is appended to ``warnings``, each with its place; without a
+    list, each is issued as a :class:`~cstd_docs.errors.ReadWarning` (Python's ``warnings``).
     """
     if not isinstance(path, bytes):
         _path("read_docx", path, "path")
     _warnings("read_docx", warnings)
     from cstd_docs.readers import read_docx as _read
 
-    return _read(path, warnings=warnings)
+    with _reported(warnings) as collected:
+        return _read(path, warnings=collected)
 
 
 def read_markdown(text: str, *, warnings: list[Problem] | None = None) -> Report:
-    """The report a Markdown draft shows (its text, not its path); unmapped parts go to ``warnings``.
+    """The report a Markdown draft shows (its text, not its path); unmapped parts go to ``warnings``
+    (without a list, each is issued as a :class:`~cstd_docs.errors.ReadWarning`).
 
     A file's name given as the text is refused: it would read as a draft holding one line.
     """
@@ -250,7 +268,8 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None) -> Report
     _warnings("read_markdown", warnings)
     from cstd_docs.readers import read_markdown as _read
 
-    return _read(text, warnings=warnings)
+    with _reported(warnings) as collected:
+        return _read(text, warnings=collected)
 
 
 def diff(old: Report, new: Report) -> list[Change]:

@@ -59,6 +59,11 @@ class ReportError(Exception):
         return "\n".join(lines)
 
 
+class ReadWarning(UserWarning):
+    """What a reader could not keep, issued through :mod:`warnings` when the caller of
+    ``read_docx``/``read_markdown`` passed no list to collect it: never dropped silently."""
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM (what ``timeout``, ``kill`` and service managers send) raised where the
     program is, so that it unwinds as Ctrl-C does: temporary files removed, outputs kept.
