@@ -88,6 +88,45 @@ def report_data(paragraphs: int) -> dict[str, Any]:
     }
 
 
+_VERBS = ("Requests", "Encourages", "Invites", "Calls upon", "Decides", "Welcomes", "Urges", "Stresses")
+_OPENINGS = ("Recalling", "Reaffirming", "Noting with appreciation", "Recognizing", "Bearing in mind", "Welcoming")
+
+
+def _resolution(c: int) -> dict[str, Any]:
+    """A draft resolution of the size the Commission's own have: 8 preambular, 14 operative paragraphs."""
+    preamble = [{"text": [{"emphasis": _OPENINGS[i % len(_OPENINGS)]}, " " + _sentence(c * 100 + i, 30)[:-1] + ",",
+                          *([{"note": f"General Assembly resolution {70 + i}/{c}."}] if i % 3 == 0 else [])]}
+                for i in range(8)]
+    operative: list[dict[str, Any]] = []
+    for i in range(14):
+        verb = {"emphasis": _VERBS[i % len(_VERBS)]}
+        para: dict[str, Any] = {"id": f"r{c}o{i}", "text": [verb, " " + _sentence(c * 100 + 50 + i, 35)[:-1] + ";"]}
+        if i % 4 == 1:
+            para["subparagraphs"] = [{"text": f"To strengthen capacity in area {k};"} for k in range(1, 4)]
+        operative.append(para)
+    return {"id": f"r{c}", "title": f"Science, technology and innovation for development, part {c}",
+            "enacting": "The Economic and Social Council,", "preamble": preamble, "operative": operative}
+
+
+def _decision(c: int) -> dict[str, Any]:
+    return {"id": f"d{c}", "title": f"Report of the Commission on its session, part {c}",
+            "paragraphs": [{"text": "The Economic and Social Council:", "subparagraphs": [
+                {"text": f"Takes note of the report of the Commission on item {k};"} for k in range(1, 5)]}]}
+
+
+def session_report_data(paragraphs: int) -> dict[str, Any]:
+    """``report_data(paragraphs)`` with what a session report adds: in every chapter, a section of
+    instruments (a draft resolution of 22 paragraphs and a draft decision) before the others;
+    their paragraphs are operative, so the report's own numbering is unchanged."""
+    data = report_data(paragraphs)
+    for c, chapter in enumerate(data["chapters"], start=1):
+        intro = {"id": f"c{c}-instruments-intro", "text": "The Commission recommends the adoption of the following:"}
+        chapter["sections"].insert(0, {"id": f"c{c}s0", "title": f"Instruments of chapter {c}",
+                                       "content": [intro, _resolution(c), _decision(c)]})
+    data["title"] = f"Report of a generated session ({paragraphs} paragraphs, with resolutions and decisions)"
+    return data
+
+
 def revised_data(paragraphs: int) -> dict[str, Any]:
     """The next version of ``report_data(paragraphs)``, as an editor would leave it (for redlines).
 

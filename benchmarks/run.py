@@ -5,6 +5,7 @@
     python benchmarks/run.py --only md,import --json results.json
     python benchmarks/run.py --only redline       # two 10,000-paragraph versions
     python benchmarks/run.py --only reading    # the import's worst cases (benchmarks/reading.py)
+    python benchmarks/run.py --only pages,examples,pandoc-batch   # issue 20 (benchmarks/breadth.py)
 
 Each case reports a median over repeats. Large reports run in a fresh process each, so
 that their peak memory (the process's maximum resident set) is their own. DOCX cases
@@ -441,13 +442,28 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-CASES = ("import", "reference", "process", "sizes", "batch", "redline", "reading")
+CASES = ("import", "reference", "process", "sizes", "batch", "redline", "reading", "pages", "examples",
+         "pandoc-batch")
 
 def case_reading(repeats: int) -> list[Row]:
     """The import's worst cases (benchmarks/reading.py)."""
     from reading import measure
 
     return [Row(**row) for row in measure(repeats)]
+
+
+def case_breadth(name: str, quick: bool, workdir: Path) -> list[Row]:
+    """The cases of issue 20 at the library's new breadth (benchmarks/breadth.py)."""
+    import breadth
+
+    match name:
+        case "pages":
+            rows = breadth.case_pages(3 if quick else 7, workdir, command(), PROCESS_ENV)
+        case "examples":
+            rows = breadth.case_examples(3 if quick else 11)
+        case _:
+            rows = breadth.case_pandoc_batch(40 if quick else 200, 1 if quick else 3, workdir, command(), PROCESS_ENV)
+    return [Row(**row) for row in rows]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -483,6 +499,8 @@ def main(argv: list[str] | None = None) -> int:
             ("batch", lambda: case_batch(40 if quick else 200, workdir, 1 if quick else 3)),
             ("redline", lambda: case_redline(1 if quick else 3, workdir)),
             ("reading", lambda: case_reading(1 if quick else 3)),
+            *((name, lambda name=name: case_breadth(name, quick, workdir))  # type: ignore[misc]
+              for name in ("pages", "examples", "pandoc-batch")),
         ]
         for name, step in steps:
             if name in chosen:
