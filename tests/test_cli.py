@@ -177,3 +177,23 @@ def test_new_onto_a_folder_is_refused_before_the_schema_is_written(
     assert main(["new", "-o", str(folder), *force]) == 1
     assert "the output path is a folder" in capsys.readouterr().err  # not "use --force to replace it"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["drafts"]  # the schema beside it was written before
+
+
+def test_every_command_that_writes_a_file_says_so_on_stderr_and_minus_q_silences_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Standard output may be the output itself (`-o -`), so what was written is said on stderr.
+    draft = tmp_path / "draft.md"
+    steps = {
+        "new": ["new", "-o", str(tmp_path / "new.json")],
+        "render": ["render", str(REFERENCE_EXAMPLE), "-o", str(draft)],
+        "import": ["import", str(draft), "-o", str(tmp_path / "imported.json")],
+        "redline": ["redline", str(REFERENCE_EXAMPLE), str(tmp_path / "imported.json"), "-o", str(tmp_path / "r.md")],
+    }
+    for name, args in steps.items():
+        assert main([*args, "--force"] if name == "new" else args) == 0, name
+        said = capsys.readouterr()
+        assert said.out == "", name
+        assert f"cstd-docs: wrote {args[args.index('-o') + 1]}" in said.err, name
+        assert main([*args, "--force", "-q"] if name == "new" else [*args, "-q"]) == 0, name
+        assert "wrote" not in capsys.readouterr().err, name

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cstd_docs.cli.common import UsageError, same_file
+from cstd_docs.cli.common import UsageError, said, same_file
 
 if TYPE_CHECKING:
     from cstd_docs.model import Report
@@ -63,7 +63,7 @@ def cmd_redline(args: argparse.Namespace) -> int:
     old, new = _versions(args.old, args.new)
     redline(old, new, output, author=args.author, date=date, reference_docx=args.reference_docx,
             emblem=args.emblem)
-    print(f"wrote {output}")
+    said(args, f"wrote {output}")
     return 0
 
 
@@ -86,4 +86,5 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--date", help="the revisions' date, YYYY-MM-DD[THH:MM:SS] (default: the new version's date)")
     p.add_argument("--reference-docx", metavar="FILE", help="take styles, page setup and heads from this .docx/.dotx")
     p.add_argument("--emblem", metavar="IMAGE", help="an image (PNG, JPEG) for the masthead's emblem")
+    p.add_argument("-q", "--quiet", action="store_true", help="do not say what was written")
     p.set_defaults(run=cmd_redline)

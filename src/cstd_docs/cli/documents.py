@@ -200,9 +200,9 @@ def cmd_new(args: argparse.Namespace) -> int:
               "(run 'cstd-docs schema -o' on it, or use --force)", file=sys.stderr)
     elif not schema.exists() or args.force:
         write_atomically(schema, text.encode("utf-8"))
-        print(f"wrote {schema}")
+        said(args, f"wrote {schema}")
     write_atomically(output, dumps(starter_report()).encode("utf-8"))
-    print(f"wrote {output}")
+    said(args, f"wrote {output}")
     return 0
 
 def cmd_preview(args: argparse.Namespace) -> int:
@@ -240,7 +240,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"cstd-docs: warning: {warning}", file=sys.stderr)
     write_atomically(output, dumps(imported.report).encode("utf-8"))
     count = len(imported.warnings)
-    print(f"wrote {output}" + (f" ({count} warning{'s' if count != 1 else ''})" if count else ""))
+    said(args, f"wrote {output}" + (f" ({count} warning{'s' if count != 1 else ''})" if count else ""))
     return 0
 
 
@@ -259,6 +259,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p = commands.add_parser("new", help="write a minimal valid report to start from, and its schema beside it")
     p.add_argument("-o", "--output", required=True, metavar="report.json", help="the report file to write")
     p.add_argument("--force", action="store_true", help="replace an existing report (and schema file)")
+    p.add_argument("-q", "--quiet", action="store_true", help="do not say what was written")
     p.set_defaults(run=cmd_new)
 
     p = commands.add_parser("preview", help="write PNG images of the first pages (needs LibreOffice, pdftoppm)")
@@ -272,6 +273,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p = commands.add_parser("import", help="read an edited Word or Markdown draft back into a report file")
     p.add_argument("input", metavar="IN.docx|IN.md", help="the edited draft")
     p.add_argument("-o", "--output", required=True, metavar="OUT.json", help="the report file to write")
+    p.add_argument("-q", "--quiet", action="store_true", help="do not say what was written")
     p.set_defaults(run=cmd_import)
 
 
