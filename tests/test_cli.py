@@ -197,3 +197,10 @@ def test_every_command_that_writes_a_file_says_so_on_stderr_and_minus_q_silences
         assert f"cstd-docs: wrote {args[args.index('-o') + 1]}" in said.err, name
         assert main([*args, "--force", "-q"] if name == "new" else [*args, "-q"]) == 0, name
         assert "wrote" not in capsys.readouterr().err, name
+
+
+def test_the_report_new_writes_passes_the_editorial_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "report.json"
+    assert main(["new", "-o", str(out), "-q"]) == 0
+    assert main(["check", str(out), "--strict"]) == 0
+    assert ": 0 warnings;" in capsys.readouterr().out

@@ -52,5 +52,17 @@ def starter_report(today: datetime.date | None = None, schema: str = SCHEMA_FILE
                     ),
                 ),
             ),
+            # A second chapter: one alone would break the Editorial Manual's "an A. needs a B."
+            # rule that `cstd-docs check` applies, and a new report should start clean.
+            Chapter(
+                id="organizational-matters",
+                title="Organizational matters",
+                content=(
+                    Paragraph(
+                        id="adoption-of-agenda",
+                        text=("The meeting adopted its agenda. Statements were made by delegations.", Citation("delegate")),
+                    ),
+                ),
+            ),
         ),
     )
