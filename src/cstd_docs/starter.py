@@ -60,7 +60,8 @@ def starter_report(today: datetime.date | None = None, schema: str = SCHEMA_FILE
                 content=(
                     Paragraph(
                         id="adoption-of-agenda",
-                        text=("The meeting adopted its agenda. Statements were made by delegations.", Citation("delegate")),
+                        text=("The meeting adopted its agenda. Statements were made by delegations.",
+                              Citation("delegate")),
                     ),
                 ),
             ),

@@ -7,6 +7,8 @@ are added.
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Callable
 
 from attrs import frozen
@@ -248,12 +250,18 @@ def doc_defaults(language: str, right_to_left: bool) -> Element:
     )
 
 
+@functools.lru_cache(maxsize=16)
+def _template_styles(language: str, right_to_left: bool) -> tuple[Element, ...]:
+    """The styles part's children for a language, built once: they depend on nothing else,
+    and building them was a tenth of each render in a batch (benchmarks: batch)."""
+    return (doc_defaults(language, right_to_left), *(spec.element() for spec in style_specs(right_to_left, language)))
+
+
 def write_styles(styles: Element, language: str, right_to_left: bool) -> None:
     """Replace the content of a ``w:styles`` element with the template's styles."""
     clear_children(styles)
-    styles.append(doc_defaults(language, right_to_left))
-    for spec in style_specs(right_to_left, language):
-        styles.append(spec.element())
+    for element in _template_styles(language, right_to_left):
+        styles.append(copy.deepcopy(element))
 
 
 def add_missing_styles(styles: Element, right_to_left: bool, language: str = "en") -> list[str]:
