@@ -100,6 +100,16 @@ class LanguagePack:
         return only.format(language=name, Language=capitalised)
 
     # --- participants ---------------------------------------------------------------------
+    def letter_title(self, date: datetime.date, sender: str, addressee: str) -> str:
+        """"Letter dated 2 May 2025 from … addressed to …", with the table's contractions ("à le" → "au")."""
+        return self._contracted(self.table.letter_title.format(date=self.date(date), sender=sender,
+                                                                 addressee=addressee))
+
+    def _contracted(self, text: str) -> str:
+        for plain, contracted in self.table.contractions.items():
+            text = text.replace(plain, contracted)
+        return text
+
     def representative(self, country: str) -> str:
         """"Representative of Thailand", with the table's contractions ("de les" → "des")."""
         text = self.table.representative_of.format(country=country)
