@@ -106,8 +106,9 @@ class LanguagePack:
                                                                  addressee=addressee))
 
     def _contracted(self, text: str) -> str:
+        """The contractions made where a word starts ("a el" → "al", never in "Guatemala el")."""
         for plain, contracted in self.table.contractions.items():
-            text = text.replace(plain, contracted)
+            text = re.sub(r"(?<!\w)" + re.escape(plain), contracted.replace("\\", "\\\\"), text)
         return text
 
     def representative(self, country: str) -> str:

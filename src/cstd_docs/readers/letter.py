@@ -26,7 +26,7 @@ __all__ = ["Reading", "letter"]
 def _plain_form(text: str, pack: LanguagePack) -> str:
     """The text with the table's contractions undone ("au " → "à le "), as the template writes it."""
     for plain, contracted in pack.table.contractions.items():
-        text = text.replace(contracted, plain)
+        text = re.sub(r"(?<!\w)" + re.escape(contracted), plain.replace("\\", "\\\\"), text)
     return text
 
 
@@ -40,7 +40,10 @@ def _pattern(template: str, **groups: str) -> re.Pattern[str]:
 def heading_parts(text: str, pack: LanguagePack) -> tuple[str, str, str] | None:
     """(date, sender, addressee) as a letter's heading prints them; None for any other text."""
     template = _plain_form(pack.table.letter_title, pack)
-    found = _pattern(template, date=".+?", sender=".+?", addressee=".+?").fullmatch(_plain_form(ws(text), pack))
+    months = "|".join(re.escape(str(month)) for month in pack.table.months)
+    date = re.escape(pack.table.date).replace(re.escape("{day}"), r"\d{1,2}").replace(
+        re.escape("{year}"), r"\d{4}").replace(re.escape("{month}"), f"(?:{months})").replace(re.escape(" "), r"\s+")
+    found = _pattern(template, date=date, sender=".+?", addressee=".+?").fullmatch(_plain_form(ws(text), pack))
     return (found["date"], found["sender"], found["addressee"]) if found else None
 
 
