@@ -55,6 +55,9 @@ SAMPLES: dict[type, dict[str, Any]] = {
                    "preamble": (m.Preambular("Recalling,"),), "operative": (m.Operative("Decides;"),)},
     m.DecisionParagraph: {"id": None, "text": "The Council:", "subparagraphs": (m.Subparagraph("takes note;"),)},
     m.Decision: {"id": None, "official_number": None, "title": "Title", "paragraphs": (m.DecisionParagraph("Text."),)},
+    m.Box: {"id": None, "title": "Good practices", "content": (m.UnnumberedText("One."),)},
+    m.Letter: {"date": DAY, "sender": "the Co-Chairs", "addressee": "the President", "paragraphs": ("We …",),
+               "signatories": ("Jane Doe",), "signatory_title": None},
     m.Masthead: {"symbol": "E/CN.16/2026/2", "distribution": m.Distribution.GENERAL, "date": DAY,
                  "original_language": "en", "single_language": False, "versions": ("en", "fr"),
                  "organ": "Economic and Social Council",
@@ -69,7 +72,7 @@ SAMPLES[m.Report] = {
     "subtitles": (), "first_page_notes": m.FirstPageNotes.NUMBERED,
     "participants": {"chair": m.Person("Ms.", "Jane Doe")}, "content": (),
     "chapters": (m.Chapter(**SAMPLES[m.Chapter]),),
-    "annexes": (),
+    "annexes": (), "summary": (m.UnnumberedText("In short."),), "letter": None,
 }
 CLASSES = sorted(SAMPLES, key=lambda c: c.__name__)
 

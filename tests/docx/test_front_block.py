@@ -61,7 +61,7 @@ def test_parent_body_is_12_pt_bold_over_the_body_and_the_dates_stand_alone(repor
 @pytest.mark.parametrize(("style", "style_id"), [(TitleStyle.HCHG, "HChG"), (TitleStyle.HMG, "HMG")])
 def test_the_title_takes_the_style_the_report_chooses(report: Report, style: TitleStyle, style_id: str) -> None:
     titles = [p for p in _paragraphs(attrs.evolve(report, title_style=style)) if "Right of Indigenous" in text_of(p)]
-    assert [style_of(p) for p in titles] == [style_id]
+    assert [style_of(p) for p in titles[:1]] == [style_id]  # (the annex's title repeats the words)
 
 
 def test_without_a_parent_body_or_place_nothing_is_printed_for_them(report: Report) -> None:

@@ -139,7 +139,7 @@ def test_fixed_wording_pairs_only_word_for_word() -> None:
 def tree(blocks: list[VBlock]) -> tuple[tuple[Chapter, ...], list[Problem]]:
     warnings: list[Problem] = []
     ctx = context(None, blocks, EN, "en", "draft", warnings)
-    _, chapters, annexes = body.body(ctx, place(blocks, (), ctx.anchors))
+    _, _, chapters, annexes = body.body(ctx, place(blocks, (), ctx.anchors))
     assert annexes == ()
     return chapters, warnings
 

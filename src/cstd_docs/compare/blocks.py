@@ -14,6 +14,7 @@ from attrs import frozen
 
 from cstd_docs.model import Emphasis, Link, Strong
 from cstd_docs.resolve.document import (
+    BoxStart,
     Heading,
     HeadingLevel,
     InstrumentHeading,
@@ -92,7 +93,7 @@ def runs_text(runs: Sequence[Run], notes: Sequence[ResolvedNote], *, with_notes:
 def block_runs(block: ResolvedBlock) -> tuple[Run, ...]:
     """What a block prints after its number: a heading's title, the others' text."""
     match block:
-        case Heading() | InstrumentHeading():
+        case Heading() | InstrumentHeading() | BoxStart():
             return block.title
         case NumberedParagraph() | SubparagraphItem() | Unnumbered() | InstrumentText() | OperativeParagraph():
             return block.text
@@ -167,6 +168,8 @@ def unit(block: ResolvedBlock, notes: Sequence[ResolvedNote], places: _Places) -
             # Numbered within its resolution: its key is its resolution's place, never a report ¶.
             places.paragraph = f"{places.instrument}, operative paragraph {block.number.rstrip('.')}"
             kind, runs, place = "operative", block.text, places.paragraph
+        case BoxStart():  # a box's heading: "Box 1" and its title, or the summary's
+            kind, runs, place = "box", block.title, block.label or f"the {block.kind.value}"
         case _:
             assert_never(block)
     text = runs_text(runs, notes)

@@ -10,6 +10,7 @@ from attrs import frozen
 from cstd_docs.editorial.texts import places
 from cstd_docs.model import (
     Annex,
+    Box,
     Chapter,
     Decision,
     DecisionParagraph,
@@ -25,7 +26,7 @@ from cstd_docs.model import (
     UnnumberedText,
 )
 from cstd_docs.model.walk import Visit, walk
-from cstd_docs.resolve.document import Heading, InstrumentHeading, ResolvedReport, Runs
+from cstd_docs.resolve.document import BoxStart, Heading, InstrumentHeading, ResolvedReport, Runs
 
 #: DGACM limits, notes and headings included: documents of the Secretariat, and of other bodies.
 WORD_LIMITS = {"secretariat": 8500, "other": 10700}
@@ -85,6 +86,9 @@ class _Walk:
                 self.empty(node, path, not node.content and not node.chapters,
                            "the annex has no text and no chapters")
                 self.single(node, f"{path}.chapters", "chapter", len(node.chapters))
+            case Box():
+                if not node.content:
+                    self.report(None, path, "empty-section", "the box has no text", "write its text, or remove it")
             case _:
                 assert_never(node)
 
@@ -132,6 +136,7 @@ def words(resolved: ResolvedReport) -> int:
     parts = [_runs_text(resolved.title), *(_runs_text(s) for s in resolved.subtitles)]
     parts.extend(line.title for line in resolved.front.agenda)
     for block in resolved.blocks:
-        parts.append(_runs_text(block.title if isinstance(block, (Heading, InstrumentHeading)) else block.text))
+        titled = isinstance(block, (Heading, InstrumentHeading, BoxStart))
+        parts.append(_runs_text(block.title if titled else block.text))  # type: ignore[union-attr]
     parts.extend(_runs_text(note.text) for note in resolved.notes)
     return sum(count_words(p) for p in parts)

@@ -22,6 +22,7 @@ from attrs import frozen
 from cstd_docs.editorial.rules import Kind
 from cstd_docs.model import (
     Annex,
+    Box,
     Chapter,
     Citation,
     CrossRef,
@@ -50,6 +51,7 @@ from cstd_docs.model import (
 )
 from cstd_docs.model.walk import Visit, walk
 from cstd_docs.resolve.document import (
+    BoxStart,
     Heading,
     HeadingLevel,
     InstrumentHeading,
@@ -222,8 +224,9 @@ class _Walk:
             case UnnumberedText():
                 resolved = self.printed(node)
                 if isinstance(resolved, Unnumbered):
-                    self.field(Kind.BODY, f"{path}.unnumbered", node.unnumbered, resolved.text,
-                               f"unnumbered text after {self.paragraph}", node.id)
+                    where = f"the summary, paragraph {visit.index + 1}" if visit.within == "$.summary" \
+                        else f"unnumbered text after {self.paragraph}"
+                    self.field(Kind.BODY, f"{path}.unnumbered", node.unnumbered, resolved.text, where, node.id)
             case Annex() | Chapter() | Section() | Subsection():
                 self.title(f"{path}.title", node, node.title)
             case Findings():
@@ -239,6 +242,10 @@ class _Walk:
                     self.field(Kind.BODY, f"{path}.text", node.text, printed.text, f"{name}, preamble", node.id)
             case Operative():
                 self.operative(visit, node)
+            case Box():
+                printed = self.printed(node)
+                if isinstance(printed, BoxStart):
+                    self.field(Kind.HEADING, f"{path}.box", node.title, printed.title, printed.label, node.id)
             case DecisionParagraph():
                 printed = self.printed(node)
                 if isinstance(printed, InstrumentText):
@@ -308,6 +315,15 @@ class _Walk:
             segment = Segment(Piece.TEXT, line.title, path)
             self.out.append(Text.of(Kind.FRONT, (segment,), path, f"agenda item {item.label}"))
 
+    def letter(self, report: Report) -> None:
+        """The letter of transmittal's paragraphs (its heading is composed; the names are names)."""
+        letter, printed = report.letter, self.resolved.letter
+        if letter is None or printed is None:
+            return
+        for index, (paragraph, runs) in enumerate(zip(letter.paragraphs, printed.paragraphs, strict=True)):
+            self.field(Kind.FRONT, f"$.letter.paragraphs[{index}]", paragraph, runs,
+                       f"the letter, paragraph {index + 1}", None)
+
     def registry(self, report: Report) -> None:
         for ident, who in report.participants.items():
             here = f"$.participants[{ident!r}]"
@@ -333,6 +349,7 @@ def texts(resolved: ResolvedReport) -> list[Text]:
     report = resolved.source
     out = _Walk(resolved)
     out.front(report)
+    out.letter(report)
     for visit in walk(report):
         out.visit(visit)
     out.registry(report)

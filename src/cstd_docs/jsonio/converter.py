@@ -8,7 +8,7 @@ a string, or a list mixing strings with one-key objects::
 Bold text is {"strong": "…"}; a link {"link": "A/HRC/60/12"} or {"link": {"text": …, "url": …}}.
 
 Other unions are told apart by a key: a block with "unnumbered" is unnumbered text,
-one with "enacting" a resolution, one with "paragraphs" a decision (anything else is a
+one with "enacting" a resolution, one with "paragraphs" a decision, one with "box" a box (anything else is a
 paragraph), a chapter part with "theme" is a findings section, and a participant says its
 "kind". Fields equal to their default are left out.
 """
@@ -355,6 +355,8 @@ def configure_tagged_unions(c: Converter) -> None:
             return c.structure(obj, m.Resolution)
         if "paragraphs" in obj:  # a decision: its text in paragraphs
             return c.structure(obj, m.Decision)
+        if "box" in obj:  # a box: its title under "box"
+            return c.structure(obj, m.Box)
         return c.structure(obj, m.Paragraph)
 
     def structure_part(value: object, _: object) -> m.ChapterPart:

@@ -123,7 +123,7 @@ def _blocks_in_order(scope: dict[str, Any], prefix: tuple[Segment, ...]) -> Iter
 
 
 #: The keys of blocks that take no report paragraph number: unnumbered text, a resolution, a decision.
-_UNNUMBERED_KEYS = ("unnumbered", "enacting", "paragraphs")
+_UNNUMBERED_KEYS = ("unnumbered", "enacting", "paragraphs", "box")
 
 
 def paragraph_numbers(data: dict[str, Any]) -> dict[tuple[Segment, ...], int | None]:
@@ -176,6 +176,8 @@ def place_of(
             number = numbers.get(segments[: at + 2])
             if isinstance(node, dict) and ("enacting" in node or "paragraphs" in node):
                 words.append(_instrument_word(node))
+            elif isinstance(node, dict) and "box" in node:
+                words.append("a box")
             else:
                 words.append(f"paragraph {number}" if number is not None else "unnumbered text")
         elif key == "operative":

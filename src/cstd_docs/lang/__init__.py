@@ -100,6 +100,17 @@ class LanguagePack:
         return only.format(language=name, Language=capitalised)
 
     # --- participants ---------------------------------------------------------------------
+    def letter_title(self, date: datetime.date, sender: str, addressee: str) -> str:
+        """"Letter dated 2 May 2025 from … addressed to …", with the table's contractions ("à le" → "au")."""
+        return self._contracted(self.table.letter_title.format(date=self.date(date), sender=sender,
+                                                                 addressee=addressee))
+
+    def _contracted(self, text: str) -> str:
+        """The contractions made where a word starts ("a el" → "al", never in "Guatemala el")."""
+        for plain, contracted in self.table.contractions.items():
+            text = re.sub(r"(?<!\w)" + re.escape(plain), contracted.replace("\\", "\\\\"), text)
+        return text
+
     def representative(self, country: str) -> str:
         """"Representative of Thailand", with the table's contractions ("de les" → "des")."""
         text = self.table.representative_of.format(country=country)

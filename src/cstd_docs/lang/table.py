@@ -179,6 +179,15 @@ class LanguageTable:
     ordinal_format: str = field(default="{number}", validator=_template("number"))
     typography: Typography | None = None
     instruments: Instruments
+    # --- boxes and letters (issue 13)
+    #: The italic heading of the boxed summary under the title block ("Summary").
+    summary: str
+    #: A box's label ("Box 1"), numbered through the report.
+    box_numbered: str = field(validator=_template("number"))
+    #: The heading of a letter of transmittal; the table's ``contractions`` apply ("à le " → "au ").
+    letter_title: str = field(validator=_template("date", "sender", "addressee"))
+    #: A signatory's line: "(Signed) {name}".
+    signed: str = field(validator=_template("name"))
 
 
 def _text(value: object, _: object = None) -> str:

@@ -7,6 +7,8 @@ resolution pass). It stores what an author decides, never what can be derived.
 from cstd_docs.model.body import (
     Annex,
     Block,
+    Box,
+    BoxBlock,
     Chapter,
     ChapterPart,
     Findings,
@@ -33,6 +35,7 @@ from cstd_docs.model.inline import (
 )
 from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
 from cstd_docs.model.items import Subparagraph
+from cstd_docs.model.letters import Letter
 from cstd_docs.model.participants import Delegation, Organization, Participant, Person
 from cstd_docs.model.report import (
     JSON_NAME,
@@ -54,6 +57,8 @@ __all__ = [
     "AgendaItem",
     "Annex",
     "Block",
+    "Box",
+    "BoxBlock",
     "Chapter",
     "ChapterPart",
     "Citation",
@@ -68,6 +73,7 @@ __all__ = [
     "FirstPageNotes",
     "Inline",
     "Inlines",
+    "Letter",
     "Link",
     "Masthead",
     "Node",

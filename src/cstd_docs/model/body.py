@@ -36,7 +36,26 @@ class UnnumberedText:
     unnumbered: Inlines = field(converter=to_inlines)
 
 
-Block = Paragraph | UnnumberedText | Resolution | Decision
+# --- boxes (issue 13) ---------------------------------------------------------------------------
+#: What a box holds: text that takes no paragraph number.
+BoxBlock = UnnumberedText
+
+
+@frozen(field_transformer=typed_fields)
+class Box:
+    """A titled box in the body, framed the width of the text column: "Box 1" (derived, per
+    language), its title, then its blocks. Nothing in it takes a report paragraph number.
+
+    The JSON writes its title as ``"box"``: ``{"box": "Good practices", "content": […]}``.
+    """
+
+    id: str | None = field(default=None, kw_only=True)
+    title: Inlines = field(converter=to_inlines, metadata={"json": "box"})  # report.JSON_NAME (report imports body)
+    content: tuple[BoxBlock, ...] = field(default=(), converter=to_tuple)
+# --- end boxes
+
+
+Block = Paragraph | UnnumberedText | Resolution | Decision | Box
 
 
 @frozen(field_transformer=typed_fields)
@@ -115,4 +134,4 @@ class Annex:
 #: item, a line of text). A resolved block names the node it came from, so that readers pair
 #: what they see with the base report by identity, not by the order of a walk.
 Node = (Annex | Chapter | Section | Findings | Subsection | Paragraph | Subparagraph | Suggestion | UnnumberedText
-        | Resolution | Preambular | Operative | Decision | DecisionParagraph)
+        | Resolution | Preambular | Operative | Decision | DecisionParagraph | Box)

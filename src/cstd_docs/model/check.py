@@ -15,6 +15,7 @@ from cstd_docs.errors import Problem
 from cstd_docs.lang import available
 from cstd_docs.model.body import (
     Annex,
+    Box,
     Chapter,
     Findings,
     Paragraph,
@@ -196,6 +197,9 @@ class _Checks:
                     )
             case Preambular() | Operative() | Resolution() | Decision() | DecisionParagraph():
                 self.instrument(path, node)
+            case Box():
+                self.define(node.id, path)
+                self.inlines(f"{path}.box", node.title, node.id)
             case _:
                 assert_never(node)
 
@@ -292,6 +296,28 @@ class _Checks:
         for index, subtitle in enumerate(r.subtitles):
             self.inlines(f"$.subtitles[{index}]", subtitle, None)
 
+    # --- letters (issue 13) ----------------------------------------------------------------------
+    def letter(self) -> None:
+        """A letter of transmittal: its sender, addressee and paragraphs written, at least one signatory."""
+        letter = self.report.letter
+        if letter is None:
+            return
+        self.require_text("$.letter.sender", letter.sender)
+        self.require_text("$.letter.addressee", letter.addressee)
+        if not letter.paragraphs:
+            self.problems.append(Problem("$.letter.paragraphs", "the letter has no text",
+                                         'write ["I have the honour …"]'))
+        for index, paragraph in enumerate(letter.paragraphs):
+            self.inlines(f"$.letter.paragraphs[{index}]", paragraph, None)
+        if not letter.signatories:
+            self.problems.append(Problem("$.letter.signatories", "nobody signed the letter",
+                                         'name who signed it: ["Jane Doe"]'))
+        for index, name in enumerate(letter.signatories):
+            self.require_text(f"$.letter.signatories[{index}]", name)
+        if letter.signatory_title is not None:
+            self.require_text("$.letter.signatory_title", letter.signatory_title, optional=True)
+    # --- end letters
+
     def registry(self) -> None:
         for ident, who in self.report.participants.items():
             here = f"$.participants[{ident!r}]"
@@ -337,6 +363,7 @@ def check(report: Report) -> list[Problem]:
     """Every problem of a report that its types allow; an empty list when it is sound."""
     checks = _Checks(report)
     checks.masthead_and_front()
+    checks.letter()
     checks.registry()
     for visit in walk(report):
         checks.visit(visit)

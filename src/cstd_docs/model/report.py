@@ -8,8 +8,9 @@ from collections.abc import Mapping
 
 from attrs import field, frozen
 
-from cstd_docs.model.body import Annex, Block, Chapter
+from cstd_docs.model.body import Annex, Block, Chapter, UnnumberedText
 from cstd_docs.model.inline import Inlines, to_inlines, to_tuple
+from cstd_docs.model.letters import Letter
 from cstd_docs.model.participants import Participant
 from cstd_docs.model.typed import to_date, to_enum, typed_fields
 
@@ -171,6 +172,13 @@ class Report:
     content: tuple[Block, ...] = field(default=(), converter=to_tuple)
     chapters: tuple[Chapter, ...] = field(default=(), converter=to_tuple)
     annexes: tuple[Annex, ...] = field(default=(), converter=to_tuple)
+    # --- boxes and letters (issue 13)
+    #: The boxed summary under the title block on page 1: unnumbered paragraphs under the
+    #: language's italic "Summary".
+    summary: tuple[UnnumberedText, ...] = field(default=(), converter=to_tuple)
+    #: A letter of transmittal before the report; the report's title block then starts a new page.
+    letter: Letter | None = None
+    # --- end boxes and letters
 
     # A dict is not hashable; reports compare by value, and need no hash.
     __hash__ = None  # type: ignore[assignment]

@@ -19,6 +19,7 @@ from attrs import define
 
 from cstd_docs.model.body import (
     Annex,
+    Box,
     Chapter,
     Findings,
     Node,
@@ -93,6 +94,8 @@ def children(node: Node) -> tuple[tuple[str, Sequence[Node]], ...]:
             return (("content", node.content), ("sections", node.sections))
         case Annex():
             return (("content", node.content), ("chapters", node.chapters))
+        case Box():
+            return (("content", node.content),)
         case _:
             assert_never(node)
 
@@ -113,7 +116,10 @@ def _nodes(nodes: Sequence[Node], within: str, ancestors: tuple[Node, ...], dept
 
 
 def walk(report: Report) -> Iterator[Visit]:
-    """Every node of the body in reading order: a node, then what it holds; annexes last."""
+    """Every node of the body in reading order: a node, then what it holds; annexes last.
+
+    The boxed summary's paragraphs come first: they stand under the title block on page 1."""
+    yield from _nodes(report.summary, "$.summary", (), 0)
     yield from _nodes(report.content, "$.content", (), 0)
     yield from _nodes(report.chapters, "$.chapters", (), 0)
     yield from _nodes(report.annexes, "$.annexes", (), 0)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from cstd_docs.errors import Problem
 from cstd_docs.lang import language_pack
 from cstd_docs.model import DutyStation, FirstPageNotes, Report
-from cstd_docs.readers import body, front, masthead, refs
+from cstd_docs.readers import body, front, letter, masthead, refs
 from cstd_docs.readers.base import Base, base_of
 from cstd_docs.readers.inlines import context
 from cstd_docs.readers.match import place
@@ -37,9 +37,10 @@ def assemble(visible: Visible, base: Report | None, warnings: list[Problem], sou
     ctx = context(resolved, visible.blocks, pack, language, source, warnings)
     the_masthead = masthead.masthead(ctx, visible)
     the_front = front.front(ctx, visible)
+    the_letter = letter.letter(ctx, visible.letter)
     title, subtitles = front.title_block(ctx, visible)
     placed = place(visible.blocks, resolved.items if resolved is not None else (), ctx.anchors)
-    content, chapters, annexes = body.body(ctx, placed)
+    summary, content, chapters, annexes = body.body(ctx, placed)
     # the agenda's note may be the first page's only one: its mark ("*") counts too
     agenda_marks = any(isinstance(run, VNote) and run.custom for line in visible.front_lines for run in line)
     first = FirstPageNotes.ASTERISKS if ctx.inline.custom_marks or agenda_marks else (
@@ -63,5 +64,7 @@ def assemble(visible: Visible, base: Report | None, warnings: list[Problem], sou
         content=content,
         chapters=chapters,
         annexes=annexes,
+        summary=summary,
+        letter=the_letter,
     )
     return refs.settle(report, resolved, ctx.inline.shown, ctx.warn)

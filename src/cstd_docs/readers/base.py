@@ -14,6 +14,7 @@ from attrs import frozen
 
 from cstd_docs.model import (
     Annex,
+    Box,
     Chapter,
     Decision,
     DecisionParagraph,
@@ -35,6 +36,8 @@ from cstd_docs.readers.signature import Sig, signature
 from cstd_docs.readers.visible import BlockKind, VNote, VRun
 from cstd_docs.resolve import resolve
 from cstd_docs.resolve.document import (
+    BoxKind,
+    BoxStart,
     Heading,
     HeadingLevel,
     InstrumentHeading,
@@ -126,6 +129,8 @@ def printed(block: ResolvedBlock) -> tuple[BlockKind, Runs, str]:
             return _TEXT_KINDS[block.kind], block.text, ""
         case OperativeParagraph():
             return BlockKind.OPERATIVE, block.text, block.number
+        case BoxStart():
+            return BlockKind.SUMMARY if block.kind is BoxKind.SUMMARY else BlockKind.BOX, block.title, block.label
         case _:
             assert_never(block)
 
@@ -163,5 +168,7 @@ def node_text(node: Node) -> Inlines | None:
             return node.title
         case Preambular() | Operative() | DecisionParagraph():
             return node.text
+        case Box():
+            return node.title
         case _:
             assert_never(node)

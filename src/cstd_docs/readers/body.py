@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from cstd_docs.model import (
     Annex,
     Block,
+    Box,
     Chapter,
     ChapterPart,
     Decision,
@@ -44,14 +45,20 @@ _INSTRUMENT = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION, BlockKind.ENACT
                BlockKind.OPERATIVE, BlockKind.DECISION_LABEL, BlockKind.DECISION, BlockKind.DECISION_TEXT)
 #: Where an instrument starts: its label, or its title when it prints none.
 _STARTS = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION, BlockKind.DECISION_LABEL, BlockKind.DECISION)
-_TEXT = (BlockKind.PARAGRAPH, BlockKind.UNNUMBERED, BlockKind.SUBPARAGRAPH, *_INSTRUMENT)
+#: A box's blocks: what a box holds, and the marks of its frame.
+_BOXES = (BlockKind.BOX, BlockKind.SUMMARY, BlockKind.BOX_END)
+_TEXT = (BlockKind.PARAGRAPH, BlockKind.UNNUMBERED, BlockKind.SUBPARAGRAPH, *_INSTRUMENT, *_BOXES)
 _ANY_SPACE = "[ \u00a0\u202f]"
 #: The chapter opened for text before the first chapter.
 INTRODUCTION: tuple[VRun, ...] = ("Introduction",)
 
 
-def body(ctx: Context, placed: Sequence[Placed]) -> tuple[tuple[Block, ...], tuple[Chapter, ...], tuple[Annex, ...]]:
-    """The blocks before the first chapter (a document that is one resolution), the chapters, the annexes."""
+Body = tuple[tuple[UnnumberedText, ...], tuple[Block, ...], tuple[Chapter, ...], tuple[Annex, ...]]
+
+
+def body(ctx: Context, placed: Sequence[Placed]) -> Body:
+    """The boxed summary, the blocks before the first chapter (a document that is one resolution), the
+    chapters, the annexes."""
     return _Parser(ctx, tuple(placed)).body()
 
 
@@ -120,6 +127,8 @@ class _Parser:
         block = placed.block
         if block.kind in _INSTRUMENT:
             return self.instrument(pos)
+        if block.kind in (BlockKind.BOX, BlockKind.SUMMARY):
+            return self.box(pos)
         if in_suggestions:
             suggestion, after = self.suggestion(pos)
             if suggestion is not None:
@@ -132,6 +141,37 @@ class _Parser:
         pid = placed.id if placed.pairing is not None else placed.anchor_id or self.ctx.ids.new(block.runs)
         subparagraphs, after = self.subparagraphs(pos + 1, 1)
         return Paragraph(text, id=pid, subparagraphs=subparagraphs), after
+
+    # --- boxes (issue 13) ------------------------------------------------------------------------
+    def box(self, pos: int) -> tuple[Box, int]:
+        """A box from its heading to the end of its frame; a summary out of its place, as a box."""
+        placed = self.placed[pos]
+        if placed.block.kind is BlockKind.SUMMARY:
+            self.ctx.warn(placed.block.where, "a summary box after the report's first blocks",
+                          "it was read as a box; move it under the title block")
+        ident = placed.id if isinstance(placed.node, Box) else placed.anchor_id
+        content, pos = self.box_content(pos + 1)
+        return Box(self.title_of(placed), id=ident, content=content), pos
+
+    def box_content(self, pos: int) -> tuple[tuple[UnnumberedText, ...], int]:
+        """The text a box frames, up to the end of its frame: none of it takes a paragraph number."""
+        out: list[UnnumberedText] = []
+        while self.kind(pos) in (BlockKind.UNNUMBERED, BlockKind.PARAGRAPH, BlockKind.SUBPARAGRAPH):
+            placed = self.placed[pos]
+            block = placed.block
+            if block.kind is not BlockKind.UNNUMBERED:
+                self.ctx.warn(block.where, f"{block.number} inside a box: nothing there takes a number",
+                              "it was read as unnumbered text, without its number")
+            out.append(UnnumberedText(self.text_of(placed, UnnumberedText), id=placed.id))
+            pos += 1
+        return tuple(out), pos + (self.kind(pos) is BlockKind.BOX_END)
+
+    def summary(self) -> tuple[tuple[UnnumberedText, ...], int]:
+        """The boxed summary under the title block: the first thing of the body, if there is one."""
+        if self.kind(0) is not BlockKind.SUMMARY:
+            return (), 0
+        return self.box_content(1)
+    # --- end boxes
 
     # --- instruments (issue 12) ----------------------------------------------------------------
     def instrument(self, pos: int) -> tuple[Part, int]:
@@ -209,6 +249,9 @@ class _Parser:
         out: list[Part] = []
         while self.kind(pos) in _TEXT:
             block = self.placed[pos].block
+            if block.kind is BlockKind.BOX_END:  # the end of a frame that opened nowhere
+                pos += 1
+                continue
             if block.kind is BlockKind.SUBPARAGRAPH:
                 self.ctx.warn(block.where, f"subparagraph {block.number} follows no paragraph",
                               "it was read as a numbered paragraph")
@@ -299,20 +342,22 @@ class _Parser:
             out.append(chapter)
         return out, pos
 
-    def leading(self) -> tuple[tuple[Block, ...], int]:
+    def leading(self, start: int) -> tuple[tuple[Block, ...], int]:
         """Text before the first chapter, as the document's own blocks when it holds a resolution
         or the base had such blocks; else nothing here (a chapter is opened for it)."""
         base = self.ctx.base
-        end = 0
+        end = start
         while self.kind(end) in _TEXT:
             end += 1
-        if not (base is not None and base.report.content) and not any(self.kind(i) in _STARTS for i in range(end)):
-            return (), 0
-        lead, pos = self.content(0)
+        if not (base is not None and base.report.content) and not any(self.kind(i) in _STARTS
+                                                                       for i in range(start, end)):
+            return (), start
+        lead, pos = self.content(start)
         return tuple(self.as_block(part) for part in lead), pos
 
-    def body(self) -> tuple[tuple[Block, ...], tuple[Chapter, ...], tuple[Annex, ...]]:
-        content, pos = self.leading()
+    def body(self) -> Body:
+        summary, pos = self.summary()
+        content, pos = self.leading(pos)
         top, pos = self.chapters(pos)
         annexes: list[Annex] = []
         while pos < len(self.placed):
@@ -321,4 +366,4 @@ class _Parser:
             title, ident = self.title_of(heading), heading.id
             chapters, pos = self.chapters(pos)
             annexes.append(Annex(title, id=ident, content=lead, chapters=chapters))
-        return content, tuple(top), tuple(annexes)
+        return summary, content, tuple(top), tuple(annexes)

@@ -30,6 +30,8 @@ from cstd_docs.readers.assemble import assemble
 from cstd_docs.readers.base import base_of, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
 from cstd_docs.readers.labels import annex_label, chapter_caption, paragraph_number
+from cstd_docs.readers.letter import Reading
+from cstd_docs.readers.letter import heading_parts as letter_heading
 from cstd_docs.readers.masthead import JOB_NUMBER, guess_language
 from cstd_docs.readers.package import Package
 from cstd_docs.readers.signature import unbold
@@ -155,6 +157,7 @@ class _Stage(enum.Enum):
     """Where the reading is: under the masthead, after the title, in the body."""
 
     FRONT = "front"
+    LETTER = "letter"  # a letter of transmittal, between the lines under the masthead and the title
     TITLE = "title"
     BODY = "body"
 
@@ -177,6 +180,7 @@ class _Layout:
         self.lines: list[Line] = []
         self.stage = _Stage.FRONT
         self.chapter_seen = False
+        self.letter: Reading | None = None
 
     def element(self, el: Any, where: str) -> None:
         if el.tag == w("tbl"):
@@ -185,6 +189,8 @@ class _Layout:
         style = self.document.style_of(el)
         tokens = self.document.tokens(el, where=where)
         if not plain(tokens).strip() and not has_note(tokens):
+            return
+        if self.letter_line(style, tokens):
             return
         if self.front(style, tokens, where):
             return
@@ -202,7 +208,56 @@ class _Layout:
             self.stage = _Stage.BODY
         self.lines.append(self.text(el, style, tokens, where))
 
+    # --- boxes and letters (issue 13) -----------------------------------------------------------
+    def letter_line(self, style: str, tokens: list[Token]) -> bool:
+        """A letter's heading (in a title's style, reading as the language's "Letter dated …"), or a
+        line of the letter; the report's title ends it. True when the paragraph was the letter's."""
+        heading = style in ("hmg", "hchg")
+        if heading and self.stage is _Stage.FRONT and self.letter is None:
+            text = runs_text(to_runs(heading_parts(tokens)[1])).strip()
+            if letter_heading(text, self.pack) is not None:
+                self.letter, self.stage = Reading(text, self.pack), _Stage.LETTER
+                return True
+        if self.stage is not _Stage.LETTER or self.letter is None:
+            return False
+        if heading:
+            self.visible.letter, self.stage = self.letter.done(), _Stage.FRONT
+            return False
+        self.letter.line(to_runs(tokens))
+        return True
+
+    def box_kind(self, el: Any) -> BlockKind | None:
+        """A table that is a box: its first paragraph in a box heading's style, or a one-cell table
+        opening with the language's "Summary" (the UN template's summary box)."""
+        cells = el.findall(f"{w('tr')}/{w('tc')}")
+        first = next((p for p in el.iter(w("p")) if plain(self.document.tokens(p)).strip()), None)
+        if first is None:
+            return None
+        style = self.document.style_of(first)
+        if style == "summaryheadg" or (len(cells) == 1 and plain(self.document.tokens(first)).strip()
+                                       == self.pack.table.summary):
+            return BlockKind.SUMMARY
+        return BlockKind.BOX if style == "boxheadg" else None
+
+    def box(self, el: Any, kind: BlockKind, where: str) -> None:
+        """A box's heading (a box's label over its title), its text, and where its frame ends."""
+        if self.stage in (_Stage.TITLE, _Stage.FRONT):
+            self.stage = _Stage.BODY
+        paragraphs = [(p, self.document.style_of(p), self.document.tokens(p, where=where)) for p in el.iter(w("p"))]
+        paragraphs = [(p, s, t) for p, s, t in paragraphs if plain(t).strip() or has_note(t)]
+        headings = [t for _, s, t in paragraphs if s in ("summaryheadg", "boxheadg")] or [paragraphs[0][2]]
+        label = runs_text(to_runs(headings[0])).strip() if kind is BlockKind.BOX and len(headings) > 1 else ""
+        self.lines.append(HeadingLine(kind, label, to_runs(headings[-1]), where))
+        for number, (p, style, tokens) in enumerate(paragraphs[len(headings):], start=len(headings) + 1):
+            self.lines.append(self.text(p, style, tokens, f"{where}, paragraph {number} of the box"))
+        self.lines.append(HeadingLine(BlockKind.BOX_END, "", [], where))
+    # --- end boxes and letters
+
     def table(self, el: Any, where: str) -> None:
+        kind = self.box_kind(el) if self.stage is not _Stage.FRONT or self.visible.masthead_lines else None
+        if kind is not None:
+            self.box(el, kind, where)
+            return
         lines = self.document.table_lines(el)
         if self.stage is _Stage.FRONT and not self.visible.masthead_lines:
             self.visible.symbol, self.visible.masthead_lines = _masthead_cells(self.document, el)

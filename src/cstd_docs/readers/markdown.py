@@ -26,6 +26,8 @@ from cstd_docs.readers.assemble import assemble
 from cstd_docs.readers.base import base_of, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
 from cstd_docs.readers.labels import annex_label, paragraph_number
+from cstd_docs.readers.letter import Reading
+from cstd_docs.readers.letter import heading_parts as letter_heading
 from cstd_docs.readers.markdown_inline import parse_runs, unescape
 from cstd_docs.readers.masthead import guess_language
 from cstd_docs.readers.signature import note_runs, unbold
@@ -43,6 +45,10 @@ _ANCHOR = re.compile(r'<a id="([A-Za-z][A-Za-z0-9_.:-]*)"></a>')
 #: The marker of a quoted line (a resolution's), with the space after it.
 _QUOTE = re.compile(r"^>[ ]?")
 _LEVELS = {2: BlockKind.CHAPTER, 3: BlockKind.SECTION, 4: BlockKind.SUBSECTION}
+#: A box's frame as the writer opens and closes it (issue 13).
+_DIV = re.compile(r'^<div class="(summary|box)">$')
+_DIV_END = "</div>"
+_BOX_LABEL = re.compile(r"^(?:<a id=\"[^\"]*\"></a>)?\*\*(.+?)\*\*\\$")
 
 #: A paragraph of the text: the number of its first line, and its lines.
 Chunk = tuple[int, list[str]]
@@ -164,6 +170,9 @@ class _Reader:
         self.lines: list[Line] = []
         self.seen_block = False
         self.single_annex = False
+        #: The box whose heading comes next ("summary" or "box"), and the letter being read.
+        self.box_heading: str | None = None
+        self.letter: Reading | None = None
 
     def runs(self, value: str) -> list[VRun]:
         result = parse_runs(value, self.notes, self.missing)
@@ -199,6 +208,8 @@ class _Reader:
             self.visible.front_lines.extend(unbold(self.runs(p)) for p in parts)
 
     def body_chunk(self, pack: LanguagePack, lines: list[str], where: str, sink: list[Problem], source: str) -> None:
+        if self.box_chunk(lines, where) or self.letter_chunk(pack, lines):
+            return
         if lines[0].startswith(">"):
             self.quoted(lines, where)
             return
@@ -221,6 +232,49 @@ class _Reader:
                 anchor, content = _take_anchor(content)
                 line = TextLine(self.runs(content), where, anchor=anchor)
             self.lines.append(line)
+
+    # --- boxes and letters (issue 13)
+    def box_chunk(self, lines: list[str], where: str) -> bool:
+        """``<div class="box">``, the box's heading after it (``**Box 1**\\`` over its title, or
+        ``*Summary*``), ``</div>``: True when the chunk was one of them."""
+        first = lines[0].strip()
+        opened = _DIV.match(first) if len(lines) == 1 else None
+        if opened:
+            self.seen_block, self.box_heading = True, opened.group(1)
+            return True
+        if first == _DIV_END and len(lines) == 1:
+            self.lines.append(HeadingLine(BlockKind.BOX_END, "", [], where))
+            return True
+        if self.box_heading is None:
+            return False
+        kind = BlockKind.SUMMARY if self.box_heading == "summary" else BlockKind.BOX
+        self.box_heading = None
+        label = _BOX_LABEL.match(first) if kind is BlockKind.BOX and len(lines) > 1 else None
+        anchor, _ = _take_anchor(first)
+        number = unescape(label.group(1)) if label else ""
+        self.lines.append(HeadingLine(kind, number, self.runs(_joined(lines[1:] if label else lines)), where, anchor))
+        return True
+
+    def letter_chunk(self, pack: LanguagePack, lines: list[str]) -> bool:
+        """A letter's heading (``# Letter dated …`` before the title), or a paragraph of the letter;
+        the title ends it. True when the chunk was the letter's."""
+        heading = _heading(lines[0]) if len(lines) == 1 else None
+        if heading is not None and heading[0] == 1:
+            text = unescape(heading[1])
+            if self.letter is None and not self.visible.title and letter_heading(text, pack) is not None:
+                self.letter = Reading(text, pack)
+                return True
+            if self.letter is not None and self.visible.letter is None:
+                self.visible.letter = self.letter.done()
+            return False
+        if self.letter is None or self.visible.letter is not None:
+            return False
+        if any(line.rstrip().endswith("\\") for line in lines):  # the signature block: a line each
+            for line in lines:
+                self.letter.line(self.runs(re.sub(r"\\$", "", line.strip())))
+        else:
+            self.letter.line(self.runs(_joined(lines)))
+        return True
 
     # --- instruments (issue 12)
     def quoted(self, lines: list[str], where: str) -> None:

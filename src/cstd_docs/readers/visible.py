@@ -75,6 +75,10 @@ class BlockKind(enum.Enum):
     DECISION_LABEL = "decision label"  # "Draft decision I", "Decision 68/101"
     DECISION = "decision"  # a decision's title: where it starts when it prints no label
     DECISION_TEXT = "decision text"
+    # --- boxes (issue 13)
+    SUMMARY = "summary"  # the boxed summary's heading ("Summary")
+    BOX = "box"  # a box's heading: its label ("Box 1") as the number, its title as the runs
+    BOX_END = "box end"  # where the frame closes (printed as the frame's end, not as text)
 
 
 @frozen
@@ -93,6 +97,16 @@ class VBlock:
 
 
 @frozen
+class VLetter:
+    """A letter of transmittal as printed: its heading, paragraphs, signature lines and the title under them."""
+
+    heading: str
+    paragraphs: tuple[VRuns, ...] = ()
+    signatures: tuple[str, ...] = ()
+    title_lines: tuple[str, ...] = ()
+
+
+@frozen
 class Visible:
     """Everything the body and the first page show, in reading order."""
 
@@ -107,6 +121,7 @@ class Visible:
     title_style: TitleStyle | None = None
     #: The duty station's layout where the format shows it (Word: by the page size); Markdown shows none.
     duty_station: DutyStation | None = None
+    letter: VLetter | None = None
 
 
 @define
@@ -121,8 +136,10 @@ class Collecting:
     blocks: list[VBlock] = field(factory=list)
     title_style: TitleStyle | None = None
     duty_station: DutyStation | None = None
+    #: The letter of transmittal (issue 13): ``readers.letter.Reading`` collects it line by line.
+    letter: VLetter | None = None
 
     def done(self) -> Visible:
         return Visible(tuple(self.masthead_lines), self.symbol, tuple(tuple(x) for x in self.front_lines),
                        tuple(self.title), tuple(tuple(x) for x in self.subtitles), tuple(self.blocks),
-                       self.title_style, self.duty_station)
+                       self.title_style, self.duty_station, self.letter)

@@ -21,6 +21,7 @@ from cstd_docs.lang import LanguagePack, language_pack
 from cstd_docs.lang.numbering import roman
 from cstd_docs.model import (
     Annex,
+    Box,
     Chapter,
     Citation,
     CrossRef,
@@ -54,8 +55,11 @@ from cstd_docs.model import (
 from cstd_docs.model.check import check
 from cstd_docs.model.walk import Visit, walk
 from cstd_docs.perf import gc_paused
+from cstd_docs.resolve.boxes import SUMMARY, OpenBox, inside
 from cstd_docs.resolve.document import (
     AgendaLine,
+    BoxKind,
+    BoxStart,
     Heading,
     HeadingLevel,
     InstrumentHeading,
@@ -69,6 +73,7 @@ from cstd_docs.resolve.document import (
     Reference,
     ResolvedBlock,
     ResolvedFront,
+    ResolvedLetter,
     ResolvedMasthead,
     ResolvedNote,
     ResolvedReport,
@@ -166,6 +171,8 @@ class _Resolver:
         self.blocks: list[_PendingBlock] = []
         self.on_first_page = True
         self.paragraph_count = 0
+        self.box_count = 0
+        self.open_boxes: list[OpenBox] = []
 
     # --- notes ---------------------------------------------------------------------------
     def _mark(self) -> tuple[str, bool]:
@@ -243,6 +250,7 @@ class _Resolver:
     def visit(self, visit: Visit) -> None:
         """The block (or blocks) one node of the body becomes, numbered by its place."""
         node, place = visit.node, visit.index + 1
+        self.boxes(visit)
         self.findings_heading(visit)
         match node:  # the most frequent kinds first: a match tries its cases in order
             case Paragraph():
@@ -276,8 +284,48 @@ class _Resolver:
                              node.title, node)
             case Resolution() | Preambular() | Operative() | Decision() | DecisionParagraph():
                 self.instrument(visit, node)
+            case Box():
+                self.box_count += 1
+                self.label(node.id, str(self.box_count))
+                label = self.pack.table.box_numbered.format(number=self.box_count)
+                self.open_box(node, BoxKind.BOX, label, node.title)
             case _:
                 assert_never(node)
+
+    # --- boxes (issue 13) ------------------------------------------------------------------------
+    def boxes(self, visit: Visit) -> None:
+        """Close the boxes the walk has left; open the summary at its first paragraph."""
+        while self.open_boxes and not inside(self.open_boxes[-1], visit):
+            self.close_box()
+        if visit.within == SUMMARY and visit.index == 0:
+            self.open_box(None, BoxKind.SUMMARY, "", (self.pack.table.summary,))
+        elif visit.within != SUMMARY:
+            self.on_first_page = False  # the summary stands on page 1, the body after it
+
+    def open_box(self, node: Box | None, kind: BoxKind, label: str, title: Inlines) -> None:
+        ident = node.id if node is not None else None
+        self.open_boxes.append(OpenBox(node, len(self.blocks)))
+        self.emit(partial(BoxStart, kind=kind, label=label, id=ident, origin=node), "title", self.runs(title))
+
+    def close_box(self) -> None:
+        box = self.open_boxes.pop()
+        pending = self.blocks[box.at]
+        framed = len(self.blocks) - box.at - 1
+        self.blocks[box.at] = attrs.evolve(pending, make=partial(pending.make, blocks=framed))
+
+    def letter(self) -> Callable[[], ResolvedLetter] | None:
+        """The letter of transmittal, its notes numbered now (it precedes the title); settled once the
+        body's numbers are known, as its cross-references may name them."""
+        letter = self.report.letter
+        if letter is None:
+            return None
+        heading = self.pack.letter_title(letter.date, letter.sender.replace("\n", " "),
+                                         letter.addressee.replace("\n", " "))
+        paragraphs = [self.runs(p) for p in letter.paragraphs]
+        signatures = tuple(self.pack.table.signed.format(name=name) for name in letter.signatories)
+        return lambda: ResolvedLetter(self.pack.typeset(heading), tuple(self.settle(p) for p in paragraphs),
+                                      signatures, letter.signatory_title)
+    # --- end boxes
 
     # --- instruments (issue 12) ----------------------------------------------------------------
     def instrument(self, visit: Visit, node: Instrument) -> None:
@@ -391,11 +439,13 @@ def resolve(report: Report) -> ResolvedReport:
     r = _Resolver(report, pack)
     masthead = r.masthead()
     front = r.front()
+    letter = r.letter()
     title = r.runs(report.title)
     subtitles = [r.runs(s) for s in report.subtitles]
-    r.on_first_page = False
     for visit in walk(report):
         r.visit(visit)
+    while r.open_boxes:
+        r.close_box()
 
     blocks = [pending.settled(r.settle) for pending in r.blocks]
     notes = tuple(
@@ -425,4 +475,5 @@ def resolve(report: Report) -> ResolvedReport:
         source=report,
         referenced=r.referenced,
         note_mark_separator=pack.table.note_mark_separator,
+        letter=letter() if letter is not None else None,
     )

@@ -175,8 +175,33 @@ class OperativeParagraph:
 
 # --- end instruments
 
+
+# --- boxes (issue 13) ---------------------------------------------------------------------------
+class BoxKind(enum.Enum):
+    SUMMARY = "summary"  # the boxed summary under the title block: "Summary" in italics
+    BOX = "box"  # a titled box of the body: "Box 1", its title
+
+
+@frozen
+class BoxStart:
+    """Where a box starts: its heading, and how many of the blocks that follow it stand inside.
+
+    A summary's ``label`` is empty and its ``title`` the language's "Summary"; a box's label is
+    "Box 1" and its title the author's. Writers frame the heading and the ``blocks`` after it
+    (Word: a bordered one-cell table the width of the text column).
+    """
+
+    kind: BoxKind
+    label: str
+    title: Runs
+    blocks: int = 0
+    id: str | None = None
+    #: The Box node; None for the summary (its heading is fixed wording).
+    origin: Node | None = field(default=None, eq=False, repr=False)
+# --- end boxes
+
 ResolvedBlock = (Heading | NumberedParagraph | SubparagraphItem | Unnumbered
-                 | InstrumentHeading | InstrumentText | OperativeParagraph)
+                 | InstrumentHeading | InstrumentText | OperativeParagraph | BoxStart)
 
 
 @frozen
@@ -225,6 +250,18 @@ class ResolvedFront:
 
 
 @frozen
+class ResolvedLetter:
+    """A letter of transmittal as printed: its heading composed, "(Signed)" before each name."""
+
+    heading: str
+    paragraphs: tuple[Runs, ...]
+    #: "(Signed) Jane Doe", one line each.
+    signatures: tuple[str, ...]
+    #: The signatories' title under the names, or None.
+    signatory_title: str | None
+
+
+@frozen
 class ResolvedReport:
     """Everything a writer needs, in reading order."""
 
@@ -249,3 +286,5 @@ class ResolvedReport:
     referenced: Mapping[str, str] = field(factory=dict)
     #: Printed between note marks at one spot, in superscript (the language's comma).
     note_mark_separator: str = ","
+    #: A letter of transmittal printed before the title block (issue 13), or None.
+    letter: ResolvedLetter | None = None

@@ -23,7 +23,9 @@ from cstd_docs.errors import ReportError
 from cstd_docs.model import Emphasis, Link, Report, Strong
 from cstd_docs.perf import gc_paused
 from cstd_docs.resolve import resolve
+from cstd_docs.resolve.boxes import box_groups
 from cstd_docs.resolve.document import (
+    BoxStart,
     Heading,
     HeadingLevel,
     InstrumentHeading,
@@ -198,6 +200,8 @@ class _BlockView:
         self.number = ""
         self.label = ""
         self.depth = 0
+        #: The last block a box frames (or a box with no block): the box closes after it.
+        self.closes_box = False
         match block:
             case Heading():
                 self.kind = "heading"
@@ -219,6 +223,11 @@ class _BlockView:
                 self.text = block.text
             case InstrumentHeading() | InstrumentText() | OperativeParagraph():
                 self.instrument(block)
+            case BoxStart():  # <div class="summary"> or <div class="box">: pandoc reads a div
+                self.kind = "box"
+                self.box = block.kind.value
+                self.label = block.label
+                self.title = block.title
             case _:
                 assert_never(block)
 
@@ -243,8 +252,13 @@ class _BlockView:
 
 
 def _views(doc: ResolvedReport) -> list[_BlockView]:
-    return [_BlockView(block, doc.referenced, quoted)
-            for block, quoted in zip(doc.blocks, within_resolutions(doc.blocks), strict=True)]
+    views = [_BlockView(block, doc.referenced, quoted)
+             for block, quoted in zip(doc.blocks, within_resolutions(doc.blocks), strict=True)]
+    at = 0
+    for block, framed in box_groups(doc.blocks):  # each box closes after the last block it frames
+        at += 1 + len(framed)
+        views[at - 1].closes_box = isinstance(block, BoxStart)
+    return views
 # --- end instruments
 
 

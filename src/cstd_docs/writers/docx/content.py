@@ -13,7 +13,9 @@ from typing import assert_never
 from cstd_docs.crossrefs import bookmark_name
 from cstd_docs.errors import ReportError
 from cstd_docs.model import Emphasis, Link, Strong, TitleStyle
+from cstd_docs.resolve.boxes import box_groups
 from cstd_docs.resolve.document import (
+    BoxStart,
     Heading,
     HeadingLevel,
     InstrumentHeading,
@@ -33,6 +35,7 @@ from cstd_docs.resolve.document import (
     Unnumbered,
 )
 from cstd_docs.resolve.instruments import within_resolutions
+from cstd_docs.writers.docx import boxes
 from cstd_docs.writers.docx import instrument_styles as ins
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import GENEVA, LAYOUTS, FrontBlockLayout, Layout, MastheadGeometry
@@ -373,6 +376,8 @@ def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks, layout: L
             return [paragraph([body_style, ind], [*numbering, *inline(item.text, links)])]
         case Unnumbered():
             return [paragraph([body_style], inline(item.text, links))]
+        case BoxStart():  # its heading; body() frames it with its blocks
+            return boxes.heading(item, inline(item.title, links), bookmarks.around(item.id, item.label))
         case _:
             assert_never(item)
 
@@ -408,6 +413,13 @@ def instrument_item(item: SubparagraphItem, links: NoteLinks, bookmarks: Bookmar
 # --- end instruments
 
 
+def _boxed(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks, layout: Layout) -> list[Element]:
+    """A block inside a box: unnumbered text with its first line indented, as the summary prints it."""
+    if isinstance(item, Unnumbered):
+        return [boxes.first_line_text(inline(item.text, links), layout.box)]
+    return block(item, links, bookmarks, layout)
+
+
 def end_rule() -> Element:
     """The short centred rule closing the document: four underlined tabs."""
     props = [val("w:pStyle", st.SINGLE_TXT), st.spacing(before=240), val("w:jc", "center")]
@@ -419,11 +431,18 @@ def body(report: ResolvedReport, links: NoteLinks, emblem: Element | None = None
     layout = LAYOUTS[report.layout]
     out = [masthead_table(report.masthead, report.right_to_left, emblem, layout.masthead),
            *front_block(report.front, links, layout.front)]
-    out.append(heading(TITLE_STYLES[report.title_style], None, report.title, links))
+    title_style = TITLE_STYLES[report.title_style]
+    if report.letter is not None:  # the letter of transmittal, then the report from a new page
+        out.extend(boxes.letter(report.letter, title_style, lambda runs: inline(runs, links), layout))
+    out.append(heading(title_style, None, report.title, links, page_break=report.letter is not None))
     out.extend(heading(st.H1G, None, subtitle, links) for subtitle in report.subtitles)
     bookmarks = Bookmarks(report)
-    for item, resolution in zip(report.blocks, within_resolutions(report.blocks), strict=True):
-        out.extend(block(item, links, bookmarks, layout, resolution))
+    inside = dict(zip(map(id, report.blocks), within_resolutions(report.blocks), strict=True))
+    for item, framed in box_groups(report.blocks):
+        elements = block(item, links, bookmarks, layout, inside[id(item)])
+        for inner in framed:  # a box's heading, then the blocks it frames, in one bordered cell
+            elements.extend(_boxed(inner, links, bookmarks, layout))
+        out.extend([boxes.frame(elements, layout)] if isinstance(item, BoxStart) else elements)
     out.append(end_rule())
     if layout.end_job_line and report.masthead.job_number:
         # In the Footer style, which the readers know is no part of the text.

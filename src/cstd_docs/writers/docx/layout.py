@@ -121,6 +121,30 @@ class FrontBlockLayout:
 
 
 @frozen
+class BoxLayout:
+    """A box (the summary under the title block, "Box 1" in the body) and a letter of transmittal.
+
+    Measured on A/HRC/EMRIP/2025/2 p. 1 (docs/layout-content.md): the frame's rules 0.48 pt at
+    2.00 and 18.98 cm, the width of the text column; "Summary" italic 12 pt, 0.45 cm inside the
+    frame, 12 pt below its top rule; the text as SingleTxtG, its first line 1 cm in; a 12 pt
+    line closing the frame.
+    """
+
+    #: The frame's rules, in eighths of a point.
+    rule: int = 4
+    #: The heading's indent from the frame, and its space before and after (twips).
+    heading_indent: int = 255
+    heading_before: int = 240
+    heading_after: int = 120
+    #: The summary's italic heading (half-points).
+    summary_size: int = 24
+    #: The first-line indent of a box's and a letter's unnumbered paragraphs.
+    first_line: int = 567
+    #: Space before the signature block of a letter.
+    signature_before: int = 480
+
+
+@frozen
 class Layout:
     page: PageGeometry
     notes: NoteLayout
@@ -133,6 +157,8 @@ class Layout:
     chapter_caption_line: bool = False
     #: The job number again after the end rule, on the last page, as New York prints it.
     end_job_line: bool = False
+    #: Boxes and letters (issue 13).
+    box: BoxLayout = BoxLayout()
 
 
 GENEVA = Layout(

@@ -27,6 +27,7 @@ from cstd_docs.compare import Step, align, pair_notes, similar, units
 from cstd_docs.compare.blocks import block_runs, runs_text, weight
 from cstd_docs.resolve.document import (
     AgendaLine,
+    BoxStart,
     Heading,
     InstrumentHeading,
     InstrumentText,
@@ -42,7 +43,7 @@ from cstd_docs.resolve.document import (
     Unnumbered,
 )
 from cstd_docs.resolve.instruments import within_resolutions
-from cstd_docs.writers.docx import content
+from cstd_docs.writers.docx import boxes, content
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import LAYOUTS, Layout
 from cstd_docs.writers.docx.oxml import CT_Footnotes
@@ -70,7 +71,7 @@ def _plain_block(block: ResolvedBlock) -> ResolvedBlock:
     if not any(isinstance(r, Reference) for r in block_runs(block)):
         return block  # most blocks: nothing to copy
     match block:
-        case Heading() | InstrumentHeading():
+        case Heading() | InstrumentHeading() | BoxStart():
             return attrs.evolve(block, title=_plain(block.title))
         case NumberedParagraph() | SubparagraphItem() | Unnumbered() | InstrumentText() | OperativeParagraph():
             return attrs.evolve(block, text=_plain(block.text))
@@ -123,6 +124,11 @@ def _front_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Elem
         out.append(Piece(("front", name), ("front", name), name, text, text, (), _eager([p])))
     for line in report.front.agenda:
         out.append(_agenda_piece(report, line, links))
+    if report.letter is not None:  # the letter of transmittal, one piece a paragraph
+        elements = boxes.letter(report.letter, st.HMG, lambda runs: content.inline(runs, links), LAYOUTS[report.layout])
+        for index, element in enumerate(elements):
+            text = "".join(t.text or "" for t in element.iter(qn("w:t")))
+            out.append(Piece(("letter", index), ("letter", text), "letter", text, text, (), _eager([element])))
     title = runs_text(report.title, report.notes)
     out.append(Piece(("title",), ("title",), "title", title, title, _refs(report.title),
                      _eager([content.heading(st.HMG, None, report.title, links)])))
@@ -162,13 +168,15 @@ def _block_signature(block: ResolvedBlock, text: str, refs: tuple[NoteRef, ...])
             return None, ("instrument text", block.kind, text, marks)
         case OperativeParagraph():
             return block.number, ("operative", text, marks)
+        case BoxStart():  # laid out unframed here: a redline marks the box's heading and blocks one by one
+            return block.label, ("box", block.kind, text, marks)
         case _:
             assert_never(block)
 
 
 def _without_text(block: ResolvedBlock) -> ResolvedBlock:
     match block:
-        case Heading() | InstrumentHeading():
+        case Heading() | InstrumentHeading() | BoxStart():
             return attrs.evolve(block, title=())
         case NumberedParagraph() | SubparagraphItem() | Unnumbered() | InstrumentText() | OperativeParagraph():
             return attrs.evolve(block, text=())
