@@ -210,3 +210,18 @@ def test_the_studys_notes_link_symbols_and_web_addresses(study: Report) -> None:
 def test_a_word_draft_without_source_keeps_the_bold_advice(study: Report) -> None:
     read = cstd_docs.read_docx(_without_source(docx_bytes(study)))
     assert [p.text for p in read.annexes[0].content] == [p.text for p in study.annexes[0].content]  # type: ignore[union-attr]
+
+
+def test_diff_names_what_changed_in_the_letter_of_transmittal() -> None:
+    from cstd_docs.changes import diff_reports
+
+    old = cstd_docs.load(EXAMPLES / "ga-co-chairs-summary-letter.json")
+    assert old.letter is not None
+    first, *rest = old.letter.paragraphs
+    letter = attrs.evolve(old.letter, paragraphs=(first, *rest, "A paragraph added to the letter."),
+                          signatories=old.letter.signatories[:1])
+    changes = diff_reports(old, attrs.evolve(old, letter=letter))
+    places = {c.new_place or c.old_place for c in changes}
+    assert f"letter paragraph {len(old.letter.paragraphs) + 1}" in places
+    assert "letter signatures" in places
+    assert all(c.what == "front" for c in changes)

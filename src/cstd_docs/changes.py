@@ -176,6 +176,13 @@ def _front(report: ResolvedReport) -> dict[str, str]:
         lines[f"subtitle {n}"] = runs_text(subtitle, report.notes)
     for line in f.agenda:
         lines[runs_text(line.label, report.notes, with_notes=False)] = line.title
+    if report.letter is not None:  # the letter of transmittal goes before the title: front matter
+        letter = report.letter
+        lines["letter heading"] = letter.heading
+        for n, paragraph in enumerate(letter.paragraphs, start=1):
+            lines[f"letter paragraph {n}"] = runs_text(paragraph, report.notes)
+        lines["letter signatures"] = "; ".join(letter.signatures)
+        lines["letter signatory title"] = letter.signatory_title or ""
     return lines
 
 
