@@ -28,11 +28,13 @@ from cstd_docs.model.inline import (
     Note,
     NoteInline,
     Strong,
+    StrongEmphasis,
     Styled,
     plain_text,
 )
 from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
 from cstd_docs.model.items import Subparagraph
+from cstd_docs.model.lists import Bullet, IndentedLines, Line
 from cstd_docs.model.participants import Delegation, Organization, Participant, Person
 from cstd_docs.model.report import (
     JSON_NAME,
@@ -54,6 +56,7 @@ __all__ = [
     "AgendaItem",
     "Annex",
     "Block",
+    "Bullet",
     "Chapter",
     "ChapterPart",
     "Citation",
@@ -66,8 +69,10 @@ __all__ = [
     "Emphasis",
     "Findings",
     "FirstPageNotes",
+    "IndentedLines",
     "Inline",
     "Inlines",
+    "Line",
     "Link",
     "Masthead",
     "Node",
@@ -84,6 +89,7 @@ __all__ = [
     "Section",
     "Session",
     "Strong",
+    "StrongEmphasis",
     "Styled",
     "Subparagraph",
     "Subsection",
