@@ -12,13 +12,15 @@ from typing import assert_never
 
 from cstd_docs.crossrefs import bookmark_name
 from cstd_docs.errors import ReportError
-from cstd_docs.model import Emphasis, Link, Strong, TitleStyle
+from cstd_docs.model import Emphasis, Link, Strong, StrongEmphasis, TitleStyle
 from cstd_docs.resolve.document import (
+    BulletItem,
     Heading,
     HeadingLevel,
     InstrumentHeading,
     InstrumentKind,
     InstrumentText,
+    LineItem,
     NoteRef,
     NumberedParagraph,
     OperativeParagraph,
@@ -34,6 +36,7 @@ from cstd_docs.resolve.document import (
 )
 from cstd_docs.resolve.instruments import within_resolutions
 from cstd_docs.writers.docx import instrument_styles as ins
+from cstd_docs.writers.docx import lists
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import GENEVA, LAYOUTS, FrontBlockLayout, Layout, MastheadGeometry
 from cstd_docs.writers.docx.oxml import CT_Footnotes
@@ -153,7 +156,8 @@ def _plain(props: Props | None) -> Props:
 
 
 def inline(
-    runs: Iterable[str | Emphasis | NoteRef | Strong | Link], links: NoteLinks | None, props: Props | None = None
+    runs: Iterable[str | Emphasis | NoteRef | Strong | Link | StrongEmphasis], links: NoteLinks | None,
+    props: Props | None = None,
 ) -> list[Element]:
     """Runs for resolved inline content; ``props`` makes the run properties of plain text."""
     base = _plain(props)
@@ -173,6 +177,8 @@ def inline(
                 out.append(run(item.text, [*base(), *st.italic()]))
             case Strong():
                 out.append(strong(item, base()))
+            case StrongEmphasis():
+                out.append(run(item.text, [*base(), *st.bold(), *st.italic()]))
             case Link():
                 out.append(hyperlink(item, base()))
             case NoteRef():
@@ -373,6 +379,10 @@ def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks, layout: L
             return [paragraph([body_style, ind], [*numbering, *inline(item.text, links)])]
         case Unnumbered():
             return [paragraph([body_style], inline(item.text, links))]
+        case BulletItem():
+            return [lists.bullet(item, inline(item.text, links))]
+        case LineItem():
+            return [lists.line(item, inline(item.text, links))]
         case _:
             assert_never(item)
 

@@ -27,9 +27,11 @@ from cstd_docs.compare import Step, align, pair_notes, similar, units
 from cstd_docs.compare.blocks import block_runs, runs_text, weight
 from cstd_docs.resolve.document import (
     AgendaLine,
+    BulletItem,
     Heading,
     InstrumentHeading,
     InstrumentText,
+    LineItem,
     NoteRef,
     NumberedParagraph,
     OperativeParagraph,
@@ -73,6 +75,8 @@ def _plain_block(block: ResolvedBlock) -> ResolvedBlock:
         case Heading() | InstrumentHeading():
             return attrs.evolve(block, title=_plain(block.title))
         case NumberedParagraph() | SubparagraphItem() | Unnumbered() | InstrumentText() | OperativeParagraph():
+            return attrs.evolve(block, text=_plain(block.text))
+        case BulletItem() | LineItem():
             return attrs.evolve(block, text=_plain(block.text))
         case _:
             assert_never(block)
@@ -162,6 +166,10 @@ def _block_signature(block: ResolvedBlock, text: str, refs: tuple[NoteRef, ...])
             return None, ("instrument text", block.kind, text, marks)
         case OperativeParagraph():
             return block.number, ("operative", text, marks)
+        case BulletItem():
+            return None, ("bullet", block.level, text, marks)
+        case LineItem():
+            return None, ("line", block.indent, block.last, text, marks)
         case _:
             assert_never(block)
 
@@ -171,6 +179,8 @@ def _without_text(block: ResolvedBlock) -> ResolvedBlock:
         case Heading() | InstrumentHeading():
             return attrs.evolve(block, title=())
         case NumberedParagraph() | SubparagraphItem() | Unnumbered() | InstrumentText() | OperativeParagraph():
+            return attrs.evolve(block, text=())
+        case BulletItem() | LineItem():
             return attrs.evolve(block, text=())
         case _:
             assert_never(block)
