@@ -31,16 +31,19 @@ from cstd_docs.model import (
     Suggestion,
     UnnumberedText,
 )
+from cstd_docs.model.lists import Bullet, IndentedLines, Line
 from cstd_docs.readers.signature import Sig, signature
 from cstd_docs.readers.visible import BlockKind, VNote, VRun
 from cstd_docs.resolve import resolve
 from cstd_docs.resolve.document import (
+    BulletItem,
     Heading,
     HeadingLevel,
     InstrumentHeading,
     InstrumentKind,
     InstrumentText,
     InstrumentTextKind,
+    LineItem,
     NoteRef,
     NumberedParagraph,
     OperativeParagraph,
@@ -126,6 +129,10 @@ def printed(block: ResolvedBlock) -> tuple[BlockKind, Runs, str]:
             return _TEXT_KINDS[block.kind], block.text, ""
         case OperativeParagraph():
             return BlockKind.OPERATIVE, block.text, block.number
+        case BulletItem():
+            return BlockKind.BULLET, block.text, ""
+        case LineItem():
+            return BlockKind.LINE, block.text, ""
         case _:
             assert_never(block)
 
@@ -163,5 +170,11 @@ def node_text(node: Node) -> Inlines | None:
             return node.title
         case Preambular() | Operative() | DecisionParagraph():
             return node.text
+        case Bullet():
+            return node.bullet
+        case Line():
+            return node.line
+        case IndentedLines():
+            return None  # its lines print
         case _:
             assert_never(node)

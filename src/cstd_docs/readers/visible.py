@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from attrs import define, field, frozen
 
-from cstd_docs.model import DutyStation, Emphasis, Link, Strong, TitleStyle
+from cstd_docs.model import DutyStation, Emphasis, Link, Strong, StrongEmphasis, TitleStyle
 
 
 def _runs(value: Iterable[VRun]) -> tuple[VRun, ...]:
@@ -21,7 +21,7 @@ def _runs(value: Iterable[VRun]) -> tuple[VRun, ...]:
 
 
 #: What a note's text holds as printed.
-NoteRun = str | Emphasis | Strong | Link
+NoteRun = str | Emphasis | Strong | Link | StrongEmphasis
 
 
 def _note_text(value: Iterable[NoteRun]) -> tuple[NoteRun, ...]:
@@ -52,7 +52,7 @@ class VRef(str):
         return f"VRef({str(self)!r}, bookmark={self.bookmark!r})"
 
 
-VRun = str | Emphasis | VNote | Strong | Link
+VRun = str | Emphasis | VNote | Strong | Link | StrongEmphasis
 VRuns = tuple[VRun, ...]
 
 
@@ -75,6 +75,9 @@ class BlockKind(enum.Enum):
     DECISION_LABEL = "decision label"  # "Draft decision I", "Decision 68/101"
     DECISION = "decision"  # a decision's title: where it starts when it prints no label
     DECISION_TEXT = "decision text"
+    # --- bulleted lists and indented lines (issue 13)
+    BULLET = "bullet"  # its level in ``depth``
+    LINE = "line"  # one of indented lines: its indent in ``depth``
 
 
 @frozen
@@ -90,6 +93,9 @@ class VBlock:
     where: str = ""
     #: The id the document itself gives the block (Markdown: ``<a id="…"></a>`` before its number).
     anchor: str | None = None
+    #: A line that opens a block of indented lines (the lines after it, up to the next that
+    #: opens one, are its block).
+    opens: bool = False
 
 
 @frozen
