@@ -12,12 +12,14 @@ from typing import assert_never
 
 from attrs import frozen
 
-from cstd_docs.model import Emphasis, Link, Strong
+from cstd_docs.model import Emphasis, Link, Strong, StrongEmphasis
 from cstd_docs.resolve.document import (
+    BulletItem,
     Heading,
     HeadingLevel,
     InstrumentHeading,
     InstrumentText,
+    LineItem,
     NoteRef,
     NumberedParagraph,
     OperativeParagraph,
@@ -61,7 +63,7 @@ def note_text(note: ResolvedNote) -> str:
     return "".join(_shown(t) for t in note.text)
 
 
-def _shown(run: str | Emphasis | Strong | Link) -> str:
+def _shown(run: str | Emphasis | Strong | Link | StrongEmphasis) -> str:
     """A run as the text output shows it: emphasis ``*…*``, strong ``**…**``, a link ``[text](url)``."""
     match run:
         case str():
@@ -72,6 +74,8 @@ def _shown(run: str | Emphasis | Strong | Link) -> str:
             return f"**{run.text}**"
         case Link():
             return f"[{run.text}]({run.url})"
+        case StrongEmphasis():
+            return f"***{run.text}***"
         case _:
             assert_never(run)
 
@@ -95,6 +99,8 @@ def block_runs(block: ResolvedBlock) -> tuple[Run, ...]:
         case Heading() | InstrumentHeading():
             return block.title
         case NumberedParagraph() | SubparagraphItem() | Unnumbered() | InstrumentText() | OperativeParagraph():
+            return block.text
+        case BulletItem() | LineItem():
             return block.text
         case _:
             assert_never(block)
@@ -167,6 +173,10 @@ def unit(block: ResolvedBlock, notes: Sequence[ResolvedNote], places: _Places) -
             # Numbered within its resolution: its key is its resolution's place, never a report ¶.
             places.paragraph = f"{places.instrument}, operative paragraph {block.number.rstrip('.')}"
             kind, runs, place = "operative", block.text, places.paragraph
+        case BulletItem():
+            kind, runs, place = "bullet", block.text, f"a bullet after {places.last.removeprefix('a bullet after ')}"
+        case LineItem():
+            kind, runs, place = "line", block.text, f"a line after {places.last.removeprefix('a line after ')}"
         case _:
             assert_never(block)
     text = runs_text(runs, notes)
