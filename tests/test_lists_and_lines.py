@@ -372,3 +372,20 @@ def test_inlines_accept_bold_italic_everywhere_inline_content_goes() -> None:
     resolved = resolve(report)
     assert resolved.notes[0].text == ("b ", StrongEmphasis("c"))
     assert cstd_docs.read_docx(docx_bytes(report)) == report
+
+
+@pytest.mark.parametrize("language", ["ar", "en", "es", "fr", "ru", "zh"])
+def test_every_language_reads_the_constructs_back(language: str) -> None:
+    """Its heading numerals (Arabic's words, Chinese's), right to left, its subparagraph labels: the same blocks."""
+    base = cstd_docs.load(EXAMPLES / f"short-{language}.json")
+    first = base.chapters[0]
+    lists = (Bullet("x", bullets=(Bullet("y"),)), IndentedLines((Line("a", indent=0), Line("b"))))
+    report = attrs.evolve(base, chapters=(attrs.evolve(first, numbered=False, content=(*first.content, *lists)),
+                                          *base.chapters[1:], Chapter("Last", [Paragraph("z")])))
+    data, text = docx_bytes(report), cstd_docs.render_markdown(report)
+    assert cstd_docs.read_docx(data) == report
+    assert cstd_docs.read_markdown(text) == report
+    for alone in (cstd_docs.read_docx(_without_source(data)),
+                  cstd_docs.read_markdown(text.split("<!-- cstd-docs-source")[0])):
+        assert [c.numbered for c in alone.chapters] == [False] + [True] * len(base.chapters)
+        assert alone.chapters[0].content[-2:] == lists
