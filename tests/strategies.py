@@ -1,7 +1,8 @@
 """Hypothesis strategies for valid reports, for any test to reuse.
 
 ``reports()`` draws a report that passes ``check``: chapters with sections, findings
-with suggestions, subsections, annexes with chapters, paragraphs and unnumbered text,
+with suggestions, subsections, annexes with chapters, headings without numerals,
+paragraphs and unnumbered text, bullets (two levels), indented lines, bold italic text,
 subparagraphs nested up to the four levels allowed, free notes (with emphasis and
 cross-references inside), citations of one or more registered participants, cross-
 references (backward and forward) to existing paragraph, subparagraph and heading ids,
@@ -31,6 +32,7 @@ from cstd_docs.lang import available
 from cstd_docs.model import (
     AgendaItem,
     Annex,
+    Bullet,
     Chapter,
     Citation,
     CrossRef,
@@ -40,6 +42,8 @@ from cstd_docs.model import (
     Emphasis,
     Findings,
     FirstPageNotes,
+    IndentedLines,
+    Line,
     Link,
     Masthead,
     Note,
@@ -51,6 +55,7 @@ from cstd_docs.model import (
     Section,
     Session,
     Strong,
+    StrongEmphasis,
     Subparagraph,
     Subsection,
     Suggestion,
@@ -139,7 +144,7 @@ def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
 
     def inlines(*, refs: bool, notes: bool = True, citations: bool = True) -> tuple[Any, ...]:
         parts: list[Any] = [draw(text())]
-        kinds = ["emphasis", "plain", "strong", "link"]
+        kinds = ["emphasis", "plain", "strong", "link", "strong_emphasis"]
         kinds += ["note"] if notes else []
         kinds += ["cite"] if citations and notes else []
         kinds += ["ref"] if refs and anchors else []
@@ -149,6 +154,8 @@ def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
                 parts.append(Emphasis(draw(text(12))))
             elif kind == "strong":
                 parts.append(Strong(draw(text(12))))
+            elif kind == "strong_emphasis":
+                parts.append(StrongEmphasis(draw(text(12))))
             elif kind == "link":
                 parts.append(draw(_links()))
             elif kind == "plain":
@@ -185,7 +192,21 @@ def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
             )
         return tuple(items)
 
-    def block() -> Paragraph | UnnumberedText:
+    def unlabelled() -> Bullet | IndentedLines:
+        """A bullet (with bullets of its own, maybe) or a block of indented lines; neither is referred to."""
+        def ident() -> str | None:
+            return draw(st.sampled_from([None, made.plain()]))
+
+        if draw(st.booleans()):
+            inner = tuple(Bullet(inlines(refs=True), id=ident()) for _ in range(draw(st.integers(0, 2))))
+            return Bullet(inlines(refs=True), id=ident(), bullets=inner)
+        lines = tuple(Line(inlines(refs=True), id=ident(), indent=draw(st.integers(0, 2)))
+                      for _ in range(draw(st.integers(1, 3))))
+        return IndentedLines(lines, id=ident())
+
+    def block() -> Paragraph | UnnumberedText | Bullet | IndentedLines:
+        if draw(st.integers(0, 7)) == 0:
+            return unlabelled()
         if draw(st.integers(0, 5)) == 0:
             return UnnumberedText(inlines(refs=True), id=draw(st.sampled_from([None, made.plain()])))
         anchor = made.anchor() if draw(st.booleans()) else None
@@ -194,7 +215,7 @@ def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
         ident = anchor or draw(st.sampled_from([None, made.plain()]))
         return Paragraph(inlines(refs=refs), id=ident, subparagraphs=subs)
 
-    def blocks(low: int = 0) -> tuple[Paragraph | UnnumberedText, ...]:
+    def blocks(low: int = 0) -> tuple[Paragraph | UnnumberedText | Bullet | IndentedLines, ...]:
         return tuple(block() for _ in range(draw(st.integers(low, max_blocks))))
 
     def heading_id() -> str | None:
@@ -205,6 +226,10 @@ def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
 
     def title() -> tuple[Any, ...]:
         return inlines(refs=False, citations=draw(st.booleans()))
+
+    def numbered(ident: str | None) -> bool:
+        """A heading prints no numeral now and then, never one a reference names."""
+        return ident in anchors or draw(st.integers(0, 4)) != 0
 
     def part() -> Section | Findings:
         if draw(st.booleans()):
@@ -217,17 +242,21 @@ def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
                 for _ in range(draw(st.integers(0, 2)))
             )
             return Findings(title(), id=heading_id(), main_findings=blocks(), suggestions=suggestions)
-        subsections = tuple(
-            Subsection(title(), id=heading_id(), content=blocks()) for _ in range(draw(st.integers(0, 2)))
-        )
-        return Section(title(), id=heading_id(), content=blocks(), subsections=subsections)
+        subsections = []
+        for _ in range(draw(st.integers(0, 2))):
+            ident = heading_id()
+            subsections.append(Subsection(title(), id=ident, content=blocks(), numbered=numbered(ident)))
+        ident = heading_id()
+        return Section(title(), id=ident, content=blocks(), subsections=tuple(subsections), numbered=numbered(ident))
 
     def chapter() -> Chapter:
+        ident = heading_id()
         return Chapter(
             title(),
-            id=heading_id(),
+            id=ident,
             content=blocks(),
             sections=tuple(part() for _ in range(draw(st.integers(0, 2)))),
+            numbered=numbered(ident),
         )
 
     chapters = [chapter() for _ in range(draw(st.integers(1, max_chapters)))]

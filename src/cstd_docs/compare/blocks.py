@@ -12,13 +12,15 @@ from typing import assert_never
 
 from attrs import frozen
 
-from cstd_docs.model import Emphasis, Link, Strong
+from cstd_docs.model import Emphasis, Link, Strong, StrongEmphasis
 from cstd_docs.resolve.document import (
     BoxStart,
+    BulletItem,
     Heading,
     HeadingLevel,
     InstrumentHeading,
     InstrumentText,
+    LineItem,
     NoteRef,
     NumberedParagraph,
     OperativeParagraph,
@@ -62,7 +64,7 @@ def note_text(note: ResolvedNote) -> str:
     return "".join(_shown(t) for t in note.text)
 
 
-def _shown(run: str | Emphasis | Strong | Link) -> str:
+def _shown(run: str | Emphasis | Strong | Link | StrongEmphasis) -> str:
     """A run as the text output shows it: emphasis ``*…*``, strong ``**…**``, a link ``[text](url)``."""
     match run:
         case str():
@@ -73,6 +75,8 @@ def _shown(run: str | Emphasis | Strong | Link) -> str:
             return f"**{run.text}**"
         case Link():
             return f"[{run.text}]({run.url})"
+        case StrongEmphasis():
+            return f"***{run.text}***"
         case _:
             assert_never(run)
 
@@ -96,6 +100,8 @@ def block_runs(block: ResolvedBlock) -> tuple[Run, ...]:
         case Heading() | InstrumentHeading() | BoxStart():
             return block.title
         case NumberedParagraph() | SubparagraphItem() | Unnumbered() | InstrumentText() | OperativeParagraph():
+            return block.text
+        case BulletItem() | LineItem():
             return block.text
         case _:
             assert_never(block)
@@ -170,6 +176,10 @@ def unit(block: ResolvedBlock, notes: Sequence[ResolvedNote], places: _Places) -
             kind, runs, place = "operative", block.text, places.paragraph
         case BoxStart():  # a box's heading: "Box 1" and its title, or the summary's
             kind, runs, place = "box", block.title, block.label or f"the {block.kind.value}"
+        case BulletItem():
+            kind, runs, place = "bullet", block.text, f"a bullet after {places.last.removeprefix('a bullet after ')}"
+        case LineItem():
+            kind, runs, place = "line", block.text, f"a line after {places.last.removeprefix('a line after ')}"
         case _:
             assert_never(block)
     text = runs_text(runs, notes)

@@ -25,6 +25,7 @@ from cstd_docs.model import (
     Suggestion,
     UnnumberedText,
 )
+from cstd_docs.model.lists import Bullet, IndentedLines, Line
 from cstd_docs.model.walk import Visit, walk
 from cstd_docs.resolve.document import BoxStart, Heading, InstrumentHeading, ResolvedReport, Runs
 
@@ -43,6 +44,11 @@ class StructureFinding:
 
 
 _Headed = Annex | Chapter | Section | Subsection | Findings
+
+
+def _numbered(parts: tuple[Chapter, ...] | tuple[Section | Findings, ...] | tuple[Subsection, ...]) -> int:
+    """How many of the headings print a numeral: an “A.” needs a “B.”, an unnumbered heading none."""
+    return sum(1 for part in parts if not isinstance(part, (Chapter, Section, Subsection)) or part.numbered)
 
 
 class _Walk:
@@ -68,16 +74,16 @@ class _Walk:
         path, node = visit.path, visit.node
         match node:
             case Paragraph() | Subparagraph() | UnnumberedText() | Suggestion() | Resolution() | Preambular() \
-                    | Operative() | Decision() | DecisionParagraph():
+                    | Operative() | Decision() | DecisionParagraph() | Bullet() | IndentedLines() | Line():
                 pass  # text: the rules on texts look at it
             case Chapter():
                 self.empty(node, path, not node.content and not node.sections,
                            "the chapter has no text and no sections")
-                self.single(node, f"{path}.sections", "section", len(node.sections))
+                self.single(node, f"{path}.sections", "section", _numbered(node.sections))
             case Section():
                 self.empty(node, path, not node.content and not node.subsections,
                            "the section has no text and no subsections")
-                self.single(node, f"{path}.subsections", "subsection", len(node.subsections))
+                self.single(node, f"{path}.subsections", "subsection", _numbered(node.subsections))
             case Subsection():
                 self.empty(node, path, not node.content, "the subsection has no text")
             case Findings():
@@ -85,7 +91,7 @@ class _Walk:
             case Annex():
                 self.empty(node, path, not node.content and not node.chapters,
                            "the annex has no text and no chapters")
-                self.single(node, f"{path}.chapters", "chapter", len(node.chapters))
+                self.single(node, f"{path}.chapters", "chapter", _numbered(node.chapters))
             case Box():
                 if not node.content:
                     self.report(None, path, "empty-section", "the box has no text", "write its text, or remove it")
@@ -111,7 +117,7 @@ def structure(resolved: ResolvedReport) -> list[StructureFinding]:
     """Levels with one subheading and headings with nothing under them."""
     report = resolved.source
     out = _Walk(resolved)
-    out.single(None, "$.chapters", "chapter", len(report.chapters))
+    out.single(None, "$.chapters", "chapter", _numbered(report.chapters))
     for visit in walk(report):
         out.visit(visit)
     return out.out

@@ -44,18 +44,22 @@ from cstd_docs.model import (
     Resolution,
     Section,
     Strong,
+    StrongEmphasis,
     Subparagraph,
     Subsection,
     Suggestion,
     UnnumberedText,
 )
+from cstd_docs.model.lists import Bullet, IndentedLines, Line
 from cstd_docs.model.walk import Visit, walk
 from cstd_docs.resolve.document import (
     BoxStart,
+    BulletItem,
     Heading,
     HeadingLevel,
     InstrumentHeading,
     InstrumentText,
+    LineItem,
     NoteRef,
     NumberedParagraph,
     OperativeParagraph,
@@ -141,7 +145,7 @@ def places(resolved: ResolvedReport) -> dict[int, str]:
             for level in order[order.index(block.level):]:
                 above.pop(level, None)
             own = _number(block.number) if block.level is HeadingLevel.ANNEX else \
-                f"{block.level.value} {_number(block.number)}"
+                f"{block.level.value} {_number(block.number) or _titled(block)}"
             parent = next((above[level] for level in reversed(order) if level in above), None)
             above[block.level] = f"{parent}, {own}" if parent else own
             place = above[block.level]
@@ -153,6 +157,12 @@ def places(resolved: ResolvedReport) -> dict[int, str]:
         if block.origin is not None:
             out[id(block.origin)] = place
     return out
+
+
+def _titled(heading: Heading) -> str:
+    """A heading that prints no numeral, placed by its title's first words: 'chapter “Agenda items 1 and 2”'."""
+    words = " ".join("".join(r if isinstance(r, str) else getattr(r, "text", "") for r in heading.title).split())
+    return f"“{words[:40]}…”" if len(words) > 40 else f"“{words}”"
 
 
 def _number(label: str) -> str:
@@ -192,6 +202,9 @@ class _Walk:
                 return Segment(Piece.LINK, run.text if isinstance(run, Link) else str(run), f"{here}.link")
             case Emphasis():
                 return Segment(Piece.EMPHASIS, run.text if isinstance(run, Emphasis) else str(run), f"{here}.emphasis")
+            case StrongEmphasis():  # italic first: a title in bold text, reproduced as published
+                text = run.text if isinstance(run, StrongEmphasis) else str(run)
+                return Segment(Piece.EMPHASIS, text, f"{here}.strong_emphasis")
             case CrossRef():
                 return Segment(Piece.REFERENCE, str(run), f"{here}.ref")
             case Note():
@@ -252,8 +265,22 @@ class _Walk:
                     name = self.instruments.get(id(visit.parent), "the decision")
                     self.holders[id(node)] = (name, node.id)
                     self.field(Kind.BODY, f"{path}.text", node.text, printed.text, name, node.id)
+            case Bullet() | Line():
+                self.unlabelled(path, node)
+            case IndentedLines():
+                pass  # its lines are printed, each a visit of its own
             case _:
                 assert_never(node)
+
+    def unlabelled(self, path: str, node: Bullet | Line) -> None:
+        """A bullet or an indented line, placed after the last numbered paragraph."""
+        printed = self.printed(node)
+        if isinstance(node, Bullet) and isinstance(printed, BulletItem):
+            self.field(Kind.BODY, f"{path}.bullet", node.bullet, printed.text, f"a bullet after {self.paragraph}",
+                       node.id)
+        elif isinstance(node, Line) and isinstance(printed, LineItem):
+            self.field(Kind.BODY, f"{path}.line", node.line, printed.text, f"a line after {self.paragraph}",
+                       node.id)
 
     def subparagraph(self, visit: Visit, sub: Subparagraph) -> None:
         """An item printed under a printed paragraph, suggestion or item; nothing under one not printed."""

@@ -5,12 +5,14 @@ a string, or a list mixing strings with one-key objects::
 
     ["One speaker", {"cite": "basso"}, " drew attention to ", {"emphasis": "Road Map"}]
 
-Bold text is {"strong": "…"}; a link {"link": "A/HRC/60/12"} or {"link": {"text": …, "url": …}}.
+Bold text is {"strong": "…"}, bold italic {"strong_emphasis": "…"}; a link {"link": "A/HRC/60/12"}
+or {"link": {"text": …, "url": …}}.
 
 Other unions are told apart by a key: a block with "unnumbered" is unnumbered text,
-one with "enacting" a resolution, one with "paragraphs" a decision, one with "box" a box (anything else is a
-paragraph), a chapter part with "theme" is a findings section, and a participant says its
-"kind". Fields equal to their default are left out.
+one with "enacting" a resolution, one with "paragraphs" a decision, one with "box" a box, one
+with "bullet" a bullet, one with "lines" indented lines (anything else is a paragraph), a
+chapter part with "theme" is a findings section, and a participant says its "kind". Fields
+equal to their default are left out.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ INLINE_KEYS: dict[str, tuple[type, str]] = {
     "ref": (m.CrossRef, "target"),
     "strong": (m.Strong, "text"),
     "link": (m.Link, "text"),
+    "strong_emphasis": (m.StrongEmphasis, "text"),
 }
 PARTICIPANT_KINDS: dict[str, type] = {
     "person": m.Person,
@@ -239,7 +242,7 @@ def configure_containers(c: Converter) -> None:
 
 
 #: The inline kinds allowed inside a note's own text.
-_NOTE_KEYS = {k: v for k, v in INLINE_KEYS.items() if k in ("emphasis", "ref", "strong", "link")}
+_NOTE_KEYS = {k: v for k, v in INLINE_KEYS.items() if k in ("emphasis", "ref", "strong", "link", "strong_emphasis")}
 
 
 def _structure_inline(c: Converter, value: object, allowed: Mapping[str, tuple[type, str]]) -> m.Inline:
@@ -249,7 +252,13 @@ def _structure_inline(c: Converter, value: object, allowed: Mapping[str, tuple[t
     cls, _field = allowed[key]
     assert isinstance(value, dict)
     payload = value[key]
-    if cls is m.Emphasis or cls is m.CrossRef or cls is m.Strong:
+    if (cls is m.Emphasis or cls is m.Strong) and isinstance(payload, list):
+        raise InputError(
+            f"{key} holds text (a string), got a list",
+            'bold inside italic (or italic inside bold) is its own object: write '
+            '[{"emphasis": "The "}, {"strong_emphasis": "Road"}, {"emphasis": " Map"}]',
+        )
+    if cls is m.Emphasis or cls is m.CrossRef or cls is m.Strong or cls is m.StrongEmphasis:
         return cls(_structure_str(payload, str))
     if cls is m.Link:
         return _structure_link(payload)
@@ -322,6 +331,8 @@ def _unstructure_inline(item: m.Inline) -> object:
             return {"strong": item.text}
         case m.Link():
             return {"link": {"text": item.text, "url": item.url} if item.url else item.text}
+        case m.StrongEmphasis():
+            return {"strong_emphasis": item.text}
         case _:
             assert_never(item)
 
@@ -357,6 +368,10 @@ def configure_tagged_unions(c: Converter) -> None:
             return c.structure(obj, m.Decision)
         if "box" in obj:  # a box: its title under "box"
             return c.structure(obj, m.Box)
+        if "bullet" in obj:  # an item of a bulleted list
+            return c.structure(obj, m.Bullet)
+        if "lines" in obj:  # indented lines
+            return c.structure(obj, m.IndentedLines)
         return c.structure(obj, m.Paragraph)
 
     def structure_part(value: object, _: object) -> m.ChapterPart:

@@ -122,8 +122,9 @@ def _blocks_in_order(scope: dict[str, Any], prefix: tuple[Segment, ...]) -> Iter
             yield from blocks(part, "suggestions", there)
 
 
-#: The keys of blocks that take no report paragraph number: unnumbered text, a resolution, a decision.
-_UNNUMBERED_KEYS = ("unnumbered", "enacting", "paragraphs", "box")
+#: The keys of blocks that take no report paragraph number: unnumbered text, a resolution, a decision,
+#: a box, a bullet, indented lines.
+_UNNUMBERED_KEYS = ("unnumbered", "enacting", "paragraphs", "box", "bullet", "lines")
 
 
 def paragraph_numbers(data: dict[str, Any]) -> dict[tuple[Segment, ...], int | None]:
@@ -164,12 +165,8 @@ def place_of(
         node = items[index]
         if key == "annexes":
             words.append(f"annex {roman(index + 1)}" if len(items) > 1 else "the annex")
-        elif key == "chapters":
-            words.append(f"chapter {roman(index + 1)}")
-        elif key == "sections":
-            words.append(f"section {letters(index + 1).upper()}")
-        elif key == "subsections":
-            words.append(f"subsection {index + 1}")
+        elif key in ("chapters", "sections", "subsections"):
+            words.append(_heading_word(key, items, index))
         elif key in ("content", "main_findings", "suggestions"):
             if numbers is None:
                 numbers = paragraph_numbers(data)
@@ -178,6 +175,8 @@ def place_of(
                 words.append(_instrument_word(node))
             elif isinstance(node, dict) and "box" in node:
                 words.append("a box")
+            elif isinstance(node, dict) and ("bullet" in node or "lines" in node):
+                words.append("a bullet" if "bullet" in node else "indented lines")
             else:
                 words.append(f"paragraph {number}" if number is not None else "unnumbered text")
         elif key == "operative":
@@ -189,6 +188,10 @@ def place_of(
         elif key in ("subparagraphs", "courses"):
             depth += 1
             words.append(f"subparagraph {_label(depth, index + 1)}")
+        elif key == "bullets":
+            words.append(f"its bullet {index + 1}")
+        elif key == "lines":
+            words.append(f"line {index + 1}")
         else:
             break
         if isinstance(node, dict) and isinstance(node.get("id"), str):
@@ -198,6 +201,30 @@ def place_of(
     if named is not None:
         words[named[0]] += f" (id {named[1]!r})"
     return ", ".join(words)
+
+
+_HEADING_WORDS = {"chapters": "chapter", "sections": "section", "subsections": "subsection"}
+
+
+def _heading_word(key: str, items: list[Any], index: int) -> str:
+    """"chapter II", "section B", "subsection 1", counting numbered headings only; a heading that
+    prints no numeral by its title's first words: 'chapter “Agenda items 7 and 8”'."""
+    word = _HEADING_WORDS[key]
+
+    def numbered(item: Any) -> bool:
+        return not (isinstance(item, dict) and item.get("numbered") is False)
+
+    node = items[index]
+    if not numbered(node):
+        title = node.get("title")
+        text = title if isinstance(title, str) else "".join(t for t in title if isinstance(t, str)) \
+            if isinstance(title, list) else ""
+        words = " ".join(text.split())
+        return f"{word} “{words[:40]}…”" if len(words) > 40 else f"{word} “{words}”"
+    place = sum(1 for item in items[: index + 1] if numbered(item))
+    if key == "chapters":
+        return f"chapter {roman(place)}"
+    return f"section {letters(place).upper()}" if key == "sections" else f"subsection {place}"
 
 
 def _instrument_word(node: dict[str, Any]) -> str:

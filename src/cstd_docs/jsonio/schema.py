@@ -138,6 +138,7 @@ class _Builder:
         }
         return [
             self.keyed("strong", text, "Bold text."),
+            self.keyed("strong_emphasis", text, "Bold italic text: bold inside italic, or italic inside bold."),
             self.keyed(
                 "link",
                 {"oneOf": [text, address]},

@@ -24,6 +24,8 @@ _TABLES = Path(__file__).parent
 
 RIGHT_TO_LEFT = frozenset({"ar"})
 _URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)", re.IGNORECASE)
+#: What a chapter numeral, a section letter or a subsection number looks like, in any language.
+_HEADING_NUMERAL = re.compile(r"[IVXLCDM]+|[A-Z]{1,3}|\d+")
 
 
 def available() -> list[str]:
@@ -131,6 +133,12 @@ class LanguagePack:
     def section_letter(self, index: int) -> str:
         """"A", "B" — or the language's own ("ألف", "باء") from "section_letters"."""
         return self._counter(self.table.section_letters, index) or letters(index).upper()
+
+    def heading_numeral(self, text: str) -> bool:
+        """Whether ``text`` could be a heading's number without its punctuation ("IV", "B", "2",
+        or the language's own): a Markdown heading that starts with one is read as numbered."""
+        return (bool(_HEADING_NUMERAL.fullmatch(text)) or text in self.table.chapter_numerals
+                or text in self.table.section_letters)
 
     def subparagraph_label(self, depth: int, index: int) -> str:
         """"(a)", "(i)", "a.", "i." by depth; templates see {letter}, {roman} and {number}."""

@@ -30,12 +30,14 @@ from cstd_docs.model.inline import (
     Note,
     NoteInline,
     Strong,
+    StrongEmphasis,
     Styled,
     plain_text,
 )
 from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
 from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.letters import Letter
+from cstd_docs.model.lists import Bullet, IndentedLines, Line
 from cstd_docs.model.participants import Delegation, Organization, Participant, Person
 from cstd_docs.model.report import (
     JSON_NAME,
@@ -59,6 +61,7 @@ __all__ = [
     "Block",
     "Box",
     "BoxBlock",
+    "Bullet",
     "Chapter",
     "ChapterPart",
     "Citation",
@@ -71,9 +74,11 @@ __all__ = [
     "Emphasis",
     "Findings",
     "FirstPageNotes",
+    "IndentedLines",
     "Inline",
     "Inlines",
     "Letter",
+    "Line",
     "Link",
     "Masthead",
     "Node",
@@ -90,6 +95,7 @@ __all__ = [
     "Section",
     "Session",
     "Strong",
+    "StrongEmphasis",
     "Styled",
     "Subparagraph",
     "Subsection",

@@ -14,9 +14,12 @@ from cstd_docs.model.inline import Inlines, to_inlines, to_tuple
 # --- instruments (issue 12): a resolution is a block of a chapter; its list items live in items.py
 from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
 from cstd_docs.model.items import Subparagraph
+
+# --- bulleted lists and indented lines (issue 13)
+from cstd_docs.model.lists import Bullet, IndentedLines, Line
 from cstd_docs.model.typed import typed_fields
 
-# --- end instruments
+# --- end instruments, bulleted lists and indented lines
 
 
 @frozen(field_transformer=typed_fields)
@@ -55,7 +58,12 @@ class Box:
 # --- end boxes
 
 
-Block = Paragraph | UnnumberedText | Resolution | Decision | Box
+Block = Paragraph | UnnumberedText | Resolution | Decision | Box | Bullet | IndentedLines
+
+# A heading that prints no numeral (issue 13: an agenda-item heading, "Agenda items 1 and 2" over
+# its title, or a document's own scheme) is the same Chapter, Section or Subsection with
+# ``numbered=False``: it keeps its place in the tree (its content and parts stay its own), and the
+# numbered headings beside it are counted without it (I, unnumbered, II). docs/json-format.md.
 
 
 @frozen(field_transformer=typed_fields)
@@ -65,6 +73,8 @@ class Subsection:
     id: str | None = field(default=None, kw_only=True)
     title: Inlines = field(converter=to_inlines)
     content: tuple[Block, ...] = field(default=(), converter=to_tuple)
+    #: False: the subsection prints no number; its numbered siblings are counted without it.
+    numbered: bool = field(default=True, kw_only=True)
 
 
 @frozen(field_transformer=typed_fields)
@@ -75,6 +85,8 @@ class Section:
     title: Inlines = field(converter=to_inlines)
     content: tuple[Block, ...] = field(default=(), converter=to_tuple)
     subsections: tuple[Subsection, ...] = field(default=(), converter=to_tuple)
+    #: False: the section prints no letter; its numbered siblings are counted without it.
+    numbered: bool = field(default=True, kw_only=True)
 
 
 @frozen(field_transformer=typed_fields)
@@ -115,6 +127,8 @@ class Chapter:
     title: Inlines = field(converter=to_inlines)
     content: tuple[Block, ...] = field(default=(), converter=to_tuple)
     sections: tuple[ChapterPart, ...] = field(default=(), converter=to_tuple)
+    #: False: the chapter prints no numeral; its numbered siblings are counted without it.
+    numbered: bool = field(default=True, kw_only=True)
 
 
 @frozen(field_transformer=typed_fields)
@@ -134,4 +148,5 @@ class Annex:
 #: item, a line of text). A resolved block names the node it came from, so that readers pair
 #: what they see with the base report by identity, not by the order of a walk.
 Node = (Annex | Chapter | Section | Findings | Subsection | Paragraph | Subparagraph | Suggestion | UnnumberedText
-        | Resolution | Preambular | Operative | Decision | DecisionParagraph | Box)
+        | Resolution | Preambular | Operative | Decision | DecisionParagraph | Box
+        | Bullet | IndentedLines | Line)

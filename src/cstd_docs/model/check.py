@@ -24,9 +24,10 @@ from cstd_docs.model.body import (
     Suggestion,
     UnnumberedText,
 )
-from cstd_docs.model.inline import STYLED, Citation, CrossRef, Emphasis, Inlines, Link, Note, Strong
+from cstd_docs.model.inline import STYLED, Citation, CrossRef, Emphasis, Inlines, Link, Note, Strong, StrongEmphasis
 from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
 from cstd_docs.model.items import Subparagraph
+from cstd_docs.model.lists import MAX_BULLET_DEPTH, MAX_INDENT, Bullet, IndentedLines, Line
 from cstd_docs.model.participants import Delegation, Organization, Person
 from cstd_docs.model.report import SCHEMA_KEY, Report
 from cstd_docs.model.walk import Visit, walk
@@ -76,6 +77,7 @@ class _Checks:
         self.ids: dict[str, str] = {}  # id -> path where defined
         self.refs: list[tuple[str, str, str | None]] = []  # (target, path, owning id)
         self.unnumbered: set[str] = set()  # ids of unnumbered text: nothing for a reference to print
+        self.numberless: set[str] = set()  # ids of headings that print no numeral
         self.participants = sorted(report.participants)
 
     def define(self, ident: str | None, path: str) -> None:
@@ -143,6 +145,8 @@ class _Checks:
                     self.require_text(f"{here}.emphasis", item.text)
                 case Strong():
                     self.require_text(f"{here}.strong", item.text)
+                case StrongEmphasis():
+                    self.require_text(f"{here}.strong_emphasis", item.text)
                 case Link():
                     self.link(f"{here}.link", item)
                 case CrossRef():
@@ -184,6 +188,8 @@ class _Checks:
                 self.inlines(f"{path}.unnumbered", node.unnumbered, node.id)
             case Annex() | Chapter() | Section() | Subsection():
                 self.define(node.id, path)
+                if not isinstance(node, Annex) and not node.numbered and node.id is not None:
+                    self.numberless.add(node.id)
                 self.inlines(f"{path}.title", node.title, node.id)
             case Findings():
                 self.define(node.id, path)
@@ -200,8 +206,35 @@ class _Checks:
             case Box():
                 self.define(node.id, path)
                 self.inlines(f"{path}.box", node.title, node.id)
+            case Bullet() | IndentedLines() | Line():
+                self.unlabelled(visit, node)
             case _:
                 assert_never(node)
+
+    # --- bulleted lists and indented lines (issue 13) ------------------------------------------
+    def unlabelled(self, visit: Visit, node: Bullet | IndentedLines | Line) -> None:
+        """A bullet (two levels deep at most), indented lines (at least one), a line (indent 0 to 2)."""
+        path = visit.path
+        if isinstance(node, Bullet) and visit.depth > MAX_BULLET_DEPTH:
+            if visit.depth == MAX_BULLET_DEPTH + 1 and visit.index == 0:  # once, on the list too deep
+                self.problems.append(Problem(visit.within, "bullets nest two levels deep at most",
+                                             "move these bullets up to the second level"))
+            return
+        self.define(node.id, path)
+        if node.id is not None:  # none prints a number for a cross-reference
+            self.unnumbered.add(node.id)
+        match node:
+            case Bullet():
+                self.inlines(f"{path}.bullet", node.bullet, node.id)
+            case IndentedLines():
+                if not node.lines:
+                    self.problems.append(Problem(f"{path}.lines", "indented lines hold no line",
+                                                 'add one: {"line": "…"}, or remove the block'))
+            case Line():
+                self.inlines(f"{path}.line", node.line, node.id)
+                if not 0 <= node.indent <= MAX_INDENT:
+                    self.problems.append(Problem(f"{path}.indent", f"an indent of {node.indent} steps",
+                                                 f"write 0 (at the text column) to {MAX_INDENT}"))
 
     # --- instruments (issue 12) ----------------------------------------------------------------
     def instrument(self, path: str, node: Preambular | Operative | Resolution | Decision | DecisionParagraph) -> None:
@@ -352,6 +385,11 @@ class _Checks:
                 self.problems.append(
                     Problem(path, f"{target!r} is unnumbered text, which has no number to print",
                             "refer to a numbered paragraph or a heading")
+                )
+            elif target in self.numberless:
+                self.problems.append(
+                    Problem(path, f"{target!r} is a heading that prints no numeral, so nothing to refer by",
+                            "refer to a numbered heading or paragraph, or name the heading in words")
                 )
             elif owner is not None and target == owner:
                 self.problems.append(

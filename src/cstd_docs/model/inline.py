@@ -23,7 +23,7 @@ def to_inlines(value: str | Inline | Iterable[Inline]) -> tuple[Inline, ...]:
     """
     if isinstance(value, str):
         return (value,)
-    if isinstance(value, (Emphasis, Note, Citation, CrossRef, Strong, Link)):
+    if isinstance(value, (Emphasis, Note, Citation, CrossRef, Strong, Link, StrongEmphasis)):
         return (value,)
     return to_tuple(value)
 
@@ -70,9 +70,21 @@ class Link:
     url: str = ""
 
 
+@frozen(field_transformer=typed_fields)
+class StrongEmphasis:
+    """Bold italic text: strong text inside emphasis (a term in a title, *The **Road** Map*), or
+    emphasis inside strong text (a title in a bold recommendation).
+
+    Word and the printed page know one run that is both; so does the model: the italic words
+    beside it are :class:`Emphasis`, the bold ones :class:`Strong`.
+    """
+
+    text: str
+
+
 #: The inline kinds that are text printed in a style of its own (each has ``text``).
-Styled = Emphasis | Strong | Link
-STYLED: tuple[type, ...] = (Emphasis, Strong, Link)
+Styled = Emphasis | Strong | Link | StrongEmphasis
+STYLED: tuple[type, ...] = (Emphasis, Strong, Link, StrongEmphasis)
 # --- end strong text and links -------------------------------------------------------------
 
 
@@ -105,11 +117,11 @@ class Citation:
     participants: tuple[str, ...] = field(converter=to_ids)
 
 
-Inline = str | Emphasis | Note | Citation | CrossRef | Strong | Link
+Inline = str | Emphasis | Note | Citation | CrossRef | Strong | Link | StrongEmphasis
 Inlines = tuple[Inline, ...]
 
 #: The inline kinds allowed inside a note's own text.
-NoteInline = str | Emphasis | CrossRef | Strong | Link
+NoteInline = str | Emphasis | CrossRef | Strong | Link | StrongEmphasis
 
 
 def plain_text(inlines: Inlines) -> str:
@@ -119,7 +131,7 @@ def plain_text(inlines: Inlines) -> str:
         match item:
             case str():
                 parts.append(item)
-            case Emphasis() | Strong() | Link():
+            case Emphasis() | Strong() | Link() | StrongEmphasis():
                 parts.append(item.text)
             case Note() | Citation() | CrossRef():
                 pass

@@ -31,6 +31,7 @@ from cstd_docs.model.body import (
 )
 from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
 from cstd_docs.model.items import Subparagraph
+from cstd_docs.model.lists import Bullet, IndentedLines, Line
 from cstd_docs.model.report import Report
 
 __all__ = ["Visit", "children", "walk"]
@@ -53,7 +54,8 @@ class Visit:
     count: int
     #: The nodes that hold it, outermost first (empty for a chapter or an annex of the report).
     ancestors: tuple[Node, ...]
-    #: For a subparagraph, 1 for (a), 2 for (i), 3 for a., 4 for i.; 0 for any other node.
+    #: For a subparagraph, 1 for (a), 2 for (i), 3 for a., 4 for i.; for a bullet, 1 or 2 (a bullet
+    #: of a bullet); 0 for any other node.
     depth: int
 
     @property
@@ -96,16 +98,22 @@ def children(node: Node) -> tuple[tuple[str, Sequence[Node]], ...]:
             return (("content", node.content), ("chapters", node.chapters))
         case Box():
             return (("content", node.content),)
+        case Bullet():
+            return (("bullets", node.bullets),)
+        case IndentedLines():
+            return (("lines", node.lines),)
+        case Line():
+            return ()
         case _:
             assert_never(node)
 
 
 def _nodes(nodes: Sequence[Node], within: str, ancestors: tuple[Node, ...], depth: int) -> Iterator[Visit]:
-    """``nodes`` and all they hold; ``depth`` is the one they have if they are subparagraphs."""
+    """``nodes`` and all they hold; ``depth`` is the one they have if they are subparagraphs or bullets."""
     count = len(nodes)
     for index, node in enumerate(nodes):
         here = f"{within}[{index}]"
-        nested = isinstance(node, Subparagraph)
+        nested = isinstance(node, (Subparagraph, Bullet))  # items whose depth is their level
         yield Visit(node, here, within, index, count, ancestors, depth if nested else 0)
         lists = children(node)
         if lists:
@@ -119,7 +127,7 @@ def walk(report: Report) -> Iterator[Visit]:
     """Every node of the body in reading order: a node, then what it holds; annexes last.
 
     The boxed summary's paragraphs come first: they stand under the title block on page 1."""
-    yield from _nodes(report.summary, "$.summary", (), 0)
-    yield from _nodes(report.content, "$.content", (), 0)
+    yield from _nodes(report.summary, "$.summary", (), 1)
+    yield from _nodes(report.content, "$.content", (), 1)  # a bullet there is at depth 1
     yield from _nodes(report.chapters, "$.chapters", (), 0)
     yield from _nodes(report.annexes, "$.annexes", (), 0)

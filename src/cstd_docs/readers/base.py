@@ -32,18 +32,21 @@ from cstd_docs.model import (
     Suggestion,
     UnnumberedText,
 )
+from cstd_docs.model.lists import Bullet, IndentedLines, Line
 from cstd_docs.readers.signature import Sig, signature
 from cstd_docs.readers.visible import BlockKind, VNote, VRun
 from cstd_docs.resolve import resolve
 from cstd_docs.resolve.document import (
     BoxKind,
     BoxStart,
+    BulletItem,
     Heading,
     HeadingLevel,
     InstrumentHeading,
     InstrumentKind,
     InstrumentText,
     InstrumentTextKind,
+    LineItem,
     NoteRef,
     NumberedParagraph,
     OperativeParagraph,
@@ -131,6 +134,10 @@ def printed(block: ResolvedBlock) -> tuple[BlockKind, Runs, str]:
             return BlockKind.OPERATIVE, block.text, block.number
         case BoxStart():
             return BlockKind.SUMMARY if block.kind is BoxKind.SUMMARY else BlockKind.BOX, block.title, block.label
+        case BulletItem():
+            return BlockKind.BULLET, block.text, ""
+        case LineItem():
+            return BlockKind.LINE, block.text, ""
         case _:
             assert_never(block)
 
@@ -170,5 +177,11 @@ def node_text(node: Node) -> Inlines | None:
             return node.text
         case Box():
             return node.title
+        case Bullet():
+            return node.bullet
+        case Line():
+            return node.line
+        case IndentedLines():
+            return None  # its lines print
         case _:
             assert_never(node)

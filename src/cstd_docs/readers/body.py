@@ -33,6 +33,8 @@ from cstd_docs.model import (
     Suggestion,
     UnnumberedText,
 )
+from cstd_docs.model.lists import MAX_BULLET_DEPTH, Bullet, IndentedLines, Line
+from cstd_docs.model.walk import walk
 from cstd_docs.readers.base import node_text
 from cstd_docs.readers.inlines import Context
 from cstd_docs.readers.match import Placed
@@ -47,7 +49,8 @@ _INSTRUMENT = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION, BlockKind.ENACT
 _STARTS = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION, BlockKind.DECISION_LABEL, BlockKind.DECISION)
 #: A box's blocks: what a box holds, and the marks of its frame.
 _BOXES = (BlockKind.BOX, BlockKind.SUMMARY, BlockKind.BOX_END)
-_TEXT = (BlockKind.PARAGRAPH, BlockKind.UNNUMBERED, BlockKind.SUBPARAGRAPH, *_INSTRUMENT, *_BOXES)
+_TEXT = (BlockKind.PARAGRAPH, BlockKind.UNNUMBERED, BlockKind.SUBPARAGRAPH, *_INSTRUMENT, *_BOXES, BlockKind.BULLET,
+         BlockKind.LINE)
 _ANY_SPACE = "[ \u00a0\u202f]"
 #: The chapter opened for text before the first chapter.
 INTRODUCTION: tuple[VRun, ...] = ("Introduction",)
@@ -74,6 +77,9 @@ class _Parser:
     def __init__(self, ctx: Context, placed: tuple[Placed, ...]) -> None:
         self.ctx = ctx
         self.placed = placed
+        #: The base's indented lines, by ``id`` of each of their lines; the ids given to blocks read.
+        self.lines_of: dict[int, IndentedLines] | None = None
+        self.lines_ids: set[str] = set()
 
     def text_of(self, placed: Placed, kind: type) -> Inlines:
         """The base node's own text when the block prints it exactly, else the runs read."""
@@ -129,6 +135,10 @@ class _Parser:
             return self.instrument(pos)
         if block.kind in (BlockKind.BOX, BlockKind.SUMMARY):
             return self.box(pos)
+        if block.kind is BlockKind.BULLET:
+            return self.bullet(pos, 1)
+        if block.kind is BlockKind.LINE:
+            return self.indented_lines(pos)
         if in_suggestions:
             suggestion, after = self.suggestion(pos)
             if suggestion is not None:
@@ -172,6 +182,50 @@ class _Parser:
             return (), 0
         return self.box_content(1)
     # --- end boxes
+    # --- bulleted lists and indented lines (issue 13) ------------------------------------------
+    def bullet(self, pos: int, level: int) -> tuple[Bullet, int]:
+        """A bullet and the deeper bullets after it (its own); one deeper than it can be is its own too."""
+        placed = self.placed[pos]
+        block = placed.block
+        if block.depth > level:
+            self.ctx.warn(block.where, f"a level-{block.depth} bullet follows no bullet of level {level}",
+                          f"it was read at level {level}")
+        text = self.text_of(placed, Bullet)  # before its bullets: warnings in reading order
+        bullets: list[Bullet] = []
+        pos += 1
+        while self.kind(pos) is BlockKind.BULLET and self.placed[pos].block.depth > level:
+            if level == MAX_BULLET_DEPTH:
+                self.ctx.warn(self.placed[pos].block.where, "bullets nest two levels deep at most",
+                              f"it was read at level {level}")
+                break
+            child, pos = self.bullet(pos, level + 1)
+            bullets.append(child)
+        return Bullet(text, id=placed.id, bullets=bullets), pos
+
+    def indented_lines(self, pos: int) -> tuple[IndentedLines, int]:
+        """A block of indented lines: this line, and the lines after it up to one that opens a block."""
+        lines: list[Line] = []
+        first, start = self.placed[pos], pos
+        while self.kind(pos) is BlockKind.LINE and (pos == start or not self.placed[pos].block.opens):
+            placed = self.placed[pos]
+            lines.append(Line(self.text_of(placed, Line), id=placed.id, indent=placed.block.depth))
+            pos += 1
+        return IndentedLines(lines, id=self.lines_id(first)), pos
+
+    def lines_id(self, first: Placed) -> str | None:
+        """The id of the base's block of lines that holds this block's first line, once."""
+        base = self.ctx.base
+        if base is None or first.node is None:
+            return None
+        if self.lines_of is None:
+            self.lines_of = {id(line): visit.node for visit in walk(base.report)
+                             if isinstance(visit.node, IndentedLines) for line in visit.node.lines}
+        holder = self.lines_of.get(id(first.node))
+        if holder is None or holder.id is None or holder.id in self.lines_ids:
+            return None
+        self.lines_ids.add(holder.id)
+        return holder.id
+    # --- end bulleted lists and indented lines
 
     # --- instruments (issue 12) ----------------------------------------------------------------
     def instrument(self, pos: int) -> tuple[Part, int]:
@@ -302,10 +356,12 @@ class _Parser:
         if self.is_findings(heading, lead, subs):
             return self.findings(heading, subs), pos
         subsections = [
-            Subsection(self.title_of(sub), id=sub.id, content=[self.as_block(x) for x in part]) for sub, part in subs
+            Subsection(self.title_of(sub), id=sub.id, content=[self.as_block(x) for x in part],
+                       numbered=bool(sub.block.number)) for sub, part in subs
         ]
         sid = heading.id if not isinstance(heading.node, Findings) else None
-        return Section(self.title_of(heading), id=sid, content=lead, subsections=subsections), pos
+        return Section(self.title_of(heading), id=sid, content=lead, subsections=subsections,
+                       numbered=bool(heading.block.number)), pos
 
     def as_block(self, part: Part) -> Block:
         """Courses of action outside findings: a paragraph with the lead-in and its subparagraphs."""
@@ -326,7 +382,8 @@ class _Parser:
             parts.append(part)
         if heading is None:
             return Chapter(self.ctx.inlines(INTRODUCTION), content=lead, sections=parts), pos
-        return Chapter(self.title_of(heading), id=heading.id, content=lead, sections=parts), pos
+        return Chapter(self.title_of(heading), id=heading.id, content=lead, sections=parts,
+                       numbered=bool(heading.block.number)), pos
 
     def chapters(self, pos: int) -> tuple[list[Chapter], int]:
         out: list[Chapter] = []

@@ -68,6 +68,12 @@ class TextLine:
     anchor: str | None = None
     #: The line is part of a resolution (its Word style, or a Markdown quote).
     instrument: bool = False
+    #: A bullet, at this level (1 or 2): its Word style, or a Markdown "- " item.
+    bullet: int | None = None
+    #: One of indented lines, this many steps in: its Word style, or a Markdown line block's line.
+    indent: int | None = None
+    #: The line opens a block of indented lines.
+    opens: bool = False
 
 
 Line = HeadingLine | TextLine
@@ -104,6 +110,8 @@ class Classifier:
     def text(self, line: TextLine) -> VBlock:
         if line.instrument:
             return self.instrument(line)
+        if line.bullet is not None or line.indent is not None:
+            return self.unlabelled(line)
         number, item = line.number, line.item
         after_text = self.previous in (BlockKind.PARAGRAPH, BlockKind.SUBPARAGRAPH)
         typed = number is not None or item is not None
@@ -125,6 +133,14 @@ class Classifier:
         self.labels.reset()
         return VBlock(BlockKind.UNNUMBERED, line.runs, where=line.where, anchor=line.anchor)
 
+
+    def unlabelled(self, line: TextLine) -> VBlock:
+        """A bullet or an indented line: the format says so (a style, a list or line block), not its text."""
+        self.labels.reset()
+        if line.bullet is not None:
+            return VBlock(BlockKind.BULLET, line.runs, depth=line.bullet, where=line.where, anchor=line.anchor)
+        return VBlock(BlockKind.LINE, line.runs, depth=line.indent or 0, where=line.where, anchor=line.anchor,
+                      opens=line.opens)
 
     # --- instruments (issue 12)
     def instrument(self, line: TextLine) -> VBlock:

@@ -56,6 +56,9 @@ _HEADING_KINDS = {"hchg": BlockKind.CHAPTER, "hmg": BlockKind.CHAPTER, "h1g": Bl
                   "h23g": BlockKind.SUBSECTION}
 #: A resolution's styles (writers/docx/instrument_styles.py), as the reader sees style ids.
 _INSTRUMENT_STYLES = ("resheadingg", "decheadingg", "preambularg", "operativeg")
+#: Bullets by their style (the UN template's, and Word's own), with their level; indented lines by indent.
+_BULLET_STYLES = {"bullet1g": 1, "bullet2g": 2, "listbullet": 1, "listbullet2": 2}
+_LINE_STYLES = {"line0g": 0, "line1g": 1, "line2g": 2}
 #: "1. text" typed with a space (documents not ours: ours type a tab).
 _TYPED_LABEL = re.compile(r"^\s*(\d+\.|\([a-z]+\))\s+")
 
@@ -181,8 +184,11 @@ class _Layout:
         self.stage = _Stage.FRONT
         self.chapter_seen = False
         self.letter: Reading | None = None
+        #: A block of indented lines is open: the next line continues it.
+        self.lines_open = False
 
     def element(self, el: Any, where: str) -> None:
+        open_lines, self.lines_open = self.lines_open, False  # only a line keeps a block of lines open
         if el.tag == w("tbl"):
             self.table(el, where)
             return
@@ -197,10 +203,14 @@ class _Layout:
         if style == "footer":
             return  # the job line on the last page (New York): the masthead's job number again
         if style in _HEADING_KINDS:
-            self.heading(style, tokens, where)
+            self.heading(style, tokens, where, listed=el.find(f"{w('pPr')}/{w('numPr')}") is not None)
             return
         if style in _INSTRUMENT_STYLES:
             self.instrument(el, style, tokens, where)
+            return
+        if style in _BULLET_STYLES or style in _LINE_STYLES:
+            self.lines_open = open_lines
+            self.unlabelled(el, style, tokens, where)
             return
         if style in ("h4g", "h56g"):
             self.document.warn(where, f"a heading below subsection level ({style}) was read as unnumbered text")
@@ -289,8 +299,10 @@ class _Layout:
                 self.visible.front_lines.append(unbold(line))
         return True
 
-    def heading(self, style: str, tokens: list[Token], where: str) -> None:
+    def heading(self, style: str, tokens: list[Token], where: str, listed: bool = False) -> None:
+        """A heading by its style; one that shows no number is unnumbered, unless Word numbers it (``listed``)."""
         number, title_tokens = heading_parts(tokens)
+        number = number or ("#" if listed else "")
         runs = to_runs(title_tokens)
         last = self.lines[-1] if self.lines else None
         caption = chapter_caption(self.pack).fullmatch(runs_text(runs).strip()) if style == "hchg" and not number \
@@ -317,6 +329,23 @@ class _Layout:
                                    "it was read as a subsection")
             self.chapter_seen = self.chapter_seen or kind is BlockKind.CHAPTER
             self.lines.append(HeadingLine(kind, number, runs, where))
+
+    # --- bulleted lists and indented lines (issue 13)
+    def unlabelled(self, el: Any, style: str, tokens: list[Token], where: str) -> None:
+        """A bullet, at its style's level; a line, at its style's indent. A line spaced after
+        (the last of its block: list_styles.AFTER) closes its block; the next opens one."""
+        if self.stage is _Stage.TITLE:
+            self.stage = _Stage.BODY
+        runs = to_runs(tokens)
+        if style in _BULLET_STYLES:
+            self.lines.append(TextLine(runs, where, bullet=_BULLET_STYLES[style]))
+            return
+        opens = not self.lines_open
+        spacing = el.find(f"{w('pPr')}/{w('spacing')}")
+        after = spacing.get(w("after"), "") if spacing is not None else ""
+        self.lines_open = not (after.isdigit() and int(after) > 0)
+        self.lines.append(TextLine(runs, where, indent=_LINE_STYLES[style], opens=opens))
+    # --- end bulleted lists and indented lines
 
     # --- instruments (issue 12)
     def instrument(self, el: Any, style: str, tokens: list[Token], where: str) -> None:

@@ -22,6 +22,7 @@ from cstd_docs.embed import source_from_markdown
 from cstd_docs.errors import Problem
 from cstd_docs.lang import LanguagePack, language_pack
 from cstd_docs.model import Distribution, Report
+from cstd_docs.model.lists import MAX_INDENT
 from cstd_docs.readers.assemble import assemble
 from cstd_docs.readers.base import base_of, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
@@ -49,6 +50,11 @@ _LEVELS = {2: BlockKind.CHAPTER, 3: BlockKind.SECTION, 4: BlockKind.SUBSECTION}
 _DIV = re.compile(r'^<div class="(summary|box)">$')
 _DIV_END = "</div>"
 _BOX_LABEL = re.compile(r"^(?:<a id=\"[^\"]*\"></a>)?\*\*(.+?)\*\*\\$")
+#: A bullet: its indent (two spaces a level) and its text; a line of a line block ("| text").
+_BULLET = re.compile(r"^( {0,7})[-*+][ \t]+(.*)$")
+_LINE_BLOCK = re.compile(r"^\|(?: (.*))?$")
+#: A pipe table's delimiter row: a chunk holding one is a table, not a line block.
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*\|")
 
 #: A paragraph of the text: the number of its first line, and its lines.
 Chunk = tuple[int, list[str]]
@@ -137,7 +143,7 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
     # draft still has one: the writer prints a single annex without a numeral
     reader.single_annex = base is not None and len(base.annexes) == 1 and _annexes(kept[index:], pack) == 1
     for start, lines in kept[index:]:
-        reader.body_chunk(pack, lines, f"line {start}", sink, source)
+        reader.body_chunk(pack, lines, f"line {start}", sink, source, start)
     resolved = base_of(base) if base is not None else None
     reader.visible.blocks = list(classify(reader.lines, pack, unnumbered(resolved)))
     for mark in reader.missing:
@@ -207,11 +213,18 @@ class _Reader:
         else:
             self.visible.front_lines.extend(unbold(self.runs(p)) for p in parts)
 
-    def body_chunk(self, pack: LanguagePack, lines: list[str], where: str, sink: list[Problem], source: str) -> None:
+    def body_chunk(self, pack: LanguagePack, lines: list[str], where: str, sink: list[Problem], source: str,
+                   start: int = 0) -> None:
         if self.box_chunk(lines, where) or self.letter_chunk(pack, lines):
             return
         if lines[0].startswith(">"):
             self.quoted(lines, where)
+            return
+        if _BULLET.match(lines[0]):
+            self.bullets(lines, start)
+            return
+        if _LINE_BLOCK.match(lines[0]) and not any(_TABLE_RULE.match(line) for line in lines):
+            self.line_block(lines, start, sink, source)
             return
         heading = _heading(lines[0]) if len(lines) == 1 else None
         if heading is None:
@@ -275,6 +288,43 @@ class _Reader:
         else:
             self.letter.line(self.runs(_joined(lines)))
         return True
+    # --- bulleted lists and indented lines (issue 13)
+    def bullets(self, lines: list[str], start: int) -> None:
+        """A list: "- text", a second level indented under it; a line that starts no item continues one."""
+        self.seen_block = True
+        items: list[tuple[int, int, list[str]]] = []  # (line number, level, lines)
+        for offset, line in enumerate(lines):
+            found = _BULLET.match(line)
+            if found or not items:
+                indent, text = (len(found.group(1)), found.group(2)) if found else (0, line)
+                items.append((start + offset, 1 + indent // 2, [text]))
+            else:
+                items[-1][2].append(line)
+        for number, level, item in items:
+            anchor, joined = _take_anchor(_joined(item))
+            self.lines.append(TextLine(self.runs(joined), f"line {number}", bullet=level, anchor=anchor))
+
+    def line_block(self, lines: list[str], start: int, sink: list[Problem], source: str) -> None:
+        """A line block, "| text" a line, set in by four spaces a step: one block of indented lines."""
+        self.seen_block = True
+        read: list[tuple[int, str]] = []  # (line number, text after "| ")
+        for offset, line in enumerate(lines):
+            found = _LINE_BLOCK.match(line)
+            if found or not read:
+                read.append((start + offset, (found.group(1) or "") if found else line))
+            else:  # a line that does not start with "|" continues the one before
+                read[-1] = (read[-1][0], f"{read[-1][1]} {line.strip()}")
+        for index, (number, text) in enumerate(read):
+            spaces = len(text) - len(text.lstrip(" \u00a0"))
+            indent = (spaces + 2) // 4
+            if indent > MAX_INDENT:
+                sink.append(Problem(f"{source}:line {number}", f"a line set in {indent} steps",
+                                    f"it was read {MAX_INDENT} steps in, the most a line takes"))
+                indent = MAX_INDENT
+            anchor, content = _take_anchor(text.lstrip(" \u00a0"))
+            self.lines.append(TextLine(self.runs(content), f"line {number}", indent=indent, opens=index == 0,
+                                       anchor=anchor))
+    # --- end bulleted lists and indented lines
 
     # --- instruments (issue 12)
     def quoted(self, lines: list[str], where: str) -> None:
@@ -305,12 +355,15 @@ class _Reader:
         kind = _LEVELS.get(depth)
         if kind is None:
             return None
-        template = re.escape(pack.table.heading_number).replace(re.escape("{number}"), r"\S+?")
+        template = re.escape(pack.table.heading_number).replace(re.escape("{number}"), r"(\S+?)")
         numbered = re.compile(template + r"[ \t]+").match(content)
-        if numbered:
+        first, _, rest = content.partition(" ")
+        if numbered and pack.heading_numeral(unescape(numbered.group(1))):
             heading_number, title = numbered.group(0).strip(), content[numbered.end() :]
-        else:
-            heading_number, _, title = content.partition(" ")
+        elif rest and pack.heading_numeral(unescape(first).rstrip(".-")):  # a number that lost its stop
+            heading_number, title = first, rest
+        else:  # a heading that prints no numeral (the writer escapes a first word that would read as one)
+            heading_number, title = "", content
         return HeadingLine(kind, unescape(heading_number), self.runs(title), where, anchor)
 
     def text(self, pack: LanguagePack, joined: str, where: str) -> TextLine:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from cstd_docs.crossrefs import bookmark_name
-from cstd_docs.model import Emphasis, Link, Strong
+from cstd_docs.model import Emphasis, Link, Strong, StrongEmphasis
 from cstd_docs.readers.visible import NoteRun, VNote, VRef, VRun
 
 _NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
@@ -47,8 +47,10 @@ class _Inline:
         if self.buf:
             value = "".join(self.buf)
             self.buf.clear()
-            # Strong inside emphasis reads as strong: the model's strong text is upright or not at all.
-            if self.strong:
+            # Strong inside emphasis (or emphasis inside strong) is bold italic text.
+            if self.strong and self.emphasis is not None:
+                self.out.append(StrongEmphasis(value))
+            elif self.strong:
                 self.out.append(Strong(value))
             else:
                 self.out.append(Emphasis(value) if self.emphasis is not None else value)

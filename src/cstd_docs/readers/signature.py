@@ -12,11 +12,11 @@ from collections.abc import Iterable, Sequence
 from itertools import groupby
 from typing import Any
 
-from cstd_docs.model import Emphasis, Link, Strong
+from cstd_docs.model import Emphasis, Link, Strong, StrongEmphasis
 from cstd_docs.readers.visible import NoteRun, VNote, VRef, VRun
 
 #: A block's printed text, normalised: ("t", text), ("e", emphasised text), ("s", strong text),
-#: ("l", (a link's text, its address)), ("n", a note's signature).
+#: ("x", bold italic text), ("l", (a link's text, its address)), ("n", a note's signature).
 Sig = tuple[tuple[str, Any], ...]
 
 
@@ -27,6 +27,8 @@ def _mergeable(piece: VRun) -> str | None:
         return "e"
     if isinstance(piece, Strong):
         return "s"
+    if isinstance(piece, StrongEmphasis):
+        return "x"
     return "t" if isinstance(piece, str) and not isinstance(piece, VRef) else None
 
 
@@ -40,7 +42,7 @@ def norm(runs: Sequence[Any], keep_refs: bool = False) -> list[VRun]:
     for run in runs:
         if keep_refs and isinstance(run, VRef):
             pieces.append(run)
-        elif isinstance(run, (Emphasis, Strong)):
+        elif isinstance(run, (Emphasis, Strong, StrongEmphasis)):
             pieces.extend(_spaces_out(run))
         elif isinstance(run, VNote):
             pieces.append(VNote(run.mark, note_runs(norm(run.text, keep_refs)), run.custom))
@@ -58,6 +60,8 @@ def norm(runs: Sequence[Any], keep_refs: bool = False) -> list[VRun]:
             out.append(Emphasis("".join(piece.text for piece in group if isinstance(piece, Emphasis))))
         elif kind == "s":
             out.append(Strong("".join(piece.text for piece in group if isinstance(piece, Strong))))
+        elif kind == "x":
+            out.append(StrongEmphasis("".join(piece.text for piece in group if isinstance(piece, StrongEmphasis))))
         else:
             out.extend(group)
     if out and isinstance(out[0], str) and not isinstance(out[0], VRef):
@@ -71,7 +75,7 @@ def norm(runs: Sequence[Any], keep_refs: bool = False) -> list[VRun]:
     return out
 
 
-def _spaces_out(run: Emphasis | Strong) -> list[VRun]:
+def _spaces_out(run: Emphasis | Strong | StrongEmphasis) -> list[VRun]:
     """Blanks at either end of emphasis or strong text as plain text around it."""
     text = run.text
     stripped = text.strip()
@@ -87,12 +91,13 @@ def _spaces_out(run: Emphasis | Strong) -> list[VRun]:
 
 def note_runs(runs: Iterable[object]) -> list[NoteRun]:
     """The runs a note's text may hold (no notes of its own)."""
-    return [r for r in runs if isinstance(r, (str, Emphasis, Strong, Link))]
+    return [r for r in runs if isinstance(r, (str, Emphasis, Strong, Link, StrongEmphasis))]
 
 
 def unbold(runs: Sequence[VRun]) -> list[VRun]:
     """Runs with bold text as plain text: the lines under the masthead print bold by layout."""
-    return merge_text(r.text if isinstance(r, Strong) else r for r in runs)
+    return merge_text(r.text if isinstance(r, Strong) else Emphasis(r.text) if isinstance(r, StrongEmphasis) else r
+                      for r in runs)
 
 
 def ws(text: str) -> str:
@@ -109,6 +114,8 @@ def signature(runs: Sequence[Any]) -> Sig:
             items.append(("e", ws(run.text)))
         elif isinstance(run, Strong):
             items.append(("s", ws(run.text)))
+        elif isinstance(run, StrongEmphasis):
+            items.append(("x", ws(run.text)))
         elif isinstance(run, Link):
             items.append(("l", (ws(run.text), run.url)))
         else:
@@ -116,16 +123,17 @@ def signature(runs: Sequence[Any]) -> Sig:
     # Emphasis (or strong text) split by blanks alone reads back as one (a line break in italics).
     # Its parts are collected and joined once (joined pair by pair: quadratic).
     merged: list[tuple[str, Any]] = []
+    styled = ("e", "s", "x")
     for kind, value in items:
-        if kind in ("e", "s") and len(merged) >= 2 and merged[-1] == ("t", " ") and merged[-2][0] == kind:
+        if kind in styled and len(merged) >= 2 and merged[-1] == ("t", " ") and merged[-2][0] == kind:
             merged.pop()
             parts: Any = merged[-1][1]
             parts.extend((" ", value))
-        elif kind in ("e", "s") and merged and merged[-1][0] == kind:
+        elif kind in styled and merged and merged[-1][0] == kind:
             merged[-1][1].append(value)
         else:
-            merged.append((kind, [value] if kind in ("e", "s") else value))
-    return tuple((kind, "".join(value) if kind in ("e", "s") else value) for kind, value in merged)
+            merged.append((kind, [value] if kind in styled else value))
+    return tuple((kind, "".join(value) if kind in styled else value) for kind, value in merged)
 
 
 def flat(sigs: list[Sig]) -> str:
@@ -144,6 +152,8 @@ def _shown(kind: str, value: Any, one: Any) -> str:
             return f"*{value}*"
         case "s":
             return f"**{value}**"
+        case "x":
+            return f"***{value}***"
         case "l":
             return f"[{value[0]}]({value[1]})"
     return str(value)
@@ -165,4 +175,5 @@ def merge_text(items: Iterable[Any]) -> list[Any]:
 
 
 def runs_plain(runs: Sequence[Any]) -> str:
-    return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis, Strong, Link)))
+    return "".join(r if isinstance(r, str) else r.text for r in runs
+                   if isinstance(r, (str, Emphasis, Strong, Link, StrongEmphasis)))

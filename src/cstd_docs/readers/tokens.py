@@ -14,7 +14,7 @@ from typing import assert_never
 
 from attrs import frozen
 
-from cstd_docs.model import Emphasis, Link, Strong
+from cstd_docs.model import Emphasis, Link, Strong, StrongEmphasis
 from cstd_docs.readers.visible import VNote, VRef, VRun
 
 
@@ -76,10 +76,11 @@ def _append_styled(out: list[VRun], token: Text, same_link: bool) -> bool:
         return True
     if not token.bold or not token.text.strip():
         return False
-    if isinstance(last, Strong):
-        out[-1] = Strong(last.text + token.text)
+    kind = StrongEmphasis if token.italic else Strong  # bold italic: one run, as Word prints it
+    if type(last) is kind:
+        out[-1] = kind(last.text + token.text)
     else:
-        out.append(Strong(token.text))
+        out.append(kind(token.text))
     return True
 
 
@@ -151,7 +152,8 @@ def split_lines(tokens: Tokens) -> list[list[VRun]]:
 
 
 def runs_text(runs: Sequence[VRun]) -> str:
-    return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis, Strong, Link)))
+    return "".join(r if isinstance(r, str) else r.text for r in runs
+                   if isinstance(r, (str, Emphasis, Strong, Link, StrongEmphasis)))
 
 
 def split_tabs(tokens: Tokens) -> list[list[Token]]:

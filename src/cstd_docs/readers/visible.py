@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from attrs import define, field, frozen
 
-from cstd_docs.model import DutyStation, Emphasis, Link, Strong, TitleStyle
+from cstd_docs.model import DutyStation, Emphasis, Link, Strong, StrongEmphasis, TitleStyle
 
 
 def _runs(value: Iterable[VRun]) -> tuple[VRun, ...]:
@@ -21,7 +21,7 @@ def _runs(value: Iterable[VRun]) -> tuple[VRun, ...]:
 
 
 #: What a note's text holds as printed.
-NoteRun = str | Emphasis | Strong | Link
+NoteRun = str | Emphasis | Strong | Link | StrongEmphasis
 
 
 def _note_text(value: Iterable[NoteRun]) -> tuple[NoteRun, ...]:
@@ -52,7 +52,7 @@ class VRef(str):
         return f"VRef({str(self)!r}, bookmark={self.bookmark!r})"
 
 
-VRun = str | Emphasis | VNote | Strong | Link
+VRun = str | Emphasis | VNote | Strong | Link | StrongEmphasis
 VRuns = tuple[VRun, ...]
 
 
@@ -79,6 +79,9 @@ class BlockKind(enum.Enum):
     SUMMARY = "summary"  # the boxed summary's heading ("Summary")
     BOX = "box"  # a box's heading: its label ("Box 1") as the number, its title as the runs
     BOX_END = "box end"  # where the frame closes (printed as the frame's end, not as text)
+    # --- bulleted lists and indented lines (issue 13)
+    BULLET = "bullet"  # its level in ``depth``
+    LINE = "line"  # one of indented lines: its indent in ``depth``
 
 
 @frozen
@@ -94,6 +97,9 @@ class VBlock:
     where: str = ""
     #: The id the document itself gives the block (Markdown: ``<a id="…"></a>`` before its number).
     anchor: str | None = None
+    #: A line that opens a block of indented lines (the lines after it, up to the next that
+    #: opens one, are its block).
+    opens: bool = False
 
 
 @frozen

@@ -35,7 +35,9 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _SKIP = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{W}}}rPr", f"{{{W}}}pPr", f"{{{W}}}instrText"}
 #: The UN template's styles this reader knows, normalised (see ``norm_style``).
-KNOWN_STYLES = {"hmg", "hchg", "h1g", "h23g", "h4g", "h56g", "singletxtg", "footnotetext"}
+KNOWN_STYLES = {"hmg", "hchg", "h1g", "h23g", "h4g", "h56g", "singletxtg", "footnotetext",
+                # bullets and indented lines (issue 13); Word's own bullets
+                "bullet1g", "bullet2g", "line0g", "line1g", "line2g", "listbullet", "listbullet2"}
 
 #: What the writers print between note marks at one spot (lang/*.json: note_mark_separator).
 _MARK_SEPARATORS = {",", "،", "，"}

@@ -46,6 +46,7 @@ from cstd_docs.model import (
     Resolution,
     Section,
     Strong,
+    StrongEmphasis,
     Styled,
     Subparagraph,
     Subsection,
@@ -53,6 +54,7 @@ from cstd_docs.model import (
     UnnumberedText,
 )
 from cstd_docs.model.check import check
+from cstd_docs.model.lists import Bullet, IndentedLines, Line
 from cstd_docs.model.walk import Visit, walk
 from cstd_docs.perf import gc_paused
 from cstd_docs.resolve.boxes import SUMMARY, OpenBox, inside
@@ -60,12 +62,14 @@ from cstd_docs.resolve.document import (
     AgendaLine,
     BoxKind,
     BoxStart,
+    BulletItem,
     Heading,
     HeadingLevel,
     InstrumentHeading,
     InstrumentKind,
     InstrumentText,
     InstrumentTextKind,
+    LineItem,
     NoteOrigin,
     NoteRef,
     NumberedParagraph,
@@ -83,6 +87,10 @@ from cstd_docs.resolve.document import (
     Unnumbered,
 )
 from cstd_docs.resolve.instruments import instrument_label
+
+#: The level of a heading that prints no numeral, by its kind.
+_UNNUMBERED_LEVELS: dict[type, HeadingLevel] = {Chapter: HeadingLevel.CHAPTER, Section: HeadingLevel.SECTION,
+                                                Subsection: HeadingLevel.SUBSECTION}
 
 #: The nodes of resolutions and decisions.
 Instrument = Resolution | Preambular | Operative | Decision | DecisionParagraph
@@ -173,6 +181,8 @@ class _Resolver:
         self.paragraph_count = 0
         self.box_count = 0
         self.open_boxes: list[OpenBox] = []
+        #: How many numbered headings each list of headings (by its JSON path) has had so far.
+        self.numbered_headings: dict[str, int] = {}
 
     # --- notes ---------------------------------------------------------------------------
     def _mark(self) -> tuple[str, bool]:
@@ -199,7 +209,7 @@ class _Resolver:
         if isinstance(item, str):
             return self.pack.typeset(item)
         match item:
-            case Emphasis() | Strong():
+            case Emphasis() | Strong() | StrongEmphasis():
                 return type(item)(self.pack.typeset(item.text))
             case Link(url=""):  # a document symbol: its official page in the report's language
                 return Link(item.text, self.pack.table.symbol_link.format(symbol=item.text))
@@ -209,10 +219,10 @@ class _Resolver:
         out: list[_PendingRun] = []
         for item in inlines:
             match item:
-                case str() | Emphasis() | CrossRef() | Strong() | Link():
+                case str() | Emphasis() | CrossRef() | Strong() | Link() | StrongEmphasis():
                     out.append(self.typeset(item))
                 case Note():
-                    kept = (str, Emphasis, Strong, Link, CrossRef)
+                    kept = (str, Emphasis, Strong, Link, CrossRef, StrongEmphasis)
                     text = tuple(self.typeset(i) for i in item.text if isinstance(i, kept))
                     out.append(self.add_note(text, NoteOrigin.NOTE))
                 case Citation():
@@ -247,6 +257,13 @@ class _Resolver:
         """A heading's number as printed: "IV.", "B.", "2." (or the language's own form)."""
         return self.pack.table.heading_number.format(number=number)
 
+    def numbered_place(self, visit: Visit) -> int:
+        """A numbered heading's place among the numbered headings of its list (issue 13: a heading
+        that prints no numeral is not counted: I, unnumbered, II)."""
+        count = self.numbered_headings.get(visit.within, 0) + 1
+        self.numbered_headings[visit.within] = count
+        return count
+
     def visit(self, visit: Visit) -> None:
         """The block (or blocks) one node of the body becomes, numbered by its place."""
         node, place = visit.node, visit.index + 1
@@ -271,17 +288,19 @@ class _Resolver:
                 numbered = self.pack.table.annex_numbered.format(numeral=roman(place))
                 label = numbered if visit.count > 1 else self.pack.table.annex
                 self.heading(HeadingLevel.ANNEX, label, label, node.title, node)
+            case Chapter(numbered=False) | Section(numbered=False) | Subsection(numbered=False):
+                self.heading(_UNNUMBERED_LEVELS[type(node)], "", "", node.title, node)
             case Chapter():
-                numeral = self.pack.chapter_numeral(place)
+                numeral = self.pack.chapter_numeral(self.numbered_place(visit))
                 self.heading(HeadingLevel.CHAPTER, self.number(numeral), numeral, node.title, node,
                              self.pack.table.chapter_caption.format(numeral=numeral))
             case Section() | Findings():
-                letter = self.pack.section_letter(place)
+                letter = self.pack.section_letter(self.numbered_place(visit))
                 title = node.title if isinstance(node, Section) else node.theme
                 self.heading(HeadingLevel.SECTION, self.number(letter), letter, title, node)
             case Subsection():
-                self.heading(HeadingLevel.SUBSECTION, self.number(str(place)), str(place),
-                             node.title, node)
+                number = str(self.numbered_place(visit))
+                self.heading(HeadingLevel.SUBSECTION, self.number(number), number, node.title, node)
             case Resolution() | Preambular() | Operative() | Decision() | DecisionParagraph():
                 self.instrument(visit, node)
             case Box():
@@ -289,6 +308,15 @@ class _Resolver:
                 self.label(node.id, str(self.box_count))
                 label = self.pack.table.box_numbered.format(number=self.box_count)
                 self.open_box(node, BoxKind.BOX, label, node.title)
+            case Bullet():
+                self.emit(partial(BulletItem, level=visit.depth, id=node.id, origin=node), "text",
+                          self.runs(node.bullet))
+            case Line():
+                last = visit.index == visit.count - 1
+                self.emit(partial(LineItem, indent=node.indent, last=last, id=node.id, origin=node), "text",
+                          self.runs(node.line))
+            case IndentedLines():
+                pass  # its lines are its blocks
             case _:
                 assert_never(node)
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from attrs import field, frozen
 
-from cstd_docs.model import DutyStation, Emphasis, Link, Node, Report, Strong, TitleStyle
+from cstd_docs.model import DutyStation, Emphasis, Link, Node, Report, Strong, StrongEmphasis, TitleStyle
 
 
 @frozen
@@ -53,10 +53,10 @@ class Reference(str):
         return (Reference, (str(self), self.target))
 
 
-#: Resolved inline content: text, italic or bold text, a link, a note mark. Cross-references
+#: Resolved inline content: text, italic, bold or bold italic text, a link, a note mark. Cross-references
 #: are already replaced by the label they print, as :class:`Reference` strings; a link to a
 #: document symbol already has its address. A "\n" in text is a line break.
-Run = str | Emphasis | NoteRef | Strong | Link
+Run = str | Emphasis | NoteRef | Strong | Link | StrongEmphasis
 Runs = tuple[Run, ...]
 
 
@@ -72,7 +72,7 @@ class ResolvedNote:
 
     mark: str
     custom: bool
-    text: tuple[str | Emphasis | Strong | Link, ...]
+    text: tuple[str | Emphasis | Strong | Link | StrongEmphasis, ...]
     origin: NoteOrigin
     #: Registry ids of a citation's participants (empty otherwise), for readers and exports.
     participants: tuple[str, ...] = ()
@@ -88,7 +88,8 @@ class HeadingLevel(enum.Enum):
 @frozen
 class Heading:
     level: HeadingLevel
-    #: "I.", "A.", "1." — or for an annex its label, "Annex" / "Annex II".
+    #: "I.", "A.", "1." — or for an annex its label, "Annex" / "Annex II"; "" for a heading that
+    #: prints no numeral (``numbered=False``).
     number: str
     title: Runs
     id: str | None = None
@@ -200,8 +201,37 @@ class BoxStart:
     origin: Node | None = field(default=None, eq=False, repr=False)
 # --- end boxes
 
+
+# --- bulleted lists and indented lines (issue 13) -----------------------------------------------
+@frozen
+class BulletItem:
+    """An item of a bulleted list: its level (1, or 2 for a bullet of a bullet) and its text."""
+
+    level: int
+    text: Runs
+    id: str | None = None
+    origin: Node | None = field(default=None, eq=False, repr=False)
+
+
+@frozen
+class LineItem:
+    """One of indented lines: how many steps it is set in from the text column, and its text.
+
+    ``last``: it closes its block of lines (spaced from what follows; the lines before it are not).
+    """
+
+    indent: int
+    text: Runs
+    last: bool = False
+    id: str | None = None
+    origin: Node | None = field(default=None, eq=False, repr=False)
+
+
+# --- end bulleted lists and indented lines
+
 ResolvedBlock = (Heading | NumberedParagraph | SubparagraphItem | Unnumbered
-                 | InstrumentHeading | InstrumentText | OperativeParagraph | BoxStart)
+                 | InstrumentHeading | InstrumentText | OperativeParagraph | BoxStart
+                 | BulletItem | LineItem)
 
 
 @frozen

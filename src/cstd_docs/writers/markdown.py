@@ -14,23 +14,26 @@ the rendering time.
 from __future__ import annotations
 
 import contextvars
+import itertools
 import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, assert_never
 
 from cstd_docs.errors import ReportError
-from cstd_docs.model import Emphasis, Link, Report, Strong
+from cstd_docs.model import Emphasis, Link, Report, Strong, StrongEmphasis
 from cstd_docs.perf import gc_paused
 from cstd_docs.resolve import resolve
 from cstd_docs.resolve.boxes import box_groups
 from cstd_docs.resolve.document import (
     BoxStart,
+    BulletItem,
     Heading,
     HeadingLevel,
     InstrumentHeading,
     InstrumentKind,
     InstrumentText,
+    LineItem,
     NoteRef,
     NumberedParagraph,
     OperativeParagraph,
@@ -145,11 +148,43 @@ def _joined(value: Runs) -> list[Run]:
     out: list[Run] = []
     for run in value:
         last = out[-1] if out else None
-        if isinstance(run, (Emphasis, Strong)) and type(last) is type(run):
+        if isinstance(run, (Emphasis, Strong, StrongEmphasis)) and type(last) is type(run):
             out[-1] = type(run)(last.text + run.text)
         else:
             out.append(run)
     return out
+
+
+# --- strong text inside emphasis, and emphasis inside strong text (issue 13) ---------------------
+_Marked = Emphasis | Strong | StrongEmphasis
+_ITALIC = (Emphasis, StrongEmphasis)
+_BOLD = (Strong, StrongEmphasis)
+
+
+def _marked(runs: list[_Marked]) -> str:
+    """Italic, bold and bold italic runs side by side, nested as CommonMark reads them back:
+    ``*The **Road** Map*`` (bold inside italic), ``**a *title* in bold**``, ``***both***``."""
+    out: list[str] = []
+    at = 0
+    while at < len(runs):
+        for outer, inner, mark, inner_mark in ((_ITALIC, Emphasis, "*", "**"), (_BOLD, Strong, "**", "*")):
+            end = at
+            while end < len(runs) and isinstance(runs[end], outer):
+                end += 1
+            group = runs[at:end]
+            if len(group) > 1 and any(type(run) is inner for run in group):
+                pieces = (escape(r.text) if type(r) is inner else _delimited(escape(r.text), inner_mark)
+                          for r in group)
+                out.append(_delimited("".join(pieces), mark))
+                at = end
+                break
+        else:
+            run = runs[at]
+            mark = "***" if isinstance(run, StrongEmphasis) else "**" if isinstance(run, Strong) else "*"
+            out.append(_delimited(escape(run.text), mark))
+            at += 1
+    return "".join(out)
+# --- end strong text inside emphasis
 
 
 def runs(value: Runs | str, hard_break: str = HARD_BREAK) -> str:
@@ -158,7 +193,14 @@ def runs(value: Runs | str, hard_break: str = HARD_BREAK) -> str:
         return _broken(value, hard_break)
     out: list[str] = []
     previous: object = None
+    marked: list[_Marked] = []  # italic and bold runs side by side, written together
     for run in _joined(value):
+        if isinstance(run, (Emphasis, Strong, StrongEmphasis)):
+            marked.append(run)
+            continue
+        if marked:
+            out.append(_marked(marked))
+            marked = []
         if isinstance(run, NoteRef) and isinstance(previous, NoteRef):
             out.append(f"<sup>{escape(_separator.get())}</sup>")
         previous = run
@@ -169,16 +211,16 @@ def runs(value: Runs | str, hard_break: str = HARD_BREAK) -> str:
                 out.append(f"[{escape(run)}](#{run.target})")
             case str():
                 out.append(_broken(run, hard_break))
-            case Strong():
-                out.append(_delimited(escape(run.text), "**"))
             case Link():
                 out.append(f"[{escape(run.text)}]({run.url})")
-            case Emphasis():
-                out.append(_delimited(escape(run.text), "*"))
             case NoteRef():
                 out.append(f"[^{run.mark}]")
+            case Emphasis() | Strong() | StrongEmphasis():
+                pass  # written with their neighbours, above
             case _:
                 assert_never(run)
+    if marked:
+        out.append(_marked(marked))
     return "".join(out)
 
 
@@ -202,6 +244,8 @@ class _BlockView:
         self.depth = 0
         #: The last block a box frames (or a box with no block): the box closes after it.
         self.closes_box = False
+        #: No blank line after it: the next block continues the same list or block of lines.
+        self.joined = False
         match block:
             case Heading():
                 self.kind = "heading"
@@ -228,6 +272,15 @@ class _BlockView:
                 self.box = block.kind.value
                 self.label = block.label
                 self.title = block.title
+            case BulletItem():
+                self.kind = "bullet"  # "- text", a second-level bullet indented under it
+                self.depth = block.level
+                self.text = block.text
+            case LineItem():
+                self.kind = "line"  # "| text" of a line block, set in by four spaces a step
+                self.depth = block.indent
+                self.text = block.text
+                self.joined = not block.last
             case _:
                 assert_never(block)
 
@@ -258,8 +311,31 @@ def _views(doc: ResolvedReport) -> list[_BlockView]:
     for block, framed in box_groups(doc.blocks):  # each box closes after the last block it frames
         at += 1 + len(framed)
         views[at - 1].closes_box = isinstance(block, BoxStart)
+    for view, after in itertools.pairwise(views):  # a tight list: bullets without blank lines
+        view.joined = view.joined or (view.kind == after.kind == "bullet")
     return views
 # --- end instruments
+
+
+#: The language of the report being rendered, set while it renders (its heading numerals).
+_language: contextvars.ContextVar[str] = contextvars.ContextVar("cstd_docs_markdown_language", default="en")
+
+
+def heading_start(text: str) -> str:
+    """Escape the start of a heading that prints no numeral when its first word reads as one
+    ("2030 Agenda …", "A way forward"): a character reference renders the same and reads back
+    as title, not number."""
+    from cstd_docs.lang import language_pack
+
+    first = text.split(" ", 1)[0]
+    numeral = _unescape(first).rstrip(".-").strip()
+    if numeral and language_pack(_language.get()).heading_numeral(numeral):
+        return f"&#{ord(text[0])};{text[1:]}"
+    return text
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
 
 
 def _environment(template_dir: str | Path | None) -> Environment:
@@ -326,7 +402,8 @@ def _new_environment(template_dir: str | Path | None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(runs=runs, text=escape, start=unlabelled_start, numbered=numbered)
+    env.filters.update(runs=runs, text=escape, start=unlabelled_start, numbered=numbered,
+                       heading_start=heading_start)
     return env
 
 
@@ -359,10 +436,12 @@ def render_markdown(
     try:
         template = env.get_template("report.md.j2")
         token = _separator.set(doc.note_mark_separator)
+        language = _language.set(doc.language)
         try:
             text = template.render(doc=doc, blocks=_views(doc))
         finally:
             _separator.reset(token)
+            _language.reset(language)
     except SecurityError as error:
         raise ReportError.single(
             "template", f"the template tried something unsafe: {error}", "templates may only lay out the report"

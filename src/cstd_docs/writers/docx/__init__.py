@@ -21,11 +21,11 @@ from docx.oxml.ns import qn
 from docx.parts.document import DocumentPart
 
 from cstd_docs.errors import ReportError
-from cstd_docs.model import Emphasis, Link, Report, Strong
+from cstd_docs.model import Emphasis, Link, Report, Strong, StrongEmphasis
 from cstd_docs.outputs import write_atomically
 from cstd_docs.perf import frozen_gc, gc_paused
 from cstd_docs.resolve.document import ResolvedReport, Runs
-from cstd_docs.writers.docx import content, page, styles
+from cstd_docs.writers.docx import content, lists, page, styles
 from cstd_docs.writers.docx import parts as _parts  # registers FootnotesPart before anything is opened
 from cstd_docs.writers.docx.bidi import mark_right_to_left_runs
 from cstd_docs.writers.docx.layout import LAYOUTS
@@ -80,7 +80,8 @@ def _resolved(report: Report | ResolvedReport) -> ResolvedReport:
 
 
 def _plain(runs: Runs) -> str:
-    return "".join(r if isinstance(r, str) else r.text for r in runs if isinstance(r, (str, Emphasis, Strong, Link)))
+    return "".join(r if isinstance(r, str) else r.text for r in runs
+                   if isinstance(r, (str, Emphasis, Strong, Link, StrongEmphasis)))
 
 
 #: The emblem's box: the first cell of the masthead's second row, beside the organ (1260 twips wide), less a margin.
@@ -201,6 +202,7 @@ def _build(
     for element in story.body(resolved, links, drawing):
         sect_pr.addprevious(element)
     links.check_all_referenced()
+    lists.number_bullets(document_part.element, document_part)
 
     # Page setup and running heads.
     page.remove_heads(document_part, sect_pr)

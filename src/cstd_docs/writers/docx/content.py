@@ -12,15 +12,17 @@ from typing import assert_never
 
 from cstd_docs.crossrefs import bookmark_name
 from cstd_docs.errors import ReportError
-from cstd_docs.model import Emphasis, Link, Strong, TitleStyle
+from cstd_docs.model import Emphasis, Link, Strong, StrongEmphasis, TitleStyle
 from cstd_docs.resolve.boxes import box_groups
 from cstd_docs.resolve.document import (
     BoxStart,
+    BulletItem,
     Heading,
     HeadingLevel,
     InstrumentHeading,
     InstrumentKind,
     InstrumentText,
+    LineItem,
     NoteRef,
     NumberedParagraph,
     OperativeParagraph,
@@ -35,7 +37,7 @@ from cstd_docs.resolve.document import (
     Unnumbered,
 )
 from cstd_docs.resolve.instruments import within_resolutions
-from cstd_docs.writers.docx import boxes
+from cstd_docs.writers.docx import boxes, lists
 from cstd_docs.writers.docx import instrument_styles as ins
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import GENEVA, LAYOUTS, FrontBlockLayout, Layout, MastheadGeometry
@@ -156,7 +158,8 @@ def _plain(props: Props | None) -> Props:
 
 
 def inline(
-    runs: Iterable[str | Emphasis | NoteRef | Strong | Link], links: NoteLinks | None, props: Props | None = None
+    runs: Iterable[str | Emphasis | NoteRef | Strong | Link | StrongEmphasis], links: NoteLinks | None,
+    props: Props | None = None,
 ) -> list[Element]:
     """Runs for resolved inline content; ``props`` makes the run properties of plain text."""
     base = _plain(props)
@@ -176,6 +179,8 @@ def inline(
                 out.append(run(item.text, [*base(), *st.italic()]))
             case Strong():
                 out.append(strong(item, base()))
+            case StrongEmphasis():
+                out.append(run(item.text, [*base(), *st.bold(), *st.italic()]))
             case Link():
                 out.append(hyperlink(item, base()))
             case NoteRef():
@@ -378,6 +383,10 @@ def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks, layout: L
             return [paragraph([body_style], inline(item.text, links))]
         case BoxStart():  # its heading; body() frames it with its blocks
             return boxes.heading(item, inline(item.title, links), bookmarks.around(item.id, item.label))
+        case BulletItem():
+            return [lists.bullet(item, inline(item.text, links))]
+        case LineItem():
+            return [lists.line(item, inline(item.text, links))]
         case _:
             assert_never(item)
 

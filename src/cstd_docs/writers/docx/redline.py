@@ -28,9 +28,11 @@ from cstd_docs.compare.blocks import block_runs, runs_text, weight
 from cstd_docs.resolve.document import (
     AgendaLine,
     BoxStart,
+    BulletItem,
     Heading,
     InstrumentHeading,
     InstrumentText,
+    LineItem,
     NoteRef,
     NumberedParagraph,
     OperativeParagraph,
@@ -74,6 +76,8 @@ def _plain_block(block: ResolvedBlock) -> ResolvedBlock:
         case Heading() | InstrumentHeading() | BoxStart():
             return attrs.evolve(block, title=_plain(block.title))
         case NumberedParagraph() | SubparagraphItem() | Unnumbered() | InstrumentText() | OperativeParagraph():
+            return attrs.evolve(block, text=_plain(block.text))
+        case BulletItem() | LineItem():
             return attrs.evolve(block, text=_plain(block.text))
         case _:
             assert_never(block)
@@ -170,6 +174,10 @@ def _block_signature(block: ResolvedBlock, text: str, refs: tuple[NoteRef, ...])
             return block.number, ("operative", text, marks)
         case BoxStart():  # laid out unframed here: a redline marks the box's heading and blocks one by one
             return block.label, ("box", block.kind, text, marks)
+        case BulletItem():
+            return None, ("bullet", block.level, text, marks)
+        case LineItem():
+            return None, ("line", block.indent, block.last, text, marks)
         case _:
             assert_never(block)
 
@@ -179,6 +187,8 @@ def _without_text(block: ResolvedBlock) -> ResolvedBlock:
         case Heading() | InstrumentHeading() | BoxStart():
             return attrs.evolve(block, title=())
         case NumberedParagraph() | SubparagraphItem() | Unnumbered() | InstrumentText() | OperativeParagraph():
+            return attrs.evolve(block, text=())
+        case BulletItem() | LineItem():
             return attrs.evolve(block, text=())
         case _:
             assert_never(block)
