@@ -25,7 +25,7 @@ from cstd_docs.model import Emphasis, Link, Report, Strong, StrongEmphasis
 from cstd_docs.outputs import write_atomically
 from cstd_docs.perf import frozen_gc, gc_paused
 from cstd_docs.resolve.document import ResolvedReport, Runs
-from cstd_docs.writers.docx import content, lists, page, styles
+from cstd_docs.writers.docx import content, lists, notes, page, styles
 from cstd_docs.writers.docx import parts as _parts  # registers FootnotesPart before anything is opened
 from cstd_docs.writers.docx.bidi import mark_right_to_left_runs
 from cstd_docs.writers.docx.layout import LAYOUTS
@@ -65,7 +65,7 @@ class _Rendering:
         return content.body(resolved, links, emblem)
 
     def notes(self, footnotes: CT_Footnotes, resolved: ResolvedReport) -> None:
-        content.write_notes(footnotes, resolved.notes)
+        notes.write_notes(footnotes, resolved.notes)
 
     def heads(self, roots: list[Element], resolved: ResolvedReport) -> None:
         pass

@@ -45,7 +45,7 @@ from cstd_docs.resolve.document import (
     Unnumbered,
 )
 from cstd_docs.resolve.instruments import within_resolutions
-from cstd_docs.writers.docx import boxes, content
+from cstd_docs.writers.docx import boxes, content, notes
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import LAYOUTS, Layout
 from cstd_docs.writers.docx.oxml import CT_Footnotes
@@ -395,20 +395,20 @@ class Redline:
     # --- the notes -----------------------------------------------------------------------------------
     def notes(self, footnotes: CT_Footnotes, resolved: ResolvedReport) -> None:
         footnotes.remove_notes()
-        footnotes.add_separators(*content.separator_paragraphs())
+        footnotes.add_separators(*notes.separator_paragraphs())
         rev = self.revisions
         for position, (from_old, index) in enumerate(self.order):
             if from_old:
-                p = content.note_paragraph(self.old.notes[index])
+                p = notes.note_paragraph(self.old.notes[index])
                 if index not in self.old_paired:
                     rev.whole(p, "w:del", mark_end=False)
             else:
-                p = content.note_paragraph(resolved.notes[index])
+                p = notes.note_paragraph(resolved.notes[index])
                 old = self.note_pairs.get(index)
                 if old is None:
                     rev.whole(p, "w:ins", mark_end=False)
                 elif not _same_note(self.old.notes[old], resolved.notes[index]):
-                    paragraph_diff(content.note_paragraph(self.old.notes[old]), p, rev, _footnote_key, _footnote_key)
+                    paragraph_diff(notes.note_paragraph(self.old.notes[old]), p, rev, _footnote_key, _footnote_key)
             footnotes.add_note(content.note_id(position)).append(p)
 
 
