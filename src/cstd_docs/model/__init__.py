@@ -29,6 +29,7 @@ from cstd_docs.model.inline import (
     NoteInline,
     Strong,
     Styled,
+    TableNoteMark,
     plain_text,
 )
 from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
@@ -46,17 +47,21 @@ from cstd_docs.model.report import (
     Session,
     TitleStyle,
 )
+from cstd_docs.model.tables import Alignment, Cell, Column, Figure, Table, TableNote, image_info
 
 __all__ = [
     "JSON_NAME",
     "SCHEMA_KEY",
     "STYLED",
     "AgendaItem",
+    "Alignment",
     "Annex",
     "Block",
+    "Cell",
     "Chapter",
     "ChapterPart",
     "Citation",
+    "Column",
     "CrossRef",
     "Decision",
     "DecisionParagraph",
@@ -64,6 +69,7 @@ __all__ = [
     "Distribution",
     "DutyStation",
     "Emphasis",
+    "Figure",
     "Findings",
     "FirstPageNotes",
     "Inline",
@@ -88,7 +94,11 @@ __all__ = [
     "Subparagraph",
     "Subsection",
     "Suggestion",
+    "Table",
+    "TableNote",
+    "TableNoteMark",
     "TitleStyle",
     "UnnumberedText",
+    "image_info",
     "plain_text",
 ]

@@ -31,6 +31,7 @@ from cstd_docs.model.body import (
 from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
 from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.report import Report
+from cstd_docs.model.tables import Figure, Table
 
 __all__ = ["Visit", "children", "walk"]
 
@@ -93,6 +94,8 @@ def children(node: Node) -> tuple[tuple[str, Sequence[Node]], ...]:
             return (("content", node.content), ("sections", node.sections))
         case Annex():
             return (("content", node.content), ("chapters", node.chapters))
+        case Table() | Figure():  # their cells and notes are no nodes: no paragraph of theirs is numbered
+            return ()
         case _:
             assert_never(node)
 
