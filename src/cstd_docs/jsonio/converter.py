@@ -34,6 +34,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from cstd_docs import model as m
+from cstd_docs.jsonio.tables import configure_tables
 
 #: The JSON object key of each inline kind, and the field it holds.
 INLINE_KEYS: dict[str, tuple[type, str]] = {
@@ -43,6 +44,7 @@ INLINE_KEYS: dict[str, tuple[type, str]] = {
     "ref": (m.CrossRef, "target"),
     "strong": (m.Strong, "text"),
     "link": (m.Link, "text"),
+    "table_note": (m.TableNoteMark, "note"),
 }
 PARTICIPANT_KINDS: dict[str, type] = {
     "person": m.Person,
@@ -249,7 +251,7 @@ def _structure_inline(c: Converter, value: object, allowed: Mapping[str, tuple[t
     cls, _field = allowed[key]
     assert isinstance(value, dict)
     payload = value[key]
-    if cls is m.Emphasis or cls is m.CrossRef or cls is m.Strong:
+    if cls is m.Emphasis or cls is m.CrossRef or cls is m.Strong or cls is m.TableNoteMark:
         return cls(_structure_str(payload, str))
     if cls is m.Link:
         return _structure_link(payload)
@@ -322,6 +324,8 @@ def _unstructure_inline(item: m.Inline) -> object:
             return {"strong": item.text}
         case m.Link():
             return {"link": {"text": item.text, "url": item.url} if item.url else item.text}
+        case m.TableNoteMark():
+            return {"table_note": item.note}
         case _:
             assert_never(item)
 
@@ -355,6 +359,10 @@ def configure_tagged_unions(c: Converter) -> None:
             return c.structure(obj, m.Resolution)
         if "paragraphs" in obj:  # a decision: its text in paragraphs
             return c.structure(obj, m.Decision)
+        if "rows" in obj or "header" in obj or "columns" in obj:  # a table (issue 13)
+            return c.structure(obj, m.Table)
+        if "image" in obj:  # a figure (issue 13)
+            return c.structure(obj, m.Figure)
         return c.structure(obj, m.Paragraph)
 
     def structure_part(value: object, _: object) -> m.ChapterPart:
@@ -445,6 +453,7 @@ CONFIGURE_STEPS: tuple[Callable[[Converter], None], ...] = (
     configure_inline_content,
     configure_tagged_unions,
     configure_records,
+    configure_tables,
 )
 
 

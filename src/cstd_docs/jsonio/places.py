@@ -123,7 +123,10 @@ def _blocks_in_order(scope: dict[str, Any], prefix: tuple[Segment, ...]) -> Iter
 
 
 #: The keys of blocks that take no report paragraph number: unnumbered text, a resolution, a decision.
-_UNNUMBERED_KEYS = ("unnumbered", "enacting", "paragraphs")
+_UNNUMBERED_KEYS: tuple[str, ...] = ("unnumbered", "enacting", "paragraphs")
+#: The keys that make a block a table or a figure (issue 13), which take no paragraph number either.
+_FLOAT_KEYS = {"rows": "a table", "header": "a table", "columns": "a table", "image": "a figure"}
+_UNNUMBERED_KEYS += tuple(_FLOAT_KEYS)
 
 
 def paragraph_numbers(data: dict[str, Any]) -> dict[tuple[Segment, ...], int | None]:
@@ -174,7 +177,10 @@ def place_of(
             if numbers is None:
                 numbers = paragraph_numbers(data)
             number = numbers.get(segments[: at + 2])
-            if isinstance(node, dict) and ("enacting" in node or "paragraphs" in node):
+            floats = [word for key, word in _FLOAT_KEYS.items() if isinstance(node, dict) and key in node]
+            if floats:
+                words.append(floats[0])
+            elif isinstance(node, dict) and ("enacting" in node or "paragraphs" in node):
                 words.append(_instrument_word(node))
             else:
                 words.append(f"paragraph {number}" if number is not None else "unnumbered text")
