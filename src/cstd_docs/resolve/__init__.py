@@ -29,6 +29,7 @@ from cstd_docs.model import (
     Delegation,
     Distribution,
     Emphasis,
+    Figure,
     Findings,
     FirstPageNotes,
     Inlines,
@@ -49,11 +50,14 @@ from cstd_docs.model import (
     Subparagraph,
     Subsection,
     Suggestion,
+    Table,
+    TableNoteMark,
     UnnumberedText,
 )
 from cstd_docs.model.check import check
 from cstd_docs.model.walk import Visit, walk
 from cstd_docs.perf import gc_paused
+from cstd_docs.resolve import tables
 from cstd_docs.resolve.document import (
     AgendaLine,
     Heading,
@@ -62,6 +66,7 @@ from cstd_docs.resolve.document import (
     InstrumentKind,
     InstrumentText,
     InstrumentTextKind,
+    NoteLetter,
     NoteOrigin,
     NoteRef,
     NumberedParagraph,
@@ -163,9 +168,13 @@ class _Resolver:
         self.asterisk_notes = 0
         self.labels: dict[str, str] = {}  # id -> number as cross-references print it
         self.referenced: dict[str, str] = {}  # the ids cross-references name, with their labels
-        self.blocks: list[_PendingBlock] = []
+        self.blocks: list[_PendingBlock | tables.PendingFloat] = []
         self.on_first_page = True
         self.paragraph_count = 0
+        # Tables and figures (issue 13): counted through the body and afresh in each annex; the
+        # letters of the notes of the table being resolved.
+        self.table_count = self.figure_count = 0
+        self.note_letters: dict[str, str] = {}
 
     # --- notes ---------------------------------------------------------------------------
     def _mark(self) -> tuple[str, bool]:
@@ -210,6 +219,8 @@ class _Resolver:
                     out.append(self.add_note(text, NoteOrigin.NOTE))
                 case Citation():
                     out.append(self.add_note((self.citation_text(item),), NoteOrigin.CITATION, item.participants))
+                case TableNoteMark():
+                    out.append(NoteLetter(self.note_letters[item.note]))
                 case _:
                     assert_never(item)
         return tuple(out)
@@ -260,6 +271,7 @@ class _Resolver:
                 self.emit(partial(Unnumbered, id=node.id, origin=node), "text", self.runs(node.unnumbered))
             case Annex():
                 self.paragraph_count = 0  # annexes number their paragraphs afresh
+                self.table_count = self.figure_count = 0
                 numbered = self.pack.table.annex_numbered.format(numeral=roman(place))
                 label = numbered if visit.count > 1 else self.pack.table.annex
                 self.heading(HeadingLevel.ANNEX, label, label, node.title, node)
@@ -276,8 +288,32 @@ class _Resolver:
                              node.title, node)
             case Resolution() | Preambular() | Operative() | Decision() | DecisionParagraph():
                 self.instrument(visit, node)
+            case Table() | Figure():
+                self.table_or_figure(node)
             case _:
                 assert_never(node)
+
+    # --- tables and figures (issue 13) ------------------------------------------------------------
+    def table_or_figure(self, node: Table | Figure) -> None:
+        """A table ("Table 1" when it has a title) or a figure ("Figure I"), numbered by its place."""
+        words = self.pack.table.tables
+        if isinstance(node, Figure):
+            self.figure_count += 1
+            caption, label = self.pack.figure_caption(self.figure_count)
+            self.label(node.id, label)
+            self.blocks.append(tables.figure(node, caption, label, self.runs, words.source))
+            return
+        numbered: str | None = None
+        label = ""
+        if node.title is not None:
+            self.table_count += 1
+            numbered, label = self.pack.table_caption(self.table_count)
+            self.label(node.id, label)
+        self.note_letters = {note.id: self.pack.table_note_letter(i) for i, note in enumerate(node.notes, 1)}
+        self.blocks.append(tables.table(node, numbered, label, self.runs, self.pack.table_note_letter,
+                                        words.source))
+        self.note_letters = {}
+    # --- end tables and figures
 
     # --- instruments (issue 12) ----------------------------------------------------------------
     def instrument(self, visit: Visit, node: Instrument) -> None:
