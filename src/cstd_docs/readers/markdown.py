@@ -26,6 +26,7 @@ from cstd_docs.readers.assemble import assemble
 from cstd_docs.readers.base import base_of, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
 from cstd_docs.readers.labels import annex_label, paragraph_number
+from cstd_docs.readers.markdown_floats import MarkdownFloats
 from cstd_docs.readers.markdown_inline import parse_runs, unescape
 from cstd_docs.readers.masthead import guess_language
 from cstd_docs.readers.signature import note_runs, unbold
@@ -164,6 +165,8 @@ class _Reader:
         self.lines: list[Line] = []
         self.seen_block = False
         self.single_annex = False
+        #: Tables and figures (issue 13); warnings go where read_markdown says.
+        self.floats: MarkdownFloats | None = None
 
     def runs(self, value: str) -> list[VRun]:
         result = parse_runs(value, self.notes, self.missing)
@@ -199,6 +202,14 @@ class _Reader:
             self.visible.front_lines.extend(unbold(self.runs(p)) for p in parts)
 
     def body_chunk(self, pack: LanguagePack, lines: list[str], where: str, sink: list[Problem], source: str) -> None:
+        if self.floats is None:
+            def warn(at: str, message: str, hint: str) -> None:
+                sink.append(Problem(f"{source}:{at}", message, hint))
+
+            self.floats = MarkdownFloats(self.lines, self.runs, warn)
+        if self.floats.chunk(lines, where, pack):
+            self.seen_block = True
+            return
         if lines[0].startswith(">"):
             self.quoted(lines, where)
             return

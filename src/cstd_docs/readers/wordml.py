@@ -36,6 +36,9 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _SKIP = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{W}}}rPr", f"{{{W}}}pPr", f"{{{W}}}instrText"}
 #: The UN template's styles this reader knows, normalised (see ``norm_style``).
 KNOWN_STYLES = {"hmg", "hchg", "h1g", "h23g", "h4g", "h56g", "singletxtg", "footnotetext"}
+#: Tables and figures (issue 13): captions, cells, the lines under them, a figure's picture.
+FLOAT_STYLES = {"captiong", "captiontitleg", "tableheadg", "tabletextg", "tablenoteg", "figureg"}
+KNOWN_STYLES |= FLOAT_STYLES
 
 #: What the writers print between note marks at one spot (lang/*.json: note_mark_separator).
 _MARK_SEPARATORS = {",", "،", "，"}
@@ -58,6 +61,11 @@ def w(tag: str) -> str:
 
 def norm_style(name: str) -> str:
     return re.sub(r"[\s_]", "", name).lower()
+
+
+def _superscript(rpr: Any) -> bool:
+    align = rpr.find(w("vertAlign"))
+    return align is not None and align.get(w("val")) == "superscript"
 
 
 def _on(element: Any) -> bool:
@@ -173,6 +181,7 @@ class _Walker:
         rpr = r.find(w("rPr"))
         italic = rpr is not None and _on(rpr.find(w("i")))
         bold = rpr is not None and _on(rpr.find(w("b")))
+        raised = rpr is not None and _superscript(rpr)
         if self.mark_separator(r, rpr):
             return
         self.underline(r, rpr)
@@ -183,7 +192,8 @@ class _Walker:
             tag = child.tag
             if tag == w("t"):
                 if not skip_mark:  # else the custom mark typed after the reference, in the same run
-                    self.out.append(Text(child.text or "", italic, bold, self.url, self.link if self.url else 0))
+                    link = self.link if self.url else 0
+                    self.out.append(Text(child.text or "", italic, bold, self.url, link, raised))
             elif tag == w("tab") or tag == w("ptab"):
                 self.out.append(Tab(italic))
             elif tag in (w("br"), w("cr")):

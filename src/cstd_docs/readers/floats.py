@@ -1,0 +1,145 @@
+"""Tables and figures read back into the model (issue 13), the assembly's part for both formats.
+
+A table or figure that prints exactly what the base's printed is the base's node, whole (its ids,
+its cross-references, its notes' ids). Any other is made from what it shows: the title (none: an
+untitled table), the widths (none when the columns share the text column equally; else whole per
+cents adding up to 100), each column's alignment (the one most of its body cells take; a cell
+that stands apart keeps its own), the spans, the notes lettered as printed with their marks in
+the cells, the source. A mark no note answers, or a note no mark names, cannot be kept as such:
+the reader says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from cstd_docs.model import Alignment, Cell, Column, Figure, Inline, Table, TableNote, TableNoteMark
+from cstd_docs.readers.inlines import Context
+from cstd_docs.readers.match import Placed
+from cstd_docs.readers.visible import CellRun, VCell, VFigure, VNoteLetter, VRun, VTable
+
+#: Columns whose widths differ by less than this (per cent) share the text column equally.
+EQUAL = 0.6
+
+
+def float_block(ctx: Context, placed: Placed) -> Table | Figure:
+    shown = placed.block.floating
+    assert shown is not None  # a table's or a figure's block carries it (classify)
+    exact = placed.exact
+    if exact is not None and isinstance(exact.node, (Table, Figure)):
+        return exact.node
+    ident = placed.id if isinstance(placed.node, (Table, Figure)) else placed.anchor_id
+    if isinstance(shown, VFigure):
+        return Figure(ctx.inlines(shown.title), shown.image, shown.description, shown.width,
+                      _source(ctx, shown.source), id=ident)
+    return _Table(ctx, shown, placed).build(ident)
+
+
+def _source(ctx: Context, source: Sequence[VRun] | None) -> tuple[Inline, ...] | None:
+    return ctx.inlines(source) if source else None
+
+
+class _Table:
+    def __init__(self, ctx: Context, shown: VTable, placed: Placed) -> None:
+        self.ctx = ctx
+        self.shown = shown
+        self.where = placed.block.where
+        base = placed.node
+        base_ids = [note.id for note in base.notes] if isinstance(base, Table) else []
+        # The notes' ids: the base's where it had as many notes, else made from their letters.
+        ids = base_ids if len(base_ids) == len(shown.notes) else [_note_id(letter, i)
+                                                                  for i, (letter, _) in enumerate(shown.notes, 1)]
+        self.ids = {letter: ident for (letter, _), ident in zip(shown.notes, ids, strict=True)}
+        self.marked: set[str] = set()
+
+    def build(self, ident: str | None) -> Table:
+        shown = self.shown
+        count = len(shown.widths)
+        aligned = self._alignments(count)
+        widths = self._widths()
+        columns = tuple(Column(width, align) for width, align in zip(widths, aligned, strict=True))
+        if all(c == Column() for c in columns):
+            columns = ()
+        header = self._rows(shown.header, aligned, count)
+        rows = self._rows(shown.rows, aligned, count)
+        notes = []
+        for letter, text in shown.notes:
+            if self.ids[letter] not in self.marked:
+                self.ctx.warn(self.where, f"note {letter} under the table has no mark in its cells",
+                              "it was left out; mark it in a cell, raised, and it reads again")
+                continue
+            notes.append(TableNote(self.ids[letter], self.ctx.inlines(text) or ("",)))
+        title = self.ctx.inlines(shown.title) if shown.caption is not None else None
+        return Table(title, columns, header, notes=tuple(notes), source=_source(self.ctx, shown.source), id=ident,
+                     rows=rows)
+
+    def _widths(self) -> list[int | None]:
+        widths = self.shown.widths
+        if not widths or max(widths) - min(widths) < EQUAL:
+            return [None] * len(widths)
+        rounded = [max(1, round(w)) for w in widths]
+        rounded[-1] += 100 - sum(rounded)  # whole per cents that still fill the column
+        if rounded[-1] < 1:
+            return [None] * len(widths)
+        return list(rounded)
+
+    def _alignments(self, count: int) -> list[Alignment]:
+        """Each column's alignment: the one most of the body cells starting in it (one column wide) take."""
+        votes: list[Counter[Alignment]] = [Counter() for _ in range(count)]
+        for row in self.shown.rows:
+            column = 0
+            for cell in row:
+                if cell.colspan == 1 and column < count:
+                    votes[column][cell.align] += 1
+                column += cell.colspan
+        return [max(v, key=lambda a: (v[a], a is Alignment.LEFT)) if v else Alignment.LEFT for v in votes]
+
+    def _rows(self, rows: Sequence[Sequence[VCell]], aligned: list[Alignment],
+              count: int) -> tuple[tuple[Cell, ...], ...]:
+        out = []
+        covered: dict[int, int] = {}  # column → rows it stays covered from above
+        for row in rows:
+            cells: list[Cell] = []
+            column = 0
+            above = sum(1 for left in covered.values() if left > 0)
+            for shown in row:
+                while covered.get(column, 0) > 0:
+                    column += 1
+                own = aligned[column] if column < count else Alignment.LEFT
+                cells.append(Cell(self._text(shown.runs), shown.colspan, shown.rowspan,
+                                  None if shown.align is own else shown.align))
+                for across in range(shown.colspan):
+                    if shown.rowspan > 1:
+                        covered[column + across] = shown.rowspan
+                column += shown.colspan
+            covered = {c: left - 1 for c, left in covered.items() if left > 1}
+            width = sum(c.colspan for c in cells) + above
+            if width < count:  # a short row (another document's): filled with empty cells
+                cells.extend(Cell("") for _ in range(count - width))
+            out.append(tuple(cells))
+        return tuple(out)
+
+    def _text(self, runs: Sequence[CellRun]) -> tuple[Inline, ...]:
+        """A cell's text: its runs, the raised letters of its table's notes as their marks."""
+        out: list[Inline] = []
+        pending: list[VRun] = []
+        for run in runs:
+            if isinstance(run, VNoteLetter) and run.letter in self.ids:
+                out.extend(self.ctx.inlines(pending))
+                pending = []
+                out.append(TableNoteMark(self.ids[run.letter]))
+                self.marked.add(self.ids[run.letter])
+            elif isinstance(run, VNoteLetter):  # no note of that letter: the letter, kept as text
+                self.ctx.warn(self.where, f"a raised {run.letter!r} in a cell marks no note under the table",
+                              "it was read as text")
+                pending.append(run.letter)
+            else:
+                pending.append(run)
+        out.extend(self.ctx.inlines(pending))
+        return tuple(out) or ("",)
+
+
+def _note_id(letter: str, index: int) -> str:
+    return f"note-{letter}" if re.fullmatch(r"[a-z]{1,2}", letter) else f"note-{index}"
