@@ -18,13 +18,17 @@ from cstd_docs.resolve.document import (
     HeadingLevel,
     InstrumentHeading,
     InstrumentText,
+    NoteLetter,
     NoteRef,
     NumberedParagraph,
     OperativeParagraph,
     Reference,
     ResolvedBlock,
+    ResolvedCell,
+    ResolvedFigure,
     ResolvedNote,
     ResolvedReport,
+    ResolvedTable,
     Run,
     SubparagraphItem,
     Unnumbered,
@@ -84,6 +88,8 @@ def runs_text(runs: Sequence[Run], notes: Sequence[ResolvedNote], *, with_notes:
         if isinstance(run, NoteRef):
             if with_notes:
                 parts.append(f"[^{note_text(notes[run.note])}]")
+        elif isinstance(run, NoteLetter):
+            parts.append(f"^{run.letter}")
         else:
             parts.append(_shown(run))
     return "".join(parts).strip()
@@ -96,8 +102,30 @@ def block_runs(block: ResolvedBlock) -> tuple[Run, ...]:
             return block.title
         case NumberedParagraph() | SubparagraphItem() | Unnumbered() | InstrumentText() | OperativeParagraph():
             return block.text
+        case ResolvedTable() | ResolvedFigure():
+            return float_runs(block)
         case _:
             assert_never(block)
+
+
+# --- tables and figures (issue 13) ------------------------------------------------------------------
+def float_runs(block: ResolvedTable | ResolvedFigure, *, caption: bool = True) -> tuple[Run, ...]:
+    """What a table or a figure prints, in the order the Word writer lays it out: its caption (which
+    renumbering changes: left out of a comparison's keys) and title, each row's cells (" | " between
+    them, " / " between rows), its source, its notes."""
+    out: list[Run] = [block.caption or "", " ", *block.title] if caption else [*block.title]
+    if isinstance(block, ResolvedTable):
+        for row in (*block.header, *block.rows):
+            out.append(" / ")
+            for at, cell in enumerate(c for c in row if isinstance(c, ResolvedCell)):
+                out.extend((" | " if at else "", *cell.text))
+    if block.source is not None:
+        out.extend((" ", block.source_label, " ", *block.source))
+    if isinstance(block, ResolvedTable):
+        for note in block.notes:
+            out.extend((f" {note.letter} ", *note.text))
+    return tuple(out)
+# --- end tables and figures
 
 
 def weight(kind: str) -> int:
@@ -167,6 +195,9 @@ def unit(block: ResolvedBlock, notes: Sequence[ResolvedNote], places: _Places) -
             # Numbered within its resolution: its key is its resolution's place, never a report ¶.
             places.paragraph = f"{places.instrument}, operative paragraph {block.number.rstrip('.')}"
             kind, runs, place = "operative", block.text, places.paragraph
+        case ResolvedTable() | ResolvedFigure():
+            kind = "table" if isinstance(block, ResolvedTable) else "figure"
+            runs, place = float_runs(block, caption=False), block.caption or f"a table after {places.last}"
         case _:
             assert_never(block)
     text = runs_text(runs, notes)
