@@ -361,7 +361,7 @@ def configure_tagged_unions(c: Converter) -> None:
             return c.structure(obj, m.Decision)
         if "rows" in obj or "header" in obj or "columns" in obj:  # a table (issue 13)
             return c.structure(obj, m.Table)
-        if "image" in obj:  # a figure (issue 13)
+        if "image" in obj or "description" in obj or "width" in obj:  # a figure (issue 13)
             return c.structure(obj, m.Figure)
         return c.structure(obj, m.Paragraph)
 

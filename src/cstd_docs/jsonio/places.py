@@ -125,7 +125,8 @@ def _blocks_in_order(scope: dict[str, Any], prefix: tuple[Segment, ...]) -> Iter
 #: The keys of blocks that take no report paragraph number: unnumbered text, a resolution, a decision.
 _UNNUMBERED_KEYS: tuple[str, ...] = ("unnumbered", "enacting", "paragraphs")
 #: The keys that make a block a table or a figure (issue 13), which take no paragraph number either.
-_FLOAT_KEYS = {"rows": "a table", "header": "a table", "columns": "a table", "image": "a figure"}
+_FLOAT_KEYS = {"rows": "a table", "header": "a table", "columns": "a table", "image": "a figure",
+               "description": "a figure", "width": "a figure"}
 _UNNUMBERED_KEYS += tuple(_FLOAT_KEYS)
 
 

@@ -88,34 +88,21 @@ class _Table:
     def _alignments(self, count: int) -> list[Alignment]:
         """Each column's alignment: the one most of the body cells starting in it (one column wide) take."""
         votes: list[Counter[Alignment]] = [Counter() for _ in range(count)]
-        for row in self.shown.rows:
-            column = 0
-            for cell in row:
+        for row in _placed(self.shown.rows):
+            for column, cell in row:
                 if cell.colspan == 1 and column < count:
                     votes[column][cell.align] += 1
-                column += cell.colspan
         return [max(v, key=lambda a: (v[a], a is Alignment.LEFT)) if v else Alignment.LEFT for v in votes]
 
     def _rows(self, rows: Sequence[Sequence[VCell]], aligned: list[Alignment],
               count: int) -> tuple[tuple[Cell, ...], ...]:
         out = []
-        covered: dict[int, int] = {}  # column → rows it stays covered from above
-        for row in rows:
+        for placed, width in _grid(rows):
             cells: list[Cell] = []
-            column = 0
-            above = sum(1 for left in covered.values() if left > 0)
-            for shown in row:
-                while covered.get(column, 0) > 0:
-                    column += 1
+            for column, shown in placed:
                 own = aligned[column] if column < count else Alignment.LEFT
                 cells.append(Cell(self._text(shown.runs), shown.colspan, shown.rowspan,
                                   None if shown.align is own else shown.align))
-                for across in range(shown.colspan):
-                    if shown.rowspan > 1:
-                        covered[column + across] = shown.rowspan
-                column += shown.colspan
-            covered = {c: left - 1 for c, left in covered.items() if left > 1}
-            width = sum(c.colspan for c in cells) + above
             if width < count:  # a short row (another document's): filled with empty cells
                 cells.extend(Cell("") for _ in range(count - width))
             out.append(tuple(cells))
@@ -139,6 +126,34 @@ class _Table:
                 pending.append(run)
         out.extend(self.ctx.inlines(pending))
         return tuple(out) or ("",)
+
+
+def _placed(rows: Sequence[Sequence[VCell]]) -> list[list[tuple[int, VCell]]]:
+    """Each cell with the column it starts in, past the places cells above span down into."""
+    return [placed for placed, _ in _grid(rows)]
+
+
+def _grid(rows: Sequence[Sequence[VCell]]) -> list[tuple[list[tuple[int, VCell]], int]]:
+    """Each row's cells with their columns, and how many columns the row fills (spanned down into too)."""
+    covered: dict[int, int] = {}  # column → how many more rows a cell above covers it
+    out = []
+    for row in rows:
+        above = {c for c, left in covered.items() if left > 0}
+        placed: list[tuple[int, VCell]] = []
+        column = 0
+        for cell in row:
+            while covered.get(column, 0) > 0:
+                column += 1
+            placed.append((column, cell))
+            column += cell.colspan
+        for start, cell in placed:
+            for across in range(cell.colspan):
+                if cell.rowspan > 1:
+                    covered[start + across] = cell.rowspan
+        covered = {c: left - 1 for c, left in covered.items() if left > 1}
+        ends = [start + cell.colspan for start, cell in placed] + [c + 1 for c in above]
+        out.append((placed, max(ends, default=0)))
+    return out
 
 
 def _note_id(letter: str, index: int) -> str:

@@ -13,6 +13,10 @@ rules' thickness and place from ``pdftocairo -svg`` (filled bars), the text's fr
   apart within a cell and 18 pt from row to row;
 - a cell's text at its left edge (115.46 pt against the rule's 115.35 pt): no left margin.
 
+A spanner head (a header cell over several columns) has a thin rule under it (Editorial
+Manual, *Tables*, "Spanner heads"); E/2025/28's table has none to measure, so it takes the
+½ pt of the rule over the header.
+
 Nothing in the samples shows a table's number and title, its notes or a figure: those follow
 the Editorial Manual (*Tables*: "Table 1" over its title, notes lettered a, b, c, "Source:")
 and are set as the samples set their nearest kin (the title as an H23G heading, bold 10 pt;
@@ -33,6 +37,8 @@ class TableLayout:
     rule_top: int
     rule_header: int
     rule_foot: int
+    #: Under a spanner head (a header cell over several columns, above the header's last row).
+    rule_spanner: int
     header_size: int
     body_size: int
     #: A cell's line (exact), and the space before and after it in the header and in the body.
@@ -63,6 +69,7 @@ TABLES = TableLayout(
     rule_top=4,
     rule_header=12,
     rule_foot=12,
+    rule_spanner=4,
     header_size=14,
     body_size=20,
     header_line=200,

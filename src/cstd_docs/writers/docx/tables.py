@@ -65,7 +65,8 @@ def table(block: ResolvedTable, inline: Inline, around: Around, layout: Layout) 
     widths = [round(total * share / 100) for share in block.widths]
     rows = [*((row, True) for row in block.header), *((row, False) for row in block.rows)]
     trs = [_row(row, header, widths, _rules(at, len(block.header), len(rows)), inline,
-                _margins(at, len(block.header), len(rows))) for at, (row, header) in enumerate(rows)]
+                _margins(at, len(block.header), len(rows)), spanner=header and at < len(block.header) - 1)
+           for at, (row, header) in enumerate(rows)]
     grid = make("w:tblGrid", None, *(make("w:gridCol", {"w:w": width}) for width in widths))
     out = _caption(block.caption, block.title, block.id, inline, around)
     out.append(make("w:tbl", None, _properties(sum(widths)), grid, *trs))
@@ -125,7 +126,7 @@ def _properties(width: int) -> Element:
 
 
 def _row(row: ResolvedRow, header: bool, widths: Sequence[int], rules: dict[str, int], inline: Inline,
-         margins: Element | None) -> Element:
+         margins: Element | None, *, spanner: bool = False) -> Element:
     properties = make("w:trPr", None, make("w:cantSplit"), make("w:tblHeader") if header else None)
     cells: list[Element] = []
     column = 0
@@ -139,7 +140,8 @@ def _row(row: ResolvedRow, header: bool, widths: Sequence[int], rules: dict[str,
         props = make("w:tcPr", None, make("w:tcW", {"w:w": width, "w:type": "dxa"}),
                      val("w:gridSpan", span) if span > 1 else None,
                      (val("w:vMerge", merge) if merge == "restart" else make("w:vMerge")) if merge else None,
-                     _borders(rules), copy.deepcopy(margins) if margins is not None else None,
+                     _borders({**rules, "bottom": TABLES.rule_spanner} if spanner and span > 1 else rules),
+                     copy.deepcopy(margins) if margins is not None else None,
                      val("w:vAlign", "bottom" if header else "top"))
         text = cell.text if isinstance(cell, ResolvedCell) else ()
         style = ts.TABLE_HEAD if header else ts.TABLE_TEXT
