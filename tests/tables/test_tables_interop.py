@@ -19,7 +19,7 @@ from tests.visible_law import _docx_text, _without_custom_xml
 
 import cstd_docs
 from cstd_docs.errors import Problem
-from cstd_docs.model import Report, Table
+from cstd_docs.model import Chapter, Report, Table
 from cstd_docs.writers.pdf import render_pdf
 
 pytestmark = pytest.mark.interop
@@ -47,20 +47,16 @@ def files(tmp_path_factory: pytest.TempPathFactory, report: Report) -> dict[str,
 
 def _edited(report: Report) -> Report:
     """The example with a row added to its first table and a cell changed in its second."""
-    section = report.chapters[0].sections[0]
-    table = section.content[1]
-    assert isinstance(table, Table)
-    rows = (*table.rows, ("Decision 68/7", "PMK glycidate", "I", "68/7", "53", "–", "–"))
-    officers = report.chapters[1].sections[0].content[1]
-    assert isinstance(officers, Table)
-    changed = attrs.evolve(officers, rows=(officers.rows[0], (*officers.rows[1][:2], officers.rows[1][2]),
-                                           *officers.rows[2:4], (officers.rows[4][0], "African States", "A. B.")))
-    first = attrs.evolve(report.chapters[0], sections=(attrs.evolve(section, content=(
-        *section.content[:1], attrs.evolve(table, rows=rows), *section.content[2:])),))
-    second_section = report.chapters[1].sections[0]
-    second = attrs.evolve(report.chapters[1], sections=(attrs.evolve(second_section, content=(
-        *second_section.content[:1], changed, *second_section.content[2:])),))
-    return attrs.evolve(report, chapters=(first, second))
+    scheduling, officers = report.chapters[0].content[1], report.chapters[1].content[1]
+    assert isinstance(scheduling, Table) and isinstance(officers, Table)
+    rows = (*scheduling.rows, ("Decision 68/7", "PMK glycidate", "I", "68/7", "53", "–", "–"))
+    changed = (*officers.rows[:4], (officers.rows[4][0], "African States", "A. B."))
+
+    def replaced(chapter: Chapter, at: int, table: Table) -> Chapter:
+        return attrs.evolve(chapter, content=(*chapter.content[:at], table, *chapter.content[at + 1:]))
+
+    return attrs.evolve(report, chapters=(replaced(report.chapters[0], 1, attrs.evolve(scheduling, rows=rows)),
+                                          replaced(report.chapters[1], 1, attrs.evolve(officers, rows=changed))))
 
 
 @pytest.mark.parametrize("name", ["draft", "arabic", "redline"])

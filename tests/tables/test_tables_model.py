@@ -39,7 +39,7 @@ def _problems(data: dict[str, Any]) -> list[cstd_docs.Problem]:
 # --- JSON ---------------------------------------------------------------------------------------------
 def test_the_example_holds_two_tables_and_a_figure_made_from_e_2025_28() -> None:
     report = example()
-    content = [b for chapter in report.chapters for s in chapter.sections for b in s.content]
+    content = [b for chapter in report.chapters for b in chapter.content]
     tables = [b for b in content if isinstance(b, Table)]
     figures = [b for b in content if isinstance(b, Figure)]
     assert [t.title is not None for t in tables] == [True, False]  # the officers print untitled, as in E/2025/28
@@ -54,11 +54,11 @@ def test_the_example_holds_two_tables_and_a_figure_made_from_e_2025_28() -> None
 
 def test_a_cell_is_its_text_unless_it_spans_or_aligns_apart() -> None:
     data = _data()
-    table = data["chapters"][0]["sections"][0]["content"][1]
+    table = data["chapters"][0]["content"][1]
     assert table["rows"][1][0] == "N-pyrrolidino metonitazene"
     assert table["header"][0][4] == {"text": "Votes", "colspan": 3, "align": "center"}
     assert table["rows"][0][0]["text"][1] == {"table_note": "single"}
-    assert data["chapters"][0]["sections"][0]["content"][2]["image"].startswith("data:image/png;base64,iVBOR")
+    assert data["chapters"][0]["content"][2]["image"].startswith("data:image/png;base64,iVBOR")
 
 
 def test_python_cells_and_rows_accept_text_and_lists() -> None:
@@ -85,11 +85,11 @@ def test_python_cells_and_rows_accept_text_and_lists() -> None:
 )
 def test_a_table_s_mistake_is_named_by_its_json_path(change: Any, path: str, message: str) -> None:
     data = _data()
-    change(data["chapters"][0]["sections"][0]["content"][1])
+    change(data["chapters"][0]["content"][1])
     problems = _problems(data)
     found = [p for p in problems if p.path.endswith(path) and message in p.message]
     assert found, problems
-    assert found[0].hint and found[0].line is not None and "a table (id 't-scheduling')" in str(found[0].place)
+    assert found[0].hint and found[0].line is not None and "chapter I, a table (id 't-scheduling')" in str(found[0].place)
 
 
 @pytest.mark.parametrize(
@@ -104,20 +104,20 @@ def test_a_table_s_mistake_is_named_by_its_json_path(change: Any, path: str, mes
 )
 def test_a_figure_s_image_mistake_is_named_by_its_json_path(image: str | None, message: str) -> None:
     data = _data()
-    figure = data["chapters"][0]["sections"][0]["content"][2]
+    figure = data["chapters"][0]["content"][2]
     if image is None:
         del figure["image"]
     else:
         figure["image"] = image
     (problem,) = _problems(data)
-    assert problem.path == "$.chapters[0].sections[0].content[2].image"
+    assert problem.path == "$.chapters[0].content[2].image"
     assert message in problem.message and problem.hint
     assert "a figure (id 'f-votes')" in str(problem.place)
 
 
 def test_a_table_note_mark_outside_a_table_and_a_reference_to_an_untitled_table_are_refused() -> None:
     data = _data()
-    content = data["chapters"][1]["sections"][0]["content"]
+    content = data["chapters"][1]["content"]
     content[0]["text"] = ["Officers", {"table_note": "single"}, " ", {"ref": "t-officers"}]
     messages = {p.path.rsplit(".", 1)[-1] + ": " + p.message for p in _problems(data)}
     assert "table_note: a table note's mark stands outside a table's cells" in messages
@@ -168,7 +168,7 @@ def test_captions_letters_and_source_come_from_the_language_table(language: str)
 
 
 def test_the_grid_holds_each_place_a_cell_spans_down_into_once_and_every_alignment() -> None:
-    table = example().chapters[0].sections[0].content[1]
+    table = example().chapters[0].content[1]
     resolved = next(b for b in _floats(in_chapter(table)) if isinstance(b, ResolvedTable))
     assert resolved.widths == (19.0, 29.0, 10.0, 9.0, 11.0, 10.0, 12.0)
     assert [type(c).__name__ for c in resolved.header[1]] == ["SpannedCell"] * 4 + ["ResolvedCell"] * 3
@@ -203,3 +203,30 @@ def test_a_copy_of_the_example_with_a_table_in_every_place_checks_and_resolves()
         "Table 1", "Table 2", None, "Table 3", "Table 4"]
     assert cstd_docs.loads(cstd_docs.dumps(report)) == report
     assert copy.deepcopy(report) == report
+
+
+# --- what else reads the resolved document ---------------------------------------------------------------
+def test_editorial_checks_read_the_cells_as_table_text() -> None:
+    """Figures under ten and "%" belong in a table; quotation marks and spaces are checked as anywhere."""
+    officers = example().chapters[1].content[1]
+    assert isinstance(officers, Table)
+    changed = attrs.evolve(officers, rows=(*officers.rows, ("Alternates", "5 States, 7 %", 'one "quoted"  name')))
+    chapter = attrs.evolve(example().chapters[1], content=(example().chapters[1].content[0], changed))
+    report = attrs.evolve(example(), chapters=(example().chapters[0], chapter))
+    findings = cstd_docs.check(report)
+    assert sorted((f.rule, f.path) for f in findings) == [
+        ("double-space", "$.chapters[1].content[1].rows[5][2]"), ("straight-quotes", "$.chapters[1].content[1].rows[5][2]")]
+    assert list(cstd_docs.check(example())) == []
+
+
+def test_diff_names_a_changed_table_by_its_caption_and_words() -> None:
+    report = example()
+    table = report.chapters[0].content[1]
+    assert isinstance(table, Table)
+    last = table.rows[-1]  # Carisoprodol: its convention's cell spans down into its row
+    rows = (*table.rows[:-1], (*last[:3], "47", *last[4:]))
+    chapter = attrs.evolve(report.chapters[0], content=(report.chapters[0].content[0], attrs.evolve(table, rows=rows),
+                                                        *report.chapters[0].content[2:]))
+    (change,) = cstd_docs.diff(report, attrs.evolve(report, chapters=(chapter, report.chapters[1])))
+    assert (change.kind, change.what, change.new_place) == ("edited", "table", "Table 1")
+    assert "| 68/6 | [-48-]{+47+} |" in change.words

@@ -50,7 +50,7 @@ def test_the_visible_text_alone_gives_the_same_tables_and_figures(fmt: str) -> N
     before, after = _floats(report), _floats(again)
     assert [type(x) for x in after] == [Table, Figure, Table]
     for one, other in zip(before, after, strict=True):
-        assert other.title == one.title or one.title is None and other.title is None
+        assert other.title == one.title
         assert other.source == one.source
         if isinstance(one, Table) and isinstance(other, Table):
             assert _cells(other) == _cells(one)

@@ -124,7 +124,7 @@ def test_caption_title_source_and_lettered_notes_stand_around_the_table(word: tu
 
 def test_a_figure_is_an_inline_picture_with_its_image_part(word: tuple[etree._Element, zipfile.ZipFile]) -> None:
     root, package = word
-    figure = example().chapters[0].sections[0].content[2]
+    figure = example().chapters[0].content[2]
     assert isinstance(figure, Figure)
     (inline,) = root.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}inline")
     blip = next(inline.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}blip"))
