@@ -230,3 +230,18 @@ def test_diff_names_a_changed_table_by_its_caption_and_words() -> None:
     (change,) = cstd_docs.diff(report, attrs.evolve(report, chapters=(chapter, report.chapters[1])))
     assert (change.kind, change.what, change.new_place) == ("edited", "table", "Table 1")
     assert "| 68/6 | [-48-]{+47+} |" in change.words
+
+
+def test_an_image_may_be_longer_than_a_text_but_not_without_bound() -> None:
+    """A chart of 300 KB is 400,000 characters of base64: more than any text may hold, fine for an image."""
+    from cstd_docs.model.tables import MAX_IMAGE_BYTES
+
+    data = _data()
+    noise = bytes((i * 7919) % 251 for i in range(300_000))
+    data["chapters"][0]["content"][2]["image"] = "data:image/png;base64," + base64.b64encode(PNG + noise).decode()
+    assert len(cstd_docs.loads(json.dumps(data)).chapters[0].content[2].image) == len(PNG) + 300_000  # type: ignore[union-attr]
+    data["chapters"][0]["content"][0]["text"] = "x" * 400_000
+    (problem,) = _problems(data)
+    assert problem.path == "$.chapters[0].content[0].text" and "the limit is 100,000" in problem.message
+    with pytest.raises(ReportError, match="at most 12 MB"):
+        resolve(in_chapter(Figure("F", PNG + bytes(MAX_IMAGE_BYTES))))

@@ -28,7 +28,7 @@ from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, 
 from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.participants import Delegation, Organization, Person
 from cstd_docs.model.report import SCHEMA_KEY, Report
-from cstd_docs.model.tables import Cell, Figure, Table, columns_of, image_info, spread
+from cstd_docs.model.tables import MAX_IMAGE_BYTES, Cell, Figure, Table, columns_of, image_info, spread
 from cstd_docs.model.walk import Visit, walk
 
 #: An agenda sub-item's label: "(b)", "(b) (iii)".
@@ -316,6 +316,10 @@ class _Checks:
         if not figure.image:
             self.problems.append(Problem(f"{path}.image", "the image is empty",
                                          'give the image as "data:image/png;base64,…" (a PNG, JPEG or GIF file)'))
+        elif len(figure.image) > MAX_IMAGE_BYTES:
+            self.problems.append(Problem(f"{path}.image", f"the image is {len(figure.image) / 1024 / 1024:.1f} MB; a "
+                                         f"figure's image may be at most {MAX_IMAGE_BYTES // 1024 // 1024} MB",
+                                         "save the figure smaller (a PNG of a chart, a JPEG of a photograph)"))
         elif image_info(figure.image) is None:
             self.problems.append(Problem(f"{path}.image", "the image is not a PNG, JPEG or GIF image, or is damaged",
                                          "save the figure as PNG or JPEG and give that file"))

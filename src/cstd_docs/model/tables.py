@@ -108,6 +108,11 @@ class Table:
     source: Inlines | None = field(default=None, converter=_optional_inlines)
 
 
+#: The largest image a figure holds (bytes): a chart or a map, not a photograph at print resolution.
+#: Its base64 text (a third more) stays within the JSON limit for images (jsonio/limits.py).
+MAX_IMAGE_BYTES = 12 * 1024 * 1024
+
+
 def _image(value: bytes | bytearray | memoryview) -> bytes:
     return bytes(value) if isinstance(value, (bytearray, memoryview)) else value
 

@@ -18,6 +18,7 @@ from attrs import define, field
 
 from cstd_docs.lang import LanguagePack
 from cstd_docs.model import Alignment
+from cstd_docs.model.tables import MAX_IMAGE_BYTES
 from cstd_docs.readers.classify import FloatLine, Line, TextLine
 from cstd_docs.readers.labels import float_caption, source_label
 from cstd_docs.readers.signature import cut_runs
@@ -34,8 +35,6 @@ _ALIGN = {"center": Alignment.CENTER, "right": Alignment.RIGHT, "end": Alignment
 #: The G styles' indent of the text column, each side (twips): where our figures stand.
 COLUMN_INDENT = 1134
 EMU_PER_TWIP = 635
-#: Largest picture read into a report (bytes): a figure, not a photo album.
-MAX_PICTURE = 16 * 1024 * 1024
 
 
 @define
@@ -177,7 +176,7 @@ class TableReader:
             self.document.warn(where, "a picture's image is missing from the document", "insert the picture again")
             return None
         data = self.document.pkg.read(rel[1])
-        if len(data) > MAX_PICTURE:
+        if len(data) > MAX_IMAGE_BYTES:
             self.document.warn(where, f"a picture of {len(data) // 1024 // 1024} MB was not read",
                                "give the figure as a smaller PNG or JPEG")
             return None
