@@ -199,3 +199,15 @@ def test_a_table_with_cells_spanning_reads_back_from_markdown_html() -> None:
 
     # A column's alignment may be said once for the column or cell by cell: the grid is the same.
     assert laid_out(again) == laid_out(report)
+
+
+def test_an_emptied_note_or_title_leaves_the_table_readable() -> None:
+    """An editor who deletes a note's text or a caption's title still gets the table back, with a word."""
+    table = Table("Officers", header=[["a"]], rows=[[["x", TableNoteMark("n")]]], notes=[TableNote("n", "Note.")])
+    text = cstd_docs.render_markdown(in_chapter(table), embed_source=False)
+    warnings: list[Problem] = []
+    back = cstd_docs.read_markdown(text.replace("<sup>a</sup> Note.", "<sup>a</sup> ").replace("**Officers**", "** **"),
+                                   warnings=warnings)
+    (read,) = _floats(back)
+    assert isinstance(read, Table) and read.notes == () and read.rows[0][0].text == ("xa",)
+    assert "a note under the table with no text was left out" in [w.message for w in warnings]

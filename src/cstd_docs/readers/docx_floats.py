@@ -234,7 +234,7 @@ class DocxFloats:
             self.caption = (text, [], where)
             return True
         if style == "captiontitleg" and self.caption is not None:
-            self.caption = (self.caption[0], to_runs(tokens), self.caption[2])
+            self.caption = (self.caption[0], to_runs(tokens) if text else [], self.caption[2])
             return True
         if p.find(f".//{w('drawing')}") is not None and p.find(f".//{{{A}}}blip") is not None:
             if not text:

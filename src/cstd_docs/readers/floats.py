@@ -15,9 +15,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+import attrs
+
 from cstd_docs.model import Alignment, Cell, Column, Figure, Inline, Table, TableNote, TableNoteMark
 from cstd_docs.readers.inlines import Context
 from cstd_docs.readers.match import Placed
+from cstd_docs.readers.signature import runs_plain
 from cstd_docs.readers.visible import CellRun, VCell, VFigure, VNoteLetter, VRun, VTable
 
 #: Columns whose widths differ by less than this (per cent) share the text column equally.
@@ -46,6 +49,10 @@ class _Table:
         self.ctx = ctx
         self.shown = shown
         self.where = placed.block.where
+        notes = [(letter, text) for letter, text in shown.notes if runs_plain(text).strip()]
+        if len(notes) < len(shown.notes):
+            ctx.warn(self.where, "a note under the table with no text was left out", "write its text, if it had one")
+            self.shown = shown = attrs.evolve(shown, notes=tuple(notes))
         base = placed.node
         base_ids = [note.id for note in base.notes] if isinstance(base, Table) else []
         # The notes' ids: the base's where it had as many notes, else made from their letters.
@@ -71,7 +78,8 @@ class _Table:
                               "it was left out; mark it in a cell, raised, and it reads again")
                 continue
             notes.append(TableNote(self.ids[letter], self.ctx.inlines(text) or ("",)))
-        title = self.ctx.inlines(shown.title) if shown.caption is not None else None
+        title = self.ctx.inlines(shown.title) if shown.caption is not None and runs_plain(shown.title).strip() \
+            else None
         return Table(title, columns, header, notes=tuple(notes), source=_source(self.ctx, shown.source), id=ident,
                      rows=rows)
 

@@ -82,7 +82,7 @@ class MarkdownFloats:
                 break
             head.append(run)
         found = float_caption(pack, figure).match(runs_plain(head))
-        if found is None or found.group(2).strip() or not rest:
+        if found is None or found.group(2).strip() or not runs_plain(rest).strip():
             return None
         self.lines.pop()
         title: list[VRun] = [r.text if isinstance(r, Strong) else r for r in rest]  # bold by layout
@@ -122,6 +122,9 @@ class MarkdownFloats:
         if not isinstance(last, FloatLine):
             return False
         text = " ".join(line.strip() for line in lines)
+        if source_label(pack).match(unescape(text).replace("*", "").replace("_", "")) is None \
+                and not all(_NOTE_LINE.match(line.strip()) for line in lines):
+            return False  # neither: parsed once, where it is read (its marks counted once)
         runs = self.runs(text)
         source = source_label(pack).match(runs_plain(runs))
         if source is not None and last.shown.source is None:
