@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import REFERENCE_EXAMPLE
+from tests.tables.helpers import PNG
 
 import cstd_docs
 from cstd_docs import ReportError
@@ -64,6 +65,15 @@ SAMPLES: dict[type, dict[str, Any]] = {
     m.Bullet: {"id": None, "bullet": ("Item ", m.StrongEmphasis("bold italic")), "bullets": (m.Bullet("sub"),)},
     m.Line: {"id": None, "line": (m.Emphasis("Chair"), ":"), "indent": 0},
     m.IndentedLines: {"id": None, "lines": (m.Line("Jane Doe (Chile)"),)},
+    # tables and figures (issue 13)
+    m.TableNoteMark: {"note": "n1"},
+    m.Column: {"width": 40, "align": m.Alignment.RIGHT},
+    m.Cell: {"text": ("Chair", m.TableNoteMark("n1")), "colspan": 1, "rowspan": 1, "align": None},
+    m.TableNote: {"id": "n1", "text": "Acting."},
+    m.Table: {"id": "t1", "title": "Officers", "columns": (m.Column(40), m.Column()), "header": (("Office", "Officer"),),
+              "rows": ((m.Cell(("Chair", m.TableNoteMark("n1"))), "Ms. Doe"),), "notes": (m.TableNote("n1", "Acting."),),
+              "source": "E/2025/28."},
+    m.Figure: {"id": "f1", "title": "Seizures", "image": PNG, "description": "A chart", "width": 50, "source": "UNODC."},
     m.Masthead: {"symbol": "E/CN.16/2026/2", "distribution": m.Distribution.GENERAL, "date": DAY,
                  "original_language": "en", "single_language": False, "versions": ("en", "fr"),
                  "organ": "Economic and Social Council",
@@ -120,7 +130,7 @@ def _report_with(obj: object) -> m.Report | None:
         return m.Report(**{**base, "session": obj})
     if isinstance(obj, m.Chapter):
         return m.Report(**{**base, "chapters": (obj,)})
-    if isinstance(obj, m.Paragraph):
+    if isinstance(obj, (m.Paragraph, m.Table, m.Figure)):
         return m.Report(**{**base, "chapters": (m.Chapter("C", (obj,)),)})
     return None
 

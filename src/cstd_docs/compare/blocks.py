@@ -21,13 +21,17 @@ from cstd_docs.resolve.document import (
     InstrumentHeading,
     InstrumentText,
     LineItem,
+    NoteLetter,
     NoteRef,
     NumberedParagraph,
     OperativeParagraph,
     Reference,
     ResolvedBlock,
+    ResolvedCell,
+    ResolvedFigure,
     ResolvedNote,
     ResolvedReport,
+    ResolvedTable,
     Run,
     SubparagraphItem,
     Unnumbered,
@@ -89,6 +93,8 @@ def runs_text(runs: Sequence[Run], notes: Sequence[ResolvedNote], *, with_notes:
         if isinstance(run, NoteRef):
             if with_notes:
                 parts.append(f"[^{note_text(notes[run.note])}]")
+        elif isinstance(run, NoteLetter):
+            parts.append(f"^{run.letter}")
         else:
             parts.append(_shown(run))
     return "".join(parts).strip()
@@ -103,8 +109,30 @@ def block_runs(block: ResolvedBlock) -> tuple[Run, ...]:
             return block.text
         case BulletItem() | LineItem():
             return block.text
+        case ResolvedTable() | ResolvedFigure():
+            return float_runs(block)
         case _:
             assert_never(block)
+
+
+# --- tables and figures (issue 13) ------------------------------------------------------------------
+def float_runs(block: ResolvedTable | ResolvedFigure, *, caption: bool = True) -> tuple[Run, ...]:
+    """What a table or a figure prints, in the order the Word writer lays it out: its caption (which
+    renumbering changes: left out of a comparison's keys) and title, each row's cells (" | " between
+    them, " / " between rows), its source, its notes."""
+    out: list[Run] = [block.caption or "", " ", *block.title] if caption else [*block.title]
+    if isinstance(block, ResolvedTable):
+        for row in (*block.header, *block.rows):
+            out.append(" / ")
+            for at, cell in enumerate(c for c in row if isinstance(c, ResolvedCell)):
+                out.extend((" | " if at else "", *cell.text))
+    if block.source is not None:
+        out.extend((" ", block.source_label, " ", *block.source))
+    if isinstance(block, ResolvedTable):
+        for note in block.notes:
+            out.extend((f" {note.letter} ", *note.text))
+    return tuple(out)
+# --- end tables and figures
 
 
 def weight(kind: str) -> int:
@@ -180,6 +208,9 @@ def unit(block: ResolvedBlock, notes: Sequence[ResolvedNote], places: _Places) -
             kind, runs, place = "bullet", block.text, f"a bullet after {places.last.removeprefix('a bullet after ')}"
         case LineItem():
             kind, runs, place = "line", block.text, f"a line after {places.last.removeprefix('a line after ')}"
+        case ResolvedTable() | ResolvedFigure():
+            kind = "table" if isinstance(block, ResolvedTable) else "figure"
+            runs, place = float_runs(block, caption=False), block.caption or f"a table after {places.last}"
         case _:
             assert_never(block)
     text = runs_text(runs, notes)

@@ -32,6 +32,7 @@ class Kind(enum.Enum):
     FRONT = "front"  # the title, subtitles and agenda titles
     REGISTRY = "registry"  # the participant registry (printed in citation notes)
     STRUCTURE = "structure"  # the tree itself: headings, levels, length
+    TABLE = "table"  # a table's cells (figures and "%" belong there: Editorial Manual, Numbers)
 
 
 @frozen

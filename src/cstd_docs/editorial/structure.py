@@ -14,6 +14,7 @@ from cstd_docs.model import (
     Chapter,
     Decision,
     DecisionParagraph,
+    Figure,
     Findings,
     Operative,
     Paragraph,
@@ -23,11 +24,22 @@ from cstd_docs.model import (
     Subparagraph,
     Subsection,
     Suggestion,
+    Table,
     UnnumberedText,
 )
 from cstd_docs.model.lists import Bullet, IndentedLines, Line
 from cstd_docs.model.walk import Visit, walk
-from cstd_docs.resolve.document import BoxStart, Heading, InstrumentHeading, ResolvedReport, Runs
+from cstd_docs.resolve.document import (
+    BoxStart,
+    Heading,
+    InstrumentHeading,
+    ResolvedBlock,
+    ResolvedCell,
+    ResolvedFigure,
+    ResolvedReport,
+    ResolvedTable,
+    Runs,
+)
 
 #: DGACM limits, notes and headings included: documents of the Secretariat, and of other bodies.
 WORD_LIMITS = {"secretariat": 8500, "other": 10700}
@@ -95,6 +107,8 @@ class _Walk:
             case Box():
                 if not node.content:
                     self.report(None, path, "empty-section", "the box has no text", "write its text, or remove it")
+            case Table() | Figure():
+                pass  # their texts: the rules on texts look at them
             case _:
                 assert_never(node)
 
@@ -142,7 +156,23 @@ def words(resolved: ResolvedReport) -> int:
     parts = [_runs_text(resolved.title), *(_runs_text(s) for s in resolved.subtitles)]
     parts.extend(line.title for line in resolved.front.agenda)
     for block in resolved.blocks:
+        if isinstance(block, (ResolvedTable, ResolvedFigure)):
+            parts.extend(_runs_text(runs) for runs in _float_texts(block))
+            continue
         titled = isinstance(block, (Heading, InstrumentHeading, BoxStart))
         parts.append(_runs_text(block.title if titled else block.text))  # type: ignore[union-attr]
     parts.extend(_runs_text(note.text) for note in resolved.notes)
     return sum(count_words(p) for p in parts)
+
+
+def _float_texts(block: ResolvedBlock) -> list[Runs]:
+    """The texts a table or a figure prints: its title, cells, notes and source (issue 13)."""
+    texts: list[Runs] = []
+    if isinstance(block, (ResolvedTable, ResolvedFigure)):
+        texts.append(block.title)
+        if block.source is not None:
+            texts.append(block.source)
+    if isinstance(block, ResolvedTable):
+        texts.extend(c.text for row in (*block.header, *block.rows) for c in row if isinstance(c, ResolvedCell))
+        texts.extend(note.text for note in block.notes)
+    return texts

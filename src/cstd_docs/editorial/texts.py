@@ -30,6 +30,7 @@ from cstd_docs.model import (
     DecisionParagraph,
     Delegation,
     Emphasis,
+    Figure,
     Findings,
     Inline,
     Inlines,
@@ -48,6 +49,8 @@ from cstd_docs.model import (
     Subparagraph,
     Subsection,
     Suggestion,
+    Table,
+    TableNoteMark,
     UnnumberedText,
 )
 from cstd_docs.model.lists import Bullet, IndentedLines, Line
@@ -64,7 +67,10 @@ from cstd_docs.resolve.document import (
     NumberedParagraph,
     OperativeParagraph,
     ResolvedBlock,
+    ResolvedCell,
+    ResolvedFigure,
     ResolvedReport,
+    ResolvedTable,
     Run,
     SubparagraphItem,
     Unnumbered,
@@ -215,6 +221,8 @@ class _Walk:
                 return Segment(Piece.NOTE, "", here)
             case Citation():
                 return Segment(Piece.NOTE, "", f"{here}.cite")
+            case TableNoteMark():
+                return Segment(Piece.NOTE, "", f"{here}.table_note")
             case _:
                 assert_never(item)
 
@@ -269,6 +277,8 @@ class _Walk:
                 self.unlabelled(path, node)
             case IndentedLines():
                 pass  # its lines are printed, each a visit of its own
+            case Table() | Figure():
+                self.table_or_figure(path, node)
             case _:
                 assert_never(node)
 
@@ -281,6 +291,27 @@ class _Walk:
         elif isinstance(node, Line) and isinstance(printed, LineItem):
             self.field(Kind.BODY, f"{path}.line", node.line, printed.text, f"a line after {self.paragraph}",
                        node.id)
+
+    # --- tables and figures (issue 13): the title, the cells, the notes and the source -------------
+    def table_or_figure(self, path: str, node: Table | Figure) -> None:
+        printed = self.printed(node)
+        if not isinstance(printed, (ResolvedTable, ResolvedFigure)):
+            return
+        place = printed.caption.lower() if printed.caption else f"the table after {self.paragraph}"
+        if node.title is not None:
+            self.field(Kind.HEADING, f"{path}.title", node.title, printed.title, place, node.id)
+        if isinstance(node, Table) and isinstance(printed, ResolvedTable):
+            for part, rows, laid in (("header", node.header, printed.header), ("rows", node.rows, printed.rows)):
+                cells = iter(cell for row in laid for cell in row if isinstance(cell, ResolvedCell))
+                for r, row in enumerate(rows):
+                    for c, cell in enumerate(row):
+                        self.field(Kind.TABLE, f"{path}.{part}[{r}][{c}]", cell.text, next(cells).text,
+                                   f"{place}, row {r + 1}" if part == "rows" else f"{place}, header", node.id)
+            for index, (note, letter) in enumerate(zip(node.notes, printed.notes, strict=True)):
+                self.field(Kind.NOTE, f"{path}.notes[{index}].text", note.text, letter.text,
+                           f"{place}, note {letter.letter}", node.id)
+        if node.source is not None and printed.source is not None:
+            self.field(Kind.NOTE, f"{path}.source", node.source, printed.source, f"{place}, source", node.id)
 
     def subparagraph(self, visit: Visit, sub: Subparagraph) -> None:
         """An item printed under a printed paragraph, suggestion or item; nothing under one not printed."""

@@ -36,6 +36,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from cstd_docs import model as m
+from cstd_docs.jsonio.tables import configure_tables
 
 #: The JSON object key of each inline kind, and the field it holds.
 INLINE_KEYS: dict[str, tuple[type, str]] = {
@@ -46,6 +47,7 @@ INLINE_KEYS: dict[str, tuple[type, str]] = {
     "strong": (m.Strong, "text"),
     "link": (m.Link, "text"),
     "strong_emphasis": (m.StrongEmphasis, "text"),
+    "table_note": (m.TableNoteMark, "note"),
 }
 PARTICIPANT_KINDS: dict[str, type] = {
     "person": m.Person,
@@ -258,7 +260,7 @@ def _structure_inline(c: Converter, value: object, allowed: Mapping[str, tuple[t
             'bold inside italic (or italic inside bold) is its own object: write '
             '[{"emphasis": "The "}, {"strong_emphasis": "Road"}, {"emphasis": " Map"}]',
         )
-    if cls is m.Emphasis or cls is m.CrossRef or cls is m.Strong or cls is m.StrongEmphasis:
+    if cls is m.Emphasis or cls is m.CrossRef or cls is m.Strong or cls is m.StrongEmphasis or cls is m.TableNoteMark:
         return cls(_structure_str(payload, str))
     if cls is m.Link:
         return _structure_link(payload)
@@ -333,6 +335,8 @@ def _unstructure_inline(item: m.Inline) -> object:
             return {"link": {"text": item.text, "url": item.url} if item.url else item.text}
         case m.StrongEmphasis():
             return {"strong_emphasis": item.text}
+        case m.TableNoteMark():
+            return {"table_note": item.note}
         case _:
             assert_never(item)
 
@@ -372,6 +376,10 @@ def configure_tagged_unions(c: Converter) -> None:
             return c.structure(obj, m.Bullet)
         if "lines" in obj:  # indented lines
             return c.structure(obj, m.IndentedLines)
+        if "rows" in obj or "header" in obj or "columns" in obj:  # a table (issue 13)
+            return c.structure(obj, m.Table)
+        if "image" in obj or "description" in obj or "width" in obj:  # a figure (issue 13)
+            return c.structure(obj, m.Figure)
         return c.structure(obj, m.Paragraph)
 
     def structure_part(value: object, _: object) -> m.ChapterPart:
@@ -462,6 +470,7 @@ CONFIGURE_STEPS: tuple[Callable[[Converter], None], ...] = (
     configure_inline_content,
     configure_tagged_unions,
     configure_records,
+    configure_tables,
 )
 
 

@@ -25,6 +25,9 @@ MAX_VALUES = 1_000_000
 MAX_DEPTH = 64
 #: Longest string (text, id or key), in characters; a long paragraph has 2,000.
 MAX_STRING = 100_000
+#: Longest figure's image (the string of an "image" key: a data: URI), in characters: the base64
+#: text of the largest image a figure holds (model.tables.MAX_IMAGE_BYTES), with room for its prefix.
+MAX_IMAGE = 16 * 1024 * 1024 + 64
 
 #: A place as a linked list, innermost first: (key, (parent key, (…, None))).
 _Links = tuple[object, ...] | None
@@ -87,11 +90,12 @@ def limit_problem(data: object) -> Problem | None:
                 _SPLIT,
             )
         if isinstance(value, str):
-            if len(value) > MAX_STRING:
+            image = links is not None and links[0] == "image"
+            if len(value) > (MAX_IMAGE if image else MAX_STRING):
                 return Problem(
                     _path(links),
-                    f"a text of {len(value):,} characters; the limit is {MAX_STRING:,}",
-                    "split it into paragraphs",
+                    f"a text of {len(value):,} characters; the limit is {MAX_IMAGE if image else MAX_STRING:,}",
+                    "save the figure smaller" if image else "split it into paragraphs",
                 )
         elif isinstance(value, (dict, list)):
             if len(stack) >= MAX_DEPTH:

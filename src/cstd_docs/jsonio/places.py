@@ -124,7 +124,11 @@ def _blocks_in_order(scope: dict[str, Any], prefix: tuple[Segment, ...]) -> Iter
 
 #: The keys of blocks that take no report paragraph number: unnumbered text, a resolution, a decision,
 #: a box, a bullet, indented lines.
-_UNNUMBERED_KEYS = ("unnumbered", "enacting", "paragraphs", "box", "bullet", "lines")
+_UNNUMBERED_KEYS: tuple[str, ...] = ("unnumbered", "enacting", "paragraphs", "box", "bullet", "lines")
+#: The keys that make a block a table or a figure (issue 13), which take no paragraph number either.
+_FLOAT_KEYS = {"rows": "a table", "header": "a table", "columns": "a table", "image": "a figure",
+               "description": "a figure", "width": "a figure"}
+_UNNUMBERED_KEYS += tuple(_FLOAT_KEYS)
 
 
 def paragraph_numbers(data: dict[str, Any]) -> dict[tuple[Segment, ...], int | None]:
@@ -171,7 +175,10 @@ def place_of(
             if numbers is None:
                 numbers = paragraph_numbers(data)
             number = numbers.get(segments[: at + 2])
-            if isinstance(node, dict) and ("enacting" in node or "paragraphs" in node):
+            floats = [word for key, word in _FLOAT_KEYS.items() if isinstance(node, dict) and key in node]
+            if floats:
+                words.append(floats[0])
+            elif isinstance(node, dict) and ("enacting" in node or "paragraphs" in node):
                 words.append(_instrument_word(node))
             elif isinstance(node, dict) and "box" in node:
                 words.append("a box")

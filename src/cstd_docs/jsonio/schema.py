@@ -42,6 +42,11 @@ class _Builder:
             return self.union("ChapterPart", typing.get_args(m.ChapterPart), "A section, or the findings on a theme.")
         if tp == m.Participant:
             return self.ref("Participant")
+        if tp is m.Cell:  # a cell's text alone, or an object when it spans or aligns apart (issue 13)
+            return self.cell()
+        if tp is bytes:  # a figure's image
+            return {"type": "string", "description": "A PNG, JPEG or GIF image as a data: URI.",
+                    "pattern": "^data:image/(png|jpeg|gif);base64,", "contentEncoding": "base64"}
         origin = typing.get_origin(tp)
         args = typing.get_args(tp)
         if origin in (Union, types.UnionType):
@@ -121,6 +126,7 @@ class _Builder:
                 self.keyed("cite", ids, "A footnote naming registered participants, by id."),
                 self.keyed("ref", text, "The current number of a paragraph or heading, by its id."),
                 *styled,
+                self.keyed("table_note", text, "The mark of one of its table's notes, by the note's id (in a cell)."),
             ]
         }
         self.defs["Inlines"] = {
@@ -145,6 +151,12 @@ class _Builder:
                 "A link: a UN document symbol (to its official page) or text with a web address.",
             ),
         ]
+
+    def cell(self) -> dict[str, str]:
+        if "Cell" not in self.defs:
+            self.defs["Cell"] = {"description": "A table's cell: its text, or an object when it spans or aligns apart.",
+                                 "oneOf": [self.ref("Inlines"), self.attrs_class(m.Cell, name="CellObject")]}
+        return self.ref("Cell")
 
     @staticmethod
     def keyed(key: str, value: dict[str, Any], description: str) -> dict[str, Any]:

@@ -148,6 +148,20 @@ class LanguagePack:
         template = formats[min(depth, len(formats)) - 1]
         return template.format(letter=counter, roman=counter, number=index)
 
+    # --- tables and figures (issue 13) ------------------------------------------------------
+    def table_caption(self, index: int) -> tuple[str, str]:
+        """The caption of the index-th table ("Table 1") and its number as a reference prints it ("1")."""
+        return self.table.tables.table_numbered.format(number=index), str(index)
+
+    def figure_caption(self, index: int) -> tuple[str, str]:
+        """The caption of the index-th figure ("Figure I", "图一") and its numeral ("I")."""
+        numeral = self._counter(self.table.tables.figure_numerals, index) or roman(index)
+        return self.table.tables.figure_numbered.format(numeral=numeral), numeral
+
+    def table_note_letter(self, index: int) -> str:
+        """A table note's letter: a, b — or the language's own letters ("أ", "ب")."""
+        return self._counter(self.table.letters, index) or letters(index)
+
     # --- typography -------------------------------------------------------------------------
     def typeset(self, text: str) -> str:
         """Apply the table's "typography" to text written by the author (French spaces).

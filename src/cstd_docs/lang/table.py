@@ -109,6 +109,20 @@ class Instruments:
     decision_numbered: str = field(validator=_template("number"))
 # --- end instruments
 
+
+# --- tables and figures (issue 13) ----------------------------------------------------------------
+@frozen(kw_only=True)
+class Tables:
+    """The captions of tables and figures ("Table 1", "Figure I") and the word before a source line."""
+
+    table_numbered: str = field(validator=_template("number"))
+    figure_numbered: str = field(validator=_template("numeral"))
+    #: Printed in italics before a table's or a figure's source: "Source:".
+    source: str
+    #: The language's own figure numerals ("一", "二"), where it has them; else I, II.
+    figure_numerals: tuple[str, ...] = ()
+# --- end tables and figures
+
 @frozen(kw_only=True)
 class LanguageTable:
     """Every phrase, name and counter the library writes in one language."""
@@ -188,6 +202,7 @@ class LanguageTable:
     letter_title: str = field(validator=_template("date", "sender", "addressee"))
     #: A signatory's line: "(Signed) {name}".
     signed: str = field(validator=_template("name"))
+    tables: Tables
 
 
 def _text(value: object, _: object = None) -> str:

@@ -32,6 +32,7 @@ from cstd_docs.model.inline import (
     Strong,
     StrongEmphasis,
     Styled,
+    TableNoteMark,
     plain_text,
 )
 from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
@@ -51,20 +52,24 @@ from cstd_docs.model.report import (
     Session,
     TitleStyle,
 )
+from cstd_docs.model.tables import Alignment, Cell, Column, Figure, Table, TableNote, image_info
 
 __all__ = [
     "JSON_NAME",
     "SCHEMA_KEY",
     "STYLED",
     "AgendaItem",
+    "Alignment",
     "Annex",
     "Block",
     "Box",
     "BoxBlock",
     "Bullet",
+    "Cell",
     "Chapter",
     "ChapterPart",
     "Citation",
+    "Column",
     "CrossRef",
     "Decision",
     "DecisionParagraph",
@@ -72,6 +77,7 @@ __all__ = [
     "Distribution",
     "DutyStation",
     "Emphasis",
+    "Figure",
     "Findings",
     "FirstPageNotes",
     "IndentedLines",
@@ -100,7 +106,11 @@ __all__ = [
     "Subparagraph",
     "Subsection",
     "Suggestion",
+    "Table",
+    "TableNote",
+    "TableNoteMark",
     "TitleStyle",
     "UnnumberedText",
+    "image_info",
     "plain_text",
 ]

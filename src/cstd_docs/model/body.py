@@ -17,6 +17,9 @@ from cstd_docs.model.items import Subparagraph
 
 # --- bulleted lists and indented lines (issue 13)
 from cstd_docs.model.lists import Bullet, IndentedLines, Line
+
+# --- tables and figures (issue 13)
+from cstd_docs.model.tables import Figure, Table
 from cstd_docs.model.typed import typed_fields
 
 # --- end instruments, bulleted lists and indented lines
@@ -58,7 +61,7 @@ class Box:
 # --- end boxes
 
 
-Block = Paragraph | UnnumberedText | Resolution | Decision | Box | Bullet | IndentedLines
+Block = Paragraph | UnnumberedText | Resolution | Decision | Box | Bullet | IndentedLines | Table | Figure
 
 # A heading that prints no numeral (issue 13: an agenda-item heading, "Agenda items 1 and 2" over
 # its title, or a document's own scheme) is the same Chapter, Section or Subsection with
@@ -149,4 +152,4 @@ class Annex:
 #: what they see with the base report by identity, not by the order of a walk.
 Node = (Annex | Chapter | Section | Findings | Subsection | Paragraph | Subparagraph | Suggestion | UnnumberedText
         | Resolution | Preambular | Operative | Decision | DecisionParagraph | Box
-        | Bullet | IndentedLines | Line)
+        | Bullet | IndentedLines | Line | Table | Figure)

@@ -23,7 +23,7 @@ def to_inlines(value: str | Inline | Iterable[Inline]) -> tuple[Inline, ...]:
     """
     if isinstance(value, str):
         return (value,)
-    if isinstance(value, (Emphasis, Note, Citation, CrossRef, Strong, Link, StrongEmphasis)):
+    if isinstance(value, (Emphasis, Note, Citation, CrossRef, Strong, Link, StrongEmphasis, TableNoteMark)):
         return (value,)
     return to_tuple(value)
 
@@ -117,7 +117,17 @@ class Citation:
     participants: tuple[str, ...] = field(converter=to_ids)
 
 
-Inline = str | Emphasis | Note | Citation | CrossRef | Strong | Link | StrongEmphasis
+# --- tables (issue 13) -----------------------------------------------------------------------
+@frozen(field_transformer=typed_fields)
+class TableNoteMark:
+    """The mark of a table's note, in a cell: the note's letter (a, b, c), derived by the note's place
+    among its table's notes; ``note`` is the note's id (:class:`~cstd_docs.model.TableNote`)."""
+
+    note: str
+# --- end tables
+
+
+Inline = str | Emphasis | Note | Citation | CrossRef | Strong | Link | StrongEmphasis | TableNoteMark
 Inlines = tuple[Inline, ...]
 
 #: The inline kinds allowed inside a note's own text.
@@ -133,7 +143,7 @@ def plain_text(inlines: Inlines) -> str:
                 parts.append(item)
             case Emphasis() | Strong() | Link() | StrongEmphasis():
                 parts.append(item.text)
-            case Note() | Citation() | CrossRef():
+            case Note() | Citation() | CrossRef() | TableNoteMark():
                 pass
             case _:
                 assert_never(item)

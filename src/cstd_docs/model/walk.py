@@ -33,6 +33,7 @@ from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, 
 from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.lists import Bullet, IndentedLines, Line
 from cstd_docs.model.report import Report
+from cstd_docs.model.tables import Figure, Table
 
 __all__ = ["Visit", "children", "walk"]
 
@@ -102,7 +103,7 @@ def children(node: Node) -> tuple[tuple[str, Sequence[Node]], ...]:
             return (("bullets", node.bullets),)
         case IndentedLines():
             return (("lines", node.lines),)
-        case Line():
+        case Line() | Table() | Figure():  # a table's cells and notes are no nodes: none is numbered
             return ()
         case _:
             assert_never(node)

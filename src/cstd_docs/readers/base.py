@@ -18,6 +18,7 @@ from cstd_docs.model import (
     Chapter,
     Decision,
     DecisionParagraph,
+    Figure,
     Findings,
     Inlines,
     Node,
@@ -30,11 +31,22 @@ from cstd_docs.model import (
     Subparagraph,
     Subsection,
     Suggestion,
+    Table,
     UnnumberedText,
 )
 from cstd_docs.model.lists import Bullet, IndentedLines, Line
 from cstd_docs.readers.signature import Sig, signature
-from cstd_docs.readers.visible import BlockKind, VNote, VRun
+from cstd_docs.readers.visible import (
+    BlockKind,
+    CellRun,
+    VCell,
+    VFigure,
+    VNote,
+    VNoteLetter,
+    VRun,
+    VTable,
+    float_runs,
+)
 from cstd_docs.resolve import resolve
 from cstd_docs.resolve.document import (
     BoxKind,
@@ -47,12 +59,16 @@ from cstd_docs.resolve.document import (
     InstrumentText,
     InstrumentTextKind,
     LineItem,
+    NoteLetter,
     NoteRef,
     NumberedParagraph,
     OperativeParagraph,
     ResolvedBlock,
+    ResolvedCell,
+    ResolvedFigure,
     ResolvedNote,
     ResolvedReport,
+    ResolvedTable,
     Runs,
     SubparagraphItem,
     Unnumbered,
@@ -90,7 +106,7 @@ def resolved_runs(runs: Runs, notes: tuple[ResolvedNote, ...]) -> list[VRun]:
         if isinstance(run, NoteRef):
             note = notes[run.note]
             out.append(VNote(run.mark, note.text, run.custom))
-        else:
+        elif not isinstance(run, NoteLetter):  # a table's note marks: printed in its cells (shown_float)
             out.append(run)
     return out
 
@@ -138,8 +154,38 @@ def printed(block: ResolvedBlock) -> tuple[BlockKind, Runs, str]:
             return BlockKind.BULLET, block.text, ""
         case LineItem():
             return BlockKind.LINE, block.text, ""
+        case ResolvedTable():  # its whole print is its signature (shown_float); its label, its number
+            return BlockKind.TABLE, block.title, block.number
+        case ResolvedFigure():
+            return BlockKind.FIGURE, block.title, block.number
         case _:
             assert_never(block)
+
+
+# --- tables and figures (issue 13) ------------------------------------------------------------------
+def shown_float(block: ResolvedTable | ResolvedFigure, notes: tuple[ResolvedNote, ...]) -> VTable | VFigure:
+    """A resolved table or figure as a reader sees it printed."""
+    def runs(value: Runs) -> tuple[VRun, ...]:
+        return tuple(resolved_runs(value, notes))
+
+    source = runs(block.source) if block.source is not None else None
+    if isinstance(block, ResolvedFigure):
+        return VFigure(block.caption, runs(block.title), block.image, block.description, block.width, source)
+
+    def cell(c: ResolvedCell) -> VCell:
+        shown: list[CellRun] = []
+        for r in c.text:
+            if isinstance(r, NoteLetter):
+                shown.append(VNoteLetter(r.letter))
+            else:
+                shown.extend(resolved_runs((r,), notes))
+        return VCell(shown, c.colspan, c.rowspan, c.align)
+
+    rows = [tuple(tuple(cell(c) for c in row if isinstance(c, ResolvedCell)) for row in part)
+            for part in (block.header, block.rows)]
+    return VTable(block.caption, runs(block.title), block.widths, rows[0], rows[1],
+                  tuple((note.letter, runs(note.text)) for note in block.notes), source)
+# --- end tables and figures
 
 
 def base_of(report: Report) -> Base:
@@ -147,7 +193,9 @@ def base_of(report: Report) -> Base:
     items = []
     for block in doc.blocks:
         kind, runs, label = printed(block)
-        items.append(BaseItem(kind, block.origin, signature(resolved_runs(runs, doc.notes)), label))
+        shown = resolved_runs(runs, doc.notes) if not isinstance(block, (ResolvedTable, ResolvedFigure)) \
+            else float_runs(shown_float(block, doc.notes))
+        items.append(BaseItem(kind, block.origin, signature(shown), label))
     return Base(report, doc, tuple(items))
 
 
@@ -183,5 +231,7 @@ def node_text(node: Node) -> Inlines | None:
             return node.line
         case IndentedLines():
             return None  # its lines print
+        case Table() | Figure():
+            return node.title
         case _:
             assert_never(node)

@@ -36,6 +36,7 @@ from cstd_docs.model import (
 from cstd_docs.model.lists import MAX_BULLET_DEPTH, Bullet, IndentedLines, Line
 from cstd_docs.model.walk import walk
 from cstd_docs.readers.base import node_text
+from cstd_docs.readers.floats import float_block
 from cstd_docs.readers.inlines import Context
 from cstd_docs.readers.match import Placed
 from cstd_docs.readers.signature import runs_plain
@@ -49,9 +50,11 @@ _INSTRUMENT = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION, BlockKind.ENACT
 _STARTS = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION, BlockKind.DECISION_LABEL, BlockKind.DECISION)
 #: A box's blocks: what a box holds, and the marks of its frame.
 _BOXES = (BlockKind.BOX, BlockKind.SUMMARY, BlockKind.BOX_END)
-_TEXT = (BlockKind.PARAGRAPH, BlockKind.UNNUMBERED, BlockKind.SUBPARAGRAPH, *_INSTRUMENT, *_BOXES, BlockKind.BULLET,
-         BlockKind.LINE)
+_TEXT: tuple[BlockKind, ...] = (BlockKind.PARAGRAPH, BlockKind.UNNUMBERED, BlockKind.SUBPARAGRAPH, *_INSTRUMENT,
+                                *_BOXES, BlockKind.BULLET, BlockKind.LINE)
 _ANY_SPACE = "[ \u00a0\u202f]"
+# --- tables and figures (issue 13): blocks where text stands
+_TEXT = (*_TEXT, BlockKind.TABLE, BlockKind.FIGURE)
 #: The chapter opened for text before the first chapter.
 INTRODUCTION: tuple[VRun, ...] = ("Introduction",)
 
@@ -143,6 +146,8 @@ class _Parser:
             suggestion, after = self.suggestion(pos)
             if suggestion is not None:
                 return suggestion, after
+        if block.kind in (BlockKind.TABLE, BlockKind.FIGURE):
+            return float_block(self.ctx, placed), pos + 1
         if block.kind is BlockKind.UNNUMBERED:
             exact = _exact_text(placed, UnnumberedText)
             return UnnumberedText(exact if exact is not None else self.ctx.inlines(block.runs), id=placed.id), pos + 1

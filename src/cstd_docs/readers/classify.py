@@ -26,7 +26,7 @@ from attrs import field, frozen
 from cstd_docs.lang import LanguagePack
 from cstd_docs.readers.labels import SubLabels
 from cstd_docs.readers.signature import Sig, signature
-from cstd_docs.readers.visible import BlockKind, VBlock, VRun, VRuns
+from cstd_docs.readers.visible import BlockKind, VBlock, VFigure, VRun, VRuns, VTable, float_runs
 
 
 def _runs(value: Iterable[VRun]) -> VRuns:
@@ -76,7 +76,16 @@ class TextLine:
     opens: bool = False
 
 
-Line = HeadingLine | TextLine
+@frozen
+class FloatLine:
+    """A table or a figure (issue 13), whole, with the lines under it the format reader gave it."""
+
+    shown: VTable | VFigure
+    where: str = ""
+    anchor: str | None = None
+
+
+Line = HeadingLine | TextLine | FloatLine
 
 
 class Classifier:
@@ -96,6 +105,10 @@ class Classifier:
                 block = self.heading(line)
             case TextLine():
                 block = self.text(line)
+            case FloatLine():
+                self.labels.reset()
+                kind = BlockKind.TABLE if isinstance(line.shown, VTable) else BlockKind.FIGURE
+                block = VBlock(kind, float_runs(line.shown), where=line.where, anchor=line.anchor, floating=line.shown)
             case _:
                 assert_never(line)
         self.previous = block.kind

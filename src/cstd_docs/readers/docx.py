@@ -29,6 +29,7 @@ from cstd_docs.model import DutyStation, Report, TitleStyle
 from cstd_docs.readers.assemble import assemble
 from cstd_docs.readers.base import base_of, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
+from cstd_docs.readers.docx_floats import DocxFloats
 from cstd_docs.readers.labels import annex_label, chapter_caption, paragraph_number
 from cstd_docs.readers.letter import Reading
 from cstd_docs.readers.letter import heading_parts as letter_heading
@@ -118,8 +119,10 @@ def read_docx(
         raise ReportError.single(f"{package.name}:{document.main}", "the document has no body",
                                  "this is not a Word document")
     layout = _Layout(document, base)
+    layout.floats = DocxFloats(document, body, layout.lines)
     for number, el in enumerate(_elements(body), start=1):
         layout.element(el, f"paragraph {number}")
+    layout.floats.flush(layout.pack)
     visible = layout.visible
     resolved = base_of(base) if base is not None else None
     visible.blocks = list(classify(layout.lines, layout.pack, unnumbered(resolved)))
@@ -186,6 +189,8 @@ class _Layout:
         self.letter: Reading | None = None
         #: A block of indented lines is open: the next line continues it.
         self.lines_open = False
+        #: Tables and figures (issue 13), set by read_docx once the body is known.
+        self.floats: DocxFloats | None = None
 
     def element(self, el: Any, where: str) -> None:
         open_lines, self.lines_open = self.lines_open, False  # only a line keeps a block of lines open
@@ -194,6 +199,10 @@ class _Layout:
             return
         style = self.document.style_of(el)
         tokens = self.document.tokens(el, where=where)
+        if self.stage is not _Stage.FRONT and self.floats is not None \
+                and self.floats.paragraph(el, style, tokens, self.pack, where):
+            self.stage = _Stage.BODY
+            return
         if not plain(tokens).strip() and not has_note(tokens):
             return
         if self.letter_line(style, tokens):
@@ -274,9 +283,9 @@ class _Layout:
             if self.language is None:
                 self.language = guess_language(lines)
                 self.pack = language_pack(self.language or "en")
-        elif lines:
-            self.document.warn(where, f"a table was not read: {' | '.join(lines)[:80]!r}",
-                               "tables are not in the model")
+        elif self.floats is not None:
+            self.stage = _Stage.BODY
+            self.floats.table(el, self.pack, where)
 
     def front(self, style: str, tokens: list[Token], where: str) -> bool:
         """The title, or a line under the masthead: True when the paragraph was one of those."""

@@ -90,3 +90,20 @@ def annex_label(pack: LanguagePack) -> re.Pattern[str]:
     """"Annex", "Annex II" (or the language's own) at the start of a heading."""
     numbered = re.escape(pack.table.annex_numbered).replace(re.escape("{numeral}"), r"[IVXLCDM]+")
     return re.compile(rf"(?:{numbered}|{re.escape(pack.table.annex)})(?=\s|$)")
+
+
+# --- tables and figures (issue 13) -----------------------------------------------------------------
+def float_caption(pack: LanguagePack, figure: bool) -> re.Pattern[str]:
+    """"Table 1" (a figure's "Figure I") as the language prints it, with what follows it on its line:
+    the caption is group 1, the title (of a caption typed on one line, "Table 1: Officers") group 2."""
+    words = pack.table.tables
+    template = words.figure_numbered if figure else words.table_numbered
+    field = "{numeral}" if figure else "{number}"
+    label = re.escape(template).replace(re.escape(field), r"[^\s.:]+")
+    return re.compile(rf"^\s*({label})(?:\s*[.:–—-]?\s+|\s*$)(.*)$", re.S)
+
+
+def source_label(pack: LanguagePack) -> re.Pattern[str]:
+    """The "Source:" opening the source line under a table or a figure (any spacing before its colon)."""
+    label = re.escape(pack.table.tables.source.rstrip(":： \u202f\u00a0")).replace(r"\ ", r"\s")
+    return re.compile(rf"^\s*{label}[\s\u202f\u00a0]*[:：]\s*")

@@ -29,6 +29,7 @@ from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, cl
 from cstd_docs.readers.labels import annex_label, paragraph_number
 from cstd_docs.readers.letter import Reading
 from cstd_docs.readers.letter import heading_parts as letter_heading
+from cstd_docs.readers.markdown_floats import MarkdownFloats
 from cstd_docs.readers.markdown_inline import parse_runs, unescape
 from cstd_docs.readers.masthead import guess_language
 from cstd_docs.readers.signature import note_runs, unbold
@@ -179,6 +180,8 @@ class _Reader:
         #: The box whose heading comes next ("summary" or "box"), and the letter being read.
         self.box_heading: str | None = None
         self.letter: Reading | None = None
+        #: Tables and figures (issue 13); warnings go where read_markdown says.
+        self.floats: MarkdownFloats | None = None
 
     def runs(self, value: str) -> list[VRun]:
         result = parse_runs(value, self.notes, self.missing)
@@ -216,6 +219,14 @@ class _Reader:
     def body_chunk(self, pack: LanguagePack, lines: list[str], where: str, sink: list[Problem], source: str,
                    start: int = 0) -> None:
         if self.box_chunk(lines, where) or self.letter_chunk(pack, lines):
+            return
+        if self.floats is None:
+            def warn(at: str, message: str, hint: str) -> None:
+                sink.append(Problem(f"{source}:{at}", message, hint))
+
+            self.floats = MarkdownFloats(self.lines, self.runs, warn)
+        if self.floats.chunk(lines, where, pack):
+            self.seen_block = True
             return
         if lines[0].startswith(">"):
             self.quoted(lines, where)

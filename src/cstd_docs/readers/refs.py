@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from cstd_docs.model import CrossRef, DecisionParagraph, Masthead, Preambular, Report, Session, UnnumberedText
+from cstd_docs.model import CrossRef, DecisionParagraph, Masthead, Preambular, Report, Session, Table, UnnumberedText
 from cstd_docs.readers.base import Base
 from cstd_docs.readers.signature import merge_text
 from cstd_docs.readers.visible import BlockKind
@@ -28,7 +28,9 @@ def _numbered_ids(report: Report) -> set[str]:
                 collect(x)
         elif attrs.has(type(obj)):
             ident = getattr(obj, "id", None)
-            if isinstance(ident, str) and not isinstance(obj, (UnnumberedText, Preambular, DecisionParagraph)):
+            untitled = isinstance(obj, Table) and obj.title is None  # a text table: no number either
+            if isinstance(ident, str) and not isinstance(obj, (UnnumberedText, Preambular, DecisionParagraph)) \
+                    and not untitled:
                 ids.add(ident)
             for f in attrs.fields(type(obj)):
                 collect(getattr(obj, f.name))

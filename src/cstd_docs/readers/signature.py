@@ -177,3 +177,17 @@ def merge_text(items: Iterable[Any]) -> list[Any]:
 def runs_plain(runs: Sequence[Any]) -> str:
     return "".join(r if isinstance(r, str) else r.text for r in runs
                    if isinstance(r, (str, Emphasis, Strong, Link, StrongEmphasis)))
+
+
+def cut_runs(runs: list[VRun], length: int) -> list[VRun]:
+    """The runs without their first ``length`` characters of text (a label, in italics or not)."""
+    out: list[VRun] = []
+    for run in runs:
+        if length > 0 and isinstance(run, (str, Emphasis, Strong)):
+            text = run if isinstance(run, str) else run.text
+            cut, length = text[length:], length - len(text)
+            if cut:
+                out.append(cut if isinstance(run, str) else Emphasis(cut) if isinstance(run, Emphasis) else Strong(cut))
+        else:
+            out.append(run)
+    return out

@@ -27,6 +27,8 @@ class Text:
     url: str = ""
     #: Which hyperlink of the paragraph (1, 2, …): two links side by side stay two.
     link: int = 0
+    #: Raised (``w:vertAlign`` superscript): in a table's cell, the mark of one of its notes.
+    superscript: bool = False
 
 
 @frozen

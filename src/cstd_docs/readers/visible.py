@@ -9,11 +9,12 @@ what an earlier one made.
 from __future__ import annotations
 
 import enum
+import zlib
 from collections.abc import Iterable, Sequence
 
 from attrs import define, field, frozen
 
-from cstd_docs.model import DutyStation, Emphasis, Link, Strong, StrongEmphasis, TitleStyle
+from cstd_docs.model import Alignment, DutyStation, Emphasis, Link, Strong, StrongEmphasis, TitleStyle
 
 
 def _runs(value: Iterable[VRun]) -> tuple[VRun, ...]:
@@ -82,6 +83,81 @@ class BlockKind(enum.Enum):
     # --- bulleted lists and indented lines (issue 13)
     BULLET = "bullet"  # its level in ``depth``
     LINE = "line"  # one of indented lines: its indent in ``depth``
+    # --- tables and figures (issue 13)
+    TABLE = "table"
+    FIGURE = "figure"
+
+
+# --- tables and figures (issue 13) -----------------------------------------------------------------
+@frozen
+class VNoteLetter:
+    """The mark of a table's note as a cell prints it (raised): its letter."""
+
+    letter: str
+
+
+#: A cell's runs: text as anywhere, and the marks of the table's notes.
+CellRun = VRun | VNoteLetter
+
+
+def _cell_runs(value: Iterable[CellRun]) -> tuple[CellRun, ...]:
+    return tuple(value)
+
+
+@frozen
+class VCell:
+    runs: tuple[CellRun, ...] = field(converter=_cell_runs)
+    colspan: int = 1
+    rowspan: int = 1
+    align: Alignment = Alignment.LEFT
+
+
+@frozen
+class VTable:
+    """A table as printed: its caption ("Table 1"; None for none) and title, its columns' widths in per
+    cent, its header and body rows (each cell where it starts), its notes (letter, text) and source."""
+
+    caption: str | None
+    title: VRuns
+    widths: tuple[float, ...]
+    header: tuple[tuple[VCell, ...], ...]
+    rows: tuple[tuple[VCell, ...], ...]
+    notes: tuple[tuple[str, VRuns], ...] = ()
+    source: VRuns | None = None
+
+
+@frozen
+class VFigure:
+    """A figure as printed: caption, title, the image's bytes, its description and width in per cent
+    of the text column, its source."""
+
+    caption: str
+    title: VRuns
+    image: bytes = field(repr=False)
+    description: str = ""
+    width: int = 100
+    source: VRuns | None = None
+
+
+def float_runs(shown: VTable | VFigure) -> list[VRun]:
+    """Everything a table or a figure prints, as one run of text for pairing it with the base: the
+    same texts are the same table (its spans, alignments and widths included as words)."""
+    out: list[VRun] = [*shown.title]
+    if isinstance(shown, VTable):
+        out.append(f" ‖ {' '.join(f'{w:.0f}' for w in shown.widths)}")
+        for row in (*shown.header, *shown.rows):
+            out.append(" ‖")
+            for cell in row:
+                out.append(f" | {cell.colspan}×{cell.rowspan} {cell.align.value} ")
+                out.extend(f"^{r.letter}" if isinstance(r, VNoteLetter) else r for r in cell.runs)
+        for letter, text in shown.notes:
+            out.extend((f" ‖ {letter} ", *text))
+    else:
+        out.append(f" ‖ {shown.width} {shown.description} {len(shown.image)}:{zlib.crc32(shown.image)}")
+    if shown.source is not None:
+        out.extend((" ‖ ", *shown.source))
+    return out
+# --- end tables and figures
 
 
 @frozen
@@ -100,6 +176,9 @@ class VBlock:
     #: A line that opens a block of indented lines (the lines after it, up to the next that
     #: opens one, are its block).
     opens: bool = False
+
+    #: A table's or a figure's whole (issue 13); its ``runs`` are then :func:`float_runs`.
+    floating: VTable | VFigure | None = None
 
 
 @frozen

@@ -38,6 +38,9 @@ _SKIP = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{W}}}rPr", f"{{{W}}}pPr", f"{{{W
 KNOWN_STYLES = {"hmg", "hchg", "h1g", "h23g", "h4g", "h56g", "singletxtg", "footnotetext",
                 # bullets and indented lines (issue 13); Word's own bullets
                 "bullet1g", "bullet2g", "line0g", "line1g", "line2g", "listbullet", "listbullet2"}
+#: Tables and figures (issue 13): captions, cells, the lines under them, a figure's picture.
+FLOAT_STYLES = {"captiong", "captiontitleg", "tableheadg", "tabletextg", "tablenoteg", "figureg"}
+KNOWN_STYLES |= FLOAT_STYLES
 
 #: What the writers print between note marks at one spot (lang/*.json: note_mark_separator).
 _MARK_SEPARATORS = {",", "،", "，"}
@@ -60,6 +63,11 @@ def w(tag: str) -> str:
 
 def norm_style(name: str) -> str:
     return re.sub(r"[\s_]", "", name).lower()
+
+
+def _superscript(rpr: Any) -> bool:
+    align = rpr.find(w("vertAlign"))
+    return align is not None and align.get(w("val")) == "superscript"
 
 
 def _on(element: Any) -> bool:
@@ -175,6 +183,7 @@ class _Walker:
         rpr = r.find(w("rPr"))
         italic = rpr is not None and _on(rpr.find(w("i")))
         bold = rpr is not None and _on(rpr.find(w("b")))
+        raised = rpr is not None and _superscript(rpr)
         if self.mark_separator(r, rpr):
             return
         self.underline(r, rpr)
@@ -185,7 +194,8 @@ class _Walker:
             tag = child.tag
             if tag == w("t"):
                 if not skip_mark:  # else the custom mark typed after the reference, in the same run
-                    self.out.append(Text(child.text or "", italic, bold, self.url, self.link if self.url else 0))
+                    link = self.link if self.url else 0
+                    self.out.append(Text(child.text or "", italic, bold, self.url, link, raised))
             elif tag == w("tab") or tag == w("ptab"):
                 self.out.append(Tab(italic))
             elif tag in (w("br"), w("cr")):

@@ -30,6 +30,7 @@ from cstd_docs.model import (
     Delegation,
     Distribution,
     Emphasis,
+    Figure,
     Findings,
     FirstPageNotes,
     Inlines,
@@ -51,12 +52,15 @@ from cstd_docs.model import (
     Subparagraph,
     Subsection,
     Suggestion,
+    Table,
+    TableNoteMark,
     UnnumberedText,
 )
 from cstd_docs.model.check import check
 from cstd_docs.model.lists import Bullet, IndentedLines, Line
 from cstd_docs.model.walk import Visit, walk
 from cstd_docs.perf import gc_paused
+from cstd_docs.resolve import tables
 from cstd_docs.resolve.boxes import SUMMARY, OpenBox, inside
 from cstd_docs.resolve.document import (
     AgendaLine,
@@ -70,6 +74,7 @@ from cstd_docs.resolve.document import (
     InstrumentText,
     InstrumentTextKind,
     LineItem,
+    NoteLetter,
     NoteOrigin,
     NoteRef,
     NumberedParagraph,
@@ -176,13 +181,17 @@ class _Resolver:
         self.asterisk_notes = 0
         self.labels: dict[str, str] = {}  # id -> number as cross-references print it
         self.referenced: dict[str, str] = {}  # the ids cross-references name, with their labels
-        self.blocks: list[_PendingBlock] = []
+        self.blocks: list[_PendingBlock | tables.PendingFloat] = []
         self.on_first_page = True
         self.paragraph_count = 0
         self.box_count = 0
         self.open_boxes: list[OpenBox] = []
         #: How many numbered headings each list of headings (by its JSON path) has had so far.
         self.numbered_headings: dict[str, int] = {}
+        # Tables and figures (issue 13): counted through the body and afresh in each annex; the
+        # letters of the notes of the table being resolved.
+        self.table_count = self.figure_count = 0
+        self.note_letters: dict[str, str] = {}
 
     # --- notes ---------------------------------------------------------------------------
     def _mark(self) -> tuple[str, bool]:
@@ -227,6 +236,8 @@ class _Resolver:
                     out.append(self.add_note(text, NoteOrigin.NOTE))
                 case Citation():
                     out.append(self.add_note((self.citation_text(item),), NoteOrigin.CITATION, item.participants))
+                case TableNoteMark():
+                    out.append(NoteLetter(self.note_letters[item.note]))
                 case _:
                     assert_never(item)
         return tuple(out)
@@ -285,6 +296,7 @@ class _Resolver:
                 self.emit(partial(Unnumbered, id=node.id, origin=node), "text", self.runs(node.unnumbered))
             case Annex():
                 self.paragraph_count = 0  # annexes number their paragraphs afresh
+                self.table_count = self.figure_count = 0
                 numbered = self.pack.table.annex_numbered.format(numeral=roman(place))
                 label = numbered if visit.count > 1 else self.pack.table.annex
                 self.heading(HeadingLevel.ANNEX, label, label, node.title, node)
@@ -317,6 +329,8 @@ class _Resolver:
                           self.runs(node.line))
             case IndentedLines():
                 pass  # its lines are its blocks
+            case Table() | Figure():
+                self.table_or_figure(node)
             case _:
                 assert_never(node)
 
@@ -338,6 +352,7 @@ class _Resolver:
     def close_box(self) -> None:
         box = self.open_boxes.pop()
         pending = self.blocks[box.at]
+        assert isinstance(pending, _PendingBlock)  # open_box emitted it: a box's heading
         framed = len(self.blocks) - box.at - 1
         self.blocks[box.at] = attrs.evolve(pending, make=partial(pending.make, blocks=framed))
 
@@ -354,6 +369,28 @@ class _Resolver:
         return lambda: ResolvedLetter(self.pack.typeset(heading), tuple(self.settle(p) for p in paragraphs),
                                       signatures, letter.signatory_title)
     # --- end boxes
+
+    # --- tables and figures (issue 13) ------------------------------------------------------------
+    def table_or_figure(self, node: Table | Figure) -> None:
+        """A table ("Table 1" when it has a title) or a figure ("Figure I"), numbered by its place."""
+        words = self.pack.table.tables
+        if isinstance(node, Figure):
+            self.figure_count += 1
+            caption, label = self.pack.figure_caption(self.figure_count)
+            self.label(node.id, label)
+            self.blocks.append(tables.figure(node, caption, label, self.runs, words.source))
+            return
+        numbered: str | None = None
+        label = ""
+        if node.title is not None:
+            self.table_count += 1
+            numbered, label = self.pack.table_caption(self.table_count)
+            self.label(node.id, label)
+        self.note_letters = {note.id: self.pack.table_note_letter(i) for i, note in enumerate(node.notes, 1)}
+        self.blocks.append(tables.table(node, numbered, label, self.runs, self.pack.table_note_letter,
+                                        words.source))
+        self.note_letters = {}
+    # --- end tables and figures
 
     # --- instruments (issue 12) ----------------------------------------------------------------
     def instrument(self, visit: Visit, node: Instrument) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from attrs import field, frozen
 
-from cstd_docs.model import DutyStation, Emphasis, Link, Node, Report, Strong, StrongEmphasis, TitleStyle
+from cstd_docs.model import Alignment, DutyStation, Emphasis, Link, Node, Report, Strong, StrongEmphasis, TitleStyle
 
 
 @frozen
@@ -53,10 +53,18 @@ class Reference(str):
         return (Reference, (str(self), self.target))
 
 
-#: Resolved inline content: text, italic, bold or bold italic text, a link, a note mark. Cross-references
-#: are already replaced by the label they print, as :class:`Reference` strings; a link to a
-#: document symbol already has its address. A "\n" in text is a line break.
-Run = str | Emphasis | NoteRef | Strong | Link | StrongEmphasis
+@frozen
+class NoteLetter:
+    """The mark of a table's note in a cell: its letter ("a"), printed raised (issue 13)."""
+
+    letter: str
+
+
+#: Resolved inline content: text, italic, bold or bold italic text, a link, a note mark, a table
+#: note's letter. Cross-references are already replaced by the label they print, as
+#: :class:`Reference` strings; a link to a document symbol already has its address. A "\n" in
+#: text is a line break.
+Run = str | Emphasis | NoteRef | Strong | Link | StrongEmphasis | NoteLetter
 Runs = tuple[Run, ...]
 
 
@@ -229,9 +237,77 @@ class LineItem:
 
 # --- end bulleted lists and indented lines
 
+
+# --- tables and figures (issue 13) -----------------------------------------------------------------
+@frozen
+class ResolvedCell:
+    """A cell where it starts: its text, its spans and where its text stands (its own, else its column's)."""
+
+    text: Runs
+    colspan: int
+    rowspan: int
+    align: Alignment
+
+
+@frozen
+class SpannedCell:
+    """A place of the grid that a cell above spans down into (Word continues the merge there)."""
+
+    colspan: int
+    align: Alignment
+
+
+ResolvedRow = tuple[ResolvedCell | SpannedCell, ...]
+
+
+@frozen
+class ResolvedTableNote:
+    letter: str
+    text: Runs
+
+
+@frozen
+class ResolvedTable:
+    """A table: its caption ("Table 1", None for an untitled table) and title, column widths in per cent
+    of the text column, header and body rows place by place, notes with their letters, the source."""
+
+    caption: str | None
+    title: Runs
+    widths: tuple[float, ...]
+    header: tuple[ResolvedRow, ...]
+    rows: tuple[ResolvedRow, ...]
+    notes: tuple[ResolvedTableNote, ...]
+    source: Runs | None
+    #: "Source:" in the report's language, printed in italics before the source.
+    source_label: str
+    id: str | None = None
+    origin: Node | None = field(default=None, eq=False, repr=False)
+    #: What a cross-reference to it prints ("1"; "" for an untitled table).
+    number: str = ""
+
+
+@frozen
+class ResolvedFigure:
+    """A figure: its caption ("Figure I") and title, the image and its width in per cent of the text
+    column, its description (alternative text) and source."""
+
+    caption: str
+    title: Runs
+    image: bytes = field(repr=False)
+    description: str
+    width: int
+    source: Runs | None
+    source_label: str
+    id: str | None = None
+    origin: Node | None = field(default=None, eq=False, repr=False)
+    #: What a cross-reference to it prints ("I").
+    number: str = ""
+# --- end tables and figures
+
+
 ResolvedBlock = (Heading | NumberedParagraph | SubparagraphItem | Unnumbered
                  | InstrumentHeading | InstrumentText | OperativeParagraph | BoxStart
-                 | BulletItem | LineItem)
+                 | BulletItem | LineItem | ResolvedTable | ResolvedFigure)
 
 
 @frozen

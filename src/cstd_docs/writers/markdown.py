@@ -34,18 +34,22 @@ from cstd_docs.resolve.document import (
     InstrumentKind,
     InstrumentText,
     LineItem,
+    NoteLetter,
     NoteRef,
     NumberedParagraph,
     OperativeParagraph,
     Reference,
     ResolvedBlock,
+    ResolvedFigure,
     ResolvedReport,
+    ResolvedTable,
     Run,
     Runs,
     SubparagraphItem,
     Unnumbered,
 )
 from cstd_docs.resolve.instruments import within_resolutions
+from cstd_docs.writers.markdown_tables import figure_markdown, table_markdown
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -217,6 +221,8 @@ def runs(value: Runs | str, hard_break: str = HARD_BREAK) -> str:
                 out.append(f"[^{run.mark}]")
             case Emphasis() | Strong() | StrongEmphasis():
                 pass  # written with their neighbours, above
+            case NoteLetter():
+                out.append(f"<sup>{escape(run.letter)}</sup>")
             case _:
                 assert_never(run)
     if marked:
@@ -281,8 +287,26 @@ class _BlockView:
                 self.depth = block.indent
                 self.text = block.text
                 self.joined = not block.last
+            case ResolvedTable() | ResolvedFigure():
+                self.table_or_figure(block)
             case _:
                 assert_never(block)
+
+    # --- tables and figures (issue 13): ``caption`` ("Table 1", "" for an untitled table) over the
+    # ``title``, the ``grid`` (a pipe or HTML table, or the figure's image), the ``source`` (after
+    # ``source_label``) and the ``notes`` as (letter, text) pairs.
+    def table_or_figure(self, block: ResolvedTable | ResolvedFigure) -> None:
+        self.kind = "table" if isinstance(block, ResolvedTable) else "figure"
+        self.label = block.caption or ""
+        self.title = block.title
+        self.text = block.source or ()
+        self.source_label = block.source_label
+        self.notes: list[tuple[str, Runs]] = []
+        if isinstance(block, ResolvedTable):
+            self.grid = table_markdown(block, runs)
+            self.notes = [(note.letter, note.text) for note in block.notes]
+        else:
+            self.grid = figure_markdown(block, escape)
 
     # --- instruments (issue 12)
     def instrument(self, block: InstrumentHeading | InstrumentText | OperativeParagraph) -> None:

@@ -39,6 +39,7 @@ from cstd_docs.writers.docx.package import (
     set_properties,
 )
 from cstd_docs.writers.docx.styled import relate_hyperlinks
+from cstd_docs.writers.docx.tables import mirror_tables, relate_images
 
 __all__ = ["Story", "docx_bytes", "render_docx", "story_bytes"]
 
@@ -203,6 +204,7 @@ def _build(
         sect_pr.addprevious(element)
     links.check_all_referenced()
     lists.number_bullets(document_part.element, document_part)
+    relate_images(document_part)
 
     # Page setup and running heads.
     page.remove_heads(document_part, sect_pr)
@@ -224,6 +226,7 @@ def _build(
     if resolved.right_to_left:
         for root in (document_part.element, footnotes, *page.head_roots(document_part)):
             mark_right_to_left_runs(root)
+        mirror_tables(document_part.element.body)
 
     # The source report, carried invisibly so an edited draft reads back with its ids
     # and registry (after the unused relationships were dropped, so it stays).

@@ -23,21 +23,25 @@ from cstd_docs.resolve.document import (
     InstrumentKind,
     InstrumentText,
     LineItem,
+    NoteLetter,
     NoteRef,
     NumberedParagraph,
     OperativeParagraph,
     Reference,
     ResolvedBlock,
+    ResolvedFigure,
     ResolvedFront,
     ResolvedMasthead,
     ResolvedNote,
     ResolvedReport,
+    ResolvedTable,
+    Run,
     Runs,
     SubparagraphItem,
     Unnumbered,
 )
 from cstd_docs.resolve.instruments import within_resolutions
-from cstd_docs.writers.docx import boxes, lists
+from cstd_docs.writers.docx import boxes, lists, tables
 from cstd_docs.writers.docx import instrument_styles as ins
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import GENEVA, LAYOUTS, FrontBlockLayout, Layout, MastheadGeometry
@@ -154,10 +158,7 @@ def _plain(props: Props | None) -> Props:
     return props if props is not None else list
 
 
-def inline(
-    runs: Iterable[str | Emphasis | NoteRef | Strong | Link | StrongEmphasis], links: NoteLinks | None,
-    props: Props | None = None,
-) -> list[Element]:
+def inline(runs: Iterable[Run], links: NoteLinks | None, props: Props | None = None) -> list[Element]:
     """Runs for resolved inline content; ``props`` makes the run properties of plain text."""
     base = _plain(props)
     out: list[Element] = []
@@ -184,6 +185,8 @@ def inline(
                 if links is None:
                     raise ReportError.single("notes", "a note mark stands inside a note's own text")
                 out.append(links.reference(item))
+            case NoteLetter():  # a table's note: its letter raised, as a note's number is
+                out.append(run(item.letter, [*base(), val("w:vertAlign", "superscript")]))
             case _:
                 assert_never(item)
     return out
@@ -384,6 +387,10 @@ def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks, layout: L
             return [lists.bullet(item, inline(item.text, links))]
         case LineItem():
             return [lists.line(item, inline(item.text, links))]
+        case ResolvedTable():
+            return tables.table(item, lambda runs: inline(runs, links), bookmarks.around, layout)
+        case ResolvedFigure():
+            return tables.figure(item, lambda runs: inline(runs, links), bookmarks.around, layout)
         case _:
             assert_never(item)
 

@@ -38,8 +38,11 @@ from cstd_docs.resolve.document import (
     OperativeParagraph,
     Reference,
     ResolvedBlock,
+    ResolvedCell,
+    ResolvedFigure,
     ResolvedNote,
     ResolvedReport,
+    ResolvedTable,
     Runs,
     SubparagraphItem,
     Unnumbered,
@@ -79,6 +82,15 @@ def _plain_block(block: ResolvedBlock) -> ResolvedBlock:
             return attrs.evolve(block, text=_plain(block.text))
         case BulletItem() | LineItem():
             return attrs.evolve(block, text=_plain(block.text))
+        case ResolvedTable():
+            rows = [tuple(tuple(attrs.evolve(c, text=_plain(c.text)) if isinstance(c, ResolvedCell) else c
+                                for c in row) for row in part) for part in (block.header, block.rows)]
+            notes = tuple(attrs.evolve(n, text=_plain(n.text)) for n in block.notes)
+            return attrs.evolve(block, title=_plain(block.title), header=rows[0], rows=rows[1], notes=notes,
+                                source=_plain(block.source) if block.source is not None else None)
+        case ResolvedFigure():
+            return attrs.evolve(block, title=_plain(block.title),
+                                source=_plain(block.source) if block.source is not None else None)
         case _:
             assert_never(block)
 
@@ -178,6 +190,9 @@ def _block_signature(block: ResolvedBlock, text: str, refs: tuple[NoteRef, ...])
             return None, ("bullet", block.level, text, marks)
         case LineItem():
             return None, ("line", block.indent, block.last, text, marks)
+        case ResolvedTable() | ResolvedFigure():  # its caption is its number
+            return block.caption, (type(block).__name__, text, marks, block.widths if isinstance(block, ResolvedTable)
+                                   else (block.width, block.image))
         case _:
             assert_never(block)
 
@@ -190,6 +205,10 @@ def _without_text(block: ResolvedBlock) -> ResolvedBlock:
             return attrs.evolve(block, text=())
         case BulletItem() | LineItem():
             return attrs.evolve(block, text=())
+        case ResolvedTable():
+            return attrs.evolve(block, title=(), header=(), rows=(), notes=(), source=None)
+        case ResolvedFigure():
+            return attrs.evolve(block, title=(), source=None)
         case _:
             assert_never(block)
 
@@ -305,17 +324,17 @@ class Redline:
                 return self._same(old_pieces[old], new_pieces[new], following)
             case Step.INSERTED:
                 assert new is not None
-                return [rev.whole(p, "w:ins") for p in new_pieces[new].render()]
+                return [_whole(rev, p, "w:ins") for p in new_pieces[new].render()]
             case Step.DELETED:
                 assert old is not None
-                return [rev.whole(p, "w:del") for p in old_pieces[old].render()]
+                return [_whole(rev, p, "w:del") for p in old_pieces[old].render()]
             case Step.MOVED_FROM:
-                moved = [rev.whole(p, "w:moveFrom") for p in old_pieces[old].render()]  # type: ignore[index]
-                rev.move_range(moved, "w:moveFrom", f"move{new}")
+                moved = [_whole(rev, p, "w:moveFrom") for p in old_pieces[old].render()]  # type: ignore[index]
+                rev.move_range(_paragraphs(moved), "w:moveFrom", f"move{new}")
                 return moved
             case Step.MOVED_TO:
-                moved = [rev.whole(p, "w:moveTo") for p in new_pieces[new].render()]  # type: ignore[index]
-                rev.move_range(moved, "w:moveTo", f"move{new}")
+                moved = [_whole(rev, p, "w:moveTo") for p in new_pieces[new].render()]  # type: ignore[index]
+                rev.move_range(_paragraphs(moved), "w:moveTo", f"move{new}")
                 return moved
             case _:
                 assert_never(step)
@@ -329,9 +348,9 @@ class Redline:
             if renumbered is not None:
                 return [renumbered]
         before = old.render()
-        if [e.tag for e in before] != [e.tag for e in elements]:
+        if [e.tag for e in before] != [e.tag for e in elements] or not _same_grids(before, elements):
             rev = self.revisions
-            return [*(rev.whole(p, "w:del") for p in before), *(rev.whole(p, "w:ins") for p in elements)]
+            return [*(_whole(rev, p, "w:del") for p in before), *(_whole(rev, p, "w:ins") for p in elements)]
         for at, (a, b) in enumerate(zip(before, elements, strict=True)):
             if b.tag == _TBL:
                 for pa, pb in zip(a.iter(_P), b.iter(_P), strict=True):  # the masthead: one layout
@@ -410,6 +429,37 @@ class Redline:
                 elif not _same_note(self.old.notes[old], resolved.notes[index]):
                     paragraph_diff(notes.note_paragraph(self.old.notes[old]), p, rev, _footnote_key, _footnote_key)
             footnotes.add_note(content.note_id(position)).append(p)
+
+
+# --- tables (issue 13): revisions go on their paragraphs and rows, never around the table ------------
+_TR, _TR_PR = qn("w:tr"), qn("w:trPr")
+#: A row's own revision: rows are inserted or deleted (a move's two ends are one or the other).
+_ROW_MARK: dict[Mark, Mark] = {"w:ins": "w:ins", "w:moveTo": "w:ins", "w:del": "w:del", "w:moveFrom": "w:del"}
+
+
+def _whole(rev: Revisions, element: Element, mark: Mark) -> Element:
+    """A paragraph, or a table with every paragraph and row of it, under one kind of revision."""
+    if element.tag != _TBL:
+        return rev.whole(element, mark)
+    for p in element.iter(_P):
+        rev.whole(p, mark)
+    for row in element.iter(_TR):
+        properties = row.find(_TR_PR)
+        if properties is None:
+            properties = etree.SubElement(row, _TR_PR)
+            row.insert(0, properties)
+        properties.append(etree.Element(qn(_ROW_MARK[mark]), {qn(k): str(v) for k, v in rev.attributes().items()}))
+    return element
+
+
+def _paragraphs(elements: Sequence[Element]) -> list[Element]:
+    return [p for e in elements for p in ([e] if e.tag == _P else e.iter(_P))]
+
+
+def _same_grids(before: Sequence[Element], after: Sequence[Element]) -> bool:
+    """Whether the tables of two versions have their paragraphs in the same rows (diffed one by one)."""
+    return all(a.tag != _TBL or [len(r.findall(f".//{_P}")) for r in a.iter(_TR)]
+               == [len(r.findall(f".//{_P}")) for r in b.iter(_TR)] for a, b in zip(before, after, strict=True))
 
 
 def _note_index(run: Element) -> int:

@@ -25,7 +25,7 @@ __all__ = ["Mark", "Revisions"]
 
 Mark = Literal["w:ins", "w:del", "w:moveFrom", "w:moveTo"]
 
-_RPR, _PPR = qn("w:rPr"), qn("w:pPr")
+_RPR, _PPR, _HYPERLINK = qn("w:rPr"), qn("w:pPr"), qn("w:hyperlink")
 _TEXT_TO_DELETED = {qn("w:t"): qn("w:delText"), qn("w:instrText"): qn("w:delInstrText")}
 #: Properties a paragraph mark may not take inside ``w:pPrChange`` (CT_PPrBase has none of them).
 _NOT_IN_CHANGE = {qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange")}
@@ -75,8 +75,12 @@ class Revisions:
         content = [child for child in p if child.tag != _PPR]
         for child in content:
             p.remove(child)
-        if content:
-            p.append(self.wrap(mark, content))
+        # A link's runs go in as they are: w:ins and w:del may not hold a w:hyperlink, and LibreOffice
+        # and pandoc drop the text of a revision inside one. The redline shows the words; the clean
+        # rendering keeps the link.
+        runs = [r for child in content for r in (list(child) if child.tag == _HYPERLINK else [child])]
+        if runs:
+            p.append(self.wrap(mark, runs))
         if mark_end:
             self.mark_paragraph(p, mark)
         return p

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from attrs import frozen
 from docx.oxml.ns import qn
 
-from cstd_docs.writers.docx import box_styles, instrument_styles, list_styles
+from cstd_docs.writers.docx import box_styles, instrument_styles, list_styles, table_styles
 from cstd_docs.writers.docx.layout import GENEVA
 from cstd_docs.writers.docx.oxml.build import PPR_ORDER, RPR_ORDER, Element, clear_children, make, sort_children, val
 
@@ -242,6 +242,9 @@ def style_specs(right_to_left: bool = False, language: str = "en") -> list[Style
         # --- bullets and indented lines (issue 13)
         *(StyleSpec(ident, name, "paragraph", props, run, based, follower, quick=True)
           for ident, name, props, run, based, follower in list_styles.SPECS),
+        # --- tables and figures (issue 13)
+        *(StyleSpec(ident, name, "paragraph", props, run, based, follower, quick=True)
+          for ident, name, props, run, based, follower in table_styles.SPECS),
     ]
 
 
