@@ -109,6 +109,38 @@ class Instruments:
     decision_numbered: str = field(validator=_template("number"))
 # --- end instruments
 
+
+# --- contents and Official Records (issue 14) -------------------------------------------------------
+@frozen(kw_only=True)
+class ContentsWords:
+    """A contents page's heading and column labels ("Contents", "Chapter", "Paragraphs", "Page"), the
+    line over several annexes, and a paragraph range ("1–2")."""
+
+    heading: str = field(validator=_template())
+    chapter: str = field(validator=_template())
+    paragraphs: str = field(validator=_template())
+    page: str = field(validator=_template())
+    annexes: str = field(validator=_template())
+    paragraph_range: str = field(validator=_template("first", "last"))
+
+
+@frozen(kw_only=True)
+class OfficialRecordsWords:
+    """The Official Records front matter: "Official Records, 2025", "Supplement No. 8", the imprint
+    "United Nations • New York, 2025", the note on symbols, "ISSN 0251-9941", the session's dates
+    under the title "(4–7 March 2025)" and the report's date over its first page "[24 March 2025]"."""
+
+    records: str = field(validator=_template("year"))
+    supplement: str = field(validator=_template("number"))
+    imprint: str = field(validator=_template("year"))
+    note_heading: str = field(validator=_template())
+    symbols_note: str = field(validator=_template())
+    issn: str = field(validator=_template("issn"))
+    session_dates: str = field(validator=_template("dates"))
+    date_line: str = field(validator=_template("date"))
+# --- end contents and Official Records
+
+
 @frozen(kw_only=True)
 class LanguageTable:
     """Every phrase, name and counter the library writes in one language."""
@@ -179,6 +211,8 @@ class LanguageTable:
     ordinal_format: str = field(default="{number}", validator=_template("number"))
     typography: Typography | None = None
     instruments: Instruments
+    contents: ContentsWords
+    official_records: OfficialRecordsWords
 
 
 def _text(value: object, _: object = None) -> str:

@@ -77,6 +77,7 @@ from cstd_docs.resolve.document import (
     SubparagraphItem,
     Unnumbered,
 )
+from cstd_docs.resolve.front_matter import contents, official_records
 from cstd_docs.resolve.instruments import instrument_label
 
 #: The nodes of resolutions and decisions.
@@ -166,6 +167,8 @@ class _Resolver:
         self.blocks: list[_PendingBlock] = []
         self.on_first_page = True
         self.paragraph_count = 0
+        #: Each numbered paragraph's place among the blocks, with its number (for the contents' ranges).
+        self.paragraph_at: dict[int, int] = {}
 
     # --- notes ---------------------------------------------------------------------------
     def _mark(self) -> tuple[str, bool]:
@@ -233,6 +236,7 @@ class _Resolver:
         self.paragraph_count += 1
         number = str(self.paragraph_count)
         self.label(node.id, number)
+        self.paragraph_at[len(self.blocks)] = self.paragraph_count
         printed = self.pack.table.paragraph_number.format(number=number)
         self.emit(partial(NumberedParagraph, number=printed, id=node.id, origin=node), "text", self.runs(text))
 
@@ -346,7 +350,8 @@ class _Resolver:
             template = self.pack.table.agenda_item_provisional if item.provisional else self.pack.table.agenda_item
             label: list[_PendingRun] = [template.format(number=item.label)]
             # The provisional agenda's symbol is a note on the first item's line.
-            if index == 0 and r.agenda_symbol and item.provisional:
+            # (Not printed in the Official Records front matter, which has no agenda lines.)
+            if index == 0 and r.agenda_symbol and item.provisional and r.official_records is None:
                 label.append(self.add_note((r.agenda_symbol + self.pack.table.note_end,), NoteOrigin.AGENDA))
             agenda.append(AgendaLine(label=tuple(label), title=self.pack.typeset(item.title)))  # type: ignore[arg-type]
         dates = self.pack.date_range(r.session.start, r.session.end)
@@ -425,4 +430,6 @@ def resolve(report: Report) -> ResolvedReport:
         source=report,
         referenced=r.referenced,
         note_mark_separator=pack.table.note_mark_separator,
+        contents=contents(report, pack, blocks, r.paragraph_at, notes),
+        official_records=official_records(report, pack),
     )
