@@ -33,6 +33,7 @@ from cstd_docs.resolve.document import (
     Unnumbered,
 )
 from cstd_docs.resolve.instruments import within_resolutions
+from cstd_docs.writers.docx import contents
 from cstd_docs.writers.docx import instrument_styles as ins
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import GENEVA, LAYOUTS, FrontBlockLayout, Layout, MastheadGeometry
@@ -414,16 +415,27 @@ def end_rule() -> Element:
     return paragraph(props, [run("\t\t\t\t", [val("w:u", "single")])])
 
 
-def body(report: ResolvedReport, links: NoteLinks, emblem: Element | None = None) -> list[Element]:
-    """Every body element in reading order (the section properties excluded)."""
-    layout = LAYOUTS[report.layout]
+def title_page(report: ResolvedReport, links: NoteLinks, emblem: Element | None, layout: Layout) -> list[Element]:
+    """The masthead table, the lines under it, the title and the subtitles."""
     out = [masthead_table(report.masthead, report.right_to_left, emblem, layout.masthead),
            *front_block(report.front, links, layout.front)]
     out.append(heading(TITLE_STYLES[report.title_style], None, report.title, links))
     out.extend(heading(st.H1G, None, subtitle, links) for subtitle in report.subtitles)
-    bookmarks = Bookmarks(report)
-    for item, resolution in zip(report.blocks, within_resolutions(report.blocks), strict=True):
-        out.extend(block(item, links, bookmarks, layout, resolution))
+    return out
+
+
+def body(report: ResolvedReport, links: NoteLinks, emblem: Element | None = None,
+         first_pages: list[Element] | None = None) -> list[Element]:
+    """Every body element in reading order (the section properties excluded); ``first_pages`` in place
+    of the masthead, the lines under it and the title (the Official Records front matter, official.py)."""
+    layout = LAYOUTS[report.layout]
+    out = first_pages if first_pages is not None else title_page(report, links, emblem, layout)
+    out += contents.contents_page(report, layout, new_page=first_pages is None)
+    bookmarks, marks = Bookmarks(report), contents.Marks(report.contents)
+    for index, (item, resolution) in enumerate(zip(report.blocks, within_resolutions(report.blocks), strict=True)):
+        elements = block(item, links, bookmarks, layout, resolution)
+        marks.place(item, elements)  # a heading the contents page lists
+        out.extend(contents.break_before(elements) if index == 0 and report.contents is not None else elements)
     out.append(end_rule())
     if layout.end_job_line and report.masthead.job_number:
         # In the Footer style, which the readers know is no part of the text.

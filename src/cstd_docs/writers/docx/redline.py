@@ -42,11 +42,12 @@ from cstd_docs.resolve.document import (
     Unnumbered,
 )
 from cstd_docs.resolve.instruments import within_resolutions
-from cstd_docs.writers.docx import content
+from cstd_docs.writers.docx import content, official
 from cstd_docs.writers.docx import styles as st
+from cstd_docs.writers.docx.contents import break_before, contents_page
 from cstd_docs.writers.docx.layout import LAYOUTS, Layout
 from cstd_docs.writers.docx.oxml import CT_Footnotes
-from cstd_docs.writers.docx.oxml.build import Element
+from cstd_docs.writers.docx.oxml.build import Element, make, paragraph, run, val
 from cstd_docs.writers.docx.revisions import Mark, Revisions
 from cstd_docs.writers.docx.worddiff import paragraph_diff
 
@@ -114,18 +115,42 @@ def _eager(elements: list[Element]) -> Callable[[], list[Element]]:
 
 
 def _front_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Piece]:
+    """The masthead, the lines under it, the title and the subtitles, laid out in the report's layout (or the
+    Official Records front matter in their place), then the contents page."""
+    layout = LAYOUTS[report.layout]
+    out = _records_pieces(report, links, emblem) if report.official_records is not None else \
+        _masthead_pieces(report, links, emblem, layout)
+    # The contents page: its heading and labels kept in place; its entries (a table) replaced whole when they
+    # changed. The pages are text, as cross-references are here: no field shows a page of the other version.
+    if report.contents is not None:
+        heading, labels, table = contents_page(report, layout, new_page=report.official_records is None,
+                                               fields=False)
+        listed = tuple((e.number, runs_text(e.title, ()), e.paragraphs) for e in report.contents.entries)
+        columns = report.contents.paragraphs is not None
+        out += [Piece(("contents heading",), ("contents heading",), "contents heading", report.contents.heading,
+                      report.contents.heading, (), _eager([heading])),
+                Piece(("contents labels",), ("contents labels",), "contents labels", "", columns, (), _eager([labels])),
+                Piece(("contents", listed), ("contents", listed), "contents", "", listed, (), _eager([table]))]
+    return out
+
+
+def _masthead_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None,
+                     layout: Layout) -> list[Piece]:
     masthead = report.masthead
-    table = content.masthead_table(masthead, report.right_to_left, emblem)
+    table = content.masthead_table(masthead, report.right_to_left, emblem, layout.masthead)
     out = [Piece(("masthead",), ("masthead",), "masthead", "", masthead, (), _eager([table]))]
-    front = content.front_block(attrs.evolve(report.front, agenda=()), links)
-    for name, p, text in zip(("body", "session", "place"), front,
-                             (report.front.body, report.front.session, report.front.place_and_dates), strict=True):
-        out.append(Piece(("front", name), ("front", name), name, text, text, (), _eager([p])))
+    front = content.front_block(attrs.evolve(report.front, agenda=()), links, layout.front)
+    names = ("parent", "body", "session", "place") if report.front.parent_body is not None else \
+        ("body", "session", "place")
+    texts = (report.front.parent_body, report.front.body, report.front.session, report.front.place_and_dates)
+    for name, p, text in zip(names, front, texts[-len(names):], strict=True):
+        out.append(Piece(("front", name), ("front", name), name, text or "", text, (), _eager([p])))
     for line in report.front.agenda:
-        out.append(_agenda_piece(report, line, links))
+        out.append(_agenda_piece(report, line, links, layout))
     title = runs_text(report.title, report.notes)
+    style = content.TITLE_STYLES[report.title_style]
     out.append(Piece(("title",), ("title",), "title", title, title, _refs(report.title),
-                     _eager([content.heading(st.HMG, None, report.title, links)])))
+                     _eager([content.heading(style, None, report.title, links)])))
     for subtitle in report.subtitles:
         text = runs_text(subtitle, report.notes)
         out.append(Piece(("subtitle", text), ("subtitle", text), "subtitle", text, text, _refs(subtitle),
@@ -133,9 +158,22 @@ def _front_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Elem
     return out
 
 
-def _agenda_piece(report: ResolvedReport, line: AgendaLine, links: content.NoteLinks) -> Piece:
+def _records_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Piece]:
+    """The Official Records front matter (official.py), a piece for each part; the title and the subtitles
+    keyed as on a masthead's page, so that a version with one and a version with the other pair them."""
+    out = []
+    for index, part in enumerate(official.parts(report, links, emblem)):
+        text = runs_text(part.runs, report.notes) if part.runs else part.text
+        key: Hashable = ("title",) if part.kind == "title" else (part.kind, text) if part.kind == "subtitle" \
+            else ("official", part.kind, index)
+        out.append(Piece(key, key, part.kind, text, (part.kind, text), _refs(part.runs), _eager(part.elements)))
+    return out
+
+
+def _agenda_piece(report: ResolvedReport, line: AgendaLine, links: content.NoteLinks, layout: Layout) -> Piece:
     label = runs_text(line.label, report.notes)
-    elements = content.front_block(attrs.evolve(report.front, agenda=(line,)), links)[3:]
+    elements = content.front_block(attrs.evolve(report.front, agenda=(line,), parent_body=None), links,
+                                   layout.front)[3:]
     return Piece(("agenda", line.title), ("agenda", line.title), "agenda", f"{label} {line.title}",
                  (label, line.title), _refs(line.label), _eager(elements))
 
@@ -212,19 +250,32 @@ def pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | N
     # resolution in the operative style (resolve.instruments says which blocks are).
     layout = LAYOUTS[report.layout]
     inside = {id(b): flag for b, flag in zip(report.blocks, within_resolutions(report.blocks), strict=True)}
-    for u in units(report):
+    for index, u in enumerate(units(report)):
         number, wording = _block_signature(u.block, u.text, u.refs)
         in_resolution = inside.get(id(u.block), False)
+        first = index == 0 and report.contents is not None
         out.append(Piece(u.key, u.content, u.kind, u.text, (number, wording), u.refs,
-                         _block_renderer(u.block, links, bookmarks, layout, in_resolution), wording,
+                         _block_renderer(u.block, links, bookmarks, layout, in_resolution, first), wording,
                          numbers.renderer(u.block, number, layout, in_resolution)))
-    out.append(Piece(("end",), ("end",), "end", "", (), (), _eager([content.end_rule()])))
+    out.append(Piece(("end",), ("end",), "end", "", (), (), _eager([content.end_rule(), *_end_job(report, layout)])))
     return out
 
 
+def _end_job(report: ResolvedReport, layout: Layout) -> list[Element]:
+    """The job number after the end rule, where the layout prints it (New York), as content.body does."""
+    if not layout.end_job_line or not report.masthead.job_number:
+        return []
+    props = [val("w:pStyle", st.FOOTER), st.spacing(before=480)]
+    return [paragraph(props, [run(report.masthead.job_number, st.size(20))])]
+
+
 def _block_renderer(block: ResolvedBlock, links: content.NoteLinks, bookmarks: content.Bookmarks,
-                    layout: Layout, in_resolution: bool) -> Callable[[], list[Element]]:
-    return lambda: content.block(block, links, bookmarks, layout, in_resolution)
+                    layout: Layout, in_resolution: bool, first: bool) -> Callable[[], list[Element]]:
+    def render() -> list[Element]:
+        elements = content.block(block, links, bookmarks, layout, in_resolution)
+        return break_before(elements) if first else elements  # the body after the contents page
+
+    return render
 
 
 # --- the story ---------------------------------------------------------------------------------------
@@ -287,10 +338,10 @@ class Redline:
                 return self._same(old_pieces[old], new_pieces[new], following)
             case Step.INSERTED:
                 assert new is not None
-                return [rev.whole(p, "w:ins") for p in new_pieces[new].render()]
+                return [self._whole(p, "w:ins") for p in new_pieces[new].render()]
             case Step.DELETED:
                 assert old is not None
-                return [rev.whole(p, "w:del") for p in old_pieces[old].render()]
+                return [self._whole(p, "w:del") for p in old_pieces[old].render()]
             case Step.MOVED_FROM:
                 moved = [rev.whole(p, "w:moveFrom") for p in old_pieces[old].render()]  # type: ignore[index]
                 rev.move_range(moved, "w:moveFrom", f"move{new}")
@@ -301,6 +352,20 @@ class Redline:
                 return moved
             case _:
                 assert_never(step)
+
+    def _whole(self, element: Element, mark: Mark) -> Element:
+        """A paragraph, or a table (a contents page's) row by row, added or removed whole."""
+        if element.tag != _TBL:
+            return self.revisions.whole(element, mark)
+        for row in element.iter(qn("w:tr")):
+            properties = row.find(qn("w:trPr"))
+            if properties is None:
+                properties = make("w:trPr")
+                row.insert(0, properties)
+            properties.append(make(mark, self.revisions.attributes()))
+            for p in row.iter(_P):
+                self.revisions.whole(p, mark)
+        return element
 
     def _same(self, old: Piece, new: Piece, following: Mark | None) -> list[Element]:
         elements = new.render()
@@ -413,4 +478,5 @@ def _footnote_key(run: Element) -> Hashable:
 
 
 def _similar(old: Piece, new: Piece) -> bool:
-    return old.kind == new.kind and similar(old.text, new.text)
+    # A contents page is derived: one that changed is replaced whole, never diffed entry by entry.
+    return old.kind == new.kind and old.kind != "contents" and similar(old.text, new.text)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from attrs import frozen
 from docx.oxml.ns import qn
 
-from cstd_docs.writers.docx import instrument_styles
+from cstd_docs.writers.docx import front_styles, instrument_styles
 from cstd_docs.writers.docx.layout import GENEVA
 from cstd_docs.writers.docx.oxml.build import PPR_ORDER, RPR_ORDER, Element, clear_children, make, sort_children, val
 
@@ -234,6 +234,9 @@ def style_specs(right_to_left: bool = False, language: str = "en") -> list[Style
           for ident, name, props, run, based, follower in instrument_styles.SPECS),
         # A symbol linked to its page prints blue, not underlined (A/HRC/EMRIP/2025/2, notes: #0000FF).
         StyleSpec(HYPERLINK, "Hyperlink", "character", run=lambda: [val("w:color", "0000FF")], ui_priority=99),
+        # --- contents and Official Records (issue 14)
+        *(StyleSpec(ident, name, "paragraph", props, run, based, follower)
+          for ident, name, props, run, based, follower in front_styles.SPECS),
     ]
 
 
