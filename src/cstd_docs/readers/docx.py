@@ -45,7 +45,7 @@ from cstd_docs.readers.tokens import (
     split_tabs,
     to_runs,
 )
-from cstd_docs.readers.visible import BlockKind, Collecting, VNote
+from cstd_docs.readers.visible import BlockKind, Collecting, VContents, VNote
 from cstd_docs.readers.wordml import WordDocument, w
 
 __all__ = ["read_docx"]
@@ -54,6 +54,9 @@ _HEADING_KINDS = {"hchg": BlockKind.CHAPTER, "hmg": BlockKind.CHAPTER, "h1g": Bl
                   "h23g": BlockKind.SUBSECTION}
 #: A resolution's styles (writers/docx/instrument_styles.py), as the reader sees style ids.
 _INSTRUMENT_STYLES = ("resheadingg", "decheadingg", "preambularg", "operativeg")
+#: The contents page and the Official Records front matter (writers/docx/front_styles.py).
+_FRONT_MATTER_STYLES = ("tocheadingg", "toclabelsg", "toc1g", "toc2g", "orcoverg", "ortitleg")
+_CONTENTS_ENTRIES = ("toc1g", "toc2g")
 #: "1. text" typed with a space (documents not ours: ours type a tab).
 _TYPED_LABEL = re.compile(r"^\s*(\d+\.|\([a-z]+\))\s+")
 
@@ -180,11 +183,15 @@ class _Layout:
 
     def element(self, el: Any, where: str) -> None:
         if el.tag == w("tbl"):
-            self.table(el, where)
+            if not self.contents_table(el):
+                self.table(el, where)
             return
         style = self.document.style_of(el)
         tokens = self.document.tokens(el, where=where)
         if not plain(tokens).strip() and not has_note(tokens):
+            return
+        if style in _FRONT_MATTER_STYLES:
+            self.front_matter(style, tokens)
             return
         if self.front(style, tokens, where):
             return
@@ -262,6 +269,33 @@ class _Layout:
                                    "it was read as a subsection")
             self.chapter_seen = self.chapter_seen or kind is BlockKind.CHAPTER
             self.lines.append(HeadingLine(kind, number, runs, where))
+
+    # --- contents and Official Records (issue 14)
+    def contents_table(self, el: Any) -> bool:
+        """A contents page's entries (a table of TOC1G/TOC2G paragraphs): derived, so only seen."""
+        first = el.find(f".//{w('p')}")
+        if first is None or self.document.style_of(first) not in _CONTENTS_ENTRIES:
+            return False
+        if self.visible.contents is None:
+            self.visible.contents = VContents(paragraphs=False)
+        return True
+
+    def front_matter(self, style: str, tokens: list[Token]) -> None:
+        """The contents page's heading and labels; the Official Records' title page, note and date (their
+        cover says the same and is skipped). What follows them is the body."""
+        if style in ("tocheadingg", "toclabelsg", "toc1g", "toc2g"):
+            labels = [plain(part).strip() for part in split_tabs(tokens)] if style == "toclabelsg" else []
+            self.visible.contents = VContents(paragraphs=self.pack.table.contents.paragraphs in labels or bool(
+                self.visible.contents and self.visible.contents.paragraphs))
+        elif style == "ortitleg":
+            if self.visible.official_records is None:
+                self.visible.official_records = []
+            # Bold by layout, as the lines under a masthead (a title's own bold text cannot show).
+            self.visible.official_records += [unbold(to_runs(part)) for part in split_tabs(tokens)
+                                              if plain(part).strip()]
+        if self.stage is _Stage.FRONT:
+            self.stage = _Stage.TITLE
+    # --- end contents and Official Records
 
     # --- instruments (issue 12)
     def instrument(self, el: Any, style: str, tokens: list[Token], where: str) -> None:
