@@ -352,4 +352,13 @@ def test_a_changed_contents_page_is_replaced_whole_row_by_row() -> None:
     marks = [[r.find("w:trPr", NS).find(m, NS) is not None for r in t.findall("w:tr", NS)]  # type: ignore[union-attr]
              for t, m in zip(tables, ("w:del", "w:ins"), strict=True)]
     assert marks == [[True] * len(EXPECTED), [True] * (len(EXPECTED) + 1)]
-    assert not list(document.iter(w("instrText")))  # pages as text, like cross-references in a redline
+    # Each version's entries name its own headings' bookmarks, each bookmark once in the document.
+    names = [b.get(w("name")) for b in document.iter(w("bookmarkStart"))]
+    assert len(names) == len(set(names))
+    named = []
+    for table, count, tag in zip(tables, (len(EXPECTED) - 1, len(EXPECTED)), ("delInstrText", "instrText"),
+                                 strict=True):
+        targets = [re.fullmatch(r" PAGEREF (\S+) \\h ", t.text or "") for t in table.iter(w(tag))]
+        assert len(targets) == count and all(t is not None and t.group(1) in names for t in targets)
+        named.append({t.group(1) for t in targets if t is not None})
+    assert not named[0] & named[1]

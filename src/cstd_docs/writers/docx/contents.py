@@ -41,19 +41,25 @@ _FIRST_ID = 900_000
 LEADER_END = "\u200b"
 
 
-def bookmark(index: int) -> str:
+def bookmark(index: int, prefix: str = BOOKMARK_PREFIX) -> str:
     """The bookmark of the entry at ``index``."""
-    return f"{BOOKMARK_PREFIX}{index + 1}"
+    return f"{prefix}{index + 1}"
 
 
 class Marks:
-    """Bookmarks on the headings a contents page lists, so that each entry names its heading's page."""
+    """Bookmarks on the headings a contents page lists, so that each entry names its heading's page.
 
-    def __init__(self, contents: ResolvedContents | None) -> None:
+    A redline marks the headings of both versions: the old one's with another ``prefix`` and ids from
+    ``first_id``, so that each version's contents page names its own headings' pages.
+    """
+
+    def __init__(self, contents: ResolvedContents | None, prefix: str = BOOKMARK_PREFIX,
+                 first_id: int = _FIRST_ID) -> None:
+        self.prefix = prefix
         self.names: dict[int, tuple[int, str]] = {}
         for index, entry in enumerate(contents.entries if contents is not None else ()):
             if entry.origin is not None:
-                self.names[id(entry.origin)] = (_FIRST_ID + index, bookmark(index))
+                self.names[id(entry.origin)] = (first_id + index, bookmark(index, prefix))
 
     def place(self, block: ResolvedBlock, elements: list[Element]) -> None:
         """A listed heading's first paragraph in a bookmark (its page is the entry's)."""
@@ -200,9 +206,10 @@ def _entry(entry: ContentsEntry, columns: _Columns, page: list[Element]) -> Elem
     return make("w:tr", None, make("w:trPr", None, make("w:cantSplit")), *cells)
 
 
-def contents_page(report: ResolvedReport, layout: Layout, *, new_page: bool, fields: bool = True) -> list[Element]:
+def contents_page(report: ResolvedReport, layout: Layout, *, new_page: bool,
+                  prefix: str = BOOKMARK_PREFIX) -> list[Element]:
     """"Contents", the column labels and a table of the entries, each entry's page a PAGEREF field to its
-    heading (``fields`` False: the estimate as text, as a redline prints cross-references)."""
+    heading's bookmark (named with ``prefix``: Marks)."""
     contents = report.contents
     if contents is None:
         return []
@@ -217,8 +224,7 @@ def contents_page(report: ResolvedReport, layout: Layout, *, new_page: bool, fie
     labels += [run("\t"), run(contents.page)]
     out.append(paragraph([val("w:pStyle", fs.TOC_LABELS), st.tabs(*columns.label_stops)], labels))
     pages = estimated_pages(report, layout)
-    rows = [_entry(entry, columns, [] if entry.origin is None else _page_field(bookmark(index), estimate) if fields
-                   else [run(estimate)])
+    rows = [_entry(entry, columns, [] if entry.origin is None else _page_field(bookmark(index, prefix), estimate))
             for index, (entry, estimate) in enumerate(zip(contents.entries, pages, strict=True))]
     out.append(columns.table(rows, report.right_to_left))
     return out

@@ -200,7 +200,7 @@ GENEVA_CONTENTS = ContentsLayout(number_end=1089, title=1310, section_title=1746
                                  range_width=964, wrap_gap=255, characters_per_page=4300, entries_per_page=30)
 #: E/2025/28 (A4) pp. 1, 3, 4, 5: the spaces from its baselines (docs/layout-geneva.md).
 GENEVA_OFFICIAL_RECORDS = OfficialRecordsLayout(
-    cover_united_nations=LineLayout(40, 1763), cover_body=LineLayout(56, 1558), cover_title=LineLayout(40, 1160),
+    cover_united_nations=LineLayout(40, 1763), cover_body=LineLayout(56, 1558), cover_title=LineLayout(40, 1092),
     cover_organ=LineLayout(40, 1479), cover_records=LineLayout(28, 0),
     title_page_head=LineLayout(24, 0), title_page_body=LineLayout(40, 1367), title_page_title=LineLayout(28, 719),
     title_page_dates=LineLayout(28, 58), imprint_top=12740, imprint_size=24,

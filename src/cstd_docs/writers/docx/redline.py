@@ -44,7 +44,7 @@ from cstd_docs.resolve.document import (
 from cstd_docs.resolve.instruments import within_resolutions
 from cstd_docs.writers.docx import content, official
 from cstd_docs.writers.docx import styles as st
-from cstd_docs.writers.docx.contents import break_before, contents_page
+from cstd_docs.writers.docx.contents import BOOKMARK_PREFIX, Marks, break_before, contents_page
 from cstd_docs.writers.docx.layout import LAYOUTS, Layout
 from cstd_docs.writers.docx.oxml import CT_Footnotes
 from cstd_docs.writers.docx.oxml.build import Element, make, paragraph, run, val
@@ -52,6 +52,10 @@ from cstd_docs.writers.docx.revisions import Mark, Revisions
 from cstd_docs.writers.docx.worddiff import paragraph_diff
 
 __all__ = ["Redline", "plain_references"]
+
+#: The old version's contents bookmarks (its page fields name them), and their first ``w:id``.
+OLD_BOOKMARK_PREFIX = "_TocCstdOld"
+OLD_FIRST_ID = 950_000
 
 _P, _TBL, _T, _PPR = qn("w:p"), qn("w:tbl"), qn("w:t"), qn("w:pPr")
 _NOTE_REFERENCE, _ID = qn("w:footnoteReference"), qn("w:id")
@@ -108,23 +112,26 @@ class Piece:
     render: Callable[[], list[Element]]
     wording: Hashable = None
     number: Callable[[], list[Element]] | None = None
+    #: The block it lays out (None for the front page): a contents page's bookmark goes on its heading.
+    block: ResolvedBlock | None = None
 
 
 def _eager(elements: list[Element]) -> Callable[[], list[Element]]:
     return lambda: elements
 
 
-def _front_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Piece]:
+def _front_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None,
+                  prefix: str = BOOKMARK_PREFIX) -> list[Piece]:
     """The masthead, the lines under it, the title and the subtitles, laid out in the report's layout (or the
     Official Records front matter in their place), then the contents page."""
     layout = LAYOUTS[report.layout]
     out = _records_pieces(report, links, emblem) if report.official_records is not None else \
         _masthead_pieces(report, links, emblem, layout)
     # The contents page: its heading and labels kept in place; its entries (a table) replaced whole when they
-    # changed. The pages are text, as cross-references are here: no field shows a page of the other version.
+    # changed, each version's pages naming its own headings' bookmarks (``prefix``).
     if report.contents is not None:
         heading, labels, table = contents_page(report, layout, new_page=report.official_records is None,
-                                               fields=False)
+                                               prefix=prefix)
         listed = tuple((e.number, runs_text(e.title, ()), e.paragraphs) for e in report.contents.entries)
         columns = report.contents.paragraphs is not None
         out += [Piece(("contents heading",), ("contents heading",), "contents heading", report.contents.heading,
@@ -241,9 +248,11 @@ class _Numbers:
 
 
 def pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None,
-           numbers: _Numbers | None = None) -> list[Piece]:
-    """The masthead, the front page, every block and the end rule, in reading order."""
-    out = _front_pieces(report, links, emblem)
+           numbers: _Numbers | None = None, marks: Marks | None = None) -> list[Piece]:
+    """The masthead, the front page, every block and the end rule, in reading order; ``marks``: the
+    bookmarks of the headings the version's contents page lists."""
+    marks = marks or Marks(report.contents)
+    out = _front_pieces(report, links, emblem, marks.prefix)
     bookmarks = content.Bookmarks(report)
     numbers = numbers or _Numbers(bookmarks)
     # Laid out as the plain rendering lays them out: the report's layout, and an item inside a
@@ -255,8 +264,8 @@ def pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | N
         in_resolution = inside.get(id(u.block), False)
         first = index == 0 and report.contents is not None
         out.append(Piece(u.key, u.content, u.kind, u.text, (number, wording), u.refs,
-                         _block_renderer(u.block, links, bookmarks, layout, in_resolution, first), wording,
-                         numbers.renderer(u.block, number, layout, in_resolution)))
+                         _block_renderer(u.block, links, bookmarks, layout, in_resolution, marks, first), wording,
+                         numbers.renderer(u.block, number, layout, in_resolution), u.block))
     out.append(Piece(("end",), ("end",), "end", "", (), (), _eager([content.end_rule(), *_end_job(report, layout)])))
     return out
 
@@ -270,9 +279,10 @@ def _end_job(report: ResolvedReport, layout: Layout) -> list[Element]:
 
 
 def _block_renderer(block: ResolvedBlock, links: content.NoteLinks, bookmarks: content.Bookmarks,
-                    layout: Layout, in_resolution: bool, first: bool) -> Callable[[], list[Element]]:
+                    layout: Layout, in_resolution: bool, marks: Marks, first: bool) -> Callable[[], list[Element]]:
     def render() -> list[Element]:
         elements = content.block(block, links, bookmarks, layout, in_resolution)
+        marks.place(block, elements)
         return break_before(elements) if first else elements  # the body after the contents page
 
     return render
@@ -294,6 +304,8 @@ class Redline:
         #: The notes in the order of their marks: (True, old note) for an old mark kept as a deletion,
         #: (False, new note) otherwise. LibreOffice gives the n-th mark the n-th note, whatever the ids.
         self.order: list[tuple[bool, int]] = []
+        #: The bookmarks of the headings the old version's contents page lists, apart from the new one's.
+        self.old_marks = Marks(old.contents, OLD_BOOKMARK_PREFIX, OLD_FIRST_ID)
 
     # --- notes as keys -------------------------------------------------------------------------------
     def _new_key(self, run: Element) -> Hashable:
@@ -312,7 +324,9 @@ class Redline:
     # --- the body ------------------------------------------------------------------------------------
     def body(self, resolved: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Element]:
         numbers = _Numbers(content.Bookmarks(resolved))  # no bookmarks: cross-references are text here
-        old_pieces = pieces(self.old, content.NoteLinks(self.old.notes), emblem, numbers)
+        # The old version's headings get its contents' bookmarks from _step, on whichever version lays them out.
+        old_pieces = pieces(self.old, content.NoteLinks(self.old.notes), emblem, numbers,
+                            Marks(None, OLD_BOOKMARK_PREFIX))
         new_pieces = pieces(resolved, links, emblem, numbers)
         ops = align([p.key for p in old_pieces], [p.key for p in new_pieces],
                     [p.content for p in old_pieces], [p.content for p in new_pieces],
@@ -335,15 +349,19 @@ class Redline:
         match step:
             case Step.SAME:
                 assert old is not None and new is not None
-                return self._same(old_pieces[old], new_pieces[new], following)
+                elements = self._same(old_pieces[old], new_pieces[new], following)
+                kept = old_pieces[old].block
+                if kept is not None:  # laid out once: the old contents' bookmark too
+                    self.old_marks.place(kept, elements)
+                return elements
             case Step.INSERTED:
                 assert new is not None
                 return [self._whole(p, "w:ins") for p in new_pieces[new].render()]
             case Step.DELETED:
                 assert old is not None
-                return [self._whole(p, "w:del") for p in old_pieces[old].render()]
+                return [self._whole(p, "w:del") for p in self._old(old_pieces[old])]
             case Step.MOVED_FROM:
-                moved = [rev.whole(p, "w:moveFrom") for p in old_pieces[old].render()]  # type: ignore[index]
+                moved = [rev.whole(p, "w:moveFrom") for p in self._old(old_pieces[old])]  # type: ignore[index]
                 rev.move_range(moved, "w:moveFrom", f"move{new}")
                 return moved
             case Step.MOVED_TO:
@@ -352,6 +370,13 @@ class Redline:
                 return moved
             case _:
                 assert_never(step)
+
+    def _old(self, piece: Piece) -> list[Element]:
+        """An old piece laid out where it stands in the redline, its contents bookmark on it."""
+        elements = piece.render()
+        if piece.block is not None:
+            self.old_marks.place(piece.block, elements)
+        return elements
 
     def _whole(self, element: Element, mark: Mark) -> Element:
         """A paragraph, or a table (a contents page's) row by row, added or removed whole."""
