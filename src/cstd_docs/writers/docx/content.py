@@ -437,11 +437,17 @@ def body(report: ResolvedReport, links: NoteLinks, emblem: Element | None = None
         marks.place(item, elements)  # a heading the contents page lists
         out.extend(contents.break_before(elements) if index == 0 and report.contents is not None else elements)
     out.append(end_rule())
-    if layout.end_job_line and report.masthead.job_number:
-        # In the Footer style, which the readers know is no part of the text.
-        props = [val("w:pStyle", st.FOOTER), st.spacing(before=480)]
-        out.append(paragraph(props, [run(report.masthead.job_number, st.size(20))]))
+    out += end_job_line(report, layout)
     return out
+
+
+def end_job_line(report: ResolvedReport, layout: Layout) -> list[Element]:
+    """The job number after the end rule, where the layout prints it (New York), in the Footer style,
+    which the readers know is no part of the text."""
+    if not layout.end_job_line or not report.masthead.job_number:
+        return []
+    return [paragraph([val("w:pStyle", st.FOOTER), st.spacing(before=480)],
+                      [run(report.masthead.job_number, st.size(20))])]
 
 
 # --- notes -----------------------------------------------------------------------------------------

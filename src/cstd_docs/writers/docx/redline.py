@@ -47,7 +47,7 @@ from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.contents import BOOKMARK_PREFIX, Marks, break_before, contents_page
 from cstd_docs.writers.docx.layout import LAYOUTS, Layout
 from cstd_docs.writers.docx.oxml import CT_Footnotes
-from cstd_docs.writers.docx.oxml.build import Element, make, paragraph, run, val
+from cstd_docs.writers.docx.oxml.build import Element, make
 from cstd_docs.writers.docx.revisions import Mark, Revisions
 from cstd_docs.writers.docx.worddiff import paragraph_diff
 
@@ -266,16 +266,9 @@ def pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | N
         out.append(Piece(u.key, u.content, u.kind, u.text, (number, wording), u.refs,
                          _block_renderer(u.block, links, bookmarks, layout, in_resolution, marks, first), wording,
                          numbers.renderer(u.block, number, layout, in_resolution), u.block))
-    out.append(Piece(("end",), ("end",), "end", "", (), (), _eager([content.end_rule(), *_end_job(report, layout)])))
+    end = [content.end_rule(), *content.end_job_line(report, layout)]
+    out.append(Piece(("end",), ("end",), "end", "", (), (), _eager(end)))
     return out
-
-
-def _end_job(report: ResolvedReport, layout: Layout) -> list[Element]:
-    """The job number after the end rule, where the layout prints it (New York), as content.body does."""
-    if not layout.end_job_line or not report.masthead.job_number:
-        return []
-    props = [val("w:pStyle", st.FOOTER), st.spacing(before=480)]
-    return [paragraph(props, [run(report.masthead.job_number, st.size(20))])]
 
 
 def _block_renderer(block: ResolvedBlock, links: content.NoteLinks, bookmarks: content.Bookmarks,
