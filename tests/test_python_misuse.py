@@ -90,6 +90,10 @@ SAMPLES[m.Report] = {
     "chapters": (m.Chapter(**SAMPLES[m.Chapter]),),
     "annexes": (), "summary": (m.UnnumberedText("In short."),), "letter": None,
 }
+# --- contents and Official Records (issue 14)
+SAMPLES[m.Contents] = {"paragraphs": False}
+SAMPLES[m.OfficialRecords] = {"supplement": "8", "issn": "0251-9941", "year": None}
+SAMPLES[m.Report] |= {"contents": m.Contents(), "official_records": m.OfficialRecords(supplement="8")}
 CLASSES = sorted(SAMPLES, key=lambda c: c.__name__)
 
 #: Values of the wrong type, or of the right type in the wrong place.

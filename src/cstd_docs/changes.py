@@ -183,6 +183,15 @@ def _front(report: ResolvedReport) -> dict[str, str]:
             lines[f"letter paragraph {n}"] = runs_text(paragraph, report.notes)
         lines["letter signatures"] = "; ".join(letter.signatures)
         lines["letter signatory title"] = letter.signatory_title or ""
+    # The contents page (its entries follow the body) and the Official Records front matter (issue 14).
+    if report.contents is not None:
+        lines["contents"] = " · ".join(x for x in (report.contents.heading, report.contents.paragraphs) if x)
+    records = report.official_records
+    if records is not None:
+        lines["official records"] = records.records
+        lines["supplement"] = records.supplement
+        if records.issn is not None:
+            lines["ISSN"] = records.issn
     return lines
 
 

@@ -122,6 +122,36 @@ class Tables:
     #: The language's own figure numerals ("一", "二"), where it has them; else I, II.
     figure_numerals: tuple[str, ...] = ()
 # --- end tables and figures
+# --- contents and Official Records (issue 14) -------------------------------------------------------
+@frozen(kw_only=True)
+class ContentsWords:
+    """A contents page's heading and column labels ("Contents", "Chapter", "Paragraphs", "Page"), the
+    line over several annexes, and a paragraph range ("1–2")."""
+
+    heading: str = field(validator=_template())
+    chapter: str = field(validator=_template())
+    paragraphs: str = field(validator=_template())
+    page: str = field(validator=_template())
+    annexes: str = field(validator=_template())
+    paragraph_range: str = field(validator=_template("first", "last"))
+
+
+@frozen(kw_only=True)
+class OfficialRecordsWords:
+    """The Official Records front matter: "Official Records, 2025", "Supplement No. 8", the imprint
+    "United Nations • New York, 2025", the note on symbols, "ISSN 0251-9941", the session's dates
+    under the title "(4–7 March 2025)" and the report's date over its first page "[24 March 2025]"."""
+
+    records: str = field(validator=_template("year"))
+    supplement: str = field(validator=_template("number"))
+    imprint: str = field(validator=_template("year"))
+    note_heading: str = field(validator=_template())
+    symbols_note: str = field(validator=_template())
+    issn: str = field(validator=_template("issn"))
+    session_dates: str = field(validator=_template("dates"))
+    date_line: str = field(validator=_template("date"))
+# --- end contents and Official Records
+
 
 @frozen(kw_only=True)
 class LanguageTable:
@@ -203,6 +233,8 @@ class LanguageTable:
     #: A signatory's line: "(Signed) {name}".
     signed: str = field(validator=_template("name"))
     tables: Tables
+    contents: ContentsWords
+    official_records: OfficialRecordsWords
 
 
 def _text(value: object, _: object = None) -> str:

@@ -55,6 +55,23 @@ _SYMBOL = re.compile(r"[A-Z][A-Za-z0-9.()-]*(?:/[A-Za-z0-9.()-]+)+")
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
 #: Subparagraphs nest four deep: (a), (i), a., i.
 _MAX_DEPTH = 4
+#: A supplement's number in the Official Records: "8", "8A".
+_SUPPLEMENT = re.compile(r"[1-9][0-9]{0,3}[A-Z]?")
+_ISSN = re.compile(r"([0-9]{4})-([0-9]{3})([0-9X])")
+
+
+def issn_problem(issn: str) -> str | None:
+    """What is wrong with an ISSN ("0251-9941"): its form, or its check digit (ISO 3297); None when right."""
+    found = _ISSN.fullmatch(issn)
+    if found is None:
+        return f"{issn!r} is not an ISSN (four digits, a hyphen, three digits and a check digit or X)"
+    digits = found.group(1) + found.group(2)
+    total = sum(int(d) * weight for d, weight in zip(digits, range(8, 1, -1), strict=True))
+    check = (11 - total % 11) % 11
+    expected = "X" if check == 10 else str(check)
+    if found.group(3) != expected:
+        return f"the ISSN {issn!r} has the check digit {found.group(3)}, its digits give {expected}"
+    return None
 
 
 def _known(word: str, known: list[str]) -> str:
@@ -441,6 +458,26 @@ class _Checks:
         self.inlines("$.title", r.title, None)
         for index, subtitle in enumerate(r.subtitles):
             self.inlines(f"$.subtitles[{index}]", subtitle, None)
+        self.official_records()
+
+    # --- Official Records (issue 14) -----------------------------------------------------------
+    def official_records(self) -> None:
+        """The supplement's number ("8", "8A"), the ISSN with its check digit, the year."""
+        records = self.report.official_records
+        if records is None:
+            return
+        here = "$.official_records"
+        if not _SUPPLEMENT.fullmatch(records.supplement):
+            self.problems.append(Problem(f"{here}.supplement", f"{records.supplement!r} is not a supplement's number",
+                                         'write the number as the Official Records give it: "8" or "8A"'))
+        if records.issn is not None:
+            problem = issn_problem(records.issn)
+            if problem is not None:
+                self.problems.append(Problem(f"{here}.issn", problem, 'write it as printed, e.g. "0251-9941"'))
+        if records.year is not None and not 1946 <= records.year <= 9999:
+            self.problems.append(Problem(f"{here}.year", f"{records.year} is not a year of the Official Records",
+                                         "write e.g. 2025, or leave it out for the masthead date's year"))
+    # --- end Official Records
 
     # --- letters (issue 13) ----------------------------------------------------------------------
     def letter(self) -> None:

@@ -143,6 +143,38 @@ class AgendaItem:
         return f"{self.number} {self.sub_item}" if self.sub_item else str(self.number)
 
 
+# --- contents and Official Records (issue 14) -------------------------------------------------------
+@frozen(kw_only=True, field_transformer=typed_fields)
+class Contents:
+    """A contents page after the title: the chapters, sections and annexes with their pages.
+
+    ``paragraphs`` adds the "Paragraphs" column, each entry's paragraph range ("1–2"); New York's
+    session reports print the pages alone (E/2025/24). The entries and ranges are derived, never written.
+    """
+
+    paragraphs: bool = True
+
+
+@frozen(kw_only=True, field_transformer=typed_fields)
+class OfficialRecords:
+    """The Official Records front matter of a session report, in place of the masthead table: a cover,
+    a title page ("Economic and Social Council / Official Records, 2025 / Supplement No. 8", the imprint
+    "United Nations • New York, 2025") and the note on symbols with the ISSN (E/2025/28, E/2025/24).
+
+    The supplement's number and the ISSN are assigned, so they are data; ``year`` is the Official
+    Records' year, the year of the masthead's date when left out.
+    """
+
+    #: "8", "8A": printed "Supplement No. 8".
+    supplement: str
+    #: The series' ISSN, "0251-9941", printed under the note on symbols.
+    issn: str | None = None
+    year: int | None = None
+
+
+# --- end contents and Official Records
+
+
 @frozen(kw_only=True, field_transformer=typed_fields)
 class Report:
     """A UN parliamentary report, before numbering."""
@@ -179,6 +211,10 @@ class Report:
     #: A letter of transmittal before the report; the report's title block then starts a new page.
     letter: Letter | None = None
     # --- end boxes and letters
+    #: A contents page after the title, when the report asks for one.
+    contents: Contents | None = None
+    #: The Official Records front matter in place of the masthead table, when the report asks for it.
+    official_records: OfficialRecords | None = None
 
     # A dict is not hashable; reports compare by value, and need no hash.
     __hash__ = None  # type: ignore[assignment]

@@ -14,13 +14,16 @@ then the cross-references whose target is gone (``refs``).
 
 from __future__ import annotations
 
+import attrs
+
 from cstd_docs.errors import Problem
 from cstd_docs.lang import language_pack
 from cstd_docs.model import DutyStation, FirstPageNotes, Report
-from cstd_docs.readers import body, front, letter, masthead, refs
+from cstd_docs.readers import body, front, letter, masthead, official, refs
 from cstd_docs.readers.base import Base, base_of
 from cstd_docs.readers.inlines import context
 from cstd_docs.readers.match import place
+from cstd_docs.readers.signature import runs_plain
 from cstd_docs.readers.visible import Visible, VNote
 
 
@@ -35,8 +38,12 @@ def assemble(visible: Visible, base: Report | None, warnings: list[Problem], sou
     if base is not None and resolved is None:
         resolved = base_of(base)
     ctx = context(resolved, visible.blocks, pack, language, source, warnings)
-    the_masthead = masthead.masthead(ctx, visible)
-    the_front = front.front(ctx, visible)
+    # The Official Records front matter stands for the masthead and the lines under it (issue 14).
+    shown = official.read(ctx, visible.official_records) if visible.official_records is not None else None
+    if shown is not None and not visible.title and shown.title is not None:  # Word: the title page's
+        visible = attrs.evolve(visible, title=shown.title, subtitles=tuple(shown.subtitles))
+    the_masthead = masthead.masthead(ctx, visible) if shown is None else official.masthead(ctx, shown)
+    the_front = front.front(ctx, visible) if shown is None else official.front(ctx, shown, runs_plain(visible.title))
     the_letter = letter.letter(ctx, visible.letter)
     title, subtitles = front.title_block(ctx, visible)
     placed = place(visible.blocks, resolved.items if resolved is not None else (), ctx.anchors)
@@ -66,5 +73,7 @@ def assemble(visible: Visible, base: Report | None, warnings: list[Problem], sou
         annexes=annexes,
         summary=summary,
         letter=the_letter,
+        contents=official.contents(visible),
+        official_records=None if shown is None else official.official_records(ctx, shown, the_masthead.date),
     )
     return refs.settle(report, resolved, ctx.inline.shown, ctx.warn)

@@ -48,7 +48,7 @@ from cstd_docs.readers.tokens import (
     split_tabs,
     to_runs,
 )
-from cstd_docs.readers.visible import BlockKind, Collecting, VNote
+from cstd_docs.readers.visible import BlockKind, Collecting, VContents, VNote
 from cstd_docs.readers.wordml import WordDocument, w
 
 __all__ = ["read_docx"]
@@ -60,6 +60,9 @@ _INSTRUMENT_STYLES = ("resheadingg", "decheadingg", "preambularg", "operativeg")
 #: Bullets by their style (the UN template's, and Word's own), with their level; indented lines by indent.
 _BULLET_STYLES = {"bullet1g": 1, "bullet2g": 2, "listbullet": 1, "listbullet2": 2}
 _LINE_STYLES = {"line0g": 0, "line1g": 1, "line2g": 2}
+#: The contents page and the Official Records front matter (writers/docx/front_styles.py).
+_FRONT_MATTER_STYLES = ("tocheadingg", "toclabelsg", "toc1g", "toc2g", "orcoverg", "ortitleg")
+_CONTENTS_ENTRIES = ("toc1g", "toc2g")
 #: "1. text" typed with a space (documents not ours: ours type a tab).
 _TYPED_LABEL = re.compile(r"^\s*(\d+\.|\([a-z]+\))\s+")
 
@@ -195,7 +198,8 @@ class _Layout:
     def element(self, el: Any, where: str) -> None:
         open_lines, self.lines_open = self.lines_open, False  # only a line keeps a block of lines open
         if el.tag == w("tbl"):
-            self.table(el, where)
+            if not self.contents_table(el):
+                self.table(el, where)
             return
         style = self.document.style_of(el)
         tokens = self.document.tokens(el, where=where)
@@ -204,6 +208,9 @@ class _Layout:
             self.stage = _Stage.BODY
             return
         if not plain(tokens).strip() and not has_note(tokens):
+            return
+        if style in _FRONT_MATTER_STYLES:
+            self.front_matter(style, tokens)
             return
         if self.letter_line(style, tokens):
             return
@@ -355,6 +362,32 @@ class _Layout:
         self.lines_open = not (after.isdigit() and int(after) > 0)
         self.lines.append(TextLine(runs, where, indent=_LINE_STYLES[style], opens=opens))
     # --- end bulleted lists and indented lines
+    # --- contents and Official Records (issue 14)
+    def contents_table(self, el: Any) -> bool:
+        """A contents page's entries (a table of TOC1G/TOC2G paragraphs): derived, so only seen."""
+        first = el.find(f".//{w('p')}")
+        if first is None or self.document.style_of(first) not in _CONTENTS_ENTRIES:
+            return False
+        if self.visible.contents is None:
+            self.visible.contents = VContents(paragraphs=False)
+        return True
+
+    def front_matter(self, style: str, tokens: list[Token]) -> None:
+        """The contents page's heading and labels; the Official Records' title page, note and date (their
+        cover says the same and is skipped). What follows them is the body."""
+        if style in ("tocheadingg", "toclabelsg", "toc1g", "toc2g"):
+            labels = [plain(part).strip() for part in split_tabs(tokens)] if style == "toclabelsg" else []
+            self.visible.contents = VContents(paragraphs=self.pack.table.contents.paragraphs in labels or bool(
+                self.visible.contents and self.visible.contents.paragraphs))
+        elif style == "ortitleg":
+            if self.visible.official_records is None:
+                self.visible.official_records = []
+            # Bold by layout, as the lines under a masthead (a title's own bold text cannot show).
+            self.visible.official_records += [unbold(to_runs(part)) for part in split_tabs(tokens)
+                                              if plain(part).strip()]
+        if self.stage is _Stage.FRONT:
+            self.stage = _Stage.TITLE
+    # --- end contents and Official Records
 
     # --- instruments (issue 12)
     def instrument(self, el: Any, style: str, tokens: list[Token], where: str) -> None:

@@ -33,7 +33,7 @@ from cstd_docs.readers.markdown_floats import MarkdownFloats
 from cstd_docs.readers.markdown_inline import parse_runs, unescape
 from cstd_docs.readers.masthead import guess_language
 from cstd_docs.readers.signature import note_runs, unbold
-from cstd_docs.readers.visible import BlockKind, Collecting, NoteRun, VNote, VRef, VRun
+from cstd_docs.readers.visible import BlockKind, Collecting, NoteRun, VContents, VNote, VRef, VRun
 from cstd_docs.resolve import distribution_line
 
 __all__ = ["read_markdown"]
@@ -182,6 +182,7 @@ class _Reader:
         self.letter: Reading | None = None
         #: Tables and figures (issue 13); warnings go where read_markdown says.
         self.floats: MarkdownFloats | None = None
+        self.in_contents = False
 
     def runs(self, value: str) -> list[VRun]:
         result = parse_runs(value, self.notes, self.missing)
@@ -205,6 +206,8 @@ class _Reader:
         if self.language is None:
             self.language = guess_language([x for p in plain_parts for x in p.split(" · ")])
         pack = language_pack(self.language or "en")
+        if self.official_records(pack, parts, plain_parts):
+            return
         first = plain_parts[0].split(" · ")[0] if plain_parts else ""
         dist = {distribution_line(d, pack) for d in Distribution}
         if first == pack.table.united_nations or first in dist:
@@ -216,8 +219,44 @@ class _Reader:
         else:
             self.visible.front_lines.extend(unbold(self.runs(p)) for p in parts)
 
+    # --- contents and Official Records (issue 14)
+    def official_records(self, pack: LanguagePack, parts: list[str], plain_parts: list[str]) -> bool:
+        """The Official Records front matter: from a paragraph whose second line is "Official Records, 2025",
+        every paragraph before the title."""
+        records = re.escape(pack.table.official_records.records).replace(re.escape("{year}"), "[0-9]{4}")
+        if self.visible.official_records is None and not (len(plain_parts) > 1
+                                                          and re.fullmatch(records, plain_parts[1].strip())):
+            return False
+        if self.visible.official_records is None:
+            self.visible.official_records = []
+        self.visible.official_records += [unbold(self.runs(p)) for p in parts if p]
+        return True
+
+    def contents(self, pack: LanguagePack, lines: list[str], depth: int, content: str) -> bool:
+        """The contents page: its heading after the title, then its labels and its list of entries (derived:
+        only its presence and its "Paragraphs" column are read)."""
+        words = pack.table.contents
+        if depth == 2 and not self.seen_block and unescape(content).strip() == words.heading:
+            self.in_contents = True
+            self.visible.contents = VContents(paragraphs=False)
+            return True
+        if not self.in_contents:
+            return False
+        first = unescape(lines[0]).strip()
+        if first.startswith("*") and first.strip("*").split(" · ")[0] == words.chapter and len(lines) == 1:
+            self.visible.contents = VContents(paragraphs=words.paragraphs in first.strip("*").split(" · "))
+            return True
+        if all(line.lstrip().startswith("- ") for line in lines):
+            return True
+        self.in_contents = False
+        return False
+    # --- end contents and Official Records
+
     def body_chunk(self, pack: LanguagePack, lines: list[str], where: str, sink: list[Problem], source: str,
                    start: int = 0) -> None:
+        heading = _heading(lines[0]) if len(lines) == 1 else None
+        if self.contents(pack, lines, *(heading or (0, ""))):
+            return
         if self.box_chunk(lines, where) or self.letter_chunk(pack, lines):
             return
         if self.floats is None:

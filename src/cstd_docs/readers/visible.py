@@ -192,6 +192,13 @@ class VLetter:
 
 
 @frozen
+class VContents:
+    """A contents page was shown (issue 14): with the "Paragraphs" column or without it."""
+
+    paragraphs: bool
+
+
+@frozen
 class Visible:
     """Everything the body and the first page show, in reading order."""
 
@@ -207,6 +214,11 @@ class Visible:
     #: The duty station's layout where the format shows it (Word: by the page size); Markdown shows none.
     duty_station: DutyStation | None = None
     letter: VLetter | None = None
+    #: The contents page, when one is shown (its entries are derived: only its presence is read).
+    contents: VContents | None = None
+    #: The lines of the Official Records front matter (title page, note on symbols, the report's date),
+    #: in order, a line a piece (a symbol after a tab is a line of its own); None when not shown.
+    official_records: tuple[VRuns, ...] | None = None
 
 
 @define
@@ -223,8 +235,11 @@ class Collecting:
     duty_station: DutyStation | None = None
     #: The letter of transmittal (issue 13): ``readers.letter.Reading`` collects it line by line.
     letter: VLetter | None = None
+    contents: VContents | None = None
+    official_records: list[Sequence[VRun]] | None = None
 
     def done(self) -> Visible:
+        records = None if self.official_records is None else tuple(tuple(x) for x in self.official_records)
         return Visible(tuple(self.masthead_lines), self.symbol, tuple(tuple(x) for x in self.front_lines),
                        tuple(self.title), tuple(tuple(x) for x in self.subtitles), tuple(self.blocks),
-                       self.title_style, self.duty_station, self.letter)
+                       self.title_style, self.duty_station, self.letter, self.contents, records)

@@ -91,6 +91,7 @@ from cstd_docs.resolve.document import (
     SubparagraphItem,
     Unnumbered,
 )
+from cstd_docs.resolve.front_matter import contents, official_records
 from cstd_docs.resolve.instruments import instrument_label
 
 #: The level of a heading that prints no numeral, by its kind.
@@ -192,6 +193,8 @@ class _Resolver:
         # letters of the notes of the table being resolved.
         self.table_count = self.figure_count = 0
         self.note_letters: dict[str, str] = {}
+        #: Each numbered paragraph's place among the blocks, with its number (for the contents' ranges).
+        self.paragraph_at: dict[int, int] = {}
 
     # --- notes ---------------------------------------------------------------------------
     def _mark(self) -> tuple[str, bool]:
@@ -261,6 +264,7 @@ class _Resolver:
         self.paragraph_count += 1
         number = str(self.paragraph_count)
         self.label(node.id, number)
+        self.paragraph_at[len(self.blocks)] = self.paragraph_count
         printed = self.pack.table.paragraph_number.format(number=number)
         self.emit(partial(NumberedParagraph, number=printed, id=node.id, origin=node), "text", self.runs(text))
 
@@ -459,7 +463,8 @@ class _Resolver:
             template = self.pack.table.agenda_item_provisional if item.provisional else self.pack.table.agenda_item
             label: list[_PendingRun] = [template.format(number=item.label)]
             # The provisional agenda's symbol is a note on the first item's line.
-            if index == 0 and r.agenda_symbol and item.provisional:
+            # (Not printed in the Official Records front matter, which has no agenda lines.)
+            if index == 0 and r.agenda_symbol and item.provisional and r.official_records is None:
                 label.append(self.add_note((r.agenda_symbol + self.pack.table.note_end,), NoteOrigin.AGENDA))
             agenda.append(AgendaLine(label=tuple(label), title=self.pack.typeset(item.title)))  # type: ignore[arg-type]
         dates = self.pack.date_range(r.session.start, r.session.end)
@@ -541,4 +546,6 @@ def resolve(report: Report) -> ResolvedReport:
         referenced=r.referenced,
         note_mark_separator=pack.table.note_mark_separator,
         letter=letter() if letter is not None else None,
+        contents=contents(report, pack, blocks, r.paragraph_at, notes),
+        official_records=official_records(report, pack),
     )

@@ -25,7 +25,7 @@ from cstd_docs.model import Emphasis, Link, Report, Strong, StrongEmphasis
 from cstd_docs.outputs import write_atomically
 from cstd_docs.perf import frozen_gc, gc_paused
 from cstd_docs.resolve.document import ResolvedReport, Runs
-from cstd_docs.writers.docx import content, lists, notes, page, styles
+from cstd_docs.writers.docx import content, lists, notes, official, page, styles
 from cstd_docs.writers.docx import parts as _parts  # registers FootnotesPart before anything is opened
 from cstd_docs.writers.docx.bidi import mark_right_to_left_runs
 from cstd_docs.writers.docx.layout import LAYOUTS
@@ -63,7 +63,8 @@ class Story(Protocol):
 
 class _Rendering:
     def body(self, resolved: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Element]:
-        return content.body(resolved, links, emblem)
+        first = official.pages(resolved, links, emblem) if resolved.official_records is not None else None
+        return content.body(resolved, links, emblem, first)
 
     def notes(self, footnotes: CT_Footnotes, resolved: ResolvedReport) -> None:
         notes.write_notes(footnotes, resolved.notes)
@@ -182,7 +183,8 @@ def _styles_and_settings(document_part: DocumentPart, resolved: ResolvedReport, 
         styles.write_styles(styles_element, resolved.language, resolved.right_to_left)
     else:
         styles.add_missing_styles(styles_element, resolved.right_to_left, resolved.language)
-    page.apply_settings(document_part.settings.element, resolved.language, own=own)
+    page.apply_settings(document_part.settings.element, resolved.language, own=own,
+                        update_fields=resolved.contents is not None)
 
 
 @gc_paused  # hundreds of thousands of elements and no cycles to find: collections only cost (perf.py)
@@ -215,6 +217,9 @@ def _build(
         page.keep_page_setup(sect_pr)
         drop_unused_content_rels(document_part)
         drop_embedded_sources(document_part)
+    cover = official.cover_break(document_part.element.body)
+    if cover is not None:  # the Official Records' cover: a section of its own
+        page.cover_section(document_part, cover, sect_pr, resolved)
     page.add_heads(document_part, sect_pr, resolved)
     story.heads(page.head_roots(document_part), resolved)
 

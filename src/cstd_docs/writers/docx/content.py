@@ -15,6 +15,7 @@ from cstd_docs.errors import ReportError
 from cstd_docs.model import Emphasis, Link, Strong, StrongEmphasis, TitleStyle
 from cstd_docs.resolve.boxes import box_groups
 from cstd_docs.resolve.document import (
+    BoxKind,
     BoxStart,
     BulletItem,
     Heading,
@@ -41,7 +42,7 @@ from cstd_docs.resolve.document import (
     Unnumbered,
 )
 from cstd_docs.resolve.instruments import within_resolutions
-from cstd_docs.writers.docx import boxes, lists, tables
+from cstd_docs.writers.docx import boxes, contents, lists, tables
 from cstd_docs.writers.docx import instrument_styles as ins
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import GENEVA, LAYOUTS, FrontBlockLayout, Layout, MastheadGeometry
@@ -439,9 +440,8 @@ def end_rule() -> Element:
     return paragraph(props, [run("\t\t\t\t", [val("w:u", "single")])])
 
 
-def body(report: ResolvedReport, links: NoteLinks, emblem: Element | None = None) -> list[Element]:
-    """Every body element in reading order (the section properties excluded)."""
-    layout = LAYOUTS[report.layout]
+def title_page(report: ResolvedReport, links: NoteLinks, emblem: Element | None, layout: Layout) -> list[Element]:
+    """The masthead table, the lines under it, the title and the subtitles."""
     out = [masthead_table(report.masthead, report.right_to_left, emblem, layout.masthead),
            *front_block(report.front, links, layout.front)]
     title_style = TITLE_STYLES[report.title_style]
@@ -449,16 +449,42 @@ def body(report: ResolvedReport, links: NoteLinks, emblem: Element | None = None
         out.extend(boxes.letter(report.letter, title_style, lambda runs: inline(runs, links), layout))
     out.append(heading(title_style, None, report.title, links, page_break=report.letter is not None))
     out.extend(heading(st.H1G, None, subtitle, links) for subtitle in report.subtitles)
-    bookmarks = Bookmarks(report)
+    return out
+
+
+def body(report: ResolvedReport, links: NoteLinks, emblem: Element | None = None,
+         first_pages: list[Element] | None = None) -> list[Element]:
+    """Every body element in reading order (the section properties excluded); ``first_pages`` in place
+    of the masthead, the lines under it and the title (the Official Records front matter, official.py).
+
+    The boxed summary stays on the first page, under the title; a contents page follows it."""
+    layout = LAYOUTS[report.layout]
+    out = first_pages if first_pages is not None else title_page(report, links, emblem, layout)
+    bookmarks, marks = Bookmarks(report), contents.Marks(report.contents)
     inside = dict(zip(map(id, report.blocks), within_resolutions(report.blocks), strict=True))
+    listed = False
     for item, framed in box_groups(report.blocks):
         elements = block(item, links, bookmarks, layout, inside[id(item)])
+        marks.place(item, elements)  # a heading the contents page lists
         for inner in framed:  # a box's heading, then the blocks it frames, in one bordered cell
             elements.extend(_boxed(inner, links, bookmarks, layout))
+        summary = isinstance(item, BoxStart) and item.kind is BoxKind.SUMMARY
+        if not listed and not summary:
+            out += contents.contents_page(report, layout, new_page=first_pages is None)
+            listed = True
+            elements = contents.break_before(elements) if report.contents is not None else elements
         out.extend([boxes.frame(elements, layout)] if isinstance(item, BoxStart) else elements)
+    if not listed:
+        out += contents.contents_page(report, layout, new_page=first_pages is None)
     out.append(end_rule())
-    if layout.end_job_line and report.masthead.job_number:
-        # In the Footer style, which the readers know is no part of the text.
-        props = [val("w:pStyle", st.FOOTER), st.spacing(before=480)]
-        out.append(paragraph(props, [run(report.masthead.job_number, st.size(20))]))
+    out += end_job_line(report, layout)
     return out
+
+
+def end_job_line(report: ResolvedReport, layout: Layout) -> list[Element]:
+    """The job number after the end rule, where the layout prints it (New York), in the Footer style,
+    which the readers know is no part of the text."""
+    if not layout.end_job_line or not report.masthead.job_number:
+        return []
+    return [paragraph([val("w:pStyle", st.FOOTER), st.spacing(before=480)],
+                      [run(report.masthead.job_number, st.size(20))])]

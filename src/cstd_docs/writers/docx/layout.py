@@ -120,6 +120,95 @@ class FrontBlockLayout:
     body_size: int | None = None
 
 
+# --- contents and Official Records (issue 14) -------------------------------------------------------
+@frozen
+class ContentsLayout:
+    """A contents page's tab stops, in twips from the left margin (``*_gap``: from the text's right edge),
+    and the figures a writer estimates pages from before Word or LibreOffice counts them."""
+
+    #: Right tab: a chapter's numeral ("I."), and the "Chapter" label over it.
+    number_end: int
+    #: A chapter's title; a section's letter; where wrapped lines start.
+    title: int
+    #: A section's title, after its letter.
+    section_title: int
+    #: The dot leader ends this far before the text's right edge, where the page number ends.
+    leader_gap: int
+    #: With the "Paragraphs" column: the range ends this far before the right edge, the leader
+    #: ``range_width`` before the range's end.
+    range_gap: int
+    range_width: int
+    #: A title's wrapped lines end this far before the leader's end.
+    wrap_gap: int
+    #: The body's characters a page holds (text and notes, as resolve.front_matter counts them).
+    characters_per_page: int
+    #: The contents entries a page holds.
+    entries_per_page: int
+
+
+@frozen
+class LineLayout:
+    """A line of the Official Records front matter: its size (half-points), the space before it (twips)
+    and whether it is bold."""
+
+    size: int
+    before: int
+    bold: bool = True
+
+
+@frozen
+class OfficialRecordsLayout:
+    """The cover, the title page and the note on symbols (docs/layout-newyork.md): each line's size and the
+    space before it, set from the printed baselines; the imprint and the ISSN stand at fixed heights."""
+
+    cover_united_nations: LineLayout
+    cover_body: LineLayout
+    #: The report's title; the session's dates follow it with no space.
+    cover_title: LineLayout
+    cover_organ: LineLayout
+    #: "Official Records, 2025", then "Supplement No. 8" with no space.
+    cover_records: LineLayout
+    #: The title page's first three lines (the organ bold), at the margin, the symbol on the right.
+    title_page_head: LineLayout
+    title_page_body: LineLayout
+    title_page_title: LineLayout
+    #: The session's dates under the title.
+    title_page_dates: LineLayout
+    #: "United Nations • New York, 2025": its line's top, from the top of the page (twips).
+    imprint_top: int
+    imprint_size: int
+    #: "Note", from the top margin; the note's first line indent.
+    note_before: int
+    note_text_before: int
+    note_first_line: int
+    #: "ISSN 0251-9941": its line's top, from the top of the page.
+    issn_top: int
+    #: The report's date over its first page ("[24 March 2025]"): space before and after (before "Contents").
+    date_before: int
+    date_after: int
+    #: The title page's symbols: one part a line (E/2025/28) or the whole symbol on one (E/2025/24).
+    symbols_stacked: bool
+    #: Where the body and title lines start, from the margin (the body text's indent).
+    indent: int = 1134
+    #: The cover's lines end this far before the margin (E/2025/28: "Commission on Narcotic / Drugs" wraps;
+    #: in Liberation Serif, 7 % narrower than print, its dates line ends before 17 cm).
+    cover_right: int = 1134
+#: docs/layout-geneva.md, "Contents": E/2025/28 p. 5 (A4): the numeral ends at 3.92 cm, titles start at 4.31 cm,
+#: a section's title at 5.08 cm (from our 2 cm margin: 1.92, 2.31, 3.08 cm); the leader ends 0.8 cm before the
+#: page number.
+GENEVA_CONTENTS = ContentsLayout(number_end=1089, title=1310, section_title=1746, leader_gap=454, range_gap=680,
+                                 range_width=964, wrap_gap=255, characters_per_page=4300, entries_per_page=30)
+#: E/2025/28 (A4) pp. 1, 3, 4, 5: the spaces from its baselines (docs/layout-geneva.md).
+GENEVA_OFFICIAL_RECORDS = OfficialRecordsLayout(
+    cover_united_nations=LineLayout(40, 1763), cover_body=LineLayout(56, 1558), cover_title=LineLayout(40, 1092),
+    cover_organ=LineLayout(40, 1479), cover_records=LineLayout(28, 0),
+    title_page_head=LineLayout(24, 0), title_page_body=LineLayout(40, 1367), title_page_title=LineLayout(28, 719),
+    title_page_dates=LineLayout(28, 58), imprint_top=12740, imprint_size=24,
+    note_before=1143, note_text_before=110, note_first_line=459, issn_top=12139,
+    date_before=54, date_after=96, symbols_stacked=True)
+# --- end contents and Official Records
+
+
 @frozen
 class BoxLayout:
     """A box (the summary under the title block, "Box 1" in the body) and a letter of transmittal.
@@ -159,6 +248,9 @@ class Layout:
     end_job_line: bool = False
     #: Boxes and letters (issue 13).
     box: BoxLayout = BoxLayout()
+    #: The contents page and the Official Records front matter (issue 14).
+    contents: ContentsLayout = GENEVA_CONTENTS
+    official_records: OfficialRecordsLayout = GENEVA_OFFICIAL_RECORDS
 
 
 GENEVA = Layout(
@@ -175,6 +267,8 @@ GENEVA = Layout(
     # the body 12 pt bold (pdftohtml size 12, <b>).
     front=FrontBlockLayout(bold=frozenset({"parent_body", "body", "session", "agenda_title"}), parent_body_size=24),
     custom_mark_size=20,
+    contents=GENEVA_CONTENTS,
+    official_records=GENEVA_OFFICIAL_RECORDS,
 )
 
 # docs/layout-newyork.md: E/CN.5/2025/L.6 (masthead, body page) and E/2025/24 (chapters, footers).
@@ -194,6 +288,19 @@ NEW_YORK = Layout(
     custom_mark_size=20,
     chapter_caption_line=True,
     end_job_line=True,
+    # E/2025/24 p. 5: the numeral ends 0.40 cm before the title, which starts at the body text's indent (4.35
+    # printed); a section's title 0.76 cm further; the leader ends 0.87 cm before the page number's end.
+    contents=ContentsLayout(number_end=907, title=1134, section_title=1565, leader_gap=454, range_gap=680,
+                            range_width=964, wrap_gap=255, characters_per_page=3900, entries_per_page=30),
+    # E/2025/24 (US Letter) pp. 1, 3, 4, 5 (docs/layout-newyork.md); the organ 96 twips higher than single
+    # spacing would put it: print sets the dates under the title 0.11 cm closer.
+    official_records=OfficialRecordsLayout(
+        cover_united_nations=LineLayout(40, 1242), cover_body=LineLayout(56, 679), cover_title=LineLayout(40, 338),
+        cover_organ=LineLayout(40, 1105), cover_records=LineLayout(28, 0),
+        title_page_head=LineLayout(24, 0), title_page_body=LineLayout(40, 1260), title_page_title=LineLayout(28, 362),
+        title_page_dates=LineLayout(28, 0), imprint_top=12600, imprint_size=28,
+        note_before=1636, note_text_before=252, note_first_line=482, issn_top=13404,
+        date_before=565, date_after=425, symbols_stacked=False),
 )
 
 #: The layout of each duty station (Report.layout).

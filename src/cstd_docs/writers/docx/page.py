@@ -8,6 +8,7 @@ other side; page 1 has neither, only the job number in its footer.
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -17,7 +18,16 @@ from docx.parts.hdrftr import FooterPart, HeaderPart
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import GENEVA, LAYOUTS, PageGeometry
 from cstd_docs.writers.docx.oxml import CONTINUATION_SEPARATOR_ID, SEPARATOR_ID
-from cstd_docs.writers.docx.oxml.build import Element, clear_children, make, paragraph, put_in_order, run, val
+from cstd_docs.writers.docx.oxml.build import (
+    PPR_ORDER,
+    Element,
+    clear_children,
+    make,
+    paragraph,
+    put_in_order,
+    run,
+    val,
+)
 
 if TYPE_CHECKING:
     from docx.parts.document import DocumentPart
@@ -64,9 +74,15 @@ SETTINGS_ORDER = (
 DEFAULT_TAB = 567
 
 
-def apply_settings(settings: Element, language: str, *, own: bool) -> None:
-    """Odd/even heads and the footnote separators; with ``own``, the template's tab and language too."""
+def apply_settings(settings: Element, language: str, *, own: bool, update_fields: bool = False) -> None:
+    """Odd/even heads and the footnote separators; with ``own``, the template's tab and language too.
+
+    ``update_fields``: Word updates the fields when it opens the document (it asks first), so that a
+    contents page shows the pages Word counts rather than the writer's estimate (writers/docx/contents.py).
+    """
     put_in_order(settings, make("w:evenAndOddHeaders"), SETTINGS_ORDER)
+    if update_fields:
+        put_in_order(settings, val("w:updateFields", "true"), SETTINGS_ORDER)
     put_in_order(
         settings,
         make(
@@ -180,6 +196,8 @@ def _footer_piece(report: ResolvedReport, piece: str, page: str) -> list[Element
 def _footer_paragraphs(report: ResolvedReport, page: str) -> list[Element]:
     """The pieces of FooterLayout for this page, left to right, a right tab between them."""
     layout = LAYOUTS[report.layout]
+    if page == "first" and report.official_records is not None:
+        return [paragraph()]  # the title page of the Official Records: no job number, no page number
     pieces = layout.footers.pieces(page)
     props = [val("w:pStyle", st.FOOTER)]
     if page == "first" and layout.footers.first_after:
@@ -222,3 +240,40 @@ def head_roots(document_part: DocumentPart) -> list[Element]:
         for rel in document_part.rels.values()
         if rel.reltype in (RT.HEADER, RT.FOOTER) and not rel.is_external
     ]
+
+
+# --- the Official Records' cover (issue 14) ------------------------------------------------------------
+def cover_section(document_part: DocumentPart, cover: Element, sect_pr: Element, report: ResolvedReport) -> None:
+    """The cover's section (its properties ``cover``, left empty by official.pages): the page setup of the
+    document's, its symbol at the head as the cover prints it, no footer. The document's own section then
+    starts on the next page, numbered 1: the title page (E/2025/24 numbers its pages from it, "3/31").
+
+    Print puts the title page on the cover's back's back (an odd page after a blank one); a section that
+    starts on an odd page made LibreOffice (7.4) set the title page's text 0.64 cm high and drop the even
+    head of the page after it, so the draft has no blank page: Word and LibreOffice lay it out alike."""
+    for child in sect_pr:
+        if child.tag in (qn("w:pgSz"), qn("w:pgMar"), qn("w:cols"), qn("w:bidi")):
+            put_in_order(cover, copy.deepcopy(child), SECTPR_ORDER)
+    put_in_order(cover, make("w:titlePg"), SECTPR_ORDER)
+    part = HeaderPart.new(document_part.package)
+    root: Element = part.element
+    clear_children(root)
+    root.append(_cover_head(report))
+    rel_id = document_part.relate_to(part, RT.HEADER)
+    put_in_order(cover, make("w:headerReference", {"w:type": "first", "r:id": rel_id}), SECTPR_ORDER)
+    put_in_order(sect_pr, val("w:type", "nextPage"), SECTPR_ORDER)
+    put_in_order(sect_pr, make("w:pgNumType", {"w:start": 1}), SECTPR_ORDER)
+
+
+def _cover_head(report: ResolvedReport) -> Element:
+    """The symbol at the cover's head, right-aligned, without the running head's rule: stacked in bold as
+    the running heads (E/2025/28), or whole at 10 pt (E/2025/24), as the layout's title page prints it."""
+    if LAYOUTS[report.layout].official_records.symbols_stacked:
+        (head,) = _header_paragraphs(report, "odd")
+        properties = head.find(qn("w:pPr"))
+        if properties is not None:
+            put_in_order(properties, make("w:pBdr", None, make("w:bottom", {"w:val": "nil"})), PPR_ORDER)
+        return head
+    symbol = report.masthead.symbol or ""
+    props = [val("w:pStyle", st.HEADER), make("w:pBdr", None, make("w:bottom", {"w:val": "nil"})), val("w:jc", "right")]
+    return paragraph(props, [run(symbol, [val("w:b", 0), val("w:bCs", 0), *st.size(st.BASE_SIZE)])] if symbol else [])

@@ -48,8 +48,9 @@ from cstd_docs.resolve.document import (
     Unnumbered,
 )
 from cstd_docs.resolve.instruments import within_resolutions
-from cstd_docs.writers.docx import boxes, content, notes
+from cstd_docs.writers.docx import boxes, content, notes, official
 from cstd_docs.writers.docx import styles as st
+from cstd_docs.writers.docx.contents import BOOKMARK_PREFIX, Marks, break_before, contents_page
 from cstd_docs.writers.docx.layout import LAYOUTS, Layout
 from cstd_docs.writers.docx.oxml import CT_Footnotes
 from cstd_docs.writers.docx.oxml.build import Element
@@ -57,6 +58,10 @@ from cstd_docs.writers.docx.revisions import Mark, Revisions
 from cstd_docs.writers.docx.worddiff import paragraph_diff
 
 __all__ = ["Redline", "plain_references"]
+
+#: The old version's contents bookmarks (its page fields name them), and their first ``w:id``.
+OLD_BOOKMARK_PREFIX = "_TocCstdOld"
+OLD_FIRST_ID = 950_000
 
 _P, _TBL, _T, _PPR = qn("w:p"), qn("w:tbl"), qn("w:t"), qn("w:pPr")
 _NOTE_REFERENCE, _ID = qn("w:footnoteReference"), qn("w:id")
@@ -124,30 +129,57 @@ class Piece:
     render: Callable[[], list[Element]]
     wording: Hashable = None
     number: Callable[[], list[Element]] | None = None
+    #: The block it lays out (None for the front page): a contents page's bookmark goes on its heading.
+    block: ResolvedBlock | None = None
 
 
 def _eager(elements: list[Element]) -> Callable[[], list[Element]]:
     return lambda: elements
 
 
-def _front_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Piece]:
+def _front_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None,
+                  prefix: str = BOOKMARK_PREFIX) -> list[Piece]:
+    """The masthead, the lines under it, the title and the subtitles, laid out in the report's layout (or the
+    Official Records front matter in their place), then the contents page."""
+    layout = LAYOUTS[report.layout]
+    out = _records_pieces(report, links, emblem) if report.official_records is not None else \
+        _masthead_pieces(report, links, emblem, layout)
+    # The contents page: its heading and labels kept in place; its entries (a table) replaced whole when they
+    # changed, each version's pages naming its own headings' bookmarks (``prefix``).
+    if report.contents is not None:
+        heading, labels, table = contents_page(report, layout, new_page=report.official_records is None,
+                                               prefix=prefix)
+        listed = tuple((e.number, runs_text(e.title, ()), e.paragraphs) for e in report.contents.entries)
+        columns = report.contents.paragraphs is not None
+        out += [Piece(("contents heading",), ("contents heading",), "contents heading", report.contents.heading,
+                      report.contents.heading, (), _eager([heading])),
+                Piece(("contents labels",), ("contents labels",), "contents labels", "", columns, (), _eager([labels])),
+                Piece(("contents", listed), ("contents", listed), "contents", "", listed, (), _eager([table]))]
+    return out
+
+
+def _masthead_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None,
+                     layout: Layout) -> list[Piece]:
     masthead = report.masthead
-    table = content.masthead_table(masthead, report.right_to_left, emblem)
+    table = content.masthead_table(masthead, report.right_to_left, emblem, layout.masthead)
     out = [Piece(("masthead",), ("masthead",), "masthead", "", masthead, (), _eager([table]))]
-    front = content.front_block(attrs.evolve(report.front, agenda=()), links)
-    for name, p, text in zip(("body", "session", "place"), front,
-                             (report.front.body, report.front.session, report.front.place_and_dates), strict=True):
-        out.append(Piece(("front", name), ("front", name), name, text, text, (), _eager([p])))
+    front = content.front_block(attrs.evolve(report.front, agenda=()), links, layout.front)
+    names = ("parent", "body", "session", "place") if report.front.parent_body is not None else \
+        ("body", "session", "place")
+    texts = (report.front.parent_body, report.front.body, report.front.session, report.front.place_and_dates)
+    for name, p, text in zip(names, front, texts[-len(names):], strict=True):
+        out.append(Piece(("front", name), ("front", name), name, text or "", text, (), _eager([p])))
     for line in report.front.agenda:
-        out.append(_agenda_piece(report, line, links))
+        out.append(_agenda_piece(report, line, links, layout))
     if report.letter is not None:  # the letter of transmittal, one piece a paragraph
         elements = boxes.letter(report.letter, st.HMG, lambda runs: content.inline(runs, links), LAYOUTS[report.layout])
         for index, element in enumerate(elements):
             text = "".join(t.text or "" for t in element.iter(qn("w:t")))
             out.append(Piece(("letter", index), ("letter", text), "letter", text, text, (), _eager([element])))
     title = runs_text(report.title, report.notes)
+    style = content.TITLE_STYLES[report.title_style]
     out.append(Piece(("title",), ("title",), "title", title, title, _refs(report.title),
-                     _eager([content.heading(st.HMG, None, report.title, links)])))
+                     _eager([content.heading(style, None, report.title, links)])))
     for subtitle in report.subtitles:
         text = runs_text(subtitle, report.notes)
         out.append(Piece(("subtitle", text), ("subtitle", text), "subtitle", text, text, _refs(subtitle),
@@ -155,9 +187,22 @@ def _front_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Elem
     return out
 
 
-def _agenda_piece(report: ResolvedReport, line: AgendaLine, links: content.NoteLinks) -> Piece:
+def _records_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Piece]:
+    """The Official Records front matter (official.py), a piece for each part; the title and the subtitles
+    keyed as on a masthead's page, so that a version with one and a version with the other pair them."""
+    out = []
+    for index, part in enumerate(official.parts(report, links, emblem)):
+        text = runs_text(part.runs, report.notes) if part.runs else part.text
+        key: Hashable = ("title",) if part.kind == "title" else (part.kind, text) if part.kind == "subtitle" \
+            else ("official", part.kind, index)
+        out.append(Piece(key, key, part.kind, text, (part.kind, text), _refs(part.runs), _eager(part.elements)))
+    return out
+
+
+def _agenda_piece(report: ResolvedReport, line: AgendaLine, links: content.NoteLinks, layout: Layout) -> Piece:
     label = runs_text(line.label, report.notes)
-    elements = content.front_block(attrs.evolve(report.front, agenda=(line,)), links)[3:]
+    elements = content.front_block(attrs.evolve(report.front, agenda=(line,), parent_body=None), links,
+                                   layout.front)[3:]
     return Piece(("agenda", line.title), ("agenda", line.title), "agenda", f"{label} {line.title}",
                  (label, line.title), _refs(line.label), _eager(elements))
 
@@ -240,28 +285,37 @@ class _Numbers:
 
 
 def pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None,
-           numbers: _Numbers | None = None) -> list[Piece]:
-    """The masthead, the front page, every block and the end rule, in reading order."""
-    out = _front_pieces(report, links, emblem)
+           numbers: _Numbers | None = None, marks: Marks | None = None) -> list[Piece]:
+    """The masthead, the front page, every block and the end rule, in reading order; ``marks``: the
+    bookmarks of the headings the version's contents page lists."""
+    marks = marks or Marks(report.contents)
+    out = _front_pieces(report, links, emblem, marks.prefix)
     bookmarks = content.Bookmarks(report)
     numbers = numbers or _Numbers(bookmarks)
     # Laid out as the plain rendering lays them out: the report's layout, and an item inside a
     # resolution in the operative style (resolve.instruments says which blocks are).
     layout = LAYOUTS[report.layout]
     inside = {id(b): flag for b, flag in zip(report.blocks, within_resolutions(report.blocks), strict=True)}
-    for u in units(report):
+    for index, u in enumerate(units(report)):
         number, wording = _block_signature(u.block, u.text, u.refs)
         in_resolution = inside.get(id(u.block), False)
+        first = index == 0 and report.contents is not None
         out.append(Piece(u.key, u.content, u.kind, u.text, (number, wording), u.refs,
-                         _block_renderer(u.block, links, bookmarks, layout, in_resolution), wording,
-                         numbers.renderer(u.block, number, layout, in_resolution)))
-    out.append(Piece(("end",), ("end",), "end", "", (), (), _eager([content.end_rule()])))
+                         _block_renderer(u.block, links, bookmarks, layout, in_resolution, marks, first), wording,
+                         numbers.renderer(u.block, number, layout, in_resolution), u.block))
+    end = [content.end_rule(), *content.end_job_line(report, layout)]
+    out.append(Piece(("end",), ("end",), "end", "", (), (), _eager(end)))
     return out
 
 
 def _block_renderer(block: ResolvedBlock, links: content.NoteLinks, bookmarks: content.Bookmarks,
-                    layout: Layout, in_resolution: bool) -> Callable[[], list[Element]]:
-    return lambda: content.block(block, links, bookmarks, layout, in_resolution)
+                    layout: Layout, in_resolution: bool, marks: Marks, first: bool) -> Callable[[], list[Element]]:
+    def render() -> list[Element]:
+        elements = content.block(block, links, bookmarks, layout, in_resolution)
+        marks.place(block, elements)
+        return break_before(elements) if first else elements  # the body after the contents page
+
+    return render
 
 
 # --- the story ---------------------------------------------------------------------------------------
@@ -280,6 +334,8 @@ class Redline:
         #: The notes in the order of their marks: (True, old note) for an old mark kept as a deletion,
         #: (False, new note) otherwise. LibreOffice gives the n-th mark the n-th note, whatever the ids.
         self.order: list[tuple[bool, int]] = []
+        #: The bookmarks of the headings the old version's contents page lists, apart from the new one's.
+        self.old_marks = Marks(old.contents, OLD_BOOKMARK_PREFIX, OLD_FIRST_ID)
 
     # --- notes as keys -------------------------------------------------------------------------------
     def _new_key(self, run: Element) -> Hashable:
@@ -298,7 +354,9 @@ class Redline:
     # --- the body ------------------------------------------------------------------------------------
     def body(self, resolved: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Element]:
         numbers = _Numbers(content.Bookmarks(resolved))  # no bookmarks: cross-references are text here
-        old_pieces = pieces(self.old, content.NoteLinks(self.old.notes), emblem, numbers)
+        # The old version's headings get its contents' bookmarks from _step, on whichever version lays them out.
+        old_pieces = pieces(self.old, content.NoteLinks(self.old.notes), emblem, numbers,
+                            Marks(None, OLD_BOOKMARK_PREFIX))
         new_pieces = pieces(resolved, links, emblem, numbers)
         ops = align([p.key for p in old_pieces], [p.key for p in new_pieces],
                     [p.content for p in old_pieces], [p.content for p in new_pieces],
@@ -321,15 +379,19 @@ class Redline:
         match step:
             case Step.SAME:
                 assert old is not None and new is not None
-                return self._same(old_pieces[old], new_pieces[new], following)
+                elements = self._same(old_pieces[old], new_pieces[new], following)
+                kept = old_pieces[old].block
+                if kept is not None:  # laid out once: the old contents' bookmark too
+                    self.old_marks.place(kept, elements)
+                return elements
             case Step.INSERTED:
                 assert new is not None
                 return [_whole(rev, p, "w:ins") for p in new_pieces[new].render()]
             case Step.DELETED:
                 assert old is not None
-                return [_whole(rev, p, "w:del") for p in old_pieces[old].render()]
+                return [_whole(rev, p, "w:del") for p in self._old(old_pieces[old])]
             case Step.MOVED_FROM:
-                moved = [_whole(rev, p, "w:moveFrom") for p in old_pieces[old].render()]  # type: ignore[index]
+                moved = [_whole(rev, p, "w:moveFrom") for p in self._old(old_pieces[old])]  # type: ignore[index]
                 rev.move_range(_paragraphs(moved), "w:moveFrom", f"move{new}")
                 return moved
             case Step.MOVED_TO:
@@ -338,6 +400,13 @@ class Redline:
                 return moved
             case _:
                 assert_never(step)
+
+    def _old(self, piece: Piece) -> list[Element]:
+        """An old piece laid out where it stands in the redline, its contents bookmark on it."""
+        elements = piece.render()
+        if piece.block is not None:
+            self.old_marks.place(piece.block, elements)
+        return elements
 
     def _same(self, old: Piece, new: Piece, following: Mark | None) -> list[Element]:
         elements = new.render()
@@ -481,4 +550,5 @@ def _footnote_key(run: Element) -> Hashable:
 
 
 def _similar(old: Piece, new: Piece) -> bool:
-    return old.kind == new.kind and similar(old.text, new.text)
+    # A contents page is derived: one that changed is replaced whole, never diffed entry by entry.
+    return old.kind == new.kind and old.kind != "contents" and similar(old.text, new.text)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from attrs import frozen
 from docx.oxml.ns import qn
 
-from cstd_docs.writers.docx import box_styles, instrument_styles, list_styles, table_styles
+from cstd_docs.writers.docx import box_styles, front_styles, instrument_styles, list_styles, table_styles
 from cstd_docs.writers.docx.layout import GENEVA
 from cstd_docs.writers.docx.oxml.build import PPR_ORDER, RPR_ORDER, Element, clear_children, make, sort_children, val
 
@@ -245,6 +245,9 @@ def style_specs(right_to_left: bool = False, language: str = "en") -> list[Style
         # --- tables and figures (issue 13)
         *(StyleSpec(ident, name, "paragraph", props, run, based, follower, quick=True)
           for ident, name, props, run, based, follower in table_styles.SPECS),
+        # --- contents and Official Records (issue 14)
+        *(StyleSpec(ident, name, "paragraph", props, run, based, follower)
+          for ident, name, props, run, based, follower in front_styles.SPECS),
     ]
 
 
