@@ -122,8 +122,9 @@ def _blocks_in_order(scope: dict[str, Any], prefix: tuple[Segment, ...]) -> Iter
             yield from blocks(part, "suggestions", there)
 
 
-#: The keys of blocks that take no report paragraph number: unnumbered text, a resolution, a decision.
-_UNNUMBERED_KEYS = ("unnumbered", "enacting", "paragraphs")
+#: The keys of blocks that take no report paragraph number: unnumbered text, a resolution, a decision,
+#: a provisional agenda.
+_UNNUMBERED_KEYS = ("unnumbered", "enacting", "paragraphs", "items")
 
 
 def paragraph_numbers(data: dict[str, Any]) -> dict[tuple[Segment, ...], int | None]:
@@ -176,6 +177,8 @@ def place_of(
             number = numbers.get(segments[: at + 2])
             if isinstance(node, dict) and ("enacting" in node or "paragraphs" in node):
                 words.append(_instrument_word(node))
+            elif isinstance(node, dict) and "items" in node:
+                words.append("the provisional agenda")
             else:
                 words.append(f"paragraph {number}" if number is not None else "unnumbered text")
         elif key == "operative":
@@ -183,7 +186,14 @@ def place_of(
         elif key == "preamble":
             words.append(f"preambular paragraph {index + 1}")
         elif key == "paragraphs":
-            words.append(f"its paragraph {index + 1}")
+            agenda = isinstance(node, dict) and "items" in node
+            words.append("its provisional agenda" if agenda else f"its paragraph {index + 1}")
+        elif key == "items":
+            words.append(f"agenda item {index + 1}")
+        elif key == "sub_items":
+            words.append(f"sub-item {_label(1, index + 1)}")
+        elif key == "documentation":
+            words.append(f"document {index + 1} of its documentation")
         elif key in ("subparagraphs", "courses"):
             depth += 1
             words.append(f"subparagraph {_label(depth, index + 1)}")

@@ -37,11 +37,15 @@ class _Builder:
         if tp == m.Inlines:
             return self.ref("Inlines")
         if tp == m.Block:
-            return self.union("Block", typing.get_args(m.Block), "A numbered paragraph, or unnumbered text.")
+            return self.union("Block", typing.get_args(m.Block), "A numbered paragraph, unnumbered text, a "
+                              "resolution, a decision or a provisional agenda.")
         if tp == m.ChapterPart:
             return self.union("ChapterPart", typing.get_args(m.ChapterPart), "A section, or the findings on a theme.")
         if tp == m.Participant:
             return self.ref("Participant")
+        if tp == m.DecisionPart:
+            return self.union("DecisionPart", typing.get_args(m.DecisionPart),
+                              "A paragraph of a decision, or the provisional agenda it approves.")
         origin = typing.get_origin(tp)
         args = typing.get_args(tp)
         if origin in (Union, types.UnionType):

@@ -4,6 +4,7 @@ This is the document tree every reader produces and every writer consumes (after
 resolution pass). It stores what an author decides, never what can be derived.
 """
 
+from cstd_docs.model.agenda import AgendaDocument, ProvisionalAgenda, ProvisionalItem, ProvisionalSubItem
 from cstd_docs.model.body import (
     Annex,
     Block,
@@ -31,13 +32,22 @@ from cstd_docs.model.inline import (
     Styled,
     plain_text,
 )
-from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
+from cstd_docs.model.instruments import (
+    Decision,
+    DecisionParagraph,
+    DecisionPart,
+    NoteNumbering,
+    Operative,
+    Preambular,
+    Resolution,
+)
 from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.participants import Delegation, Organization, Participant, Person
 from cstd_docs.model.report import (
     JSON_NAME,
     SCHEMA_KEY,
     AgendaItem,
+    AgendaLabel,
     Distribution,
     DutyStation,
     FirstPageNotes,
@@ -51,7 +61,10 @@ __all__ = [
     "JSON_NAME",
     "SCHEMA_KEY",
     "STYLED",
+    # issue 12: provisional agendas, note numbering, joined agenda labels
+    "AgendaDocument",
     "AgendaItem",
+    "AgendaLabel",
     "Annex",
     "Block",
     "Chapter",
@@ -60,6 +73,7 @@ __all__ = [
     "CrossRef",
     "Decision",
     "DecisionParagraph",
+    "DecisionPart",
     "Delegation",
     "Distribution",
     "DutyStation",
@@ -73,12 +87,16 @@ __all__ = [
     "Node",
     "Note",
     "NoteInline",
+    "NoteNumbering",
     "Operative",
     "Organization",
     "Paragraph",
     "Participant",
     "Person",
     "Preambular",
+    "ProvisionalAgenda",
+    "ProvisionalItem",
+    "ProvisionalSubItem",
     "Report",
     "Resolution",
     "Section",

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from cstd_docs.model.inline import Inlines, to_inlines, to_tuple
-
 # --- instruments (issue 12): a resolution is a block of a chapter; its list items live in items.py
+from cstd_docs.model.agenda import AgendaDocument, ProvisionalAgenda, ProvisionalItem, ProvisionalSubItem
+from cstd_docs.model.inline import Inlines, to_inlines, to_tuple
 from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
 from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.typed import typed_fields
@@ -36,7 +36,7 @@ class UnnumberedText:
     unnumbered: Inlines = field(converter=to_inlines)
 
 
-Block = Paragraph | UnnumberedText | Resolution | Decision
+Block = Paragraph | UnnumberedText | Resolution | Decision | ProvisionalAgenda
 
 
 @frozen(field_transformer=typed_fields)
@@ -115,4 +115,5 @@ class Annex:
 #: item, a line of text). A resolved block names the node it came from, so that readers pair
 #: what they see with the base report by identity, not by the order of a walk.
 Node = (Annex | Chapter | Section | Findings | Subsection | Paragraph | Subparagraph | Suggestion | UnnumberedText
-        | Resolution | Preambular | Operative | Decision | DecisionParagraph)
+        | Resolution | Preambular | Operative | Decision | DecisionParagraph
+        | ProvisionalAgenda | ProvisionalItem | ProvisionalSubItem | AgendaDocument)

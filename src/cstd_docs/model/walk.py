@@ -17,6 +17,7 @@ from typing import assert_never
 
 from attrs import define
 
+from cstd_docs.model.agenda import AgendaDocument, ProvisionalAgenda, ProvisionalItem, ProvisionalSubItem
 from cstd_docs.model.body import (
     Annex,
     Chapter,
@@ -93,6 +94,14 @@ def children(node: Node) -> tuple[tuple[str, Sequence[Node]], ...]:
             return (("content", node.content), ("sections", node.sections))
         case Annex():
             return (("content", node.content), ("chapters", node.chapters))
+        case ProvisionalAgenda():
+            return (("items", node.items),)
+        case ProvisionalItem():
+            return (("sub_items", node.sub_items), ("documentation", node.documentation))
+        case ProvisionalSubItem():
+            return (("documentation", node.documentation),)
+        case AgendaDocument():
+            return ()
         case _:
             assert_never(node)
 
