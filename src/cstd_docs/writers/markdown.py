@@ -24,6 +24,7 @@ from cstd_docs.model import Emphasis, Link, Report, Strong
 from cstd_docs.perf import gc_paused
 from cstd_docs.resolve import resolve
 from cstd_docs.resolve.document import (
+    AgendaPart,
     Heading,
     HeadingLevel,
     InstrumentHeading,
@@ -174,7 +175,7 @@ def runs(value: Runs | str, hard_break: str = HARD_BREAK) -> str:
             case Emphasis():
                 out.append(_delimited(escape(run.text), "*"))
             case NoteRef():
-                out.append(f"[^{run.mark}]")
+                out.append(f"[^{run.key or run.mark}]")
             case _:
                 assert_never(run)
     return "".join(out)
@@ -219,6 +220,10 @@ class _BlockView:
                 self.text = block.text
             case InstrumentHeading() | InstrumentText() | OperativeParagraph():
                 self.instrument(block)
+            case AgendaPart():
+                self.kind = block.kind.value  # "agenda title", "agenda item", "documentation", …
+                self.label = block.label
+                self.text = block.text
             case _:
                 assert_never(block)
 
@@ -232,7 +237,7 @@ class _BlockView:
                 # A decision's headings a level below a resolution's: what follows is its text.
                 self.depth = 6 if block.kind is InstrumentKind.DECISION else 5
             case InstrumentText():
-                self.kind = block.kind.value  # "enacting" or "preambular"
+                self.kind = block.kind.value  # "enacting", "preambular", "decision" or "subheading"
                 self.text = block.text
             case OperativeParagraph():
                 self.kind = "operative"
@@ -240,6 +245,13 @@ class _BlockView:
                 self.text = block.text
             case _:
                 assert_never(block)
+
+
+def styled(value: Runs, how: str) -> str:
+    """Runs as a line wholly in bold ("strong") or italics ("emphasis"): a subheading, an agenda's
+    heading, the word "Documentation"; the readers know those lines by it."""
+    make = Strong if how == "strong" else Emphasis
+    return runs(tuple(make(r) if type(r) is str else r for r in value))
 
 
 def _views(doc: ResolvedReport) -> list[_BlockView]:
@@ -312,7 +324,7 @@ def _new_environment(template_dir: str | Path | None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(runs=runs, text=escape, start=unlabelled_start, numbered=numbered)
+    env.filters.update(runs=runs, text=escape, start=unlabelled_start, numbered=numbered, styled=styled)
     return env
 
 

@@ -27,6 +27,7 @@ from cstd_docs.compare import Step, align, pair_notes, similar, units
 from cstd_docs.compare.blocks import block_runs, runs_text, weight
 from cstd_docs.resolve.document import (
     AgendaLine,
+    AgendaPart,
     Heading,
     InstrumentHeading,
     InstrumentText,
@@ -73,6 +74,8 @@ def _plain_block(block: ResolvedBlock) -> ResolvedBlock:
         case Heading() | InstrumentHeading():
             return attrs.evolve(block, title=_plain(block.title))
         case NumberedParagraph() | SubparagraphItem() | Unnumbered() | InstrumentText() | OperativeParagraph():
+            return attrs.evolve(block, text=_plain(block.text))
+        case AgendaPart():
             return attrs.evolve(block, text=_plain(block.text))
         case _:
             assert_never(block)
@@ -162,6 +165,8 @@ def _block_signature(block: ResolvedBlock, text: str, refs: tuple[NoteRef, ...])
             return None, ("instrument text", block.kind, text, marks)
         case OperativeParagraph():
             return block.number, ("operative", text, marks)
+        case AgendaPart():
+            return block.label or None, ("agenda", block.kind, text, marks)
         case _:
             assert_never(block)
 
@@ -171,6 +176,8 @@ def _without_text(block: ResolvedBlock) -> ResolvedBlock:
         case Heading() | InstrumentHeading():
             return attrs.evolve(block, title=())
         case NumberedParagraph() | SubparagraphItem() | Unnumbered() | InstrumentText() | OperativeParagraph():
+            return attrs.evolve(block, text=())
+        case AgendaPart():
             return attrs.evolve(block, text=())
         case _:
             assert_never(block)
