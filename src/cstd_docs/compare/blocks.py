@@ -14,6 +14,7 @@ from attrs import frozen
 
 from cstd_docs.model import Emphasis, Link, Strong
 from cstd_docs.resolve.document import (
+    AgendaPart,
     Heading,
     HeadingLevel,
     InstrumentHeading,
@@ -96,6 +97,8 @@ def block_runs(block: ResolvedBlock) -> tuple[Run, ...]:
             return block.title
         case NumberedParagraph() | SubparagraphItem() | Unnumbered() | InstrumentText() | OperativeParagraph():
             return block.text
+        case AgendaPart():
+            return block.text
         case _:
             assert_never(block)
 
@@ -167,6 +170,9 @@ def unit(block: ResolvedBlock, notes: Sequence[ResolvedNote], places: _Places) -
             # Numbered within its resolution: its key is its resolution's place, never a report ¶.
             places.paragraph = f"{places.instrument}, operative paragraph {block.number.rstrip('.')}"
             kind, runs, place = "operative", block.text, places.paragraph
+        case AgendaPart():  # placed in its instrument: "Draft decision I, agenda item 4."
+            kind, runs = "agenda", block.text
+            place = f"{places.instrument}, {block.kind.value} {block.label}".rstrip()
         case _:
             assert_never(block)
     text = runs_text(runs, notes)

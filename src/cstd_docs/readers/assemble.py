@@ -21,7 +21,7 @@ from cstd_docs.readers import body, front, masthead, refs
 from cstd_docs.readers.base import Base, base_of
 from cstd_docs.readers.inlines import context
 from cstd_docs.readers.match import place
-from cstd_docs.readers.visible import Visible, VNote
+from cstd_docs.readers.visible import Visible, VNote, asterisk
 
 
 def assemble(visible: Visible, base: Report | None, warnings: list[Problem], source: str,
@@ -41,7 +41,7 @@ def assemble(visible: Visible, base: Report | None, warnings: list[Problem], sou
     placed = place(visible.blocks, resolved.items if resolved is not None else (), ctx.anchors)
     content, chapters, annexes = body.body(ctx, placed)
     # the agenda's note may be the first page's only one: its mark ("*") counts too
-    agenda_marks = any(isinstance(run, VNote) and run.custom for line in visible.front_lines for run in line)
+    agenda_marks = any(isinstance(run, VNote) and asterisk(run) for line in visible.front_lines for run in line)
     first = FirstPageNotes.ASTERISKS if ctx.inline.custom_marks or agenda_marks else (
         base.first_page_notes if base else FirstPageNotes.NUMBERED)
     report = Report(
@@ -55,6 +55,7 @@ def assemble(visible: Visible, base: Report | None, warnings: list[Problem], sou
         session=the_front.session,
         agenda_items=the_front.agenda_items,
         agenda_symbol=the_front.agenda_symbol,
+        agenda_label=the_front.agenda_label,
         title=title,
         title_style=front.title_style(ctx, visible),
         subtitles=subtitles,

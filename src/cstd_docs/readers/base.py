@@ -13,6 +13,7 @@ from typing import assert_never
 from attrs import frozen
 
 from cstd_docs.model import (
+    AgendaDocument,
     Annex,
     Chapter,
     Decision,
@@ -23,6 +24,9 @@ from cstd_docs.model import (
     Operative,
     Paragraph,
     Preambular,
+    ProvisionalAgenda,
+    ProvisionalItem,
+    ProvisionalSubItem,
     Report,
     Resolution,
     Section,
@@ -35,6 +39,8 @@ from cstd_docs.readers.signature import Sig, signature
 from cstd_docs.readers.visible import BlockKind, VNote, VRun
 from cstd_docs.resolve import resolve
 from cstd_docs.resolve.document import (
+    AgendaPart,
+    AgendaPartKind,
     Heading,
     HeadingLevel,
     InstrumentHeading,
@@ -105,7 +111,13 @@ def heading_kind(level: HeadingLevel) -> BlockKind:
 
 #: What an instrument's unnumbered text is read as.
 _TEXT_KINDS = {InstrumentTextKind.ENACTING: BlockKind.ENACTING, InstrumentTextKind.PREAMBULAR: BlockKind.PREAMBULAR,
-               InstrumentTextKind.DECISION: BlockKind.DECISION_TEXT}
+               InstrumentTextKind.DECISION: BlockKind.DECISION_TEXT,
+               InstrumentTextKind.SUBHEADING: BlockKind.OPERATIVE_HEADING}
+#: What a provisional agenda's parts are read as.
+_AGENDA_KINDS = {AgendaPartKind.TITLE: BlockKind.AGENDA_TITLE, AgendaPartKind.HEADING: BlockKind.AGENDA_HEADING,
+                 AgendaPartKind.SEPARATOR: BlockKind.AGENDA_SEPARATOR, AgendaPartKind.ITEM: BlockKind.AGENDA_ITEM,
+                 AgendaPartKind.SUB_ITEM: BlockKind.AGENDA_SUB_ITEM,
+                 AgendaPartKind.DOCUMENTATION: BlockKind.DOCUMENTATION, AgendaPartKind.DOCUMENT: BlockKind.DOCUMENT}
 
 
 def printed(block: ResolvedBlock) -> tuple[BlockKind, Runs, str]:
@@ -126,6 +138,8 @@ def printed(block: ResolvedBlock) -> tuple[BlockKind, Runs, str]:
             return _TEXT_KINDS[block.kind], block.text, ""
         case OperativeParagraph():
             return BlockKind.OPERATIVE, block.text, block.number
+        case AgendaPart():
+            return _AGENDA_KINDS[block.kind], block.text, block.label
         case _:
             assert_never(block)
 
@@ -162,6 +176,10 @@ def node_text(node: Node) -> Inlines | None:
         case Resolution() | Decision():
             return node.title
         case Preambular() | Operative() | DecisionParagraph():
+            return node.text
+        case ProvisionalAgenda() | AgendaDocument():  # a document prints its symbol after its title
+            return node.title if isinstance(node, ProvisionalAgenda) else None
+        case ProvisionalItem() | ProvisionalSubItem():
             return node.text
         case _:
             assert_never(node)

@@ -14,19 +14,28 @@ import re
 from collections.abc import Sequence
 
 from cstd_docs.model import (
+    AgendaDocument,
     Annex,
     Block,
     Chapter,
     ChapterPart,
     Decision,
     DecisionParagraph,
+    DecisionPart,
+    Emphasis,
     Findings,
     Inlines,
+    Link,
+    NoteNumbering,
     Operative,
     Paragraph,
     Preambular,
+    ProvisionalAgenda,
+    ProvisionalItem,
+    ProvisionalSubItem,
     Resolution,
     Section,
+    Strong,
     Subparagraph,
     Subsection,
     Suggestion,
@@ -36,14 +45,21 @@ from cstd_docs.readers.base import node_text
 from cstd_docs.readers.inlines import Context
 from cstd_docs.readers.match import Placed
 from cstd_docs.readers.signature import runs_plain
-from cstd_docs.readers.visible import BlockKind, VRun
+from cstd_docs.readers.visible import BlockKind, VNote, VRun, restarted
 
 Part = Block | Suggestion
+#: Where a provisional agenda starts: its title, or its first item (and what the item carries).
+_AGENDA_STARTS = (BlockKind.AGENDA_TITLE, BlockKind.AGENDA_HEADING, BlockKind.AGENDA_SEPARATOR, BlockKind.AGENDA_ITEM)
+#: What an agenda shows after its title.
+_AGENDA = (BlockKind.AGENDA_HEADING, BlockKind.AGENDA_SEPARATOR, BlockKind.AGENDA_ITEM, BlockKind.AGENDA_SUB_ITEM,
+           BlockKind.DOCUMENTATION, BlockKind.DOCUMENT)
 #: What a resolution shows: it starts at its label, or its title when it prints none.
 _INSTRUMENT = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION, BlockKind.ENACTING, BlockKind.PREAMBULAR,
-               BlockKind.OPERATIVE, BlockKind.DECISION_LABEL, BlockKind.DECISION, BlockKind.DECISION_TEXT)
+               BlockKind.OPERATIVE, BlockKind.DECISION_LABEL, BlockKind.DECISION, BlockKind.DECISION_TEXT,
+               BlockKind.OPERATIVE_HEADING, BlockKind.AGENDA_TITLE, *_AGENDA)
 #: Where an instrument starts: its label, or its title when it prints none.
-_STARTS = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION, BlockKind.DECISION_LABEL, BlockKind.DECISION)
+_STARTS = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION, BlockKind.DECISION_LABEL, BlockKind.DECISION,
+           *_AGENDA_STARTS)
 _TEXT = (BlockKind.PARAGRAPH, BlockKind.UNNUMBERED, BlockKind.SUBPARAGRAPH, *_INSTRUMENT)
 _ANY_SPACE = "[ \u00a0\u202f]"
 #: The chapter opened for text before the first chapter.
@@ -61,6 +77,21 @@ def _exact_text(placed: Placed, kind: type) -> Inlines | None:
     if node is not None and isinstance(node, kind):
         return node_text(node)
     return None
+
+
+def _cut(runs: list[VRun], count: int) -> list[VRun]:
+    """The runs without their last ``count`` characters of text (a document's symbol after its title)."""
+    out = list(runs)
+    while count > 0 and out:
+        last = out.pop()
+        if isinstance(last, VNote):
+            continue
+        text = last if isinstance(last, str) else last.text
+        if len(text) > count:
+            kept = text[: len(text) - count]
+            out.append(kept if isinstance(last, str) else type(last)(kept) if not isinstance(last, Link) else kept)
+        count -= len(text)
+    return out
 
 
 class _Parser:
@@ -142,6 +173,8 @@ class _Parser:
             return self.resolution(pos)
         if block.kind in (BlockKind.DECISION_LABEL, BlockKind.DECISION):
             return self.decision(pos)
+        if block.kind in _AGENDA_STARTS:
+            return self.agenda(pos)
         self.ctx.warn(block.where, f"a {block.kind.value} paragraph outside any resolution",
                       "it was read as report text; give the resolution its title back")
         text = self.ctx.inlines(block.runs)
@@ -160,6 +193,7 @@ class _Parser:
         return found.group(1) if found else None
 
     def resolution(self, pos: int) -> tuple[Resolution, int]:
+        start = pos
         label = self.placed[pos] if self.kind(pos) is BlockKind.RESOLUTION_LABEL else None
         pos += label is not None
         title = self.placed[pos] if self.kind(pos) is BlockKind.RESOLUTION else None
@@ -174,26 +208,35 @@ class _Parser:
                                        id=placed.id))
             pos += 1
         operative: list[Operative] = []
-        while self.kind(pos) is BlockKind.OPERATIVE:
+        while self.kind(pos) in (BlockKind.OPERATIVE, BlockKind.OPERATIVE_HEADING):
+            subheading, pos = self.subheading(pos)
+            if self.kind(pos) is not BlockKind.OPERATIVE:
+                break
             placed = self.placed[pos]
             text = self.text_of(placed, Operative)
             subparagraphs, pos = self.subparagraphs(pos + 1, 1)
             operative.append(Operative(text,
-                                       id=placed.id, subparagraphs=subparagraphs))
+                                       id=placed.id, subparagraphs=subparagraphs, heading=subheading))
         heading = title or label
         assert heading is not None  # a resolution starts at one of them
         ident = title.id if title is not None else None
         ident = ident or (label.anchor_id if label is not None else None)
         return Resolution(self.title_of(title) if title is not None else (), enacting, preamble, operative,
-                          id=ident, official_number=self.official_number(label)), pos
+                          id=ident, official_number=self.official_number(label),
+                          note_numbering=self.note_numbering(heading, start, pos)), pos
 
     def decision(self, pos: int) -> tuple[Decision, int]:
+        start = pos
         label = self.placed[pos] if self.kind(pos) is BlockKind.DECISION_LABEL else None
         pos += label is not None
         title = self.placed[pos] if self.kind(pos) is BlockKind.DECISION else None
         pos += title is not None
-        paragraphs: list[DecisionParagraph] = []
-        while self.kind(pos) is BlockKind.DECISION_TEXT:
+        paragraphs: list[DecisionPart] = []
+        while self.kind(pos) in (BlockKind.DECISION_TEXT, *_AGENDA_STARTS):
+            if self.kind(pos) is not BlockKind.DECISION_TEXT:  # the provisional agenda it approves
+                agenda, pos = self.agenda(pos)
+                paragraphs.append(agenda)
+                continue
             placed = self.placed[pos]
             text = self.text_of(placed, DecisionParagraph)
             subparagraphs, pos = self.subparagraphs(pos + 1, 1)
@@ -201,8 +244,96 @@ class _Parser:
                                                 id=placed.id, subparagraphs=subparagraphs))
         ident = title.id if title is not None else None
         ident = ident or (label.anchor_id if label is not None else None)
+        heading = title or label
+        assert heading is not None  # a decision starts at one of them
         return Decision(self.title_of(title) if title is not None else (), paragraphs, id=ident,
-                        official_number=self.official_number(label, decision=True)), pos
+                        official_number=self.official_number(label, decision=True),
+                        note_numbering=self.note_numbering(heading, start, pos)), pos
+
+    def note_numbering(self, heading: Placed, start: int, end: int) -> NoteNumbering:
+        """Its own numbers when its notes show them (a typed "1" in Word, "[^II.1]" in Markdown); with
+        the report's when they show those; with no notes, as the base's instrument had it."""
+        notes = [run for placed in self.placed[start:end] for run in placed.block.runs if isinstance(run, VNote)]
+        if notes:
+            return NoteNumbering.OWN if any(restarted(note) for note in notes) else NoteNumbering.REPORT
+        node = heading.node
+        return node.note_numbering if isinstance(node, (Resolution, Decision)) else NoteNumbering.REPORT
+
+    def subheading(self, pos: int) -> tuple[Inlines, int]:
+        """An operative paragraph's subheading ("Taking stock"), if one stands at ``pos``."""
+        if self.kind(pos) is not BlockKind.OPERATIVE_HEADING:
+            return (), pos
+        placed = self.placed[pos]
+        if self.kind(pos + 1) is not BlockKind.OPERATIVE:
+            self.ctx.warn(placed.block.where, f"a subheading with no operative paragraph after it: "
+                          f"{runs_plain(placed.block.runs)[:60]!r}", "it was left out; put it before a paragraph")
+        return self.unstyled(placed.block.runs), pos + 1
+
+    def unstyled(self, runs: tuple[VRun, ...]) -> Inlines:
+        """A line printed bold or italic by its style (a heading), as the text it holds."""
+        plain = tuple(r.text if isinstance(r, (Strong, Emphasis)) else r for r in runs)
+        return self.ctx.inlines(plain)
+
+    # --- provisional agendas ----------------------------------------------------------------------
+    def agenda(self, pos: int) -> tuple[ProvisionalAgenda, int]:
+        """A provisional agenda from its title or its first item: items with their heading, separator,
+        sub-items and documentation."""
+        first = self.placed[pos]
+        title: Inlines = ()
+        if first.block.kind is BlockKind.AGENDA_TITLE:
+            title, pos = self.title_of(first), pos + 1
+        items: list[ProvisionalItem] = []
+        while self.kind(pos) in (BlockKind.AGENDA_HEADING, BlockKind.AGENDA_SEPARATOR, BlockKind.AGENDA_ITEM):
+            separated = self.kind(pos) is BlockKind.AGENDA_SEPARATOR
+            pos += separated
+            heading: Inlines = ()
+            if self.kind(pos) is BlockKind.AGENDA_HEADING:
+                heading, pos = self.unstyled(self.placed[pos].block.runs), pos + 1
+            if self.kind(pos) is not BlockKind.AGENDA_ITEM:
+                self.ctx.warn(self.placed[pos - 1].block.where, "a heading or a separator of the provisional agenda "
+                              "with no item after it", "it was left out; put it before an item")
+                continue
+            placed = self.placed[pos]
+            text = self.text_of(placed, ProvisionalItem)
+            sub_items, pos = self.sub_items(pos + 1)
+            documentation, pos = self.documentation(pos)
+            items.append(ProvisionalItem(text, sub_items, documentation, id=placed.id, heading=heading,
+                                         separated=separated))
+        ident = first.id if first.block.kind is BlockKind.AGENDA_TITLE else None
+        return ProvisionalAgenda(title, items, id=ident), pos
+
+    def sub_items(self, pos: int) -> tuple[tuple[ProvisionalSubItem, ...], int]:
+        out: list[ProvisionalSubItem] = []
+        while self.kind(pos) is BlockKind.AGENDA_SUB_ITEM:
+            placed = self.placed[pos]
+            text = self.text_of(placed, ProvisionalSubItem)
+            documentation, pos = self.documentation(pos + 1)
+            out.append(ProvisionalSubItem(text, documentation, id=placed.id))
+        return tuple(out), pos
+
+    def documentation(self, pos: int) -> tuple[tuple[AgendaDocument, ...], int]:
+        """The documents under "Documentation" (the word is fixed: it is not kept)."""
+        pos += self.kind(pos) is BlockKind.DOCUMENTATION
+        out: list[AgendaDocument] = []
+        while self.kind(pos) is BlockKind.DOCUMENT:
+            out.append(self.document(self.placed[pos]))
+            pos += 1
+        return tuple(out), pos
+
+    def document(self, placed: Placed) -> AgendaDocument:
+        """A listed document: its title, and the symbol printed after it (" (E/CN.16/2025/2)")."""
+        exact = placed.exact.node if placed.exact is not None else None
+        if isinstance(exact, AgendaDocument):
+            return exact
+        runs = list(placed.block.runs)
+        before, _, after = self.ctx.pack.table.instruments.document_symbol.partition("{symbol}")
+        found = re.search(re.escape(before.strip()) + r"\s*([A-Z][A-Za-z0-9.()-]*(?:/[A-Za-z0-9.()-]+)+)\s*"
+                          + re.escape(after.strip()) + r"$", runs_plain(runs).rstrip())
+        symbol = None
+        if found and (not before.strip() or runs_plain(runs).rstrip()[: found.start()].strip()):
+            symbol = found.group(1)
+            runs = _cut(runs, len(runs_plain(runs).rstrip()) - found.start())
+        return AgendaDocument(self.ctx.inlines(runs), symbol, id=placed.id)
     # --- end instruments
 
     def content(self, pos: int, in_suggestions: bool = False) -> tuple[list[Part], int]:

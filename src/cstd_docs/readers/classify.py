@@ -24,9 +24,11 @@ import attrs
 from attrs import field, frozen
 
 from cstd_docs.lang import LanguagePack
+from cstd_docs.model import Emphasis, Strong
 from cstd_docs.readers.labels import SubLabels
-from cstd_docs.readers.signature import Sig, signature
-from cstd_docs.readers.visible import BlockKind, VBlock, VRun, VRuns
+from cstd_docs.readers.signature import Sig, norm, runs_plain, signature
+from cstd_docs.readers.visible import BlockKind, VBlock, VNote, VRun, VRuns
+from cstd_docs.resolve.document import AGENDA_SEPARATOR
 
 
 def _runs(value: Iterable[VRun]) -> VRuns:
@@ -68,6 +70,10 @@ class TextLine:
     anchor: str | None = None
     #: The line is part of a resolution (its Word style, or a Markdown quote).
     instrument: bool = False
+    #: What the line is, where the format shows it (a Word style: an agenda's item, a subheading).
+    kind: BlockKind | None = None
+    #: The format shows every line's kind (Word, by its style): none is guessed from its face.
+    by_style: bool = False
 
 
 Line = HeadingLine | TextLine
@@ -83,6 +89,11 @@ class Classifier:
         self.previous: BlockKind | None = None
         #: The instrument being read is a decision (its text is neither preamble nor operative).
         self.in_decision = False
+        #: A resolution is being read (a numbered line is an operative paragraph, not an agenda item).
+        self.in_resolution = False
+        #: A provisional agenda is being read.
+        self.in_agenda = False
+        self.documentation = pack.table.instruments.documentation
 
     def __call__(self, line: Line) -> VBlock:
         match line:
@@ -99,11 +110,16 @@ class Classifier:
         self.labels.reset()
         if line.kind in (BlockKind.RESOLUTION, BlockKind.DECISION):
             self.in_decision = line.kind is BlockKind.DECISION
+        if line.kind is BlockKind.AGENDA_TITLE:
+            return self.agenda_part(TextLine(line.runs, line.where, anchor=line.anchor), line.kind)
+        self.in_resolution = line.kind is BlockKind.RESOLUTION
+        self.in_agenda = False
         return VBlock(line.kind, line.runs, number=line.number, where=line.where, anchor=line.anchor)
 
     def text(self, line: TextLine) -> VBlock:
         if line.instrument:
             return self.instrument(line)
+        self.in_resolution = self.in_agenda = False
         number, item = line.number, line.item
         after_text = self.previous in (BlockKind.PARAGRAPH, BlockKind.SUBPARAGRAPH)
         typed = number is not None or item is not None
@@ -132,6 +148,9 @@ class Classifier:
         paragraph by its number, a subparagraph of one by its label, else a preambular paragraph."""
         where, anchor = line.where, line.anchor
         item = line.item
+        kind = line.kind if line.kind is not None or line.by_style else self.guess(line)
+        if kind is not None:
+            return self.agenda_part(line, kind)
         if line.number is not None:
             self.labels.reset()
             return VBlock(BlockKind.OPERATIVE, line.number.runs, number=line.number.label, where=where, anchor=anchor)
@@ -144,6 +163,51 @@ class Classifier:
             return VBlock(BlockKind.DECISION_TEXT, line.runs, where=where, anchor=anchor)
         kind = BlockKind.ENACTING if self.previous is BlockKind.RESOLUTION else BlockKind.PREAMBULAR
         return VBlock(kind, line.runs, where=where, anchor=anchor)
+
+    def guess(self, line: TextLine) -> BlockKind | None:
+        """What a quoted Markdown line of an instrument is, where no style says: a provisional agenda's
+        part or a subheading by its face and its place; None for the others (preamble, operative, …)."""
+        text, face = runs_plain(line.runs).strip(), _face(line.runs)
+        agenda_open = self.in_agenda or (not self.in_resolution and self.previous is not BlockKind.RESOLUTION)
+        if text == AGENDA_SEPARATOR:
+            return BlockKind.AGENDA_SEPARATOR
+        if face is Emphasis and text == self.documentation:
+            return BlockKind.DOCUMENTATION
+        if self.in_resolution and face is Strong:
+            return BlockKind.OPERATIVE_HEADING
+        if not agenda_open:
+            return None
+        if line.number is not None:
+            return BlockKind.AGENDA_ITEM
+        if line.item is not None and self.in_agenda and self.labels.is_label(line.item.label):
+            return BlockKind.AGENDA_SUB_ITEM
+        if self.in_agenda and face is Emphasis:
+            return BlockKind.AGENDA_HEADING
+        if self.previous in (BlockKind.DOCUMENTATION, BlockKind.DOCUMENT):
+            return BlockKind.DOCUMENT
+        return None
+
+    def agenda_part(self, line: TextLine, kind: BlockKind) -> VBlock:
+        """A part of a provisional agenda, an item and a sub-item with their labels; or a subheading."""
+        where, anchor = line.where, line.anchor
+        self.in_agenda = kind is not BlockKind.OPERATIVE_HEADING
+        self.in_resolution = self.in_resolution and not self.in_agenda
+        if kind in (BlockKind.AGENDA_ITEM, BlockKind.AGENDA_SUB_ITEM):
+            labelled = line.number if kind is BlockKind.AGENDA_ITEM and line.number is not None else line.item
+            if kind is BlockKind.AGENDA_ITEM:
+                self.labels.reset()
+            elif labelled is not None and self.labels.is_label(labelled.label):
+                self.labels.depth(labelled.label)
+            if labelled is not None:
+                return VBlock(kind, labelled.runs, number=labelled.label, depth=1, where=where, anchor=anchor)
+            return VBlock(kind, line.runs, number="#", depth=1, where=where, anchor=anchor)
+        return VBlock(kind, line.runs, where=where, anchor=anchor)
+
+
+def _face(runs: VRuns) -> type | None:
+    """Strong or Emphasis when every piece of text of the line is bold, or every one italic."""
+    kinds = {type(run) for run in norm(runs) if not isinstance(run, VNote)}
+    return kinds.pop() if len(kinds) == 1 and kinds <= {Strong, Emphasis} else None
 
 
 def _labels_over_titles(blocks: list[VBlock]) -> tuple[VBlock, ...]:

@@ -54,6 +54,13 @@ _HEADING_KINDS = {"hchg": BlockKind.CHAPTER, "hmg": BlockKind.CHAPTER, "h1g": Bl
                   "h23g": BlockKind.SUBSECTION}
 #: A resolution's styles (writers/docx/instrument_styles.py), as the reader sees style ids.
 _INSTRUMENT_STYLES = ("resheadingg", "decheadingg", "preambularg", "operativeg")
+#: The styles of a provisional agenda's parts and of a subheading between operative paragraphs.
+_PART_STYLES = {"ressubheadingg": BlockKind.OPERATIVE_HEADING, "agendatitleg": BlockKind.AGENDA_TITLE,
+                "agendaheadingg": BlockKind.AGENDA_HEADING, "agendaseparatorg": BlockKind.AGENDA_SEPARATOR,
+                "agendaitemg": BlockKind.AGENDA_ITEM, "agendasubitemg": BlockKind.AGENDA_SUB_ITEM,
+                "documentationg": BlockKind.DOCUMENTATION, "agendadocumentg": BlockKind.DOCUMENT}
+#: The title's style, by the style id the reader sees (an L document's title is 10 pt: H23G).
+_TITLE_STYLES = {"hmg": TitleStyle.HMG, "hchg": TitleStyle.HCHG, "h23g": TitleStyle.H23G}
 #: "1. text" typed with a space (documents not ours: ours type a tab).
 _TYPED_LABEL = re.compile(r"^\s*(\d+\.|\([a-z]+\))\s+")
 
@@ -193,7 +200,7 @@ class _Layout:
         if style in _HEADING_KINDS:
             self.heading(style, tokens, where)
             return
-        if style in _INSTRUMENT_STYLES:
+        if style in _INSTRUMENT_STYLES or style in _PART_STYLES:
             self.instrument(el, style, tokens, where)
             return
         if style in ("h4g", "h56g"):
@@ -215,11 +222,11 @@ class _Layout:
 
     def front(self, style: str, tokens: list[Token], where: str) -> bool:
         """The title, or a line under the masthead: True when the paragraph was one of those."""
-        if style == "hmg" or (style == "hchg" and self.stage is _Stage.FRONT):
+        if style == "hmg" or (style in ("hchg", "h23g") and self.stage is _Stage.FRONT):
             number, title = heading_parts(tokens)
             if not self.visible.title and not number:
                 self.visible.title = to_runs(title)
-                self.visible.title_style = TitleStyle.HMG if style == "hmg" else TitleStyle.HCHG
+                self.visible.title_style = _TITLE_STYLES[style]
                 self.stage = _Stage.TITLE
                 return True
             if style == "hmg":
@@ -274,9 +281,10 @@ class _Layout:
             self.lines.append(HeadingLine(kind, "", to_runs(tokens), where))
             return
         line = self.text(el, style, tokens, where)
-        if style == "preambularg":
-            line = TextLine(line.runs, where)
-        self.lines.append(attrs.evolve(line, instrument=True))
+        if style in ("preambularg", "ressubheadingg", "agendatitleg", "agendaheadingg", "documentationg",
+                     "agendadocumentg", "agendaseparatorg"):
+            line = TextLine(line.runs, where)  # unnumbered: whatever it starts with is its text
+        self.lines.append(attrs.evolve(line, instrument=True, kind=_PART_STYLES.get(style), by_style=True))
     # --- end instruments
 
     def text(self, el: Any, style: str, tokens: list[Token], where: str) -> TextLine:

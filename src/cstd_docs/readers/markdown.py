@@ -43,6 +43,9 @@ _ANCHOR = re.compile(r'<a id="([A-Za-z][A-Za-z0-9_.:-]*)"></a>')
 #: The marker of a quoted line (a resolution's), with the space after it.
 _QUOTE = re.compile(r"^>[ ]?")
 _LEVELS = {2: BlockKind.CHAPTER, 3: BlockKind.SECTION, 4: BlockKind.SUBSECTION}
+#: Headings in a quote: a decision's label and title (######), a provisional agenda's title (####);
+#: any other level, a resolution's (#####).
+_QUOTED_HEADINGS = {6: BlockKind.DECISION, 4: BlockKind.AGENDA_TITLE}
 
 #: A paragraph of the text: the number of its first line, and its lines.
 Chunk = tuple[int, list[str]]
@@ -230,7 +233,7 @@ class _Reader:
         heading = _HEADING.match(inner[0]) if len(inner) == 1 else None
         if heading is not None:
             anchor, content = _take_anchor(heading.group(2))
-            kind = BlockKind.DECISION if len(heading.group(1)) == 6 else BlockKind.RESOLUTION
+            kind = _QUOTED_HEADINGS.get(len(heading.group(1)), BlockKind.RESOLUTION)
             self.lines.append(HeadingLine(kind, "", self.runs(content), where, anchor))
             return
         line = self.text(language_pack(self.language or "en"), " ".join(x.strip() for x in inner), where)
