@@ -298,7 +298,8 @@ class _Walk:
         """A heading a node prints right before its own block (a subheading, an agenda's heading)."""
         at = self.resolved.blocks.index(block)
         heading = self.resolved.blocks[at - 1] if at else None
-        if heading is not None and heading.origin is None and not isinstance(heading, (Heading, InstrumentHeading)):
+        ours = heading is not None and heading.origin is block.origin
+        if ours and heading is not None and not isinstance(heading, (Heading, InstrumentHeading)):
             self.field(kind, path, inlines, heading.text, place, ident)
 
     def agenda(self, visit: Visit, node: ProvisionalAgenda | ProvisionalItem | ProvisionalSubItem | AgendaDocument

@@ -48,7 +48,8 @@ def assemble(visible: Visible, base: Report | None, warnings: list[Problem], sou
         schema=base.schema if base else None,
         language=language,
         # a layout prints no words to read it from: the source's, else what the page shows (Word's size)
-        layout=base.layout if base else visible.duty_station or DutyStation.GENEVA,
+        # or the agenda label's form ("Agenda item 3" is New York's): Markdown shows no page
+        layout=base.layout if base else visible.duty_station or the_front.layout or DutyStation.GENEVA,
         masthead=the_masthead,
         parent_body=the_front.parent_body,
         body=the_front.body,

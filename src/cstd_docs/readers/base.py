@@ -160,6 +160,23 @@ def unnumbered(base: Base | None) -> frozenset[Sig]:
     return frozenset(item.sig for item in base.items if item.kind is BlockKind.UNNUMBERED)
 
 
+#: The kinds an instrument prints as lines without a label (issue 12).
+UNLABELLED = (BlockKind.ENACTING, BlockKind.PREAMBULAR, BlockKind.DECISION_TEXT, BlockKind.AGENDA_SEPARATOR,
+              BlockKind.DOCUMENTATION, BlockKind.DOCUMENT)
+
+
+def unlabelled(base: Base | None) -> dict[Sig, frozenset[BlockKind]]:
+    """What the base's instruments printed without a label, with the kinds they printed it as: a line that
+    prints it, word for word, is read as unlabelled ("12." typed by the author), and as one of those kinds."""
+    if base is None:
+        return {}
+    found: dict[Sig, set[BlockKind]] = {}
+    for item in base.items:
+        if item.kind in UNLABELLED:
+            found.setdefault(item.sig, set()).add(item.kind)
+    return {sig: frozenset(kinds) for sig, kinds in found.items()}
+
+
 def node_text(node: Node) -> Inlines | None:
     """The inline content a node prints as its block's text (a suggestion's is composed)."""
     match node:

@@ -22,10 +22,10 @@ from cstd_docs.model import (
     Decision,
     DecisionParagraph,
     DecisionPart,
-    Emphasis,
     Findings,
     Inlines,
     Link,
+    Node,
     NoteNumbering,
     Operative,
     Paragraph,
@@ -35,12 +35,12 @@ from cstd_docs.model import (
     ProvisionalSubItem,
     Resolution,
     Section,
-    Strong,
     Subparagraph,
     Subsection,
     Suggestion,
     UnnumberedText,
 )
+from cstd_docs.model.walk import walk
 from cstd_docs.readers.base import node_text
 from cstd_docs.readers.inlines import Context
 from cstd_docs.readers.match import Placed
@@ -98,6 +98,8 @@ class _Parser:
     def __init__(self, ctx: Context, placed: tuple[Placed, ...]) -> None:
         self.ctx = ctx
         self.placed = placed
+        #: Each base node's holder, by ``id`` (made when first needed).
+        self._parents: dict[int, Node | None] | None = None
 
     def text_of(self, placed: Placed, kind: type) -> Inlines:
         """The base node's own text when the block prints it exactly, else the runs read."""
@@ -183,6 +185,17 @@ class _Parser:
             return Paragraph(text, id=placed.id, subparagraphs=subparagraphs), after
         return UnnumberedText(text, id=placed.id), pos + 1
 
+    def enacting(self, placed: Placed, title: Placed | None) -> Inlines:
+        """The enacting formula: the base resolution's own when it prints what that one printed."""
+        node = title.node if title is not None else None
+        base = self.ctx.base
+        if isinstance(node, Resolution) and base is not None and placed.exact is not None:
+            at = next((i for i, item in enumerate(base.items) if item.node is node), None)
+            after = base.items[at + 1] if at is not None and at + 1 < len(base.items) else None
+            if after is not None and after.kind is BlockKind.ENACTING and after.sig == placed.sig:
+                return node.enacting
+        return self.ctx.inlines(placed.block.runs)
+
     def official_number(self, label: Placed | None, decision: bool = False) -> str | None:
         """The number in an adopted instrument's label ("Resolution 68/1" → "68/1"); None for a draft."""
         if label is None:
@@ -200,7 +213,7 @@ class _Parser:
         pos += title is not None
         enacting: Inlines = ()
         if self.kind(pos) is BlockKind.ENACTING:
-            enacting, pos = self.ctx.inlines(self.placed[pos].block.runs), pos + 1
+            enacting, pos = self.enacting(self.placed[pos], title), pos + 1
         preamble: list[Preambular] = []
         while self.kind(pos) is BlockKind.PREAMBULAR:
             placed = self.placed[pos]
@@ -232,7 +245,8 @@ class _Parser:
         title = self.placed[pos] if self.kind(pos) is BlockKind.DECISION else None
         pos += title is not None
         paragraphs: list[DecisionPart] = []
-        while self.kind(pos) in (BlockKind.DECISION_TEXT, *_AGENDA_STARTS):
+        while self.kind(pos) is BlockKind.DECISION_TEXT or (self.kind(pos) in _AGENDA_STARTS
+                                                            and self.agenda_of_decision(pos)):
             if self.kind(pos) is not BlockKind.DECISION_TEXT:  # the provisional agenda it approves
                 agenda, pos = self.agenda(pos)
                 paragraphs.append(agenda)
@@ -267,18 +281,21 @@ class _Parser:
         if self.kind(pos + 1) is not BlockKind.OPERATIVE:
             self.ctx.warn(placed.block.where, f"a subheading with no operative paragraph after it: "
                           f"{runs_plain(placed.block.runs)[:60]!r}", "it was left out; put it before a paragraph")
-        return self.unstyled(placed.block.runs), pos + 1
+        return self.heading_of(placed), pos + 1
 
-    def unstyled(self, runs: tuple[VRun, ...]) -> Inlines:
-        """A line printed bold or italic by its style (a heading), as the text it holds."""
-        plain = tuple(r.text if isinstance(r, (Strong, Emphasis)) else r for r in runs)
-        return self.ctx.inlines(plain)
+    def heading_of(self, placed: Placed) -> Inlines:
+        """A heading printed before a node (a subheading, an agenda's heading): the node's own when
+        printed exactly, else the text it shows."""
+        node = placed.exact.node if placed.exact is not None else None
+        if isinstance(node, (Operative, ProvisionalItem)):
+            return node.heading
+        return self.ctx.inlines(placed.block.runs)
 
     # --- provisional agendas ----------------------------------------------------------------------
     def agenda(self, pos: int) -> tuple[ProvisionalAgenda, int]:
         """A provisional agenda from its title or its first item: items with their heading, separator,
         sub-items and documentation."""
-        first = self.placed[pos]
+        first, start = self.placed[pos], pos
         title: Inlines = ()
         if first.block.kind is BlockKind.AGENDA_TITLE:
             title, pos = self.title_of(first), pos + 1
@@ -288,7 +305,7 @@ class _Parser:
             pos += separated
             heading: Inlines = ()
             if self.kind(pos) is BlockKind.AGENDA_HEADING:
-                heading, pos = self.unstyled(self.placed[pos].block.runs), pos + 1
+                heading, pos = self.heading_of(self.placed[pos]), pos + 1
             if self.kind(pos) is not BlockKind.AGENDA_ITEM:
                 self.ctx.warn(self.placed[pos - 1].block.where, "a heading or a separator of the provisional agenda "
                               "with no item after it", "it was left out; put it before an item")
@@ -296,26 +313,55 @@ class _Parser:
             placed = self.placed[pos]
             text = self.text_of(placed, ProvisionalItem)
             sub_items, pos = self.sub_items(pos + 1)
-            documentation, pos = self.documentation(pos)
+            documentation, pos = self.documentation(pos, (1,) if sub_items else (1, 2))
             items.append(ProvisionalItem(text, sub_items, documentation, id=placed.id, heading=heading,
                                          separated=separated))
-        ident = first.id if first.block.kind is BlockKind.AGENDA_TITLE else None
-        return ProvisionalAgenda(title, items, id=ident), pos
+        return ProvisionalAgenda(title, items, id=self.agenda_id(start, pos)), pos
+
+    def agenda_id(self, start: int, end: int) -> str | None:
+        """The agenda's id: its title's; an agenda without a title, the base agenda's that holds its first item."""
+        if self.kind(start) is BlockKind.AGENDA_TITLE:
+            return self.placed[start].id
+        item = next((p.node for p in self.placed[start:end] if isinstance(p.node, ProvisionalItem)), None)
+        holder = self.base_parent(item)
+        return holder.id if isinstance(holder, ProvisionalAgenda) else None
+
+    def base_parent(self, node: Node | None) -> Node | None:
+        """The node that holds ``node`` in the base report (None: none, or no base)."""
+        base = self.ctx.base
+        if base is None or node is None:
+            return None
+        if self._parents is None:
+            self._parents = {id(v.node): v.parent for v in walk(base.report)}
+        return self._parents.get(id(node))
+
+    def agenda_of_decision(self, pos: int) -> bool:
+        """The agenda starting at ``pos`` is the decision's above it: unless the base had it on its own."""
+        placed = self.placed[pos]
+        node = placed.node
+        if isinstance(node, ProvisionalItem):
+            node = self.base_parent(node)
+        if not isinstance(node, ProvisionalAgenda):
+            return True  # new, or no base: a decision approves the agenda that follows it
+        return isinstance(self.base_parent(node), Decision)
 
     def sub_items(self, pos: int) -> tuple[tuple[ProvisionalSubItem, ...], int]:
         out: list[ProvisionalSubItem] = []
         while self.kind(pos) is BlockKind.AGENDA_SUB_ITEM:
             placed = self.placed[pos]
             text = self.text_of(placed, ProvisionalSubItem)
-            documentation, pos = self.documentation(pos + 1)
+            documentation, pos = self.documentation(pos + 1, (2,))
             out.append(ProvisionalSubItem(text, documentation, id=placed.id))
         return tuple(out), pos
 
-    def documentation(self, pos: int) -> tuple[tuple[AgendaDocument, ...], int]:
-        """The documents under "Documentation" (the word is fixed: it is not kept)."""
+    def documentation(self, pos: int, depths: tuple[int, ...]) -> tuple[tuple[AgendaDocument, ...], int]:
+        """The documents under "Documentation" (the word is fixed: it is not kept) at one of ``depths``: a
+        sub-item's are a step further in than its item's (2 and 1)."""
+        if self.kind(pos) is BlockKind.DOCUMENTATION and self.placed[pos].block.depth not in depths:
+            return (), pos
         pos += self.kind(pos) is BlockKind.DOCUMENTATION
         out: list[AgendaDocument] = []
-        while self.kind(pos) is BlockKind.DOCUMENT:
+        while self.kind(pos) is BlockKind.DOCUMENT and self.placed[pos].block.depth in depths:
             out.append(self.document(self.placed[pos]))
             pos += 1
         return tuple(out), pos

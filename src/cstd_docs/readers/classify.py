@@ -17,7 +17,7 @@ before, is made here once:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import assert_never
 
 import attrs
@@ -74,6 +74,8 @@ class TextLine:
     kind: BlockKind | None = None
     #: The format shows every line's kind (Word, by its style): none is guessed from its face.
     by_style: bool = False
+    #: An agenda's documentation under a sub-item (2; its Word indent, a Markdown quote in the quote), else 0.
+    depth: int = 0
 
 
 Line = HeadingLine | TextLine
@@ -82,10 +84,13 @@ Line = HeadingLine | TextLine
 class Classifier:
     """The decision for each line in turn; it remembers only what came before."""
 
-    def __init__(self, pack: LanguagePack, unnumbered: frozenset[Sig] = frozenset()) -> None:
+    def __init__(self, pack: LanguagePack, unnumbered: frozenset[Sig] = frozenset(),
+                 unlabelled: Mapping[Sig, frozenset[BlockKind]] | None = None) -> None:
         self.labels = SubLabels(pack)
         #: The signatures of the base's unnumbered text.
         self.unnumbered = unnumbered
+        #: The signatures of the lines the base's instruments printed without a label, with their kinds.
+        self.unlabelled: Mapping[Sig, frozenset[BlockKind]] = unlabelled or {}
         self.previous: BlockKind | None = None
         #: The instrument being read is a decision (its text is neither preamble nor operative).
         self.in_decision = False
@@ -112,6 +117,9 @@ class Classifier:
             self.in_decision = line.kind is BlockKind.DECISION
         if line.kind is BlockKind.AGENDA_TITLE:
             return self.agenda_part(TextLine(line.runs, line.where, anchor=line.anchor), line.kind)
+        if line.kind in (BlockKind.OPERATIVE_HEADING, BlockKind.AGENDA_HEADING):  # "###" in a quote (Markdown)
+            kind = BlockKind.OPERATIVE_HEADING if self.in_resolution else BlockKind.AGENDA_HEADING
+            return self.agenda_part(TextLine(line.runs, line.where, anchor=line.anchor), kind)
         self.in_resolution = line.kind is BlockKind.RESOLUTION
         self.in_agenda = False
         return VBlock(line.kind, line.runs, number=line.number, where=line.where, anchor=line.anchor)
@@ -147,11 +155,20 @@ class Classifier:
         """A line of a resolution: the enacting formula right after the title, an operative
         paragraph by its number, a subparagraph of one by its label, else a preambular paragraph."""
         where, anchor = line.where, line.anchor
+        printed = self.unlabelled.get(signature(line.runs)) if self.unlabelled else None
+        if printed:  # printed unlabelled by the base: a label it starts with is its text
+            line = TextLine(line.runs, where, anchor=anchor, instrument=True, kind=line.kind, by_style=line.by_style,
+                            depth=line.depth)
         item = line.item
-        kind = line.kind if line.kind is not None or line.by_style else self.guess(line)
+        if line.kind is not None or line.by_style:
+            kind = line.kind
+        else:  # where the base printed the text unlabelled, only as what it printed it
+            kind = self.guess(line)
+            kind = kind if not printed or kind in printed else None
         if kind is not None:
             return self.agenda_part(line, kind)
-        if line.number is not None:
+        self.in_agenda = False  # a line of the instrument itself: any agenda above it has ended
+        if line.number is not None and not self.in_list(line):
             self.labels.reset()
             return VBlock(BlockKind.OPERATIVE, line.number.runs, number=line.number.label, where=where, anchor=anchor)
         after = self.previous in (BlockKind.OPERATIVE, BlockKind.DECISION_TEXT, BlockKind.SUBPARAGRAPH)
@@ -166,26 +183,31 @@ class Classifier:
 
     def guess(self, line: TextLine) -> BlockKind | None:
         """What a quoted Markdown line of an instrument is, where no style says: a provisional agenda's
-        part or a subheading by its face and its place; None for the others (preamble, operative, …)."""
+        part by its place (and the word "Documentation" by its face); None for the others (preamble,
+        operative, …). Headings in a quote are headings ("###"), not guessed."""
         text, face = runs_plain(line.runs).strip(), _face(line.runs)
-        agenda_open = self.in_agenda or (not self.in_resolution and self.previous is not BlockKind.RESOLUTION)
+        if not self.agenda_open():
+            return None
         if text == AGENDA_SEPARATOR:
             return BlockKind.AGENDA_SEPARATOR
         if face is Emphasis and text == self.documentation:
             return BlockKind.DOCUMENTATION
-        if self.in_resolution and face is Strong:
-            return BlockKind.OPERATIVE_HEADING
-        if not agenda_open:
-            return None
-        if line.number is not None:
+        if line.number is not None and not self.in_list(line):
             return BlockKind.AGENDA_ITEM
         if line.item is not None and self.in_agenda and self.labels.is_label(line.item.label):
             return BlockKind.AGENDA_SUB_ITEM
-        if self.in_agenda and face is Emphasis:
-            return BlockKind.AGENDA_HEADING
         if self.previous in (BlockKind.DOCUMENTATION, BlockKind.DOCUMENT):
             return BlockKind.DOCUMENT
         return None
+
+    def in_list(self, line: TextLine) -> bool:
+        """The line continues a list of subparagraphs that expects exactly its label ("1." in Arabic)."""
+        item = line.item
+        return item is not None and self.previous is BlockKind.SUBPARAGRAPH and self.labels.expects(item.label)
+
+    def agenda_open(self) -> bool:
+        """An agenda's part can stand here: in an agenda, or in a decision, or outside any resolution."""
+        return self.in_agenda or (not self.in_resolution and self.previous is not BlockKind.RESOLUTION)
 
     def agenda_part(self, line: TextLine, kind: BlockKind) -> VBlock:
         """A part of a provisional agenda, an item and a sub-item with their labels; or a subheading."""
@@ -201,7 +223,10 @@ class Classifier:
             if labelled is not None:
                 return VBlock(kind, labelled.runs, number=labelled.label, depth=1, where=where, anchor=anchor)
             return VBlock(kind, line.runs, number="#", depth=1, where=where, anchor=anchor)
-        return VBlock(kind, line.runs, where=where, anchor=anchor)
+        if kind is BlockKind.DOCUMENTATION:  # the fixed word, italic by its style (Markdown: by its face)
+            runs = tuple(r.text if isinstance(r, Emphasis) else r for r in line.runs)
+            return VBlock(kind, runs, depth=max(line.depth, 1), where=where, anchor=anchor)
+        return VBlock(kind, line.runs, depth=max(line.depth, 1), where=where, anchor=anchor)
 
 
 def _face(runs: VRuns) -> type | None:
@@ -221,7 +246,8 @@ def _labels_over_titles(blocks: list[VBlock]) -> tuple[VBlock, ...]:
 # --- end instruments
 
 
-def classify(lines: Iterable[Line], pack: LanguagePack, unnumbered: frozenset[Sig] = frozenset()) -> tuple[VBlock, ...]:
+def classify(lines: Iterable[Line], pack: LanguagePack, unnumbered: frozenset[Sig] = frozenset(),
+             unlabelled: Mapping[Sig, frozenset[BlockKind]] | None = None) -> tuple[VBlock, ...]:
     """The blocks the lines are, in order."""
-    classifier = Classifier(pack, unnumbered)
+    classifier = Classifier(pack, unnumbered, unlabelled)
     return _labels_over_titles([classifier(line) for line in lines])

@@ -27,7 +27,7 @@ from cstd_docs.errors import Problem, ReportError
 from cstd_docs.lang import LanguagePack, language_pack
 from cstd_docs.model import DutyStation, Report, TitleStyle
 from cstd_docs.readers.assemble import assemble
-from cstd_docs.readers.base import base_of, unnumbered
+from cstd_docs.readers.base import base_of, unlabelled, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
 from cstd_docs.readers.labels import annex_label, chapter_caption, paragraph_number
 from cstd_docs.readers.masthead import JOB_NUMBER, guess_language
@@ -103,6 +103,17 @@ def _duty_station(body: Any) -> DutyStation | None:
     return DutyStation.NEW_YORK if abs(int(width) - _US_LETTER_WIDTH) <= 20 else DutyStation.GENEVA
 
 
+#: An agenda's documentation stands at its item's text (1609 twips) or, under a sub-item, a step further.
+_SUB_ITEM_DOCUMENTATION = 1609 + 237
+
+
+def _indented(el: Any) -> bool:
+    """A paragraph indented past its item's documentation: its sub-item's (writers/docx/instrument_styles.py)."""
+    ind = el.find(f"{w('pPr')}/{w('ind')}")
+    left = (ind.get(w("left")) or ind.get(w("start"))) if ind is not None else None
+    return left is not None and left.isdigit() and len(left) < 7 and int(left) >= _SUB_ITEM_DOCUMENTATION
+
+
 def read_docx(
     path: str | os.PathLike[str] | bytes, *, warnings: list[Problem] | None = None
 ) -> Report:
@@ -124,7 +135,7 @@ def read_docx(
         layout.element(el, f"paragraph {number}")
     visible = layout.visible
     resolved = base_of(base) if base is not None else None
-    visible.blocks = list(classify(layout.lines, layout.pack, unnumbered(resolved)))
+    visible.blocks = list(classify(layout.lines, layout.pack, unnumbered(resolved), unlabelled(resolved)))
     if not visible.masthead_lines:
         visible.masthead_lines = document.first_page_lines(body, "header")
     visible.masthead_lines += _job_lines(document, body, base)
@@ -284,7 +295,9 @@ class _Layout:
         if style in ("preambularg", "ressubheadingg", "agendatitleg", "agendaheadingg", "documentationg",
                      "agendadocumentg", "agendaseparatorg"):
             line = TextLine(line.runs, where)  # unnumbered: whatever it starts with is its text
-        self.lines.append(attrs.evolve(line, instrument=True, kind=_PART_STYLES.get(style), by_style=True))
+        depth = 2 if style in ("documentationg", "agendadocumentg") and _indented(el) else 0
+        self.lines.append(attrs.evolve(line, instrument=True, kind=_PART_STYLES.get(style), by_style=True,
+                                       depth=depth))
     # --- end instruments
 
     def text(self, el: Any, style: str, tokens: list[Token], where: str) -> TextLine:

@@ -13,7 +13,7 @@ import re
 from attrs import define, field, frozen
 
 from cstd_docs.lang import LanguagePack
-from cstd_docs.model import AgendaItem, AgendaLabel, Inlines, Session, TitleStyle
+from cstd_docs.model import AgendaItem, AgendaLabel, DutyStation, Inlines, Session, TitleStyle
 from cstd_docs.readers.base import Base, resolved_runs
 from cstd_docs.readers.dates import parse_range
 from cstd_docs.readers.inlines import Context
@@ -32,6 +32,8 @@ class Front:
     agenda_items: tuple[AgendaItem, ...]
     agenda_symbol: str | None
     agenda_label: AgendaLabel = AgendaLabel.EACH
+    #: New York, when an agenda label is in the form only its layout prints ("Agenda item 3"); else None.
+    layout: DutyStation | None = None
 
 
 @define
@@ -46,6 +48,8 @@ class _Lines:
     agenda_symbol: str | None = None
     #: "Items 2 and 3 of the provisional agenda" was read: one label for several items.
     joined: bool = False
+    #: A label in the New York layout's own form was read ("Agenda item 3").
+    new_york: bool = False
 
 
 def front(ctx: Context, visible: Visible) -> Front:
@@ -76,19 +80,20 @@ _ITEM_NUMBER = r"(\d{1,9})((?: \([a-z]{1,8}\)){0,4})"  # bounded: no 5,000-digit
 _Label = tuple[int, bool, str | None]
 
 
-def _label_forms(pack: LanguagePack) -> list[tuple[bool, str, str]]:
-    """(provisional, template, its field): one item's labels, then several items' (Geneva, New York)."""
+def _label_forms(pack: LanguagePack) -> list[tuple[bool, str, str, bool]]:
+    """(provisional, template, its field, New York's own): one item's labels, then several items'."""
     table, labels = pack.table, pack.table.agenda_labels
-    return [(True, table.agenda_item_provisional, "number"), (False, table.agenda_item, "number"),
-            (False, labels.new_york_item, "number"), (True, labels.items_provisional, "numbers"),
-            (False, labels.items, "numbers"), (False, labels.new_york_items, "numbers")]
+    return [(True, table.agenda_item_provisional, "number", False), (False, table.agenda_item, "number", False),
+            (False, labels.new_york_item, "number", True), (True, labels.items_provisional, "numbers", False),
+            (False, labels.items, "numbers", False), (False, labels.new_york_items, "numbers", True)]
 
 
-def _agenda_labels(pack: LanguagePack, line: VRuns, text: str) -> tuple[list[_Label], str | None]:
+def _agenda_labels(pack: LanguagePack, line: VRuns, text: str) -> tuple[list[_Label], str | None, bool]:
     """"Item 2 of the provisional agenda", "Items 2 and 3 of …": each item's number, sub-item, whether
-    provisional; the agenda's symbol (the note on the line). An empty list: not a label."""
+    provisional; the agenda's symbol (the note on the line); whether the form is New York's own. An
+    empty list: not a label."""
     labels = pack.table.agenda_labels
-    for provisional, template, name in _label_forms(pack):
+    for provisional, template, name, new_york in _label_forms(pack):
         pattern = re.escape(template).replace(re.escape("{" + name + "}"), "(.+)" if name == "numbers" else
                                               _ITEM_NUMBER)
         found = re.fullmatch(pattern, text)
@@ -100,8 +105,8 @@ def _agenda_labels(pack: LanguagePack, line: VRuns, text: str) -> tuple[list[_La
         if not numbers or any(n is None for n in numbers):
             continue
         read = [(int(n.group(1)), provisional, n.group(2).strip() or None) for n in numbers if n is not None]
-        return read, _agenda_symbol(pack, line)
-    return [], None
+        return read, _agenda_symbol(pack, line), new_york
+    return [], None, False
 
 
 def _agenda_symbol(pack: LanguagePack, line: VRuns) -> str | None:
@@ -166,8 +171,9 @@ def _read_lines(ctx: Context, lines: list[VRuns]) -> _Lines:
         if text in sessions:
             found.number = sessions[text]
             continue
-        labels, symbol = _agenda_labels(pack, line, text)
+        labels, symbol, new_york = _agenda_labels(pack, line, text)
         if labels:
+            found.new_york = found.new_york or new_york
             if symbol is not None:
                 found.agenda_symbol = symbol
             for missing in pending:
@@ -224,7 +230,8 @@ def _settle(ctx: Context, found: _Lines) -> Front:
     label = AgendaLabel.JOINED if found.joined else AgendaLabel.EACH
     if base is not None and len(items) <= 1:
         label = base.agenda_label
-    return Front(parent_body, body, Session(number, *place_dates), items, agenda_symbol, label)
+    layout = DutyStation.NEW_YORK if found.new_york else None
+    return Front(parent_body, body, Session(number, *place_dates), items, agenda_symbol, label, layout)
 
 
 def title_style(ctx: Context, visible: Visible) -> TitleStyle:

@@ -23,7 +23,7 @@ from cstd_docs.errors import Problem
 from cstd_docs.lang import LanguagePack, language_pack
 from cstd_docs.model import Distribution, Report
 from cstd_docs.readers.assemble import assemble
-from cstd_docs.readers.base import base_of, unnumbered
+from cstd_docs.readers.base import base_of, unlabelled, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
 from cstd_docs.readers.labels import annex_label, paragraph_number
 from cstd_docs.readers.markdown_inline import parse_runs, unescape
@@ -43,9 +43,10 @@ _ANCHOR = re.compile(r'<a id="([A-Za-z][A-Za-z0-9_.:-]*)"></a>')
 #: The marker of a quoted line (a resolution's), with the space after it.
 _QUOTE = re.compile(r"^>[ ]?")
 _LEVELS = {2: BlockKind.CHAPTER, 3: BlockKind.SECTION, 4: BlockKind.SUBSECTION}
-#: Headings in a quote: a decision's label and title (######), a provisional agenda's title (####);
-#: any other level, a resolution's (#####).
-_QUOTED_HEADINGS = {6: BlockKind.DECISION, 4: BlockKind.AGENDA_TITLE}
+#: Headings in a quote: a decision's label and title (######), a provisional agenda's title (####), a
+#: subheading between operative paragraphs or an agenda's heading (###: the classifier tells which by
+#: where it stands); any other level, a resolution's (#####).
+_QUOTED_HEADINGS = {6: BlockKind.DECISION, 4: BlockKind.AGENDA_TITLE, 3: BlockKind.OPERATIVE_HEADING}
 
 #: A paragraph of the text: the number of its first line, and its lines.
 Chunk = tuple[int, list[str]]
@@ -136,7 +137,7 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
     for start, lines in kept[index:]:
         reader.body_chunk(pack, lines, f"line {start}", sink, source)
     resolved = base_of(base) if base is not None else None
-    reader.visible.blocks = list(classify(reader.lines, pack, unnumbered(resolved)))
+    reader.visible.blocks = list(classify(reader.lines, pack, unnumbered(resolved), unlabelled(resolved)))
     for mark in reader.missing:
         sink.append(Problem(source, f"note mark [^{mark}] has no note text", "the mark was left out"))
     for mark in raw_notes:
@@ -230,6 +231,9 @@ class _Reader:
         """A quoted paragraph: part of a resolution (``> ##### label`` or title, ``> 1\\. text``, ``> text``)."""
         self.seen_block = True
         inner = [_QUOTE.sub("", line, count=1) for line in lines]
+        nested = inner[0].startswith(">")  # a sub-item's documentation: a quote in the quote
+        if nested:
+            inner = [_QUOTE.sub("", line, count=1) for line in inner]
         heading = _HEADING.match(inner[0]) if len(inner) == 1 else None
         if heading is not None:
             anchor, content = _take_anchor(heading.group(2))
@@ -237,7 +241,7 @@ class _Reader:
             self.lines.append(HeadingLine(kind, "", self.runs(content), where, anchor))
             return
         line = self.text(language_pack(self.language or "en"), " ".join(x.strip() for x in inner), where)
-        self.lines.append(attrs.evolve(line, instrument=True))
+        self.lines.append(attrs.evolve(line, instrument=True, depth=2 if nested else 0))
     # --- end instruments
 
     def heading(self, pack: LanguagePack, depth: int, content: str, where: str) -> HeadingLine | None:

@@ -12,7 +12,17 @@ from typing import Any
 
 import attrs
 
-from cstd_docs.model import CrossRef, DecisionParagraph, Masthead, Preambular, Report, Session, UnnumberedText
+from cstd_docs.model import (
+    AgendaDocument,
+    CrossRef,
+    DecisionParagraph,
+    Masthead,
+    Preambular,
+    ProvisionalAgenda,
+    Report,
+    Session,
+    UnnumberedText,
+)
 from cstd_docs.readers.base import Base
 from cstd_docs.readers.signature import merge_text
 from cstd_docs.readers.visible import BlockKind
@@ -28,7 +38,8 @@ def _numbered_ids(report: Report) -> set[str]:
                 collect(x)
         elif attrs.has(type(obj)):
             ident = getattr(obj, "id", None)
-            if isinstance(ident, str) and not isinstance(obj, (UnnumberedText, Preambular, DecisionParagraph)):
+            unnumbered = (UnnumberedText, Preambular, DecisionParagraph, ProvisionalAgenda, AgendaDocument)
+            if isinstance(ident, str) and not isinstance(obj, unnumbered):
                 ids.add(ident)
             for f in attrs.fields(type(obj)):
                 collect(getattr(obj, f.name))
@@ -40,7 +51,7 @@ def _numbered_ids(report: Report) -> set[str]:
 
 
 #: Kinds whose label ends in the full stop a cross-reference does not print ("12." → "12").
-_NUMBERED = (BlockKind.PARAGRAPH, BlockKind.OPERATIVE)
+_NUMBERED = (BlockKind.PARAGRAPH, BlockKind.OPERATIVE, BlockKind.AGENDA_ITEM)
 
 
 def _base_labels(base: Base | None) -> dict[str, str]:

@@ -111,7 +111,7 @@ class InstrumentPass:
         match node:
             case Operative():
                 if node.heading:  # "Taking stock": unnumbered, the numbering runs across it
-                    self.emit(partial(InstrumentText, kind=InstrumentTextKind.SUBHEADING), "text",
+                    self.emit(partial(InstrumentText, kind=InstrumentTextKind.SUBHEADING, origin=node), "text",
                               self.runs(node.heading))
                 number = str(visit.index + 1)  # restarts in each resolution; no report number used up
                 self.label(node.id, number)
@@ -153,7 +153,7 @@ class InstrumentPass:
                     self.emit(partial(AgendaPart, kind=AgendaPartKind.SEPARATOR, label=""), "text",
                               (AGENDA_SEPARATOR,))
                 if node.heading:
-                    self.emit(partial(AgendaPart, kind=AgendaPartKind.HEADING, label=""), "text",
+                    self.emit(partial(AgendaPart, kind=AgendaPartKind.HEADING, label="", origin=node), "text",
                               self.runs(node.heading))
                 number = str(visit.index + 1)  # through the agenda, across its headings
                 self.label(node.id, number)
