@@ -224,6 +224,7 @@ class _BlockView:
                 self.kind = block.kind.value  # "agenda title", "agenda item", "documentation", …
                 self.label = block.label
                 self.text = block.text
+                self.depth = block.depth  # a sub-item's documentation: a quote in the quote
             case _:
                 assert_never(block)
 
@@ -248,8 +249,8 @@ class _BlockView:
 
 
 def styled(value: Runs, how: str) -> str:
-    """Runs as a line wholly in bold ("strong") or italics ("emphasis"): a subheading, an agenda's
-    heading, the word "Documentation"; the readers know those lines by it."""
+    """Runs as a line wholly in bold ("strong") or italics ("emphasis"): the word "Documentation" over
+    an agenda item's documents, which the readers know by it."""
     make = Strong if how == "strong" else Emphasis
     return runs(tuple(make(r) if type(r) is str else r for r in value))
 
