@@ -154,10 +154,9 @@ GENEVA = Layout(
     # A/HRC/EMRIP/2025/2 p. 1: the body and "Eighteenth session" bold, the dates and "Item 3 of the
     # provisional agenda" not, the item's title bold (pdftohtml: <b>); "Human Rights Council" above
     # the body 12 pt bold (pdftohtml size 12, <b>).
-    # 8 cm wide: A/HRC/EMRIP/2025/2 p. 1 wraps the item's title at x 277.55 and 279.60 pt from a block
-    # at 56.66 where "to" would have ended at 287.6: the edge is 223–231 pt from the margin (8 cm, 226.8).
-    front=FrontBlockLayout(bold=frozenset({"parent_body", "body", "session", "agenda_title"}), parent_body_size=24,
-                           width=4536),
+    # Full width: A/HRC/EMRIP/2025/2 p. 1 wraps the item's title before x 288.42 but prints the body's line
+    # to 292.19 (docs/layout-resolutions.md): no one width for the block.
+    front=FrontBlockLayout(bold=frozenset({"parent_body", "body", "session", "agenda_title"}), parent_body_size=24),
     custom_mark_size=20,
 )
 
