@@ -181,19 +181,8 @@ def place_of(
                 words.append("the provisional agenda")
             else:
                 words.append(f"paragraph {number}" if number is not None else "unnumbered text")
-        elif key == "operative":
-            words.append(f"operative paragraph {index + 1}")
-        elif key == "preamble":
-            words.append(f"preambular paragraph {index + 1}")
-        elif key == "paragraphs":
-            agenda = isinstance(node, dict) and "items" in node
-            words.append("its provisional agenda" if agenda else f"its paragraph {index + 1}")
-        elif key == "items":
-            words.append(f"agenda item {index + 1}")
-        elif key == "sub_items":
-            words.append(f"sub-item {_label(1, index + 1)}")
-        elif key == "documentation":
-            words.append(f"document {index + 1} of its documentation")
+        elif key in _INSTRUMENT_KEYS:
+            words.append(_instrument_part(key, index, node))
         elif key in ("subparagraphs", "courses"):
             depth += 1
             words.append(f"subparagraph {_label(depth, index + 1)}")
@@ -206,6 +195,21 @@ def place_of(
     if named is not None:
         words[named[0]] += f" (id {named[1]!r})"
     return ", ".join(words)
+
+
+#: The lists inside resolutions, decisions and provisional agendas.
+_INSTRUMENT_KEYS = ("operative", "preamble", "paragraphs", "items", "sub_items", "documentation")
+
+
+def _instrument_part(key: str, index: int, node: object) -> str:
+    """"operative paragraph 2", "its provisional agenda", "agenda item 4", "sub-item (a)", …"""
+    if key == "paragraphs":
+        agenda = isinstance(node, dict) and "items" in node
+        return "its provisional agenda" if agenda else f"its paragraph {index + 1}"
+    if key == "sub_items":
+        return f"sub-item {_label(1, index + 1)}"
+    return {"operative": "operative paragraph {n}", "preamble": "preambular paragraph {n}", "items": "agenda item {n}",
+            "documentation": "document {n} of its documentation"}[key].format(n=index + 1)
 
 
 def _instrument_word(node: dict[str, Any]) -> str:
