@@ -14,6 +14,11 @@ How validity is kept by construction: targets of cross-references ("anchors") ar
 headings, whose titles never hold a reference, and paragraphs whose text and
 subparagraphs hold none; so nothing can refer to itself. Every other id is unique.
 
+Both draw resolutions, decisions and provisional agendas too (issue 12): preambular and
+operative paragraphs, subheadings, official numbers, notes numbered with the report or on
+their own, a decision's provisional agenda with headings, the "***" line, sub-items and
+documentation, and agenda items labelled each on its line or together.
+
 ``readable_reports()`` draws narrower reports for the reader tests (tests/readers/):
 plain words instead of all of Unicode, a fixed participant registry, English, French or
 Spanish, and one cross-reference target ``p0``. Their visible text is read back
@@ -30,12 +35,16 @@ from hypothesis import strategies as st
 
 from cstd_docs.lang import available
 from cstd_docs.model import (
+    AgendaDocument,
     AgendaItem,
+    AgendaLabel,
     Annex,
     Bullet,
     Chapter,
     Citation,
     CrossRef,
+    Decision,
+    DecisionParagraph,
     Delegation,
     Distribution,
     DutyStation,
@@ -47,11 +56,18 @@ from cstd_docs.model import (
     Link,
     Masthead,
     Note,
+    NoteNumbering,
+    Operative,
     Organization,
     Paragraph,
     Participant,
     Person,
+    Preambular,
+    ProvisionalAgenda,
+    ProvisionalItem,
+    ProvisionalSubItem,
     Report,
+    Resolution,
     Section,
     Session,
     Strong,
@@ -215,8 +231,45 @@ def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
         ident = anchor or draw(st.sampled_from([None, made.plain()]))
         return Paragraph(inlines(refs=refs), id=ident, subparagraphs=subs)
 
-    def blocks(low: int = 0) -> tuple[Paragraph | UnnumberedText | Bullet | IndentedLines, ...]:
-        return tuple(block() for _ in range(draw(st.integers(low, max_blocks))))
+    def blocks(low: int = 0) -> tuple[Any, ...]:
+        return tuple(block() if draw(st.integers(0, 7)) else instrument()
+                     for _ in range(draw(st.integers(low, max_blocks))))
+
+    # --- instruments (issue 12): no anchors inside them, so a reference from them never names itself
+    def plain_id() -> str | None:
+        return made.plain() if draw(st.booleans()) else None
+
+    def some(low: int, high: int, make: Callable[[], Any]) -> tuple[Any, ...]:
+        return tuple(make() for _ in range(draw(st.integers(low, high))))
+
+    def documents() -> tuple[AgendaDocument, ...]:
+        return some(0, 2, lambda: AgendaDocument(title(), draw(st.none() | _SYMBOLS), id=plain_id()))
+
+    def agenda(titled: bool) -> ProvisionalAgenda:
+        items = some(1, 3, lambda: ProvisionalItem(
+            inlines(refs=True), some(0, 2, lambda: ProvisionalSubItem(inlines(refs=True), documents(), id=plain_id())),
+            documents(), id=plain_id(), heading=title() if draw(st.booleans()) else (),
+            separated=draw(st.booleans())))
+        return ProvisionalAgenda(title() if titled or draw(st.booleans()) else (), items, id=plain_id())
+
+    def instrument() -> Resolution | Decision | ProvisionalAgenda:
+        kind = draw(st.sampled_from(["resolution", "decision", "agenda"]))
+        number = draw(st.none() | st.from_regex(r"[1-9][0-9]?/[1-9][0-9]{0,2}", fullmatch=True))
+        numbering = draw(st.sampled_from(list(NoteNumbering)))
+        if kind == "agenda":  # as a block of its own, after anything: its title tells where it starts
+            return agenda(titled=True)
+        if kind == "decision":
+            paragraphs: list[Any] = list(some(1, 2, lambda: DecisionParagraph(
+                inlines(refs=True), subparagraphs(1, refs=True) if draw(st.booleans()) else (), id=plain_id())))
+            if draw(st.booleans()):
+                paragraphs.append(agenda(titled=False))
+            return Decision(title(), paragraphs, id=plain_id(), official_number=number, note_numbering=numbering)
+        operative = some(1, 3, lambda: Operative(
+            inlines(refs=True), subparagraphs(1, refs=True) if draw(st.booleans()) else (), id=plain_id(),
+            heading=title() if draw(st.integers(0, 3)) == 0 else ()))
+        return Resolution(title(), inlines(refs=False), some(0, 2, lambda: Preambular(inlines(refs=True),
+                                                                                     id=plain_id())),
+                          operative, id=plain_id(), official_number=number, note_numbering=numbering)
 
     def heading_id() -> str | None:
         kind = draw(st.sampled_from(["none", "anchor", "plain"]))
@@ -273,6 +326,7 @@ def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
     start = draw(st.dates(datetime.date(1946, 1, 1), datetime.date(2100, 12, 31)))
     end = start + datetime.timedelta(days=draw(st.integers(0, 30)))
     optional_text: Callable[[], str | None] = lambda: draw(st.none() | text(20))  # noqa: E731
+    provisional = draw(st.booleans())  # one agenda: items labelled together are all of it
     return Report(
         schema=draw(st.sampled_from([None, "https://example.invalid/report.schema.json"])),
         language=draw(st.sampled_from(languages)),
@@ -290,9 +344,10 @@ def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
         body=draw(text()),
         session=Session(draw(st.integers(1, 200)), draw(st.none() | text()), start, end),
         agenda_items=tuple(
-            AgendaItem(draw(st.integers(1, 30)), draw(text()), provisional=draw(st.booleans()))
+            AgendaItem(draw(st.integers(1, 30)), draw(text()), provisional=provisional)
             for _ in range(draw(st.integers(0, 2)))
         ),
+        agenda_label=draw(st.sampled_from(list(AgendaLabel))),
         agenda_symbol=optional_text(),
         title=title(),
         title_style=draw(st.sampled_from(list(TitleStyle))),
@@ -390,6 +445,48 @@ def readable_reports(draw: Any) -> Report:
     def blocks(low: int, high: int) -> list[Paragraph | UnnumberedText]:
         return [paragraph() for _ in range(draw(st.integers(low, high)))]
 
+    # --- instruments (issue 12), as printed texts open them: an italic verb, "The Council"
+    def opening(words: list[str]) -> tuple[Any, ...]:
+        return (Emphasis(draw(st.sampled_from(words))), " ", *draw(_readable_inlines(refs)))
+
+    def documents() -> list[AgendaDocument]:
+        return [AgendaDocument(draw(readable_words(1, 6)), draw(st.none() | _SYMBOLS))
+                for _ in range(draw(st.integers(0, 2)))]
+
+    def agenda(titled: bool) -> ProvisionalAgenda:
+        items = []
+        for _ in range(draw(st.integers(1, 3))):
+            subs = [ProvisionalSubItem(draw(_readable_inlines(refs)), documents())
+                    for _ in range(draw(st.integers(0, 2)))]
+            heading = draw(readable_words(1, 3)) if draw(st.booleans()) else ()
+            items.append(ProvisionalItem(draw(_readable_inlines(refs)), subs, documents(), heading=heading,
+                                         separated=draw(st.booleans())))
+        return ProvisionalAgenda(draw(readable_words(1, 6)) if titled or draw(st.booleans()) else (), items)
+
+    def instrument() -> Resolution | Decision | ProvisionalAgenda:
+        kind = draw(st.sampled_from(["resolution", "decision", "agenda"]))
+        number = draw(st.sampled_from([None, None, "68/1", "2025/14"]))
+        numbering = draw(st.sampled_from(list(NoteNumbering)))
+        if kind == "agenda":
+            return agenda(titled=True)
+        if kind == "decision":
+            subs = [Subparagraph(opening(["Takes note", "Decides", "Approves"]))
+                    for _ in range(draw(st.integers(0, 3)))]
+            parts: list[Any] = [DecisionParagraph(opening(["The Council", "The Commission"]), subparagraphs=subs)]
+            if draw(st.booleans()):  # an agenda last: text after documents would read as one more document
+                parts.append(agenda(titled=False))
+            return Decision(draw(readable_words(1, 6)), parts, official_number=number, note_numbering=numbering)
+        preamble = [Preambular(opening(["Recalling", "Noting also", "Bearing in mind"]))
+                    for _ in range(draw(st.integers(0, 2)))]
+        operative = [Operative(opening(["Requests", "Decides", "Encourages"]),
+                               subparagraphs=[Subparagraph(draw(_readable_inlines(refs)))
+                                              for _ in range(draw(st.integers(0, 2)))],
+                               heading=draw(readable_words(1, 3)) if draw(st.integers(0, 3)) == 0 else ())
+                     for _ in range(draw(st.integers(1, 3)))]
+        enacting = (Emphasis("The Economic and Social Council"), ",")
+        return Resolution(draw(readable_words(1, 6)), enacting, preamble, operative, official_number=number,
+                          note_numbering=numbering)
+
     chapters = []
     for _ in range(draw(st.integers(1, 3))):
         sections: list[Any] = []
@@ -407,13 +504,17 @@ def readable_reports(draw: Any) -> Report:
                                for _ in range(draw(st.integers(0, 2)))]
                 sections.append(Section(draw(_readable_inlines(refs, notes=False)), content=blocks(0, 2),
                                         subsections=subsections))
-        chapters.append(Chapter(draw(readable_words(1, 5)), id=pid(), content=blocks(1, 3), sections=sections))
+        content: list[Any] = blocks(1, 3)
+        if draw(st.integers(0, 2)) == 0:
+            content.insert(draw(st.integers(0, len(content))), instrument())
+        chapters.append(Chapter(draw(readable_words(1, 5)), id=pid(), content=content, sections=sections))
     # the first paragraph always has id p0 (the target of cross-references)
     chapters[0] = Chapter(chapters[0].title, id=chapters[0].id, content=[
         Paragraph(("The first paragraph.",), id="p0"), *chapters[0].content], sections=chapters[0].sections)
     start = draw(st.dates(datetime.date(2000, 1, 1), datetime.date(2040, 1, 1)))
     end = start + datetime.timedelta(days=draw(st.integers(0, 40)))
     single = draw(st.booleans())
+    provisional = draw(st.booleans())
     return Report(
         language=draw(st.sampled_from(["en", "en", "fr", "es"])),
         layout=draw(st.sampled_from(list(DutyStation))),
@@ -423,7 +524,9 @@ def readable_reports(draw: Any) -> Report:
         parent_body=draw(st.sampled_from([None, "Human Rights Council"])),
         body="Commission on Science and Technology for Development",
         session=Session(draw(st.integers(1, 99)), draw(st.sampled_from(["Geneva", None])), start, end),
-        agenda_items=[AgendaItem(2, draw(readable_words(1, 6)))],
+        agenda_items=[AgendaItem(number, draw(readable_words(1, 6)), provisional=provisional)
+                      for number in range(2, 2 + draw(st.integers(1, 2)))],
+        agenda_label=draw(st.sampled_from(list(AgendaLabel))),
         agenda_symbol=draw(st.sampled_from([None, "E/CN.16/2022/1"])),
         title=draw(readable_words(1, 6)),
         title_style=draw(st.sampled_from(list(TitleStyle))),

@@ -85,7 +85,7 @@ def test_a_visit_knows_its_siblings_parent_and_depth() -> None:
 def test_children_knows_every_kind_of_node() -> None:
     # A new member of model.Node without a case in children() fails here as well as in mypy.
     kinds = typing.get_args(Node)
-    assert len(kinds) == 20
+    assert len(kinds) == 24
     for kind in kinds:
         fields = {f.name for f in attrs.fields(kind)}
         assert {name for name, _ in children(_minimal(kind))} <= fields
@@ -93,7 +93,8 @@ def test_children_knows_every_kind_of_node() -> None:
 
 def _minimal(kind: type) -> Any:
     required = {"title": "t", "text": "t", "unnumbered": "t", "theme": "t", "addressee": "a", "courses": (),
-                "enacting": "t", "paragraphs": (), "bullet": "t", "line": "t", "lines": (), "rows": (), "image": b""}
+                "enacting": "t", "paragraphs": (), "bullet": "t", "line": "t", "lines": (), "rows": (), "image": b"",
+                "items": ()}
     names = {f.name for f in attrs.fields(kind)}
     return kind(**{k: v for k, v in required.items() if k in names})
 
@@ -103,7 +104,7 @@ def _objects_with_paths(data: object, path: str = "$") -> list[str]:
     found: list[str] = []
     if isinstance(data, dict):
         if path != "$" and any(k in data for k in ("text", "unnumbered", "title", "theme", "addressee", "bullet",
-                                                    "lines", "line")):
+                                                    "lines", "line", "items")):
             found.append(path)
         for key, value in data.items():
             if key not in ("participants", "masthead", "session", "agenda_items", "link"):  # a link is inline

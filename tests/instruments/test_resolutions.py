@@ -30,6 +30,7 @@ from cstd_docs.model import (
     Operative,
     Paragraph,
     Preambular,
+    ProvisionalAgenda,
     Report,
     Resolution,
     Section,
@@ -135,7 +136,12 @@ def test_cross_references_print_the_operative_number_and_the_resolution_numeral(
 def test_an_agenda_sub_item_prints_after_its_number_and_reads_back_from_both_formats() -> None:
     report = l6_report()
     assert report.agenda_items[0].sub_item == "(b) (iii)"
-    assert "\nItem 3 (b) (iii) of the agenda\\\n" in cstd_docs.render_markdown(report)
+    # The New York layout labels the adopted agenda's item as L.6 prints it; Geneva's own form.
+    assert "\nAgenda item 3 (b) (iii)\\\n" in cstd_docs.render_markdown(report)
+    geneva = attrs.evolve(report, layout="geneva")
+    assert "\nItem 3 (b) (iii) of the agenda\\\n" in cstd_docs.render_markdown(geneva)
+    assert cstd_docs.read_markdown(cstd_docs.render_markdown(geneva, embed_source=False)).agenda_items == \
+        report.agenda_items
     bare = cstd_docs.read_markdown(cstd_docs.render_markdown(report, embed_source=False))
     assert bare.agenda_items == report.agenda_items
     assert cstd_docs.read_docx(docx_bytes(report)).agenda_items == report.agenda_items
@@ -219,7 +225,12 @@ def test_e28_resolutions_match_the_printed_report_in_order() -> None:
     resolutions = [b for s in report.chapters[0].sections for b in s.content if isinstance(b, Resolution)]
     shown = sum(3 + len(r.preamble) + len(r.operative) for r in resolutions)  # label, title, formula, paragraphs
     decisions = [b for s in report.chapters[0].sections for b in s.content if isinstance(b, Decision)]
-    shown += sum(2 + len(d.paragraphs) + sum(len(p.subparagraphs) for p in d.paragraphs) for d in decisions)
+    texts = [p for d in decisions for p in d.paragraphs if isinstance(p, DecisionParagraph)]
+    shown += sum(2 for _ in decisions) + sum(1 + len(p.subparagraphs) for p in texts)
+    # the provisional agenda: its title, items, sub-items, the segments' headings and the "***" line
+    agendas = [p for d in decisions for p in d.paragraphs if isinstance(p, ProvisionalAgenda)]
+    assert len(agendas) == 1 and len(agendas[0].items) == 12
+    shown += sum(1 + sum(1 + len(i.sub_items) + bool(i.heading) + i.separated for i in a.items) for a in agendas)
     assert len(resolutions) == len(decisions) == 2 and len(blocks) == 3 + 2 + shown  # headings, paragraphs
     printed = body.replace(" ", "")
     position = printed.index("ChapterIMatterscallingforaction")

@@ -17,7 +17,7 @@ import cstd_docs
 from cstd_docs.errors import Problem
 from cstd_docs.model import Report
 from cstd_docs.writers.docx.instrument_styles import COLUMN, FIRST_LINE
-from cstd_docs.writers.docx.layout import GENEVA
+from cstd_docs.writers.docx.layout import LAYOUTS
 from cstd_docs.writers.pdf import render_pdf
 
 pytestmark = pytest.mark.interop
@@ -71,10 +71,11 @@ def _words_with_x(pdf: Path) -> list[tuple[float, str]]:
     return [(float(m.group(1)), m.group(2)) for m in re.finditer(r'<word xMin="([\d.]+)"[^>]*>(.*?)</word>', html)]
 
 
-def test_libreoffice_lays_out_operative_numbers_at_the_first_line_indent(l6_pdf: Path) -> None:
+def test_libreoffice_lays_out_operative_numbers_at_the_first_line_indent(l6_pdf: Path,
+                                                                        reports: dict[str, Report]) -> None:
     """docs/layout-resolutions.md: number at 23.76 pt inside the text column, text 23.76 pt further."""
     words = _words_with_x(l6_pdf)
-    column = (GENEVA.page.left + COLUMN) * POINTS_PER_TWIP
+    column = (LAYOUTS[reports["l6"].layout].page.left + COLUMN) * POINTS_PER_TWIP
     numbers = [(x, words[i + 1]) for i, (x, w) in enumerate(words) if re.fullmatch(r"\d{1,2}\.", w)
                and words[i + 1][1] in ("Endorses", "Decides", "Requests", "Invites", "Encourages")]
     assert len(numbers) >= 8

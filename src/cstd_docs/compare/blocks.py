@@ -14,6 +14,7 @@ from attrs import frozen
 
 from cstd_docs.model import Emphasis, Link, Strong, StrongEmphasis
 from cstd_docs.resolve.document import (
+    AgendaPart,
     BoxStart,
     BulletItem,
     Heading,
@@ -111,6 +112,8 @@ def block_runs(block: ResolvedBlock) -> tuple[Run, ...]:
             return block.text
         case ResolvedTable() | ResolvedFigure():
             return float_runs(block)
+        case AgendaPart():
+            return block.text
         case _:
             assert_never(block)
 
@@ -211,6 +214,9 @@ def unit(block: ResolvedBlock, notes: Sequence[ResolvedNote], places: _Places) -
         case ResolvedTable() | ResolvedFigure():
             kind = "table" if isinstance(block, ResolvedTable) else "figure"
             runs, place = float_runs(block, caption=False), block.caption or f"a table after {places.last}"
+        case AgendaPart():  # placed in its instrument: "Draft decision I, agenda item 4."
+            kind, runs = "agenda", block.text
+            place = f"{places.instrument}, {block.kind.value} {block.label}".rstrip()
         case _:
             assert_never(block)
     text = runs_text(runs, notes)

@@ -9,6 +9,7 @@ from attrs import frozen
 
 from cstd_docs.editorial.texts import places
 from cstd_docs.model import (
+    AgendaDocument,
     Annex,
     Box,
     Chapter,
@@ -19,6 +20,9 @@ from cstd_docs.model import (
     Operative,
     Paragraph,
     Preambular,
+    ProvisionalAgenda,
+    ProvisionalItem,
+    ProvisionalSubItem,
     Resolution,
     Section,
     Subparagraph,
@@ -88,6 +92,8 @@ class _Walk:
             case Paragraph() | Subparagraph() | UnnumberedText() | Suggestion() | Resolution() | Preambular() \
                     | Operative() | Decision() | DecisionParagraph() | Bullet() | IndentedLines() | Line():
                 pass  # text: the rules on texts look at it
+            case ProvisionalAgenda() | ProvisionalItem() | ProvisionalSubItem() | AgendaDocument():
+                pass  # an agenda's text: the rules on texts look at it
             case Chapter():
                 self.empty(node, path, not node.content and not node.sections,
                            "the chapter has no text and no sections")

@@ -21,6 +21,7 @@ from attrs import frozen
 
 from cstd_docs.editorial.rules import Kind
 from cstd_docs.model import (
+    AgendaDocument,
     Annex,
     Box,
     Chapter,
@@ -41,6 +42,9 @@ from cstd_docs.model import (
     Paragraph,
     Person,
     Preambular,
+    ProvisionalAgenda,
+    ProvisionalItem,
+    ProvisionalSubItem,
     Report,
     Resolution,
     Section,
@@ -56,6 +60,7 @@ from cstd_docs.model import (
 from cstd_docs.model.lists import Bullet, IndentedLines, Line
 from cstd_docs.model.walk import Visit, walk
 from cstd_docs.resolve.document import (
+    AgendaPart,
     BoxStart,
     BulletItem,
     Heading,
@@ -279,6 +284,8 @@ class _Walk:
                 pass  # its lines are printed, each a visit of its own
             case Table() | Figure():
                 self.table_or_figure(path, node)
+            case ProvisionalAgenda() | ProvisionalItem() | ProvisionalSubItem() | AgendaDocument():
+                self.agenda(visit, node)
             case _:
                 assert_never(node)
 
@@ -346,7 +353,45 @@ class _Walk:
         name = self.instruments.get(id(visit.parent), "the resolution")
         place = f"{name}, paragraph {_number(resolved.number)}"
         self.holders[id(node)] = (place, node.id)
+        if node.heading:  # its subheading, printed right before it
+            self.before(Kind.HEADING, f"{visit.path}.heading", node.heading, resolved, f"{place}, its subheading",
+                        node.id)
         self.field(Kind.BODY, f"{visit.path}.text", node.text, resolved.text, place, node.id, resolved.number)
+
+    def before(self, kind: Kind, path: str, inlines: Inlines, block: ResolvedBlock, place: str,
+               ident: str | None) -> None:
+        """A heading a node prints right before its own block (a subheading, an agenda's heading)."""
+        at = self.resolved.blocks.index(block)
+        heading = self.resolved.blocks[at - 1] if at else None
+        ours = heading is not None and heading.origin is block.origin
+        titled = (Heading, InstrumentHeading, BoxStart, ResolvedTable, ResolvedFigure)
+        if ours and heading is not None and not isinstance(heading, titled):
+            self.field(kind, path, inlines, heading.text, place, ident)
+
+    def agenda(self, visit: Visit, node: ProvisionalAgenda | ProvisionalItem | ProvisionalSubItem | AgendaDocument
+               ) -> None:
+        """A provisional agenda's title, items, sub-items and documents, placed by their numbers."""
+        resolved = self.printed(node)
+        if not isinstance(resolved, AgendaPart):
+            return
+        holder = self.holders.get(id(visit.parent), ("the provisional agenda", None))[0]
+        path = visit.path
+        match node:
+            case ProvisionalAgenda():
+                self.field(Kind.HEADING, f"{path}.title", node.title, resolved.text, "the provisional agenda", node.id)
+            case ProvisionalItem() | ProvisionalSubItem():
+                place = f"the provisional agenda, item {_number(resolved.label)}" if isinstance(node, ProvisionalItem) \
+                    else f"{holder} {resolved.label}"
+                self.holders[id(node)] = (place, node.id)
+                if isinstance(node, ProvisionalItem) and node.heading:
+                    self.before(Kind.HEADING, f"{path}.heading", node.heading, resolved, f"{place}, its heading",
+                                node.id)
+                self.field(Kind.BODY, f"{path}.text", node.text, resolved.text, place, node.id, resolved.label)
+            case AgendaDocument():  # its title; the symbol after it is checked as a symbol
+                self.field(Kind.BODY, f"{path}.title", node.title, resolved.text[: len(node.title)],
+                           f"{holder}, document {visit.index + 1}", node.id)
+            case _:
+                assert_never(node)
 
     def title(self, path: str, node: Annex | Chapter | Section | Subsection | Findings, title: Inlines) -> None:
         resolved = self.printed(node)

@@ -10,9 +10,10 @@ or {"link": {"text": …, "url": …}}.
 
 Other unions are told apart by a key: a block with "unnumbered" is unnumbered text,
 one with "enacting" a resolution, one with "paragraphs" a decision, one with "box" a box, one
-with "bullet" a bullet, one with "lines" indented lines (anything else is a paragraph), a
-chapter part with "theme" is a findings section, and a participant says its "kind". Fields
-equal to their default are left out.
+with "bullet" a bullet, one with "lines" indented lines, one with "items" a provisional agenda
+(anything else is a paragraph; in a decision's paragraphs, "items" makes the agenda it
+approves), a chapter part with "theme" is a findings section, and a participant says its
+"kind". Fields equal to their default are left out.
 """
 
 from __future__ import annotations
@@ -380,7 +381,15 @@ def configure_tagged_unions(c: Converter) -> None:
             return c.structure(obj, m.Table)
         if "image" in obj or "description" in obj or "width" in obj:  # a figure (issue 13)
             return c.structure(obj, m.Figure)
+        if "items" in obj:  # a provisional agenda, as a document's or a chapter's text
+            return c.structure(obj, m.ProvisionalAgenda)
         return c.structure(obj, m.Paragraph)
+
+    def structure_decision_part(value: object, _: object) -> m.DecisionPart:
+        obj = _need_object(value, "a paragraph of the decision", '{"text": "The Economic and Social Council …"}')
+        if "items" in obj:  # the provisional agenda the decision approves
+            return c.structure(obj, m.ProvisionalAgenda)
+        return c.structure(obj, m.DecisionParagraph)
 
     def structure_part(value: object, _: object) -> m.ChapterPart:
         obj = _need_object(value, "a section", '{"title": "…", "content": […]}')
@@ -411,6 +420,8 @@ def configure_tagged_unions(c: Converter) -> None:
     c.register_unstructure_hook_func(lambda t: t == m.Block, by_runtime_class)
     c.register_unstructure_hook_func(lambda t: t == m.ChapterPart, by_runtime_class)
     c.register_unstructure_hook_func(lambda t: t == m.Participant, unstructure_participant)
+    c.register_structure_hook_func(lambda t: t == m.DecisionPart, structure_decision_part)
+    c.register_unstructure_hook_func(lambda t: t == m.DecisionPart, by_runtime_class)
 
 
 def json_name(field: attrs.Attribute[Any]) -> str:
@@ -418,8 +429,9 @@ def json_name(field: attrs.Attribute[Any]) -> str:
     return str(field.metadata.get(m.JSON_NAME, field.name))
 
 
-#: Keys that lead their object when present: where a file's schema is, a node's id.
-LEADING_KEYS = (m.SCHEMA_KEY, "id")
+#: Keys that lead their object when present: where a file's schema is, a node's id; what prints
+#: before an operative paragraph or an agenda item (a "***" line, a subheading) before its text.
+LEADING_KEYS = (m.SCHEMA_KEY, "id", "separated", "heading")
 
 
 def leading_first(data: dict[str, Any]) -> dict[str, Any]:

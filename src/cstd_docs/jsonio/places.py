@@ -123,8 +123,8 @@ def _blocks_in_order(scope: dict[str, Any], prefix: tuple[Segment, ...]) -> Iter
 
 
 #: The keys of blocks that take no report paragraph number: unnumbered text, a resolution, a decision,
-#: a box, a bullet, indented lines.
-_UNNUMBERED_KEYS: tuple[str, ...] = ("unnumbered", "enacting", "paragraphs", "box", "bullet", "lines")
+#: a box, a bullet, indented lines, a provisional agenda.
+_UNNUMBERED_KEYS: tuple[str, ...] = ("unnumbered", "enacting", "paragraphs", "box", "bullet", "lines", "items")
 #: The keys that make a block a table or a figure (issue 13), which take no paragraph number either.
 _FLOAT_KEYS = {"rows": "a table", "header": "a table", "columns": "a table", "image": "a figure",
                "description": "a figure", "width": "a figure"}
@@ -184,14 +184,12 @@ def place_of(
                 words.append("a box")
             elif isinstance(node, dict) and ("bullet" in node or "lines" in node):
                 words.append("a bullet" if "bullet" in node else "indented lines")
+            elif isinstance(node, dict) and "items" in node:
+                words.append("the provisional agenda")
             else:
                 words.append(f"paragraph {number}" if number is not None else "unnumbered text")
-        elif key == "operative":
-            words.append(f"operative paragraph {index + 1}")
-        elif key == "preamble":
-            words.append(f"preambular paragraph {index + 1}")
-        elif key == "paragraphs":
-            words.append(f"its paragraph {index + 1}")
+        elif key in _INSTRUMENT_KEYS:
+            words.append(_instrument_part(key, index, node))
         elif key in ("subparagraphs", "courses"):
             depth += 1
             words.append(f"subparagraph {_label(depth, index + 1)}")
@@ -232,6 +230,19 @@ def _heading_word(key: str, items: list[Any], index: int) -> str:
     if key == "chapters":
         return f"chapter {roman(place)}"
     return f"section {letters(place).upper()}" if key == "sections" else f"subsection {place}"
+#: The lists inside resolutions, decisions and provisional agendas.
+_INSTRUMENT_KEYS = ("operative", "preamble", "paragraphs", "items", "sub_items", "documentation")
+
+
+def _instrument_part(key: str, index: int, node: object) -> str:
+    """"operative paragraph 2", "its provisional agenda", "agenda item 4", "sub-item (a)", …"""
+    if key == "paragraphs":
+        agenda = isinstance(node, dict) and "items" in node
+        return "its provisional agenda" if agenda else f"its paragraph {index + 1}"
+    if key == "sub_items":
+        return f"sub-item {_label(1, index + 1)}"
+    return {"operative": "operative paragraph {n}", "preamble": "preambular paragraph {n}", "items": "agenda item {n}",
+            "documentation": "document {n} of its documentation"}[key].format(n=index + 1)
 
 
 def _instrument_word(node: dict[str, Any]) -> str:

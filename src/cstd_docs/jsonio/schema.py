@@ -37,7 +37,8 @@ class _Builder:
         if tp == m.Inlines:
             return self.ref("Inlines")
         if tp == m.Block:
-            return self.union("Block", typing.get_args(m.Block), "A numbered paragraph, or unnumbered text.")
+            return self.union("Block", typing.get_args(m.Block), "A numbered paragraph, unnumbered text, a "
+                              "resolution, a decision or a provisional agenda.")
         if tp == m.ChapterPart:
             return self.union("ChapterPart", typing.get_args(m.ChapterPart), "A section, or the findings on a theme.")
         if tp == m.Participant:
@@ -47,6 +48,9 @@ class _Builder:
         if tp is bytes:  # a figure's image
             return {"type": "string", "description": "A PNG, JPEG or GIF image as a data: URI.",
                     "pattern": "^data:image/(png|jpeg|gif);base64,", "contentEncoding": "base64"}
+        if tp == m.DecisionPart:
+            return self.union("DecisionPart", typing.get_args(m.DecisionPart),
+                              "A paragraph of a decision, or the provisional agenda it approves.")
         origin = typing.get_origin(tp)
         args = typing.get_args(tp)
         if origin in (Union, types.UnionType):

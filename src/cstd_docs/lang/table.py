@@ -22,7 +22,8 @@ from cattrs.v import format_exception, transform_error
 
 from cstd_docs.errors import Problem, ReportError
 
-__all__ = ["Distributions", "EnglishOrdinals", "LanguageTable", "Typography", "parse_table"]
+__all__ = ["AgendaLabels", "Distributions", "EnglishOrdinals", "Instruments", "LanguageTable", "Typography",
+           "parse_table"]
 
 
 def _template(*names: str) -> Callable[[Any, attrs.Attribute[Any], str], None]:
@@ -107,6 +108,26 @@ class Instruments:
     draft_decision: str = field(validator=_template())
     draft_decision_numbered: str = field(validator=_template("numeral"))
     decision_numbered: str = field(validator=_template("number"))
+    #: Over the documents listed under a provisional agenda's item ("Documentation").
+    documentation: str = field(validator=_template())
+    #: A listed document's symbol after its title: " ({symbol})".
+    document_symbol: str = field(validator=_template("symbol"))
+
+
+@frozen(kw_only=True)
+class AgendaLabels:
+    """Agenda lines under the masthead beyond one item of a Geneva document (issue 12)."""
+
+    #: Several items on one line: "Items {numbers} of the provisional agenda".
+    items_provisional: str = field(validator=_template("numbers"))
+    #: … of the adopted agenda: "Items {numbers} of the agenda".
+    items: str = field(validator=_template("numbers"))
+    #: Between the numbers ("2, 3 and 5"): all but the last two, and the last two.
+    numbers_separator: str
+    numbers_and: str
+    #: The adopted agenda in the New York layout: "Agenda item 3 (b) (iii)" (E/CN.5/2025/L.6).
+    new_york_item: str = field(validator=_template("number"))
+    new_york_items: str = field(validator=_template("numbers"))
 # --- end instruments
 
 
@@ -235,6 +256,7 @@ class LanguageTable:
     tables: Tables
     contents: ContentsWords
     official_records: OfficialRecordsWords
+    agenda_labels: AgendaLabels
 
 
 def _text(value: object, _: object = None) -> str:

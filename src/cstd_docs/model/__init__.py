@@ -4,6 +4,7 @@ This is the document tree every reader produces and every writer consumes (after
 resolution pass). It stores what an author decides, never what can be derived.
 """
 
+from cstd_docs.model.agenda import AgendaDocument, ProvisionalAgenda, ProvisionalItem, ProvisionalSubItem
 from cstd_docs.model.body import (
     Annex,
     Block,
@@ -35,7 +36,15 @@ from cstd_docs.model.inline import (
     TableNoteMark,
     plain_text,
 )
-from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
+from cstd_docs.model.instruments import (
+    Decision,
+    DecisionParagraph,
+    DecisionPart,
+    NoteNumbering,
+    Operative,
+    Preambular,
+    Resolution,
+)
 from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.letters import Letter
 from cstd_docs.model.lists import Bullet, IndentedLines, Line
@@ -44,6 +53,7 @@ from cstd_docs.model.report import (
     JSON_NAME,
     SCHEMA_KEY,
     AgendaItem,
+    AgendaLabel,
     Contents,
     Distribution,
     DutyStation,
@@ -60,7 +70,10 @@ __all__ = [
     "JSON_NAME",
     "SCHEMA_KEY",
     "STYLED",
+    # issue 12: provisional agendas, note numbering, joined agenda labels
+    "AgendaDocument",
     "AgendaItem",
+    "AgendaLabel",
     "Alignment",
     "Annex",
     "Block",
@@ -76,6 +89,7 @@ __all__ = [
     "CrossRef",
     "Decision",
     "DecisionParagraph",
+    "DecisionPart",
     "Delegation",
     "Distribution",
     "DutyStation",
@@ -93,6 +107,7 @@ __all__ = [
     "Node",
     "Note",
     "NoteInline",
+    "NoteNumbering",
     "OfficialRecords",
     "Operative",
     "Organization",
@@ -100,6 +115,9 @@ __all__ = [
     "Participant",
     "Person",
     "Preambular",
+    "ProvisionalAgenda",
+    "ProvisionalItem",
+    "ProvisionalSubItem",
     "Report",
     "Resolution",
     "Section",

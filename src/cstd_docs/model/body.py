@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from cstd_docs.model.inline import Inlines, to_inlines, to_tuple
-
 # --- instruments (issue 12): a resolution is a block of a chapter; its list items live in items.py
+from cstd_docs.model.agenda import AgendaDocument, ProvisionalAgenda, ProvisionalItem, ProvisionalSubItem
+from cstd_docs.model.inline import Inlines, to_inlines, to_tuple
 from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
 from cstd_docs.model.items import Subparagraph
 
@@ -61,7 +61,8 @@ class Box:
 # --- end boxes
 
 
-Block = Paragraph | UnnumberedText | Resolution | Decision | Box | Bullet | IndentedLines | Table | Figure
+Block = (Paragraph | UnnumberedText | Resolution | Decision | Box | Bullet | IndentedLines | Table | Figure
+         | ProvisionalAgenda)
 
 # A heading that prints no numeral (issue 13: an agenda-item heading, "Agenda items 1 and 2" over
 # its title, or a document's own scheme) is the same Chapter, Section or Subsection with
@@ -152,4 +153,5 @@ class Annex:
 #: what they see with the base report by identity, not by the order of a walk.
 Node = (Annex | Chapter | Section | Findings | Subsection | Paragraph | Subparagraph | Suggestion | UnnumberedText
         | Resolution | Preambular | Operative | Decision | DecisionParagraph | Box
-        | Bullet | IndentedLines | Line | Table | Figure)
+        | Bullet | IndentedLines | Line | Table | Figure
+        | ProvisionalAgenda | ProvisionalItem | ProvisionalSubItem | AgendaDocument)

@@ -13,6 +13,7 @@ from typing import assert_never
 
 from cstd_docs.errors import Problem
 from cstd_docs.lang import available
+from cstd_docs.model.agenda import AgendaDocument, ProvisionalAgenda, ProvisionalItem, ProvisionalSubItem
 from cstd_docs.model.body import (
     Annex,
     Box,
@@ -40,7 +41,7 @@ from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, 
 from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.lists import MAX_BULLET_DEPTH, MAX_INDENT, Bullet, IndentedLines, Line
 from cstd_docs.model.participants import Delegation, Organization, Person
-from cstd_docs.model.report import SCHEMA_KEY, Report
+from cstd_docs.model.report import SCHEMA_KEY, AgendaLabel, Report
 from cstd_docs.model.tables import MAX_IMAGE_BYTES, Cell, Figure, Table, columns_of, image_info, spread
 from cstd_docs.model.walk import Visit, walk
 
@@ -246,6 +247,8 @@ class _Checks:
                 self.table(path, node)
             case Figure():
                 self.figure(path, node)
+            case ProvisionalAgenda() | ProvisionalItem() | ProvisionalSubItem() | AgendaDocument():
+                self.agenda(path, node)
             case _:
                 assert_never(node)
 
@@ -284,6 +287,8 @@ class _Checks:
                     self.unnumbered.add(node.id)
                 self.inlines(f"{path}.text", node.text, node.id)
             case Operative():
+                if node.heading:
+                    self.inlines(f"{path}.heading", node.heading, node.id)
                 self.inlines(f"{path}.text", node.text, node.id)
             case Resolution():
                 self.inlines(f"{path}.title", node.title, node.id)
@@ -300,6 +305,35 @@ class _Checks:
                 if not node.paragraphs:
                     self.problems.append(Problem(f"{path}.paragraphs", "a decision has no text",
                                                  'add a paragraph: {"text": "The Economic and Social Council …"}'))
+            case _:
+                assert_never(node)
+
+    def agenda(self, path: str,
+               node: ProvisionalAgenda | ProvisionalItem | ProvisionalSubItem | AgendaDocument) -> None:
+        """A provisional agenda's title and items; an item's heading and text; a document's title and symbol."""
+        self.define(node.id, path)
+        match node:
+            case ProvisionalAgenda():
+                if node.id is not None:  # it has no number of its own: its items have
+                    self.unnumbered.add(node.id)
+                if node.title:
+                    self.inlines(f"{path}.title", node.title, node.id)
+                if not node.items:
+                    self.problems.append(Problem(f"{path}.items", "a provisional agenda has no item",
+                                                 'add one: {"text": "Election of officers."}'))
+            case ProvisionalItem():
+                if node.heading:
+                    self.inlines(f"{path}.heading", node.heading, node.id)
+                self.inlines(f"{path}.text", node.text, node.id)
+            case ProvisionalSubItem():
+                self.inlines(f"{path}.text", node.text, node.id)
+            case AgendaDocument():
+                if node.id is not None:  # unnumbered: nothing for a cross-reference to print
+                    self.unnumbered.add(node.id)
+                self.inlines(f"{path}.title", node.title, node.id)
+                if node.symbol is not None and not _SYMBOL.fullmatch(node.symbol):
+                    self.problems.append(Problem(f"{path}.symbol", f"{node.symbol!r} is not a UN document symbol",
+                                                 'write it like "E/CN.16/2025/2", or leave it out'))
             case _:
                 assert_never(node)
     # --- end instruments
@@ -453,6 +487,10 @@ class _Checks:
                 self.problems.append(Problem(f"$.agenda_items[{index}].sub_item",
                                              f"a sub-item label is letters and numerals in brackets, got "
                                              f"{item.sub_item!r}", 'write e.g. "(b)" or "(b) (iii)"'))
+        if r.agenda_label is AgendaLabel.JOINED and len({item.provisional for item in r.agenda_items}) > 1:
+            self.problems.append(Problem("$.agenda_label", "items of the provisional agenda and of the agenda "
+                                         "cannot share one label line", 'set "provisional" alike on every item, '
+                                         'or label each item on its own line ("each")'))
         if r.agenda_symbol is not None:
             self.require_text("$.agenda_symbol", r.agenda_symbol, optional=True)
         self.inlines("$.title", r.title, None)

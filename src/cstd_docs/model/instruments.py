@@ -9,11 +9,30 @@ never use up a report paragraph number. Preambular paragraphs are unnumbered.
 
 from __future__ import annotations
 
+import enum
+
 from attrs import field, frozen
 
+from cstd_docs.model.agenda import ProvisionalAgenda
 from cstd_docs.model.inline import Inlines, to_inlines, to_tuple
 from cstd_docs.model.items import Subparagraph
-from cstd_docs.model.typed import typed_fields
+from cstd_docs.model.typed import to_enum, typed_fields
+
+
+class NoteNumbering(enum.Enum):
+    """How a resolution or decision numbers its notes.
+
+    ``report``: on with the report's notes (E/2025/28 and E/2025/24 number them so);
+    ``own``: from 1, as a text of its own (a CSTD session report restarts them in its second
+    draft resolution); the report's numbering then goes on after it as if it were not there.
+    """
+
+    REPORT = "report"
+    OWN = "own"
+
+
+def _note_numbering(value: NoteNumbering | str) -> NoteNumbering:
+    return to_enum(NoteNumbering)(value)  # type: ignore[no-any-return]
 
 
 @frozen(field_transformer=typed_fields)
@@ -29,6 +48,8 @@ class Operative:
     """An operative paragraph, numbered 1., 2. within its resolution; its opening verb in italics."""
 
     id: str | None = field(default=None, kw_only=True)
+    #: An unnumbered bold subheading printed before it ("Taking stock"); the numbering runs across it.
+    heading: Inlines = field(default=(), kw_only=True, converter=to_inlines)
     text: Inlines = field(converter=to_inlines)
     subparagraphs: tuple[Subparagraph, ...] = field(default=(), converter=to_tuple)
 
@@ -49,6 +70,8 @@ class Resolution:
     enacting: Inlines = field(converter=to_inlines)
     preamble: tuple[Preambular, ...] = field(default=(), converter=to_tuple)
     operative: tuple[Operative, ...] = field(default=(), converter=to_tuple)
+    #: Its notes numbered with the report's (the default) or from 1 on their own.
+    note_numbering: NoteNumbering = field(default=NoteNumbering.REPORT, kw_only=True, converter=_note_numbering)
 
 
 @frozen(field_transformer=typed_fields)
@@ -61,13 +84,19 @@ class DecisionParagraph:
     subparagraphs: tuple[Subparagraph, ...] = field(default=(), converter=to_tuple)
 
 
+#: What a decision's text holds: its paragraphs, and the provisional agenda it approves.
+DecisionPart = DecisionParagraph | ProvisionalAgenda
+
+
 @frozen(field_transformer=typed_fields)
 class Decision:
     """A draft decision ("Draft decision II" by its place among the draft decisions of its list),
     or an adopted one with the number its body gave it ("Decision 68/101"): a title, then its
-    text in one or several paragraphs."""
+    text in one or several paragraphs, among which the provisional agenda it approves."""
 
     id: str | None = field(default=None, kw_only=True)
     official_number: str | None = field(default=None, kw_only=True)
     title: Inlines = field(converter=to_inlines)
-    paragraphs: tuple[DecisionParagraph, ...] = field(converter=to_tuple)
+    paragraphs: tuple[DecisionPart, ...] = field(converter=to_tuple)
+    #: Its notes numbered with the report's (the default) or from 1 on their own.
+    note_numbering: NoteNumbering = field(default=NoteNumbering.REPORT, kw_only=True, converter=_note_numbering)

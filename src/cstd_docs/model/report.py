@@ -90,6 +90,24 @@ class TitleStyle(enum.Enum):
 
     HMG = "HMG"
     HCHG = "HChG"
+    #: 10 pt bold at the text column: an "L" document's "Draft resolution submitted by …" line
+    #: (E/CN.5/2025/L.6; docs/layout-resolutions.md).
+    H23G = "H23G"
+
+
+class AgendaLabel(enum.Enum):
+    """How the agenda items under the masthead are labelled.
+
+    ``each``: "Item 2 of the provisional agenda" over each item's title (E/CN.16/2022/2);
+    ``joined``: "Items 2 and 3 of the provisional agenda" once, over all their titles.
+    """
+
+    EACH = "each"
+    JOINED = "joined"
+
+
+def _agenda_label(value: AgendaLabel | str) -> AgendaLabel:
+    return to_enum(AgendaLabel)(value)  # type: ignore[no-any-return]
 
 
 @frozen(kw_only=True, field_transformer=typed_fields)
@@ -193,6 +211,8 @@ class Report:
     agenda_items: tuple[AgendaItem, ...] = field(default=(), converter=to_tuple)
     #: Symbol of the provisional agenda, the text of the agenda note ("E/CN.16/2022/1").
     agenda_symbol: str | None = None
+    #: One label line per item (the default), or one for all: "Items 2 and 3 of the provisional agenda".
+    agenda_label: AgendaLabel = field(default=AgendaLabel.EACH, converter=_agenda_label)
     title: Inlines = field(converter=to_inlines)
     title_style: TitleStyle = field(default=TitleStyle.HMG, converter=_title_style)
     #: "Held at …", "Prepared by the UNCTAD secretariat"; each may carry a note.

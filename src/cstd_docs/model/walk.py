@@ -17,6 +17,7 @@ from typing import assert_never
 
 from attrs import define
 
+from cstd_docs.model.agenda import AgendaDocument, ProvisionalAgenda, ProvisionalItem, ProvisionalSubItem
 from cstd_docs.model.body import (
     Annex,
     Box,
@@ -103,7 +104,13 @@ def children(node: Node) -> tuple[tuple[str, Sequence[Node]], ...]:
             return (("bullets", node.bullets),)
         case IndentedLines():
             return (("lines", node.lines),)
-        case Line() | Table() | Figure():  # a table's cells and notes are no nodes: none is numbered
+        case ProvisionalAgenda():
+            return (("items", node.items),)
+        case ProvisionalItem():
+            return (("sub_items", node.sub_items), ("documentation", node.documentation))
+        case ProvisionalSubItem():
+            return (("documentation", node.documentation),)
+        case Line() | Table() | Figure() | AgendaDocument():  # a table's cells and notes are no nodes
             return ()
         case _:
             assert_never(node)

@@ -24,7 +24,7 @@ from cstd_docs.readers.base import Base, base_of
 from cstd_docs.readers.inlines import context
 from cstd_docs.readers.match import place
 from cstd_docs.readers.signature import runs_plain
-from cstd_docs.readers.visible import Visible, VNote
+from cstd_docs.readers.visible import Visible, VNote, asterisk
 
 
 def assemble(visible: Visible, base: Report | None, warnings: list[Problem], source: str,
@@ -49,20 +49,22 @@ def assemble(visible: Visible, base: Report | None, warnings: list[Problem], sou
     placed = place(visible.blocks, resolved.items if resolved is not None else (), ctx.anchors)
     summary, content, chapters, annexes = body.body(ctx, placed)
     # the agenda's note may be the first page's only one: its mark ("*") counts too
-    agenda_marks = any(isinstance(run, VNote) and run.custom for line in visible.front_lines for run in line)
+    agenda_marks = any(isinstance(run, VNote) and asterisk(run) for line in visible.front_lines for run in line)
     first = FirstPageNotes.ASTERISKS if ctx.inline.custom_marks or agenda_marks else (
         base.first_page_notes if base else FirstPageNotes.NUMBERED)
     report = Report(
         schema=base.schema if base else None,
         language=language,
         # a layout prints no words to read it from: the source's, else what the page shows (Word's size)
-        layout=base.layout if base else visible.duty_station or DutyStation.GENEVA,
+        # or the agenda label's form ("Agenda item 3" is New York's): Markdown shows no page
+        layout=base.layout if base else visible.duty_station or the_front.layout or DutyStation.GENEVA,
         masthead=the_masthead,
         parent_body=the_front.parent_body,
         body=the_front.body,
         session=the_front.session,
         agenda_items=the_front.agenda_items,
         agenda_symbol=the_front.agenda_symbol,
+        agenda_label=the_front.agenda_label,
         title=title,
         title_style=front.title_style(ctx, visible),
         subtitles=subtitles,

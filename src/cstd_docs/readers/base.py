@@ -13,6 +13,7 @@ from typing import assert_never
 from attrs import frozen
 
 from cstd_docs.model import (
+    AgendaDocument,
     Annex,
     Box,
     Chapter,
@@ -25,6 +26,9 @@ from cstd_docs.model import (
     Operative,
     Paragraph,
     Preambular,
+    ProvisionalAgenda,
+    ProvisionalItem,
+    ProvisionalSubItem,
     Report,
     Resolution,
     Section,
@@ -49,6 +53,8 @@ from cstd_docs.readers.visible import (
 )
 from cstd_docs.resolve import resolve
 from cstd_docs.resolve.document import (
+    AgendaPart,
+    AgendaPartKind,
     BoxKind,
     BoxStart,
     BulletItem,
@@ -127,7 +133,13 @@ def heading_kind(level: HeadingLevel) -> BlockKind:
 
 #: What an instrument's unnumbered text is read as.
 _TEXT_KINDS = {InstrumentTextKind.ENACTING: BlockKind.ENACTING, InstrumentTextKind.PREAMBULAR: BlockKind.PREAMBULAR,
-               InstrumentTextKind.DECISION: BlockKind.DECISION_TEXT}
+               InstrumentTextKind.DECISION: BlockKind.DECISION_TEXT,
+               InstrumentTextKind.SUBHEADING: BlockKind.OPERATIVE_HEADING}
+#: What a provisional agenda's parts are read as.
+_AGENDA_KINDS = {AgendaPartKind.TITLE: BlockKind.AGENDA_TITLE, AgendaPartKind.HEADING: BlockKind.AGENDA_HEADING,
+                 AgendaPartKind.SEPARATOR: BlockKind.AGENDA_SEPARATOR, AgendaPartKind.ITEM: BlockKind.AGENDA_ITEM,
+                 AgendaPartKind.SUB_ITEM: BlockKind.AGENDA_SUB_ITEM,
+                 AgendaPartKind.DOCUMENTATION: BlockKind.DOCUMENTATION, AgendaPartKind.DOCUMENT: BlockKind.DOCUMENT}
 
 
 def printed(block: ResolvedBlock) -> tuple[BlockKind, Runs, str]:
@@ -158,6 +170,8 @@ def printed(block: ResolvedBlock) -> tuple[BlockKind, Runs, str]:
             return BlockKind.TABLE, block.title, block.number
         case ResolvedFigure():
             return BlockKind.FIGURE, block.title, block.number
+        case AgendaPart():
+            return _AGENDA_KINDS[block.kind], block.text, block.label
         case _:
             assert_never(block)
 
@@ -206,6 +220,23 @@ def unnumbered(base: Base | None) -> frozenset[Sig]:
     return frozenset(item.sig for item in base.items if item.kind is BlockKind.UNNUMBERED)
 
 
+#: The kinds an instrument prints as lines without a label (issue 12).
+UNLABELLED = (BlockKind.ENACTING, BlockKind.PREAMBULAR, BlockKind.DECISION_TEXT, BlockKind.AGENDA_SEPARATOR,
+              BlockKind.DOCUMENTATION, BlockKind.DOCUMENT)
+
+
+def unlabelled(base: Base | None) -> dict[Sig, frozenset[BlockKind]]:
+    """What the base's instruments printed without a label, with the kinds they printed it as: a line that
+    prints it, word for word, is read as unlabelled ("12." typed by the author), and as one of those kinds."""
+    if base is None:
+        return {}
+    found: dict[Sig, set[BlockKind]] = {}
+    for item in base.items:
+        if item.kind in UNLABELLED:
+            found.setdefault(item.sig, set()).add(item.kind)
+    return {sig: frozenset(kinds) for sig, kinds in found.items()}
+
+
 def node_text(node: Node) -> Inlines | None:
     """The inline content a node prints as its block's text (a suggestion's is composed)."""
     match node:
@@ -233,5 +264,9 @@ def node_text(node: Node) -> Inlines | None:
             return None  # its lines print
         case Table() | Figure():
             return node.title
+        case ProvisionalAgenda() | AgendaDocument():  # a document prints its symbol after its title
+            return node.title if isinstance(node, ProvisionalAgenda) else None
+        case ProvisionalItem() | ProvisionalSubItem():
+            return node.text
         case _:
             assert_never(node)

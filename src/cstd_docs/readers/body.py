@@ -21,11 +21,15 @@ from cstd_docs.model import (
     ChapterPart,
     Decision,
     DecisionParagraph,
+    DecisionPart,
     Findings,
     Inlines,
+    Node,
+    NoteNumbering,
     Operative,
     Paragraph,
     Preambular,
+    ProvisionalItem,
     Resolution,
     Section,
     Subparagraph,
@@ -35,19 +39,27 @@ from cstd_docs.model import (
 )
 from cstd_docs.model.lists import MAX_BULLET_DEPTH, Bullet, IndentedLines, Line
 from cstd_docs.model.walk import walk
+from cstd_docs.readers.agendas import AgendaParser
 from cstd_docs.readers.base import node_text
 from cstd_docs.readers.floats import float_block
 from cstd_docs.readers.inlines import Context
 from cstd_docs.readers.match import Placed
 from cstd_docs.readers.signature import runs_plain
-from cstd_docs.readers.visible import BlockKind, VRun
+from cstd_docs.readers.visible import BlockKind, VNote, VRun, restarted
 
 Part = Block | Suggestion
+#: Where a provisional agenda starts: its title, or its first item (and what the item carries).
+_AGENDA_STARTS = (BlockKind.AGENDA_TITLE, BlockKind.AGENDA_HEADING, BlockKind.AGENDA_SEPARATOR, BlockKind.AGENDA_ITEM)
+#: What an agenda shows after its title.
+_AGENDA = (BlockKind.AGENDA_HEADING, BlockKind.AGENDA_SEPARATOR, BlockKind.AGENDA_ITEM, BlockKind.AGENDA_SUB_ITEM,
+           BlockKind.DOCUMENTATION, BlockKind.DOCUMENT)
 #: What a resolution shows: it starts at its label, or its title when it prints none.
 _INSTRUMENT = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION, BlockKind.ENACTING, BlockKind.PREAMBULAR,
-               BlockKind.OPERATIVE, BlockKind.DECISION_LABEL, BlockKind.DECISION, BlockKind.DECISION_TEXT)
+               BlockKind.OPERATIVE, BlockKind.DECISION_LABEL, BlockKind.DECISION, BlockKind.DECISION_TEXT,
+               BlockKind.OPERATIVE_HEADING, BlockKind.AGENDA_TITLE, *_AGENDA)
 #: Where an instrument starts: its label, or its title when it prints none.
-_STARTS = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION, BlockKind.DECISION_LABEL, BlockKind.DECISION)
+_STARTS = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION, BlockKind.DECISION_LABEL, BlockKind.DECISION,
+           *_AGENDA_STARTS)
 #: A box's blocks: what a box holds, and the marks of its frame.
 _BOXES = (BlockKind.BOX, BlockKind.SUMMARY, BlockKind.BOX_END)
 _TEXT: tuple[BlockKind, ...] = (BlockKind.PARAGRAPH, BlockKind.UNNUMBERED, BlockKind.SUBPARAGRAPH, *_INSTRUMENT,
@@ -76,13 +88,15 @@ def _exact_text(placed: Placed, kind: type) -> Inlines | None:
     return None
 
 
-class _Parser:
+class _Parser(AgendaParser):
     def __init__(self, ctx: Context, placed: tuple[Placed, ...]) -> None:
         self.ctx = ctx
         self.placed = placed
         #: The base's indented lines, by ``id`` of each of their lines; the ids given to blocks read.
         self.lines_of: dict[int, IndentedLines] | None = None
         self.lines_ids: set[str] = set()
+        #: Each base node's holder, by ``id`` (made when first needed).
+        self._parents: dict[int, Node | None] | None = None
 
     def text_of(self, placed: Placed, kind: type) -> Inlines:
         """The base node's own text when the block prints it exactly, else the runs read."""
@@ -241,6 +255,8 @@ class _Parser:
             return self.resolution(pos)
         if block.kind in (BlockKind.DECISION_LABEL, BlockKind.DECISION):
             return self.decision(pos)
+        if block.kind in _AGENDA_STARTS:
+            return self.agenda(pos)
         self.ctx.warn(block.where, f"a {block.kind.value} paragraph outside any resolution",
                       "it was read as report text; give the resolution its title back")
         text = self.ctx.inlines(block.runs)
@@ -248,6 +264,17 @@ class _Parser:
             subparagraphs, after = self.subparagraphs(pos + 1, 1)
             return Paragraph(text, id=placed.id, subparagraphs=subparagraphs), after
         return UnnumberedText(text, id=placed.id), pos + 1
+
+    def enacting(self, placed: Placed, title: Placed | None) -> Inlines:
+        """The enacting formula: the base resolution's own when it prints what that one printed."""
+        node = title.node if title is not None else None
+        base = self.ctx.base
+        if isinstance(node, Resolution) and base is not None and placed.exact is not None:
+            at = next((i for i, item in enumerate(base.items) if item.node is node), None)
+            after = base.items[at + 1] if at is not None and at + 1 < len(base.items) else None
+            if after is not None and after.kind is BlockKind.ENACTING and after.sig == placed.sig:
+                return node.enacting
+        return self.ctx.inlines(placed.block.runs)
 
     def official_number(self, label: Placed | None, decision: bool = False) -> str | None:
         """The number in an adopted instrument's label ("Resolution 68/1" → "68/1"); None for a draft."""
@@ -259,13 +286,14 @@ class _Parser:
         return found.group(1) if found else None
 
     def resolution(self, pos: int) -> tuple[Resolution, int]:
+        start = pos
         label = self.placed[pos] if self.kind(pos) is BlockKind.RESOLUTION_LABEL else None
         pos += label is not None
         title = self.placed[pos] if self.kind(pos) is BlockKind.RESOLUTION else None
         pos += title is not None
         enacting: Inlines = ()
         if self.kind(pos) is BlockKind.ENACTING:
-            enacting, pos = self.ctx.inlines(self.placed[pos].block.runs), pos + 1
+            enacting, pos = self.enacting(self.placed[pos], title), pos + 1
         preamble: list[Preambular] = []
         while self.kind(pos) is BlockKind.PREAMBULAR:
             placed = self.placed[pos]
@@ -273,26 +301,36 @@ class _Parser:
                                        id=placed.id))
             pos += 1
         operative: list[Operative] = []
-        while self.kind(pos) is BlockKind.OPERATIVE:
+        while self.kind(pos) in (BlockKind.OPERATIVE, BlockKind.OPERATIVE_HEADING):
+            subheading, pos = self.subheading(pos)
+            if self.kind(pos) is not BlockKind.OPERATIVE:
+                break
             placed = self.placed[pos]
             text = self.text_of(placed, Operative)
             subparagraphs, pos = self.subparagraphs(pos + 1, 1)
             operative.append(Operative(text,
-                                       id=placed.id, subparagraphs=subparagraphs))
+                                       id=placed.id, subparagraphs=subparagraphs, heading=subheading))
         heading = title or label
         assert heading is not None  # a resolution starts at one of them
         ident = title.id if title is not None else None
         ident = ident or (label.anchor_id if label is not None else None)
         return Resolution(self.title_of(title) if title is not None else (), enacting, preamble, operative,
-                          id=ident, official_number=self.official_number(label)), pos
+                          id=ident, official_number=self.official_number(label),
+                          note_numbering=self.note_numbering(heading, start, pos)), pos
 
     def decision(self, pos: int) -> tuple[Decision, int]:
+        start = pos
         label = self.placed[pos] if self.kind(pos) is BlockKind.DECISION_LABEL else None
         pos += label is not None
         title = self.placed[pos] if self.kind(pos) is BlockKind.DECISION else None
         pos += title is not None
-        paragraphs: list[DecisionParagraph] = []
-        while self.kind(pos) is BlockKind.DECISION_TEXT:
+        paragraphs: list[DecisionPart] = []
+        while self.kind(pos) is BlockKind.DECISION_TEXT or (self.kind(pos) in _AGENDA_STARTS
+                                                            and self.agenda_of_decision(pos)):
+            if self.kind(pos) is not BlockKind.DECISION_TEXT:  # the provisional agenda it approves
+                agenda, pos = self.agenda(pos)
+                paragraphs.append(agenda)
+                continue
             placed = self.placed[pos]
             text = self.text_of(placed, DecisionParagraph)
             subparagraphs, pos = self.subparagraphs(pos + 1, 1)
@@ -300,8 +338,39 @@ class _Parser:
                                                 id=placed.id, subparagraphs=subparagraphs))
         ident = title.id if title is not None else None
         ident = ident or (label.anchor_id if label is not None else None)
+        heading = title or label
+        assert heading is not None  # a decision starts at one of them
         return Decision(self.title_of(title) if title is not None else (), paragraphs, id=ident,
-                        official_number=self.official_number(label, decision=True)), pos
+                        official_number=self.official_number(label, decision=True),
+                        note_numbering=self.note_numbering(heading, start, pos)), pos
+
+    def note_numbering(self, heading: Placed, start: int, end: int) -> NoteNumbering:
+        """Its own numbers when its notes show them (a typed "1" in Word, "[^II.1]" in Markdown); with
+        the report's when they show those; with no notes, as the base's instrument had it."""
+        notes = [run for placed in self.placed[start:end] for run in placed.block.runs if isinstance(run, VNote)]
+        if notes:
+            return NoteNumbering.OWN if any(restarted(note) for note in notes) else NoteNumbering.REPORT
+        node = heading.node
+        return node.note_numbering if isinstance(node, (Resolution, Decision)) else NoteNumbering.REPORT
+
+    def subheading(self, pos: int) -> tuple[Inlines, int]:
+        """An operative paragraph's subheading ("Taking stock"), if one stands at ``pos``."""
+        if self.kind(pos) is not BlockKind.OPERATIVE_HEADING:
+            return (), pos
+        placed = self.placed[pos]
+        if self.kind(pos + 1) is not BlockKind.OPERATIVE:
+            self.ctx.warn(placed.block.where, f"a subheading with no operative paragraph after it: "
+                          f"{runs_plain(placed.block.runs)[:60]!r}", "it was left out; put it before a paragraph")
+        return self.heading_of(placed), pos + 1
+
+    def heading_of(self, placed: Placed) -> Inlines:
+        """A heading printed before a node (a subheading, an agenda's heading): the node's own when
+        printed exactly, else the text it shows."""
+        node = placed.exact.node if placed.exact is not None else None
+        if isinstance(node, (Operative, ProvisionalItem)):
+            return node.heading
+        return self.ctx.inlines(placed.block.runs)
+
     # --- end instruments
 
     def content(self, pos: int, in_suggestions: bool = False) -> tuple[list[Part], int]:

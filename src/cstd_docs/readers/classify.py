@@ -17,16 +17,18 @@ before, is made here once:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import assert_never
 
 import attrs
 from attrs import field, frozen
 
 from cstd_docs.lang import LanguagePack
+from cstd_docs.model import Emphasis, Strong
 from cstd_docs.readers.labels import SubLabels
-from cstd_docs.readers.signature import Sig, signature
-from cstd_docs.readers.visible import BlockKind, VBlock, VFigure, VRun, VRuns, VTable, float_runs
+from cstd_docs.readers.signature import Sig, norm, runs_plain, signature
+from cstd_docs.readers.visible import BlockKind, VBlock, VFigure, VNote, VRun, VRuns, VTable, float_runs
+from cstd_docs.resolve.document import AGENDA_SEPARATOR
 
 
 def _runs(value: Iterable[VRun]) -> VRuns:
@@ -74,6 +76,12 @@ class TextLine:
     indent: int | None = None
     #: The line opens a block of indented lines.
     opens: bool = False
+    #: What the line is, where the format shows it (a Word style: an agenda's item, a subheading).
+    kind: BlockKind | None = None
+    #: The format shows every line's kind (Word, by its style): none is guessed from its face.
+    by_style: bool = False
+    #: An agenda's documentation under a sub-item (2; its Word indent, a Markdown quote in the quote), else 0.
+    depth: int = 0
 
 
 @frozen
@@ -91,13 +99,21 @@ Line = HeadingLine | TextLine | FloatLine
 class Classifier:
     """The decision for each line in turn; it remembers only what came before."""
 
-    def __init__(self, pack: LanguagePack, unnumbered: frozenset[Sig] = frozenset()) -> None:
+    def __init__(self, pack: LanguagePack, unnumbered: frozenset[Sig] = frozenset(),
+                 unlabelled: Mapping[Sig, frozenset[BlockKind]] | None = None) -> None:
         self.labels = SubLabels(pack)
         #: The signatures of the base's unnumbered text.
         self.unnumbered = unnumbered
+        #: The signatures of the lines the base's instruments printed without a label, with their kinds.
+        self.unlabelled: Mapping[Sig, frozenset[BlockKind]] = unlabelled or {}
         self.previous: BlockKind | None = None
         #: The instrument being read is a decision (its text is neither preamble nor operative).
         self.in_decision = False
+        #: A resolution is being read (a numbered line is an operative paragraph, not an agenda item).
+        self.in_resolution = False
+        #: A provisional agenda is being read.
+        self.in_agenda = False
+        self.documentation = pack.table.instruments.documentation
 
     def __call__(self, line: Line) -> VBlock:
         match line:
@@ -118,13 +134,21 @@ class Classifier:
         self.labels.reset()
         if line.kind in (BlockKind.RESOLUTION, BlockKind.DECISION):
             self.in_decision = line.kind is BlockKind.DECISION
+        if line.kind is BlockKind.AGENDA_TITLE:
+            return self.agenda_part(TextLine(line.runs, line.where, anchor=line.anchor), line.kind)
+        if line.kind in (BlockKind.OPERATIVE_HEADING, BlockKind.AGENDA_HEADING):  # "###" in a quote (Markdown)
+            kind = BlockKind.OPERATIVE_HEADING if self.in_resolution else BlockKind.AGENDA_HEADING
+            return self.agenda_part(TextLine(line.runs, line.where, anchor=line.anchor), kind)
+        self.in_resolution = line.kind is BlockKind.RESOLUTION
+        self.in_agenda = False
         return VBlock(line.kind, line.runs, number=line.number, where=line.where, anchor=line.anchor)
 
     def text(self, line: TextLine) -> VBlock:
         if line.instrument:
             return self.instrument(line)
+        self.in_resolution = self.in_agenda = False
         if line.bullet is not None or line.indent is not None:
-            return self.unlabelled(line)
+            return self.bullet_or_line(line)
         number, item = line.number, line.item
         after_text = self.previous in (BlockKind.PARAGRAPH, BlockKind.SUBPARAGRAPH)
         typed = number is not None or item is not None
@@ -146,8 +170,7 @@ class Classifier:
         self.labels.reset()
         return VBlock(BlockKind.UNNUMBERED, line.runs, where=line.where, anchor=line.anchor)
 
-
-    def unlabelled(self, line: TextLine) -> VBlock:
+    def bullet_or_line(self, line: TextLine) -> VBlock:
         """A bullet or an indented line: the format says so (a style, a list or line block), not its text."""
         self.labels.reset()
         if line.bullet is not None:
@@ -160,8 +183,20 @@ class Classifier:
         """A line of a resolution: the enacting formula right after the title, an operative
         paragraph by its number, a subparagraph of one by its label, else a preambular paragraph."""
         where, anchor = line.where, line.anchor
+        printed = self.unlabelled.get(signature(line.runs)) if self.unlabelled else None
+        if printed:  # printed unlabelled by the base: a label it starts with is its text
+            line = TextLine(line.runs, where, anchor=anchor, instrument=True, kind=line.kind, by_style=line.by_style,
+                            depth=line.depth)
         item = line.item
-        if line.number is not None:
+        if line.kind is not None or line.by_style:
+            kind = line.kind
+        else:  # where the base printed the text unlabelled, only as what it printed it
+            kind = self.guess(line)
+            kind = kind if not printed or kind in printed else None
+        if kind is not None:
+            return self.agenda_part(line, kind)
+        self.in_agenda = False  # a line of the instrument itself: any agenda above it has ended
+        if line.number is not None and not self.in_list(line):
             self.labels.reset()
             return VBlock(BlockKind.OPERATIVE, line.number.runs, number=line.number.label, where=where, anchor=anchor)
         after = self.previous in (BlockKind.OPERATIVE, BlockKind.DECISION_TEXT, BlockKind.SUBPARAGRAPH)
@@ -173,6 +208,59 @@ class Classifier:
             return VBlock(BlockKind.DECISION_TEXT, line.runs, where=where, anchor=anchor)
         kind = BlockKind.ENACTING if self.previous is BlockKind.RESOLUTION else BlockKind.PREAMBULAR
         return VBlock(kind, line.runs, where=where, anchor=anchor)
+
+    def guess(self, line: TextLine) -> BlockKind | None:
+        """What a quoted Markdown line of an instrument is, where no style says: a provisional agenda's
+        part by its place (and the word "Documentation" by its face); None for the others (preamble,
+        operative, …). Headings in a quote are headings ("###"), not guessed."""
+        text, face = runs_plain(line.runs).strip(), _face(line.runs)
+        if not self.agenda_open():
+            return None
+        if text == AGENDA_SEPARATOR:
+            return BlockKind.AGENDA_SEPARATOR
+        if face is Emphasis and text == self.documentation:
+            return BlockKind.DOCUMENTATION
+        if line.number is not None and not self.in_list(line):
+            return BlockKind.AGENDA_ITEM
+        if line.item is not None and self.in_agenda and self.labels.is_label(line.item.label):
+            return BlockKind.AGENDA_SUB_ITEM
+        if self.previous in (BlockKind.DOCUMENTATION, BlockKind.DOCUMENT):
+            return BlockKind.DOCUMENT
+        return None
+
+    def in_list(self, line: TextLine) -> bool:
+        """The line continues a list of subparagraphs that expects exactly its label ("1." in Arabic)."""
+        item = line.item
+        return item is not None and self.previous is BlockKind.SUBPARAGRAPH and self.labels.expects(item.label)
+
+    def agenda_open(self) -> bool:
+        """An agenda's part can stand here: in an agenda, or in a decision, or outside any resolution."""
+        return self.in_agenda or (not self.in_resolution and self.previous is not BlockKind.RESOLUTION)
+
+    def agenda_part(self, line: TextLine, kind: BlockKind) -> VBlock:
+        """A part of a provisional agenda, an item and a sub-item with their labels; or a subheading."""
+        where, anchor = line.where, line.anchor
+        self.in_agenda = kind is not BlockKind.OPERATIVE_HEADING
+        self.in_resolution = self.in_resolution and not self.in_agenda
+        if kind in (BlockKind.AGENDA_ITEM, BlockKind.AGENDA_SUB_ITEM):
+            labelled = line.number if kind is BlockKind.AGENDA_ITEM and line.number is not None else line.item
+            if kind is BlockKind.AGENDA_ITEM:
+                self.labels.reset()
+            elif labelled is not None and self.labels.is_label(labelled.label):
+                self.labels.depth(labelled.label)
+            if labelled is not None:
+                return VBlock(kind, labelled.runs, number=labelled.label, depth=1, where=where, anchor=anchor)
+            return VBlock(kind, line.runs, number="#", depth=1, where=where, anchor=anchor)
+        if kind is BlockKind.DOCUMENTATION:  # the fixed word, italic by its style (Markdown: by its face)
+            runs = tuple(r.text if isinstance(r, Emphasis) else r for r in line.runs)
+            return VBlock(kind, runs, depth=max(line.depth, 1), where=where, anchor=anchor)
+        return VBlock(kind, line.runs, depth=max(line.depth, 1), where=where, anchor=anchor)
+
+
+def _face(runs: VRuns) -> type | None:
+    """Strong or Emphasis when every piece of text of the line is bold, or every one italic."""
+    kinds = {type(run) for run in norm(runs) if not isinstance(run, VNote)}
+    return kinds.pop() if len(kinds) == 1 and kinds <= {Strong, Emphasis} else None
 
 
 def _labels_over_titles(blocks: list[VBlock]) -> tuple[VBlock, ...]:
@@ -186,7 +274,8 @@ def _labels_over_titles(blocks: list[VBlock]) -> tuple[VBlock, ...]:
 # --- end instruments
 
 
-def classify(lines: Iterable[Line], pack: LanguagePack, unnumbered: frozenset[Sig] = frozenset()) -> tuple[VBlock, ...]:
+def classify(lines: Iterable[Line], pack: LanguagePack, unnumbered: frozenset[Sig] = frozenset(),
+             unlabelled: Mapping[Sig, frozenset[BlockKind]] | None = None) -> tuple[VBlock, ...]:
     """The blocks the lines are, in order."""
-    classifier = Classifier(pack, unnumbered)
+    classifier = Classifier(pack, unnumbered, unlabelled)
     return _labels_over_titles([classifier(line) for line in lines])

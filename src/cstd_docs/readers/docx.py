@@ -27,7 +27,7 @@ from cstd_docs.errors import Problem, ReportError
 from cstd_docs.lang import LanguagePack, language_pack
 from cstd_docs.model import DutyStation, Report, TitleStyle
 from cstd_docs.readers.assemble import assemble
-from cstd_docs.readers.base import base_of, unnumbered
+from cstd_docs.readers.base import base_of, unlabelled, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
 from cstd_docs.readers.docx_floats import DocxFloats
 from cstd_docs.readers.labels import annex_label, chapter_caption, paragraph_number
@@ -63,6 +63,13 @@ _LINE_STYLES = {"line0g": 0, "line1g": 1, "line2g": 2}
 #: The contents page and the Official Records front matter (writers/docx/front_styles.py).
 _FRONT_MATTER_STYLES = ("tocheadingg", "toclabelsg", "toc1g", "toc2g", "orcoverg", "ortitleg")
 _CONTENTS_ENTRIES = ("toc1g", "toc2g")
+#: The styles of a provisional agenda's parts and of a subheading between operative paragraphs.
+_PART_STYLES = {"ressubheadingg": BlockKind.OPERATIVE_HEADING, "agendatitleg": BlockKind.AGENDA_TITLE,
+                "agendaheadingg": BlockKind.AGENDA_HEADING, "agendaseparatorg": BlockKind.AGENDA_SEPARATOR,
+                "agendaitemg": BlockKind.AGENDA_ITEM, "agendasubitemg": BlockKind.AGENDA_SUB_ITEM,
+                "documentationg": BlockKind.DOCUMENTATION, "agendadocumentg": BlockKind.DOCUMENT}
+#: The title's style, by the style id the reader sees (an L document's title is 10 pt: H23G).
+_TITLE_STYLES = {"hmg": TitleStyle.HMG, "hchg": TitleStyle.HCHG, "h23g": TitleStyle.H23G}
 #: "1. text" typed with a space (documents not ours: ours type a tab).
 _TYPED_LABEL = re.compile(r"^\s*(\d+\.|\([a-z]+\))\s+")
 
@@ -105,6 +112,17 @@ def _duty_station(body: Any) -> DutyStation | None:
     return DutyStation.NEW_YORK if abs(int(width) - _US_LETTER_WIDTH) <= 20 else DutyStation.GENEVA
 
 
+#: An agenda's documentation stands at its item's text (1609 twips) or, under a sub-item, a step further.
+_SUB_ITEM_DOCUMENTATION = 1609 + 237
+
+
+def _indented(el: Any) -> bool:
+    """A paragraph indented past its item's documentation: its sub-item's (writers/docx/instrument_styles.py)."""
+    ind = el.find(f"{w('pPr')}/{w('ind')}")
+    left = (ind.get(w("left")) or ind.get(w("start"))) if ind is not None else None
+    return left is not None and left.isdigit() and len(left) < 7 and int(left) >= _SUB_ITEM_DOCUMENTATION
+
+
 def read_docx(
     path: str | os.PathLike[str] | bytes, *, warnings: list[Problem] | None = None
 ) -> Report:
@@ -128,7 +146,7 @@ def read_docx(
     layout.floats.flush(layout.pack)
     visible = layout.visible
     resolved = base_of(base) if base is not None else None
-    visible.blocks = list(classify(layout.lines, layout.pack, unnumbered(resolved)))
+    visible.blocks = list(classify(layout.lines, layout.pack, unnumbered(resolved), unlabelled(resolved)))
     if not visible.masthead_lines:
         visible.masthead_lines = document.first_page_lines(body, "header")
     visible.masthead_lines += _job_lines(document, body, base)
@@ -221,7 +239,7 @@ class _Layout:
         if style in _HEADING_KINDS:
             self.heading(style, tokens, where, listed=el.find(f"{w('pPr')}/{w('numPr')}") is not None)
             return
-        if style in _INSTRUMENT_STYLES:
+        if style in _INSTRUMENT_STYLES or style in _PART_STYLES:
             self.instrument(el, style, tokens, where)
             return
         if style in _BULLET_STYLES or style in _LINE_STYLES:
@@ -296,11 +314,11 @@ class _Layout:
 
     def front(self, style: str, tokens: list[Token], where: str) -> bool:
         """The title, or a line under the masthead: True when the paragraph was one of those."""
-        if style == "hmg" or (style == "hchg" and self.stage is _Stage.FRONT):
+        if style == "hmg" or (style in ("hchg", "h23g") and self.stage is _Stage.FRONT):
             number, title = heading_parts(tokens)
             if not self.visible.title and not number:
                 self.visible.title = to_runs(title)
-                self.visible.title_style = TitleStyle.HMG if style == "hmg" else TitleStyle.HCHG
+                self.visible.title_style = _TITLE_STYLES[style]
                 self.stage = _Stage.TITLE
                 return True
             if style == "hmg":
@@ -400,9 +418,12 @@ class _Layout:
             self.lines.append(HeadingLine(kind, "", to_runs(tokens), where))
             return
         line = self.text(el, style, tokens, where)
-        if style == "preambularg":
-            line = TextLine(line.runs, where)
-        self.lines.append(attrs.evolve(line, instrument=True))
+        if style in ("preambularg", "ressubheadingg", "agendatitleg", "agendaheadingg", "documentationg",
+                     "agendadocumentg", "agendaseparatorg"):
+            line = TextLine(line.runs, where)  # unnumbered: whatever it starts with is its text
+        depth = 2 if style in ("documentationg", "agendadocumentg") and _indented(el) else 0
+        self.lines.append(attrs.evolve(line, instrument=True, kind=_PART_STYLES.get(style), by_style=True,
+                                       depth=depth))
     # --- end instruments
 
     def text(self, el: Any, style: str, tokens: list[Token], where: str) -> TextLine:

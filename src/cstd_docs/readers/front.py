@@ -13,7 +13,7 @@ import re
 from attrs import define, field, frozen
 
 from cstd_docs.lang import LanguagePack
-from cstd_docs.model import AgendaItem, Inlines, Session, TitleStyle
+from cstd_docs.model import AgendaItem, AgendaLabel, DutyStation, Inlines, Session, TitleStyle
 from cstd_docs.readers.base import Base, resolved_runs
 from cstd_docs.readers.dates import parse_range
 from cstd_docs.readers.inlines import Context
@@ -31,6 +31,9 @@ class Front:
     session: Session
     agenda_items: tuple[AgendaItem, ...]
     agenda_symbol: str | None
+    agenda_label: AgendaLabel = AgendaLabel.EACH
+    #: New York, when an agenda label is in the form only its layout prints ("Agenda item 3"); else None.
+    layout: DutyStation | None = None
 
 
 @define
@@ -43,6 +46,10 @@ class _Lines:
     place_dates: PlaceAndDates | None = None
     items: list[AgendaItem] = field(factory=list)
     agenda_symbol: str | None = None
+    #: "Items 2 and 3 of the provisional agenda" was read: one label for several items.
+    joined: bool = False
+    #: A label in the New York layout's own form was read ("Agenda item 3").
+    new_york: bool = False
 
 
 def front(ctx: Context, visible: Visible) -> Front:
@@ -50,7 +57,8 @@ def front(ctx: Context, visible: Visible) -> Front:
     lines = [line for line in visible.front_lines if runs_plain(line).strip()]
     if base is not None and _unchanged(base, lines):
         report = base.report
-        return Front(report.parent_body, report.body, report.session, report.agenda_items, report.agenda_symbol)
+        return Front(report.parent_body, report.body, report.session, report.agenda_items, report.agenda_symbol,
+                     report.agenda_label)
     found = _read_lines(ctx, lines)
     return _settle(ctx, found)
 
@@ -72,21 +80,44 @@ _ITEM_NUMBER = r"(\d{1,9})((?: \([a-z]{1,8}\)){0,4})"  # bounded: no 5,000-digit
 _Label = tuple[int, bool, str | None]
 
 
-def _agenda_label(pack: LanguagePack, line: VRuns, text: str) -> tuple[_Label | None, str | None]:
-    """"Item 2 of the provisional agenda": the item's number, sub-item, whether provisional; the agenda's symbol."""
-    for provisional, template in ((True, pack.table.agenda_item_provisional), (False, pack.table.agenda_item)):
-        pattern = re.compile(re.escape(template).replace(re.escape("{number}"), _ITEM_NUMBER))
-        found = pattern.fullmatch(text)
-        if found:
-            symbol = None
-            for run in line:
-                if isinstance(run, VNote):
-                    symbol = runs_plain(run.text).strip()
-                    end = pack.table.note_end
-                    if end and symbol.endswith(end):
-                        symbol = symbol[: -len(end)]
-            return (int(found.group(1)), provisional, found.group(2).strip() or None), symbol
-    return None, None
+def _label_forms(pack: LanguagePack) -> list[tuple[bool, str, str, bool]]:
+    """(provisional, template, its field, New York's own): one item's labels, then several items'."""
+    table, labels = pack.table, pack.table.agenda_labels
+    return [(True, table.agenda_item_provisional, "number", False), (False, table.agenda_item, "number", False),
+            (False, labels.new_york_item, "number", True), (True, labels.items_provisional, "numbers", False),
+            (False, labels.items, "numbers", False), (False, labels.new_york_items, "numbers", True)]
+
+
+def _agenda_labels(pack: LanguagePack, line: VRuns, text: str) -> tuple[list[_Label], str | None, bool]:
+    """"Item 2 of the provisional agenda", "Items 2 and 3 of …": each item's number, sub-item, whether
+    provisional; the agenda's symbol (the note on the line); whether the form is New York's own. An
+    empty list: not a label."""
+    labels = pack.table.agenda_labels
+    for provisional, template, name, new_york in _label_forms(pack):
+        pattern = re.escape(template).replace(re.escape("{" + name + "}"), "(.+)" if name == "numbers" else
+                                              _ITEM_NUMBER)
+        found = re.fullmatch(pattern, text)
+        if not found:
+            continue
+        parts = [found.group(0)] if name == "number" else \
+            re.split(f"{re.escape(labels.numbers_separator)}|{re.escape(labels.numbers_and)}", found.group(1))
+        numbers = [re.fullmatch(_ITEM_NUMBER, part.strip()) for part in parts] if name == "numbers" else [found]
+        if not numbers or any(n is None for n in numbers):
+            continue
+        read = [(int(n.group(1)), provisional, n.group(2).strip() or None) for n in numbers if n is not None]
+        return read, _agenda_symbol(pack, line), new_york
+    return [], None, False
+
+
+def _agenda_symbol(pack: LanguagePack, line: VRuns) -> str | None:
+    symbol = None
+    for run in line:
+        if isinstance(run, VNote):
+            symbol = runs_plain(run.text).strip()
+            end = pack.table.note_end
+            if end and symbol.endswith(end):
+                symbol = symbol[: -len(end)]
+    return symbol
 
 
 def _place_and_dates(ctx: Context, text: str) -> PlaceAndDates | None:
@@ -134,23 +165,25 @@ def _read_lines(ctx: Context, lines: list[VRuns]) -> _Lines:
         found.parent_body = runs_plain(lines[0]).strip()
     if lines:
         found.body = runs_plain(lines[named - 1]).strip()
-    pending: _Label | None = None
+    pending: list[_Label] = []  # the items a label named whose titles come next
     for line in lines[named:]:
         text = runs_plain(line).strip()
         if text in sessions:
             found.number = sessions[text]
             continue
-        label, symbol = _agenda_label(pack, line, text)
-        if label is not None:
+        labels, symbol, new_york = _agenda_labels(pack, line, text)
+        if labels:
+            found.new_york = found.new_york or new_york
             if symbol is not None:
                 found.agenda_symbol = symbol
-            if pending is not None:
-                ctx.warn("front", f"agenda item {pending[0]} has no title")
-            pending = label
+            for missing in pending:
+                ctx.warn("front", f"agenda item {missing[0]} has no title")
+            pending = labels
+            found.joined = found.joined or len(labels) > 1
             continue
-        if pending is not None:
-            found.items.append(AgendaItem(pending[0], text, pending[1], sub_item=pending[2]))
-            pending = None
+        if pending:
+            number, provisional, sub_item = pending.pop(0)
+            found.items.append(AgendaItem(number, text, provisional, sub_item=sub_item))
             continue
         if found.place_dates is None and found.number is not None:
             found.place_dates = _place_and_dates(ctx, text)
@@ -193,7 +226,12 @@ def _settle(ctx: Context, found: _Lines) -> Front:
     if not body:
         ctx.warn("front", "no body (commission) named under the masthead", "set body")
         body = "Commission"
-    return Front(parent_body, body, Session(number, *place_dates), items, agenda_symbol)
+    # One item prints alike either way: the base says which it was.
+    label = AgendaLabel.JOINED if found.joined else AgendaLabel.EACH
+    if base is not None and len(items) <= 1:
+        label = base.agenda_label
+    layout = DutyStation.NEW_YORK if found.new_york else None
+    return Front(parent_body, body, Session(number, *place_dates), items, agenda_symbol, label, layout)
 
 
 def title_style(ctx: Context, visible: Visible) -> TitleStyle:

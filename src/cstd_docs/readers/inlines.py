@@ -19,7 +19,7 @@ from cstd_docs.lang import LanguagePack
 from cstd_docs.model import Citation, CrossRef, Inline, Inlines, Link, Note
 from cstd_docs.readers.base import Base
 from cstd_docs.readers.signature import merge_text, norm, note_runs, runs_plain
-from cstd_docs.readers.visible import VBlock, VNote, VRef, VRun
+from cstd_docs.readers.visible import VBlock, VNote, VRef, VRun, asterisk
 from cstd_docs.resolve import participant_text
 
 
@@ -55,7 +55,7 @@ class InlineBuilder:
 
     def note(self, run: VNote) -> Citation | Note:
         text = note_runs(norm(run.text, keep_refs=True))
-        if run.custom:
+        if asterisk(run):  # a number an instrument restarted is no asterisk (issue 12)
             self.custom_marks = True
         plain_text = all(isinstance(r, str) and not isinstance(r, VRef) for r in text)
         cited = self.citations.get(runs_plain(text).strip()) if plain_text else None

@@ -24,7 +24,7 @@ from cstd_docs.lang import LanguagePack, language_pack
 from cstd_docs.model import Distribution, Report
 from cstd_docs.model.lists import MAX_INDENT
 from cstd_docs.readers.assemble import assemble
-from cstd_docs.readers.base import base_of, unnumbered
+from cstd_docs.readers.base import base_of, unlabelled, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
 from cstd_docs.readers.labels import annex_label, paragraph_number
 from cstd_docs.readers.letter import Reading
@@ -56,6 +56,10 @@ _BULLET = re.compile(r"^( {0,7})[-*+][ \t]+(.*)$")
 _LINE_BLOCK = re.compile(r"^\|(?: (.*))?$")
 #: A pipe table's delimiter row: a chunk holding one is a table, not a line block.
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*\|")
+#: Headings in a quote: a decision's label and title (######), a provisional agenda's title (####), a
+#: subheading between operative paragraphs or an agenda's heading (###: the classifier tells which by
+#: where it stands); any other level, a resolution's (#####).
+_QUOTED_HEADINGS = {6: BlockKind.DECISION, 4: BlockKind.AGENDA_TITLE, 3: BlockKind.OPERATIVE_HEADING}
 
 #: A paragraph of the text: the number of its first line, and its lines.
 Chunk = tuple[int, list[str]]
@@ -146,7 +150,7 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
     for start, lines in kept[index:]:
         reader.body_chunk(pack, lines, f"line {start}", sink, source, start)
     resolved = base_of(base) if base is not None else None
-    reader.visible.blocks = list(classify(reader.lines, pack, unnumbered(resolved)))
+    reader.visible.blocks = list(classify(reader.lines, pack, unnumbered(resolved), unlabelled(resolved)))
     for mark in reader.missing:
         sink.append(Problem(source, f"note mark [^{mark}] has no note text", "the mark was left out"))
     for mark in raw_notes:
@@ -381,14 +385,17 @@ class _Reader:
         """A quoted paragraph: part of a resolution (``> ##### label`` or title, ``> 1\\. text``, ``> text``)."""
         self.seen_block = True
         inner = [_QUOTE.sub("", line, count=1) for line in lines]
+        nested = inner[0].startswith(">")  # a sub-item's documentation: a quote in the quote
+        if nested:
+            inner = [_QUOTE.sub("", line, count=1) for line in inner]
         heading = _HEADING.match(inner[0]) if len(inner) == 1 else None
         if heading is not None:
             anchor, content = _take_anchor(heading.group(2))
-            kind = BlockKind.DECISION if len(heading.group(1)) == 6 else BlockKind.RESOLUTION
+            kind = _QUOTED_HEADINGS.get(len(heading.group(1)), BlockKind.RESOLUTION)
             self.lines.append(HeadingLine(kind, "", self.runs(content), where, anchor))
             return
         line = self.text(language_pack(self.language or "en"), " ".join(x.strip() for x in inner), where)
-        self.lines.append(attrs.evolve(line, instrument=True))
+        self.lines.append(attrs.evolve(line, instrument=True, depth=2 if nested else 0))
     # --- end instruments
 
     def heading(self, pack: LanguagePack, depth: int, content: str, where: str) -> HeadingLine | None:

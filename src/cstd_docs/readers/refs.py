@@ -12,7 +12,18 @@ from typing import Any
 
 import attrs
 
-from cstd_docs.model import CrossRef, DecisionParagraph, Masthead, Preambular, Report, Session, Table, UnnumberedText
+from cstd_docs.model import (
+    AgendaDocument,
+    CrossRef,
+    DecisionParagraph,
+    Masthead,
+    Preambular,
+    ProvisionalAgenda,
+    Report,
+    Session,
+    Table,
+    UnnumberedText,
+)
 from cstd_docs.readers.base import Base
 from cstd_docs.readers.signature import merge_text
 from cstd_docs.readers.visible import BlockKind
@@ -28,9 +39,9 @@ def _numbered_ids(report: Report) -> set[str]:
                 collect(x)
         elif attrs.has(type(obj)):
             ident = getattr(obj, "id", None)
+            unnumbered = (UnnumberedText, Preambular, DecisionParagraph, ProvisionalAgenda, AgendaDocument)
             untitled = isinstance(obj, Table) and obj.title is None  # a text table: no number either
-            if isinstance(ident, str) and not isinstance(obj, (UnnumberedText, Preambular, DecisionParagraph)) \
-                    and not untitled:
+            if isinstance(ident, str) and not isinstance(obj, unnumbered) and not untitled:
                 ids.add(ident)
             for f in attrs.fields(type(obj)):
                 collect(getattr(obj, f.name))
@@ -42,7 +53,7 @@ def _numbered_ids(report: Report) -> set[str]:
 
 
 #: Kinds whose label ends in the full stop a cross-reference does not print ("12." → "12").
-_NUMBERED = (BlockKind.PARAGRAPH, BlockKind.OPERATIVE)
+_NUMBERED = (BlockKind.PARAGRAPH, BlockKind.OPERATIVE, BlockKind.AGENDA_ITEM)
 
 
 def _base_labels(base: Base | None) -> dict[str, str]:

@@ -9,6 +9,7 @@ what an earlier one made.
 from __future__ import annotations
 
 import enum
+import re
 import zlib
 from collections.abc import Iterable, Sequence
 
@@ -86,6 +87,15 @@ class BlockKind(enum.Enum):
     # --- tables and figures (issue 13)
     TABLE = "table"
     FIGURE = "figure"
+    # --- provisional agendas and operative subheadings (issue 12)
+    OPERATIVE_HEADING = "operative subheading"  # "Taking stock", before an operative paragraph
+    AGENDA_TITLE = "agenda title"  # a provisional agenda's title
+    AGENDA_HEADING = "agenda heading"  # "Operational segment", before an item
+    AGENDA_SEPARATOR = "agenda separator"  # "***", before an item
+    AGENDA_ITEM = "agenda item"
+    AGENDA_SUB_ITEM = "agenda sub-item"
+    DOCUMENTATION = "documentation"  # the word over an item's documents
+    DOCUMENT = "document"
 
 
 # --- tables and figures (issue 13) -----------------------------------------------------------------
@@ -158,6 +168,20 @@ def float_runs(shown: VTable | VFigure) -> list[VRun]:
         out.extend((" ‖ ", *shown.source))
     return out
 # --- end tables and figures
+
+
+#: A note mark an instrument numbering its notes on its own typed (Word: "1"; Markdown: "II.1").
+_RESTARTED = re.compile(r"(?:\S+\.)?\d{1,9}")
+
+
+def restarted(note: VNote) -> bool:
+    """A note numbered by a resolution or decision on its own: a typed number, not an asterisk."""
+    return note.custom and _RESTARTED.fullmatch(note.mark) is not None
+
+
+def asterisk(note: VNote) -> bool:
+    """A note marked with asterisks (*, **): the first page's notes take them."""
+    return note.custom and not restarted(note)
 
 
 @frozen

@@ -20,6 +20,9 @@ from cstd_docs.errors import ReportError
 from cstd_docs.lang import LanguagePack, language_pack
 from cstd_docs.lang.numbering import roman
 from cstd_docs.model import (
+    AgendaDocument,
+    AgendaItem,
+    AgendaLabel,
     Annex,
     Box,
     Chapter,
@@ -29,6 +32,7 @@ from cstd_docs.model import (
     DecisionParagraph,
     Delegation,
     Distribution,
+    DutyStation,
     Emphasis,
     Figure,
     Findings,
@@ -43,6 +47,9 @@ from cstd_docs.model import (
     Participant,
     Person,
     Preambular,
+    ProvisionalAgenda,
+    ProvisionalItem,
+    ProvisionalSubItem,
     Report,
     Resolution,
     Section,
@@ -69,16 +76,11 @@ from cstd_docs.resolve.document import (
     BulletItem,
     Heading,
     HeadingLevel,
-    InstrumentHeading,
-    InstrumentKind,
-    InstrumentText,
-    InstrumentTextKind,
     LineItem,
     NoteLetter,
     NoteOrigin,
     NoteRef,
     NumberedParagraph,
-    OperativeParagraph,
     Reference,
     ResolvedBlock,
     ResolvedFront,
@@ -86,20 +88,16 @@ from cstd_docs.resolve.document import (
     ResolvedMasthead,
     ResolvedNote,
     ResolvedReport,
-    Run,
     Runs,
     SubparagraphItem,
     Unnumbered,
 )
 from cstd_docs.resolve.front_matter import contents, official_records
-from cstd_docs.resolve.instruments import instrument_label
+from cstd_docs.resolve.instrument_pass import InstrumentPass, PendingRun, PendingRuns
 
 #: The level of a heading that prints no numeral, by its kind.
 _UNNUMBERED_LEVELS: dict[type, HeadingLevel] = {Chapter: HeadingLevel.CHAPTER, Section: HeadingLevel.SECTION,
                                                 Subsection: HeadingLevel.SUBSECTION}
-
-#: The nodes of resolutions and decisions.
-Instrument = Resolution | Preambular | Operative | Decision | DecisionParagraph
 
 __all__ = ["ResolvedReport", "distribution_line", "participant_text", "resolve"]
 
@@ -144,8 +142,8 @@ def distribution_line(distribution: Distribution, pack: LanguagePack) -> str:
 
 
 # Unresolved runs may still hold cross-references until the second step.
-_PendingRun = Run | CrossRef
-_PendingRuns = tuple[_PendingRun, ...]
+_PendingRun = PendingRun
+_PendingRuns = PendingRuns
 
 
 @frozen
@@ -171,9 +169,10 @@ class _PendingNote:
     text: tuple[str | Styled | CrossRef, ...]
     origin: NoteOrigin
     participants: tuple[str, ...]
+    key: str | None = None
 
 
-class _Resolver:
+class _Resolver(InstrumentPass):
     def __init__(self, report: Report, pack: LanguagePack) -> None:
         self.report = report
         self.pack = pack
@@ -195,21 +194,27 @@ class _Resolver:
         self.note_letters: dict[str, str] = {}
         #: Each numbered paragraph's place among the blocks, with its number (for the contents' ranges).
         self.paragraph_at: dict[int, int] = {}
+        #: The instrument numbering its notes on its own that the walk is in (issue 12), or None.
+        self.scope = None
+        self.scope_keys = set()
 
     # --- notes ---------------------------------------------------------------------------
-    def _mark(self) -> tuple[str, bool]:
+    def _mark(self) -> tuple[str, bool, str | None]:
         if self.on_first_page and self.report.first_page_notes is FirstPageNotes.ASTERISKS:
             self.asterisk_notes += 1
-            return "*" * self.asterisk_notes, True
+            return "*" * self.asterisk_notes, True, None
+        if self.scope is not None:  # its own numbers, typed as marks: they use up none of the report's
+            self.scope = attrs.evolve(self.scope, count=self.scope.count + 1)
+            return str(self.scope.count), True, f"{self.scope.key}.{self.scope.count}"
         self.numbered_notes += 1
-        return str(self.numbered_notes), False
+        return str(self.numbered_notes), False, None
 
     def add_note(
         self, text: tuple[str | Styled | CrossRef, ...], origin: NoteOrigin, participants: tuple[str, ...] = ()
     ) -> NoteRef:
-        mark, custom = self._mark()
-        self.notes.append(_PendingNote(mark, custom, text, origin, participants))
-        return NoteRef(note=len(self.notes) - 1, mark=mark, custom=custom)
+        mark, custom, key = self._mark()
+        self.notes.append(_PendingNote(mark, custom, text, origin, participants, key))
+        return NoteRef(note=len(self.notes) - 1, mark=mark, custom=custom, key=key)
 
     def citation_text(self, citation: Citation) -> str:
         registry = self.report.participants
@@ -282,6 +287,7 @@ class _Resolver:
     def visit(self, visit: Visit) -> None:
         """The block (or blocks) one node of the body becomes, numbered by its place."""
         node, place = visit.node, visit.index + 1
+        self.leave_scope(visit)
         self.boxes(visit)
         self.findings_heading(visit)
         match node:  # the most frequent kinds first: a match tries its cases in order
@@ -335,6 +341,8 @@ class _Resolver:
                 pass  # its lines are its blocks
             case Table() | Figure():
                 self.table_or_figure(node)
+            case ProvisionalAgenda() | ProvisionalItem() | ProvisionalSubItem() | AgendaDocument():
+                self.agenda(visit, node)
             case _:
                 assert_never(node)
 
@@ -396,37 +404,6 @@ class _Resolver:
         self.note_letters = {}
     # --- end tables and figures
 
-    # --- instruments (issue 12) ----------------------------------------------------------------
-    def instrument(self, visit: Visit, node: Instrument) -> None:
-        """A resolution's label, title and enacting formula, its preambular and operative paragraphs;
-        a decision's label, title and paragraphs."""
-        match node:
-            case Operative():
-                number = str(visit.index + 1)  # restarts in each resolution; no report number used up
-                self.label(node.id, number)
-                printed = self.pack.table.paragraph_number.format(number=number)
-                self.emit(partial(OperativeParagraph, number=printed, id=node.id, origin=node), "text",
-                          self.runs(node.text))
-            case Preambular():
-                self.emit(partial(InstrumentText, kind=InstrumentTextKind.PREAMBULAR, id=node.id, origin=node),
-                          "text", self.runs(node.text))
-            case Resolution():
-                label = instrument_label(visit, node, self.report, self.pack)
-                self.label(node.id, label.reference)
-                self.emit(partial(InstrumentHeading, label=label.printed, id=node.id, origin=node), "title",
-                          self.runs(node.title))
-                self.emit(partial(InstrumentText, kind=InstrumentTextKind.ENACTING), "text", self.runs(node.enacting))
-            case Decision():
-                label = instrument_label(visit, node, self.report, self.pack)
-                self.label(node.id, label.reference)
-                self.emit(partial(InstrumentHeading, label=label.printed, id=node.id, origin=node,
-                                  kind=InstrumentKind.DECISION), "title", self.runs(node.title))
-            case DecisionParagraph():
-                self.emit(partial(InstrumentText, kind=InstrumentTextKind.DECISION, id=node.id, origin=node),
-                          "text", self.runs(node.text))
-            case _:
-                assert_never(node)
-    # --- end instruments
 
     def findings_heading(self, visit: Visit) -> None:
         """"1. Main findings" before a findings section's first block, "2. Suggestions" before
@@ -456,17 +433,32 @@ class _Resolver:
             united_nations=self.pack.table.united_nations,
         )
 
+    def agenda_label(self, items: tuple[AgendaItem, ...]) -> str:
+        """"Item 2 of the provisional agenda", "Items 2 and 3 of …", "Agenda item 3 (b)" (New York's adopted agenda)."""
+        table, labels = self.pack.table, self.pack.table.agenda_labels
+        new_york = self.report.layout is DutyStation.NEW_YORK and not items[0].provisional
+        if len(items) == 1:
+            template = table.agenda_item_provisional if items[0].provisional else table.agenda_item
+            return (labels.new_york_item if new_york else template).format(number=items[0].label)
+        numbers = [item.label for item in items]
+        joined = labels.numbers_separator.join(numbers[:-1]) + labels.numbers_and + numbers[-1]
+        template = labels.items_provisional if items[0].provisional else labels.items
+        return (labels.new_york_items if new_york else template).format(numbers=joined)
+
     def front(self) -> ResolvedFront:
         r = self.report
         agenda: list[AgendaLine] = []
-        for index, item in enumerate(r.agenda_items):
-            template = self.pack.table.agenda_item_provisional if item.provisional else self.pack.table.agenda_item
-            label: list[_PendingRun] = [template.format(number=item.label)]
+        joined = r.agenda_label is AgendaLabel.JOINED and len(r.agenda_items) > 1
+        groups = [r.agenda_items] if joined else [(item,) for item in r.agenda_items]
+        for index, group in enumerate(groups):
+            label: list[_PendingRun] = [self.agenda_label(group)]
             # The provisional agenda's symbol is a note on the first item's line.
             # (Not printed in the Official Records front matter, which has no agenda lines.)
-            if index == 0 and r.agenda_symbol and item.provisional and r.official_records is None:
+            if index == 0 and r.agenda_symbol and group[0].provisional and r.official_records is None:
                 label.append(self.add_note((r.agenda_symbol + self.pack.table.note_end,), NoteOrigin.AGENDA))
-            agenda.append(AgendaLine(label=tuple(label), title=self.pack.typeset(item.title)))  # type: ignore[arg-type]
+            for at, item in enumerate(group):  # on one line, the label prints over the first title only
+                agenda.append(AgendaLine(label=tuple(label) if at == 0 else (),  # type: ignore[arg-type]
+                                         title=self.pack.typeset(item.title)))
         dates = self.pack.date_range(r.session.start, r.session.end)
         return ResolvedFront(
             parent_body=r.parent_body,
@@ -520,7 +512,8 @@ def resolve(report: Report) -> ResolvedReport:
     blocks = [pending.settled(r.settle) for pending in r.blocks]
     notes = tuple(
         ResolvedNote(
-            mark=n.mark, custom=n.custom, text=r.settle_note(n.text), origin=n.origin, participants=n.participants
+            mark=n.mark, custom=n.custom, text=r.settle_note(n.text), origin=n.origin, participants=n.participants,
+            key=n.key,
         )
         for n in r.notes
     )

@@ -27,6 +27,9 @@ class NoteRef:
     note: int
     mark: str
     custom: bool = False
+    #: Where marks repeat (an instrument's own notes restart at 1), a name unique in the document
+    #: for the formats that need one ("II.1": the note marked 1 in draft resolution II); else None.
+    key: str | None = None
 
 
 class Reference(str):
@@ -84,6 +87,8 @@ class ResolvedNote:
     origin: NoteOrigin
     #: Registry ids of a citation's participants (empty otherwise), for readers and exports.
     participants: tuple[str, ...] = ()
+    #: As :attr:`NoteRef.key`.
+    key: str | None = None
 
 
 class HeadingLevel(enum.Enum):
@@ -159,6 +164,7 @@ class InstrumentTextKind(enum.Enum):
     ENACTING = "enacting"  # "The Economic and Social Council,"
     PREAMBULAR = "preambular"  # "*Recalling* its resolution …,"
     DECISION = "decision"  # a paragraph of a decision's text
+    SUBHEADING = "subheading"  # an unnumbered bold subheading between operative paragraphs ("Taking stock")
 
 
 @frozen
@@ -180,6 +186,35 @@ class OperativeParagraph:
     text: Runs
     id: str | None = None
     origin: Node | None = field(default=None, eq=False, repr=False)
+
+
+class AgendaPartKind(enum.Enum):
+    TITLE = "agenda title"  # "Provisional agenda for the sixty-ninth session …", bold
+    HEADING = "agenda heading"  # "Operational segment", italic, unnumbered
+    SEPARATOR = "agenda separator"  # a centred "***"
+    ITEM = "agenda item"  # "1." and the item
+    SUB_ITEM = "agenda sub-item"  # "(a)" and the sub-item
+    DOCUMENTATION = "documentation"  # the fixed word "Documentation" over an item's documents
+    DOCUMENT = "document"  # a document's title and symbol
+
+
+#: The line that closes a run of agenda items (E/2025/28): a mark, the same in every language.
+AGENDA_SEPARATOR = "***"
+
+
+@frozen
+class AgendaPart:
+    """A line of a provisional agenda: its title, a heading, the separator, an item ("1.") or a
+    sub-item ("(a)") with its label, the word "Documentation" or a document."""
+
+    kind: AgendaPartKind
+    #: "1.", "(a)"; "" for the unnumbered parts.
+    label: str
+    text: Runs
+    id: str | None = None
+    origin: Node | None = field(default=None, eq=False, repr=False)
+    #: For the documentation: 1 under an item, 2 under a sub-item (the indent it takes).
+    depth: int = 0
 
 
 # --- end instruments
@@ -307,7 +342,7 @@ class ResolvedFigure:
 
 ResolvedBlock = (Heading | NumberedParagraph | SubparagraphItem | Unnumbered
                  | InstrumentHeading | InstrumentText | OperativeParagraph | BoxStart
-                 | BulletItem | LineItem | ResolvedTable | ResolvedFigure)
+                 | BulletItem | LineItem | ResolvedTable | ResolvedFigure | AgendaPart)
 
 
 @frozen

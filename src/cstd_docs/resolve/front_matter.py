@@ -16,6 +16,7 @@ from cstd_docs.lang import LanguagePack
 from cstd_docs.lang.numbering import roman
 from cstd_docs.model import Emphasis, Link, Report, Strong, StrongEmphasis
 from cstd_docs.resolve.document import (
+    AgendaPart,
     BoxStart,
     BulletItem,
     ContentsEntry,
@@ -71,7 +72,7 @@ def _runs(block: ResolvedBlock) -> Runs:
             return block.title
         case NumberedParagraph() | SubparagraphItem() | Unnumbered() | InstrumentText() | OperativeParagraph():
             return block.text
-        case BulletItem() | LineItem():
+        case BulletItem() | LineItem() | AgendaPart():
             return block.text
         case ResolvedTable():  # its title and every cell's text
             cells = (cell for row in (*block.header, *block.rows) for cell in row if isinstance(cell, ResolvedCell))

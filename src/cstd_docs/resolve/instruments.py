@@ -18,6 +18,7 @@ from cstd_docs.lang.numbering import roman
 from cstd_docs.model import Decision, Node, Report, Resolution
 from cstd_docs.model.walk import Visit, children
 from cstd_docs.resolve.document import (
+    AgendaPart,
     InstrumentHeading,
     InstrumentText,
     OperativeParagraph,
@@ -63,12 +64,13 @@ def instrument_label(visit: Visit, node: Resolution | Decision, report: Report, 
 
 
 def within_resolutions(blocks: Sequence[ResolvedBlock]) -> tuple[bool, ...]:
-    """For each resolved block, whether it is part of a resolution (its subparagraphs included):
-    writers lay those out as a resolution's, a Markdown quote or the operative layout in Word."""
+    """For each resolved block, whether it is part of a resolution, a decision or a provisional agenda
+    (subparagraphs included): writers lay those out as an instrument's, a Markdown quote or the
+    operative layout in Word."""
     out: list[bool] = []
     inside = False
     for block in blocks:
-        if isinstance(block, (InstrumentHeading, InstrumentText, OperativeParagraph)):
+        if isinstance(block, (InstrumentHeading, InstrumentText, OperativeParagraph, AgendaPart)):
             inside = True
         elif not isinstance(block, SubparagraphItem):
             inside = False

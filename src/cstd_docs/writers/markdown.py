@@ -26,6 +26,7 @@ from cstd_docs.perf import gc_paused
 from cstd_docs.resolve import resolve
 from cstd_docs.resolve.boxes import box_groups
 from cstd_docs.resolve.document import (
+    AgendaPart,
     BoxStart,
     BulletItem,
     Heading,
@@ -218,7 +219,7 @@ def runs(value: Runs | str, hard_break: str = HARD_BREAK) -> str:
             case Link():
                 out.append(f"[{escape(run.text)}]({run.url})")
             case NoteRef():
-                out.append(f"[^{run.mark}]")
+                out.append(f"[^{run.key or run.mark}]")
             case Emphasis() | Strong() | StrongEmphasis():
                 pass  # written with their neighbours, above
             case NoteLetter():
@@ -289,6 +290,11 @@ class _BlockView:
                 self.joined = not block.last
             case ResolvedTable() | ResolvedFigure():
                 self.table_or_figure(block)
+            case AgendaPart():
+                self.kind = block.kind.value  # "agenda title", "agenda item", "documentation", …
+                self.label = block.label
+                self.text = block.text
+                self.depth = block.depth  # a sub-item's documentation: a quote in the quote
             case _:
                 assert_never(block)
 
@@ -318,7 +324,7 @@ class _BlockView:
                 # A decision's headings a level below a resolution's: what follows is its text.
                 self.depth = 6 if block.kind is InstrumentKind.DECISION else 5
             case InstrumentText():
-                self.kind = block.kind.value  # "enacting" or "preambular"
+                self.kind = block.kind.value  # "enacting", "preambular", "decision" or "subheading"
                 self.text = block.text
             case OperativeParagraph():
                 self.kind = "operative"
@@ -326,6 +332,13 @@ class _BlockView:
                 self.text = block.text
             case _:
                 assert_never(block)
+
+
+def styled(value: Runs, how: str) -> str:
+    """Runs as a line wholly in bold ("strong") or italics ("emphasis"): the word "Documentation" over
+    an agenda item's documents, which the readers know by it."""
+    make = Strong if how == "strong" else Emphasis
+    return runs(tuple(make(r) if type(r) is str else r for r in value))
 
 
 def _views(doc: ResolvedReport) -> list[_BlockView]:
@@ -427,7 +440,7 @@ def _new_environment(template_dir: str | Path | None) -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(runs=runs, text=escape, start=unlabelled_start, numbered=numbered,
-                       heading_start=heading_start)
+                       heading_start=heading_start, styled=styled)
     return env
 
 

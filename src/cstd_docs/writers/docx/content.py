@@ -15,6 +15,7 @@ from cstd_docs.errors import ReportError
 from cstd_docs.model import Emphasis, Link, Strong, StrongEmphasis, TitleStyle
 from cstd_docs.resolve.boxes import box_groups
 from cstd_docs.resolve.document import (
+    AgendaPart,
     BoxKind,
     BoxStart,
     BulletItem,
@@ -52,7 +53,7 @@ from cstd_docs.writers.docx.styled import hyperlink, mark_separator, strong
 Props = Callable[[], list[Element]]
 
 #: The paragraph style of the report's title, as the report chooses (Report.title_style).
-TITLE_STYLES = {TitleStyle.HMG: st.HMG, TitleStyle.HCHG: st.HCHG}
+TITLE_STYLES = {TitleStyle.HMG: st.HMG, TitleStyle.HCHG: st.HCHG, TitleStyle.H23G: st.H23G}
 
 HEADING_STYLES = {
     HeadingLevel.CHAPTER: st.HCHG,
@@ -66,8 +67,11 @@ SUBPARAGRAPH_LEFT = {1: 2268, 2: 2835, 3: 3402, 4: 3969}
 SUBPARAGRAPH_HANGING = 567
 
 
-def custom_mark_properties() -> list[Element]:
-    """A custom mark (*, **) as printed: full size on the baseline, upright and not bold, not a raised dot."""
+def custom_mark_properties(mark: str = "*") -> list[Element]:
+    """A custom mark (*, **) as printed: full size on the baseline, upright and not bold, not a raised dot.
+    A number an instrument restarted (its own notes, issue 12) is raised as every note number."""
+    if mark.isdigit():
+        return []
     return [val("w:b", 0), val("w:bCs", 0), *st.size(GENEVA.custom_mark_size), val("w:vertAlign", "baseline")]
 
 
@@ -99,7 +103,7 @@ class NoteLinks:
         if custom:
             attrs["w:customMarkFollows"] = 1
         attrs["w:id"] = note_id(ref.note)
-        properties = [val("w:rStyle", st.FOOTNOTE_REFERENCE), *(custom_mark_properties() if custom else [])]
+        properties = [val("w:rStyle", st.FOOTNOTE_REFERENCE), *(custom_mark_properties(ref.mark) if custom else [])]
         reference = run("", properties, make("w:footnoteReference", attrs))
         if custom:
             # The mark follows in the same run. One w:t per character: Word reads "**" the
@@ -297,34 +301,40 @@ def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False, embl
     return make("w:tbl", None, properties, grid, row1, row2)
 
 
-def _front_props() -> list[Element]:
-    return [make("w:tabs", None, make("w:tab", {"w:val": "left", "w:pos": 567}),
-                 make("w:tab", {"w:val": "left", "w:pos": 1134}))]
+def _front_props(right: int = 0) -> list[Element]:
+    tabs = make("w:tabs", None, make("w:tab", {"w:val": "left", "w:pos": 567}),
+                make("w:tab", {"w:val": "left", "w:pos": 1134}))
+    return [tabs, make("w:ind", {"w:right": right})] if right else [tabs]
 
 
-def _front_line(role: str, content: list[Element] | str, layout: FrontBlockLayout, size: int | None = None) -> Element:
+def _front_line(role: str, content: list[Element] | str, layout: FrontBlockLayout, size: int | None = None,
+                right: int = 0) -> Element:
     """One line of the front block; bold and sized where the layout says (FrontBlockLayout)."""
     if isinstance(content, str):
         props = st.bold() if role in layout.bold else []
         if size is not None:
             props += st.size(size)
         content = [run(content, props)]
-    return paragraph(_front_props(), content)
+    return paragraph(_front_props(right), content)
 
 
-def front_block(front: ResolvedFront, links: NoteLinks, layout: FrontBlockLayout = GENEVA.front) -> list[Element]:
-    """Parent body, body, session, place and dates, then each agenda line and its title, as printed."""
+def front_block(front: ResolvedFront, links: NoteLinks, layout: FrontBlockLayout = GENEVA.front,
+                text_width: int = GENEVA.page.text_width) -> list[Element]:
+    """Parent body, body, session, place and dates, then each agenda line and its title, as printed;
+    as wide as the layout's front block (FrontBlockLayout.width) within ``text_width``."""
     out = []
+    right = layout.right_indent(text_width)
     if front.parent_body is not None:
-        out.append(_front_line("parent_body", front.parent_body, layout, layout.parent_body_size))
+        out.append(_front_line("parent_body", front.parent_body, layout, layout.parent_body_size, right))
     out += [
-        _front_line("body", front.body, layout, layout.body_size if front.parent_body is None else None),
-        _front_line("session", front.session, layout),
-        _front_line("place_and_dates", front.place_and_dates, layout),
+        _front_line("body", front.body, layout, layout.body_size if front.parent_body is None else None, right),
+        _front_line("session", front.session, layout, right=right),
+        _front_line("place_and_dates", front.place_and_dates, layout, right=right),
     ]
     for line in front.agenda:
-        out.append(_front_line("agenda_label", inline(line.label, links), layout))
-        out.append(_front_line("agenda_title", line.title, layout))
+        if line.label:  # several items on one label line: the later titles print without one
+            out.append(_front_line("agenda_label", inline(line.label, links), layout, right=right))
+        out.append(_front_line("agenda_title", line.title, layout, right=right))
     return out
 
 
@@ -355,6 +365,9 @@ def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks, layout: L
             return instrument_block(item, links, bookmarks)
         case SubparagraphItem() if in_resolution:
             return [instrument_item(item, links, bookmarks)]
+        case AgendaPart():  # "1." TAB the item, "(a)" TAB the sub-item, the other parts alone
+            label = bookmarks.around(item.id, f"{item.label}\t") if item.label else []
+            return [ins.agenda_paragraph(item, [*label, *inline(item.text, links)])]
         case Heading(level=HeadingLevel.CHAPTER, caption=str(caption)) if layout.chapter_caption_line:
             # "Chapter I" at the margin, then the title where the chapter heading prints it (E/2025/24).
             # The title right under its caption (E/2025/24 p. 7: boxes 2.66–3.21, 3.19–3.74).
@@ -406,7 +419,7 @@ def instrument_block(item: InstrumentHeading | InstrumentText | OperativeParagra
             label = [paragraph([val("w:pStyle", style)], bookmarks.around(item.id, item.label))] if item.label else []
             return [*label, paragraph([val("w:pStyle", style)], inline(item.title, links))]
         case InstrumentText():
-            return [paragraph([val("w:pStyle", ins.PREAMBULAR)], inline(item.text, links))]
+            return [paragraph([val("w:pStyle", ins.TEXT_STYLES[item.kind])], inline(item.text, links))]
         case OperativeParagraph():
             numbering = bookmarks.around(item.id, f"{item.number}\t")
             return [paragraph([val("w:pStyle", ins.OPERATIVE)], [*numbering, *inline(item.text, links)])]
@@ -443,7 +456,7 @@ def end_rule() -> Element:
 def title_page(report: ResolvedReport, links: NoteLinks, emblem: Element | None, layout: Layout) -> list[Element]:
     """The masthead table, the lines under it, the title and the subtitles."""
     out = [masthead_table(report.masthead, report.right_to_left, emblem, layout.masthead),
-           *front_block(report.front, links, layout.front)]
+           *front_block(report.front, links, layout.front, layout.page.text_width)]
     title_style = TITLE_STYLES[report.title_style]
     if report.letter is not None:  # the letter of transmittal, then the report from a new page
         out.extend(boxes.letter(report.letter, title_style, lambda runs: inline(runs, links), layout))

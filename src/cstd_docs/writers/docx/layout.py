@@ -118,6 +118,13 @@ class FrontBlockLayout:
     parent_body_size: int
     #: The body's line when no parent body stands above it (New York prints it at 12 pt), or None: 10 pt.
     body_size: int | None = None
+    #: How wide the block is from the margin (twips): its lines wrap at about half the page, as the
+    #: agenda item's title shows (docs/layout-resolutions.md); None: the whole text width.
+    width: int | None = None
+
+    def right_indent(self, text_width: int) -> int:
+        """The right indent that makes the block ``width`` wide on a page ``text_width`` wide."""
+        return max(text_width - self.width, 0) if self.width is not None else 0
 
 
 # --- contents and Official Records (issue 14) -------------------------------------------------------
@@ -265,6 +272,8 @@ GENEVA = Layout(
     # A/HRC/EMRIP/2025/2 p. 1: the body and "Eighteenth session" bold, the dates and "Item 3 of the
     # provisional agenda" not, the item's title bold (pdftohtml: <b>); "Human Rights Council" above
     # the body 12 pt bold (pdftohtml size 12, <b>).
+    # Full width: A/HRC/EMRIP/2025/2 p. 1 wraps the item's title before x 288.42 but prints the body's line
+    # to 292.19 (docs/layout-resolutions.md): no one width for the block.
     front=FrontBlockLayout(bold=frozenset({"parent_body", "body", "session", "agenda_title"}), parent_body_size=24),
     custom_mark_size=20,
     contents=GENEVA_CONTENTS,
@@ -283,8 +292,10 @@ NEW_YORK = Layout(
                               organ_before=80),
     footers=FooterLayout(first=("job",), even=("page", "job"), odd=("job", "page"), first_job_size=20,
                          page_total=True, job_size=14, first_after=120),
+    # 10 cm wide: E/CN.5/2025/L.6 p. 1 wraps the item's title at x 325.51–334.58 pt from a block at 60.00
+    # where the next words would have ended at 351.51 at the least: the edge is 275–291 pt from it.
     front=FrontBlockLayout(bold=frozenset({"parent_body", "body", "session", "agenda_title"}), parent_body_size=24,
-                           body_size=24),
+                           body_size=24, width=5670),
     custom_mark_size=20,
     chapter_caption_line=True,
     end_job_line=True,

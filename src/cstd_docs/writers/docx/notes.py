@@ -22,7 +22,7 @@ def note_paragraph(note: ResolvedNote) -> Element:
     """
     mark_style = [val("w:rStyle", st.FOOTNOTE_REFERENCE)]
     if note.custom:
-        mark = run(note.mark, [*mark_style, *custom_mark_properties()])
+        mark = run(note.mark, [*mark_style, *custom_mark_properties(note.mark)])
     else:
         mark = run("", mark_style, make("w:footnoteRef"))
     return paragraph([val("w:pStyle", st.FOOTNOTE_TEXT)], [run("\t"), mark, run("\t"), *inline(note.text, None)])

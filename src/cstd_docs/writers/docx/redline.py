@@ -27,6 +27,7 @@ from cstd_docs.compare import Step, align, pair_notes, similar, units
 from cstd_docs.compare.blocks import block_runs, runs_text, weight
 from cstd_docs.resolve.document import (
     AgendaLine,
+    AgendaPart,
     BoxStart,
     BulletItem,
     Heading,
@@ -96,6 +97,8 @@ def _plain_block(block: ResolvedBlock) -> ResolvedBlock:
         case ResolvedFigure():
             return attrs.evolve(block, title=_plain(block.title),
                                 source=_plain(block.source) if block.source is not None else None)
+        case AgendaPart():
+            return attrs.evolve(block, text=_plain(block.text))
         case _:
             assert_never(block)
 
@@ -238,6 +241,8 @@ def _block_signature(block: ResolvedBlock, text: str, refs: tuple[NoteRef, ...])
         case ResolvedTable() | ResolvedFigure():  # its caption is its number
             return block.caption, (type(block).__name__, text, marks, block.widths if isinstance(block, ResolvedTable)
                                    else (block.width, block.image))
+        case AgendaPart():
+            return block.label or None, ("agenda", block.kind, text, marks)
         case _:
             assert_never(block)
 
@@ -254,6 +259,8 @@ def _without_text(block: ResolvedBlock) -> ResolvedBlock:
             return attrs.evolve(block, title=(), header=(), rows=(), notes=(), source=None)
         case ResolvedFigure():
             return attrs.evolve(block, title=(), source=None)
+        case AgendaPart():
+            return attrs.evolve(block, text=())
         case _:
             assert_never(block)
 
