@@ -62,6 +62,7 @@ WARN: list[tuple[str, str, Any]] = [
 QUIET: list[tuple[str, str, Any]] = [
     ("figures-under-ten", "en", "The panel heard three speakers in paragraph 5 on Goal 3."),
     ("figures-under-ten", "en", "It opened on 3 June 2022, at 9:30, and again on June 2026."),
+    ("figures-under-ten", "en", "It met from 4 to 7 March 2025, on 3 and 4 June and on 5–6 May."),
     ("figures-under-ten", "en", "Costs rose by 3 per cent, or 3%, and the camp is 8.5 km and 4 km away."),
     ("figures-under-ten", "en", "COVID-19, industry 4.0 and resolution 68/1 (A/RES/76/6) were cited."),
     ("figures-under-ten", "en", "Between 5 and 15 countries replied, and US$ 5 million was raised, or $3 billion."),

@@ -57,8 +57,9 @@ def _designated(string: str, start: int, lang: LanguageRules) -> bool:
 
 
 def _measured(string: str, end: int, lang: LanguageRules) -> bool:
-    """A unit, a percentage or a month after the figure: "3 per cent", "8 km", "3 June"."""
-    return _after_figure(lang).match(string[end:end + 16].lower().lstrip()) is not None
+    """A unit, a percentage or a month after the figure: "3 per cent", "8 km", "3 June", and the
+    first day of a range of dates: "from 4 to 7 March", "3–6 June"."""
+    return _after_figure(lang).match(string[end:end + 28].lower().lstrip()) is not None
 
 
 @functools.cache
@@ -66,7 +67,8 @@ def _after_figure(lang: LanguageRules) -> re.Pattern[str]:
     units = "|".join(re.escape(u) for u in sorted(lang.units, key=len, reverse=True))
     months = "|".join(re.escape(m.lower()) for m in lang.months)
     return re.compile("|".join(p for p in (rf"(?:{units})(?![a-z])" if units else "",
-                                           rf"(?:{months})\b" if months else "") if p) or "(?!)")
+                                           rf"(?:(?:to|and|–|-)\s*\d{{1,2}}\s+)?(?:{months})\b" if months else "")
+                           if p) or "(?!)")
 
 
 def _series_largest(string: str) -> dict[int, float]:
