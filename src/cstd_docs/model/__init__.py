@@ -33,6 +33,7 @@ from cstd_docs.model.inline import (
 )
 from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
 from cstd_docs.model.items import Subparagraph
+from cstd_docs.model.numbering import AnnexNumerals, Numbering
 from cstd_docs.model.participants import Delegation, Organization, Participant, Person
 from cstd_docs.model.report import (
     JSON_NAME,
@@ -53,6 +54,7 @@ __all__ = [
     "STYLED",
     "AgendaItem",
     "Annex",
+    "AnnexNumerals",
     "Block",
     "Chapter",
     "ChapterPart",
@@ -73,6 +75,7 @@ __all__ = [
     "Node",
     "Note",
     "NoteInline",
+    "Numbering",
     "Operative",
     "Organization",
     "Paragraph",

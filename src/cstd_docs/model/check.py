@@ -26,6 +26,7 @@ from cstd_docs.model.body import (
 from cstd_docs.model.inline import STYLED, Citation, CrossRef, Emphasis, Inlines, Link, Note, Strong
 from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
 from cstd_docs.model.items import Subparagraph
+from cstd_docs.model.numbering import Numbering
 from cstd_docs.model.participants import Delegation, Organization, Person
 from cstd_docs.model.report import SCHEMA_KEY, Report
 from cstd_docs.model.walk import Visit, walk
@@ -41,6 +42,8 @@ _SYMBOL = re.compile(r"[A-Z][A-Za-z0-9.()-]*(?:/[A-Za-z0-9.()-]+)+")
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
 #: Subparagraphs nest four deep: (a), (i), a., i.
 _MAX_DEPTH = 4
+#: Decimal clauses nest nine deep, as Word's outline levels do.
+_MAX_LEVEL = 9
 
 
 def _known(word: str, known: list[str]) -> str:
@@ -76,6 +79,10 @@ class _Checks:
         self.refs: list[tuple[str, str, str | None]] = []  # (target, path, owning id)
         self.unnumbered: set[str] = set()  # ids of unnumbered text: nothing for a reference to print
         self.participants = sorted(report.participants)
+        #: The numbering of the part being checked (the report's, or an annex's) and the level
+        #: of its last numbered paragraph (decimal numbering: a clause is at most one level deeper).
+        self.numbering = report.numbering
+        self.last_level = 0
 
     def define(self, ident: str | None, path: str) -> None:
         if ident is None:
@@ -174,6 +181,7 @@ class _Checks:
             case Paragraph():
                 self.define(node.id, path)
                 self.inlines(f"{path}.text", node.text, node.id)
+                self.level(path, node.level)
             case Subparagraph():
                 self.subparagraph(visit, node)
             case UnnumberedText():
@@ -184,11 +192,14 @@ class _Checks:
             case Annex() | Chapter() | Section() | Subsection():
                 self.define(node.id, path)
                 self.inlines(f"{path}.title", node.title, node.id)
+                if isinstance(node, Annex):  # numbers start afresh, in the annex's own scheme
+                    self.numbering, self.last_level = node.numbering or self.report.numbering, 0
             case Findings():
                 self.define(node.id, path)
                 self.inlines(f"{path}.theme", node.theme, node.id)
             case Suggestion():
                 self.define(node.id, path)
+                self.last_level = 1
                 self.require_text(f"{path}.addressee", node.addressee)
                 if not node.courses:
                     self.problems.append(
@@ -228,6 +239,26 @@ class _Checks:
             case _:
                 assert_never(node)
     # --- end instruments
+
+    def level(self, path: str, level: int) -> None:
+        """A paragraph's level: above 1 only under decimal numbering, at most one deeper than the last."""
+        here = f"{path}.level"
+        if level == 1:
+            self.last_level = 1
+        elif not 1 <= level <= _MAX_LEVEL:
+            self.problems.append(Problem(here, f"a level is 1 to {_MAX_LEVEL}, got {level}", "write e.g. 2 for 3.1."))
+        elif self.numbering is not Numbering.DECIMAL:
+            self.problems.append(Problem(here, "a paragraph's level is for decimal numbering (1., 1.1., 3.1.1.)",
+                                         'set "numbering": "decimal" on the report or its annex, or remove "level"'))
+        elif level > self.last_level + 1 and not self.last_level:
+            self.problems.append(Problem(here, f"the first numbered paragraph here is at level {level}",
+                                         "numbers start afresh in the report and in each annex: write 1"))
+        elif level > self.last_level + 1:
+            self.problems.append(Problem(here, f"level {level} follows a paragraph of level {self.last_level}",
+                                         f"a clause is at most one level deeper than the one before: write "
+                                         f"{self.last_level + 1}"))
+        else:
+            self.last_level = level
 
     def subparagraph(self, visit: Visit, sub: Subparagraph) -> None:
         depth = visit.depth

@@ -10,6 +10,7 @@ from attrs import field, frozen
 
 from cstd_docs.model.body import Annex, Block, Chapter
 from cstd_docs.model.inline import Inlines, to_inlines, to_tuple
+from cstd_docs.model.numbering import AnnexNumerals, Numbering
 from cstd_docs.model.participants import Participant
 from cstd_docs.model.typed import to_date, to_enum, typed_fields
 
@@ -51,6 +52,14 @@ def _layout(value: DutyStation | str) -> DutyStation:
 
 def _title_style(value: TitleStyle | str) -> TitleStyle:
     return to_enum(TitleStyle)(value)  # type: ignore[no-any-return]
+
+
+def _report_numbering(value: Numbering | str) -> Numbering:
+    return to_enum(Numbering)(value)  # type: ignore[no-any-return]
+
+
+def _annex_numerals(value: AnnexNumerals | str) -> AnnexNumerals:
+    return to_enum(AnnexNumerals)(value)  # type: ignore[no-any-return]
 
 
 class Distribution(enum.Enum):
@@ -171,6 +180,10 @@ class Report:
     content: tuple[Block, ...] = field(default=(), converter=to_tuple)
     chapters: tuple[Chapter, ...] = field(default=(), converter=to_tuple)
     annexes: tuple[Annex, ...] = field(default=(), converter=to_tuple)
+    #: How paragraphs are numbered: "un" (1., 2., … through the report) or "decimal" (1., 1.1., 3.1.1.).
+    numbering: Numbering = field(default=Numbering.UN, converter=_report_numbering)
+    #: How annexes are numbered when there are several: "roman" (Annex I) or "arabic" (Annex 1).
+    annex_numerals: AnnexNumerals = field(default=AnnexNumerals.ROMAN, converter=_annex_numerals)
 
     # A dict is not hashable; reports compare by value, and need no hash.
     __hash__ = None  # type: ignore[assignment]

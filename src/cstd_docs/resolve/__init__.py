@@ -21,6 +21,7 @@ from cstd_docs.lang import LanguagePack, language_pack
 from cstd_docs.lang.numbering import roman
 from cstd_docs.model import (
     Annex,
+    AnnexNumerals,
     Chapter,
     Citation,
     CrossRef,
@@ -35,6 +36,7 @@ from cstd_docs.model import (
     Link,
     Node,
     Note,
+    Numbering,
     Operative,
     Organization,
     Paragraph,
@@ -166,6 +168,10 @@ class _Resolver:
         self.blocks: list[_PendingBlock] = []
         self.on_first_page = True
         self.paragraph_count = 0
+        #: The numbering of the part being resolved (the report's, or an annex's), and under decimal
+        #: numbering the counters of the open levels ([3, 1, 1] printed "3.1.1.").
+        self.numbering = report.numbering
+        self.clauses: list[int] = []
 
     # --- notes ---------------------------------------------------------------------------
     def _mark(self) -> tuple[str, bool]:
@@ -230,11 +236,19 @@ class _Resolver:
                   self.runs(title))
 
     def paragraph(self, text: Inlines, node: Paragraph | Suggestion) -> None:
-        self.paragraph_count += 1
-        number = str(self.paragraph_count)
+        level = node.level if isinstance(node, Paragraph) else 1
+        if self.numbering is Numbering.DECIMAL:
+            del self.clauses[level:]
+            self.clauses += [0] * (level - len(self.clauses))
+            self.clauses[level - 1] += 1
+            number = ".".join(map(str, self.clauses))
+        else:
+            self.paragraph_count += 1
+            number = str(self.paragraph_count)
         self.label(node.id, number)
         printed = self.pack.table.paragraph_number.format(number=number)
-        self.emit(partial(NumberedParagraph, number=printed, id=node.id, origin=node), "text", self.runs(text))
+        self.emit(partial(NumberedParagraph, number=printed, id=node.id, origin=node, level=level,
+                          numbering=self.numbering), "text", self.runs(text))
 
     def number(self, number: str) -> str:
         """A heading's number as printed: "IV.", "B.", "2." (or the language's own form)."""
@@ -260,7 +274,9 @@ class _Resolver:
                 self.emit(partial(Unnumbered, id=node.id, origin=node), "text", self.runs(node.unnumbered))
             case Annex():
                 self.paragraph_count = 0  # annexes number their paragraphs afresh
-                numbered = self.pack.table.annex_numbered.format(numeral=roman(place))
+                self.numbering, self.clauses = node.numbering or self.report.numbering, []
+                arabic = self.report.annex_numerals is AnnexNumerals.ARABIC
+                numbered = self.pack.table.annex_numbered.format(numeral=str(place) if arabic else roman(place))
                 label = numbered if visit.count > 1 else self.pack.table.annex
                 self.heading(HeadingLevel.ANNEX, label, label, node.title, node)
             case Chapter():

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from attrs import field, frozen
 
-from cstd_docs.model import DutyStation, Emphasis, Link, Node, Report, Strong, TitleStyle
+from cstd_docs.model import DutyStation, Emphasis, Link, Node, Numbering, Report, Strong, TitleStyle
 
 
 @frozen
@@ -106,6 +106,10 @@ class NumberedParagraph:
     id: str | None = None
     #: The model node this block came from; None for fixed wording (the "Main findings" heading).
     origin: Node | None = field(default=None, eq=False, repr=False)
+    #: Under decimal numbering, the clause's depth: "3.1.1." is level 3.
+    level: int = 1
+    #: The scheme the number follows, for the layout of the number and its text.
+    numbering: Numbering = Numbering.UN
 
 
 @frozen
