@@ -161,9 +161,16 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from cstd_docs.jsonio.schema import schema_text
+    if args.styles:
+        import json
 
-    text = schema_text()
+        from cstd_docs.readers.families import styles_schema
+
+        text = json.dumps(styles_schema(), indent=2, ensure_ascii=False) + "\n"
+    else:
+        from cstd_docs.jsonio.schema import schema_text
+
+        text = schema_text()
     if args.output:
         from cstd_docs.outputs import write_atomically
 
@@ -235,10 +242,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UsageError(f"the output {str(output)!r} must be a .json file")
     if same_file(source, output):
         raise UsageError(f"the output {str(output)!r} is the input file; choose another output path")
-    imported = import_file(source)
+    imported = import_file(source, styles=args.styles)
     for warning in imported.warnings:
         print(f"cstd-docs: warning: {warning}", file=sys.stderr)
-    write_atomically(output, dumps(imported.report).encode("utf-8"))
+    if imported.coverage is not None:
+        for line in imported.coverage.lines():
+            print(f"cstd-docs: {line}", file=sys.stderr)
+        if args.strict and not imported.coverage.complete:
+            print(f"cstd-docs: not written: {output} (--strict, and the import did not keep everything)",
+                  file=sys.stderr)
+            return 1
+    text = dumps(imported.report)
+    write_atomically(output, text.encode("utf-8"))
     count = len(imported.warnings)
     print(f"wrote {output}" + (f" ({count} warning{'s' if count != 1 else ''})" if count else ""))
     return 0
@@ -254,6 +269,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
     p = commands.add_parser("schema", help="print the JSON Schema of report files")
     p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead of standard output")
+    p.add_argument("--styles", action="store_true", help="the schema of style family files (import --styles)")
     p.set_defaults(run=cmd_schema)
 
     p = commands.add_parser("new", help="write a minimal valid report to start from, and its schema beside it")
@@ -272,6 +288,10 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p = commands.add_parser("import", help="read an edited Word or Markdown draft back into a report file")
     p.add_argument("input", metavar="IN.docx|IN.md", help="the edited draft")
     p.add_argument("-o", "--output", required=True, metavar="OUT.json", help="the report file to write")
+    p.add_argument("--styles", metavar="FILE.json",
+                   help="a style family of your own: what the document's styles mean (docs/import.md)")
+    p.add_argument("--strict", action="store_true",
+                   help="write nothing, exit 1, when anything of a Word document was not kept")
     p.set_defaults(run=cmd_import)
 
 

@@ -19,16 +19,19 @@ from cstd_docs.lang import language_pack
 from cstd_docs.model import DutyStation, FirstPageNotes, Report
 from cstd_docs.readers import body, front, masthead, refs
 from cstd_docs.readers.base import Base, base_of
+from cstd_docs.readers.coverage import Losses
 from cstd_docs.readers.inlines import context
 from cstd_docs.readers.match import place
-from cstd_docs.readers.visible import Visible, VNote
+from cstd_docs.readers.numbers import clause_levels, schemes, with_schemes
+from cstd_docs.readers.visible import BlockKind, Visible, VNote
 
 
 def assemble(visible: Visible, base: Report | None, warnings: list[Problem], source: str,
-             resolved: Base | None = None) -> Report:
+             resolved: Base | None = None, losses: Losses | None = None) -> Report:
     """The report ``visible`` shows, on ``base``; what could not be kept goes to ``warnings``.
 
-    ``resolved`` is the base already resolved (``base_of(base)``), when the reader made it.
+    ``resolved`` is the base already resolved (``base_of(base)``), when the reader made it;
+    ``losses`` is given the numbers the document printed (readers/numbers.py).
     """
     language = base.language if base else (masthead.guess_language(list(visible.masthead_lines)) or "en")
     pack = language_pack(language)
@@ -38,8 +41,13 @@ def assemble(visible: Visible, base: Report | None, warnings: list[Problem], sou
     the_masthead = masthead.masthead(ctx, visible)
     the_front = front.front(ctx, visible)
     title, subtitles = front.title_block(ctx, visible)
-    placed = place(visible.blocks, resolved.items if resolved is not None else (), ctx.anchors)
+    blocks = clause_levels(visible.blocks, ctx.warn)
+    placed = place(blocks, resolved.items if resolved is not None else (), ctx.anchors)
     content, chapters, annexes = body.body(ctx, placed)
+    if losses is not None:
+        losses.foreign = base is None
+        losses.printed.update(ctx.printed)
+        losses.annex_labels += [(b.number, b.where) for b in blocks if b.kind is BlockKind.ANNEX]
     # the agenda's note may be the first page's only one: its mark ("*") counts too
     agenda_marks = any(isinstance(run, VNote) and run.custom for line in visible.front_lines for run in line)
     first = FirstPageNotes.ASTERISKS if ctx.inline.custom_marks or agenda_marks else (
@@ -64,4 +72,5 @@ def assemble(visible: Visible, base: Report | None, warnings: list[Problem], sou
         chapters=chapters,
         annexes=annexes,
     )
+    report = with_schemes(report, schemes(blocks), base)
     return refs.settle(report, resolved, ctx.inline.shown, ctx.warn)

@@ -4,8 +4,9 @@ A small recursive-descent parser over the placed blocks (each with its base pair
 Every step takes a position and returns what it built with the position after it; the
 blocks are never changed. A block where the tree does not allow it is read as the
 nearest thing that fits, and said so: a subparagraph that follows no paragraph is a
-paragraph, a subsection outside any section is a section, text before the first
-chapter opens a chapter.
+paragraph, a subsection outside any section is a section, a section before any chapter
+is a chapter. Text before the first heading stays where it is, as the report's own
+blocks: no chapter is made up for it.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from cstd_docs.readers.base import node_text
 from cstd_docs.readers.inlines import Context
 from cstd_docs.readers.match import Placed
 from cstd_docs.readers.signature import runs_plain
-from cstd_docs.readers.visible import BlockKind, VRun
+from cstd_docs.readers.visible import BlockKind
 
 Part = Block | Suggestion
 #: What a resolution shows: it starts at its label, or its title when it prints none.
@@ -46,8 +47,6 @@ _INSTRUMENT = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION, BlockKind.ENACT
 _STARTS = (BlockKind.RESOLUTION_LABEL, BlockKind.RESOLUTION, BlockKind.DECISION_LABEL, BlockKind.DECISION)
 _TEXT = (BlockKind.PARAGRAPH, BlockKind.UNNUMBERED, BlockKind.SUBPARAGRAPH, *_INSTRUMENT)
 _ANY_SPACE = "[ \u00a0\u202f]"
-#: The chapter opened for text before the first chapter.
-INTRODUCTION: tuple[VRun, ...] = ("Introduction",)
 
 
 def body(ctx: Context, placed: Sequence[Placed]) -> tuple[tuple[Block, ...], tuple[Chapter, ...], tuple[Annex, ...]]:
@@ -126,12 +125,16 @@ class _Parser:
                 return suggestion, after
         if block.kind is BlockKind.UNNUMBERED:
             exact = _exact_text(placed, UnnumberedText)
-            return UnnumberedText(exact if exact is not None else self.ctx.inlines(block.runs), id=placed.id), pos + 1
+            text = exact if exact is not None else self.ctx.inlines(block.runs)
+            items, after = self.subparagraphs(pos + 1, 1)  # a list it leads in
+            return UnnumberedText(text, id=placed.id, subparagraphs=items), after
         exact = _exact_text(placed, Paragraph)
         text = exact if exact is not None else self.ctx.inlines(block.runs)
         pid = placed.id if placed.pairing is not None else placed.anchor_id or self.ctx.ids.new(block.runs)
+        if pid is not None:
+            self.ctx.printed[pid] = (block.number, block.where)
         subparagraphs, after = self.subparagraphs(pos + 1, 1)
-        return Paragraph(text, id=pid, subparagraphs=subparagraphs), after
+        return Paragraph(text, id=pid, subparagraphs=subparagraphs, level=block.level), after
 
     # --- instruments (issue 12) ----------------------------------------------------------------
     def instrument(self, pos: int) -> tuple[Part, int]:
@@ -271,9 +274,9 @@ class _Parser:
             return Paragraph(text, id=part.id, subparagraphs=part.courses)
         return part
 
-    def chapter(self, pos: int, heading: Placed | None) -> tuple[Chapter, int]:
-        """A chapter from its heading at ``pos``; with no heading, one opened for text before it."""
-        lead, pos = self.content(pos + 1 if heading is not None else pos)
+    def chapter(self, pos: int, heading: Placed) -> tuple[Chapter, int]:
+        """A chapter from its heading at ``pos``."""
+        lead, pos = self.content(pos + 1)
         parts: list[ChapterPart] = []
         while self.kind(pos) in (BlockKind.SECTION, BlockKind.SUBSECTION):
             if self.kind(pos) is BlockKind.SUBSECTION:
@@ -281,33 +284,24 @@ class _Parser:
                               "it was read as a section")
             part, pos = self.section(pos)
             parts.append(part)
-        if heading is None:
-            return Chapter(self.ctx.inlines(INTRODUCTION), content=lead, sections=parts), pos
         return Chapter(self.title_of(heading), id=heading.id, content=lead, sections=parts), pos
 
     def chapters(self, pos: int) -> tuple[list[Chapter], int]:
+        """The chapters up to the first annex; a lower heading before any chapter is read as one (a chapter
+        is never made up: its title would be words the document does not print)."""
         out: list[Chapter] = []
         while pos < len(self.placed) and self.kind(pos) is not BlockKind.ANNEX:
             placed = self.placed[pos]
-            if placed.block.kind is BlockKind.CHAPTER:
-                chapter, pos = self.chapter(pos, placed)
-            else:
+            if placed.block.kind is not BlockKind.CHAPTER:
                 text = runs_plain(placed.block.runs)[:60]
-                self.ctx.warn(placed.block.where, f"text before the first chapter: {text!r}",
-                              "a chapter was opened for it")
-                chapter, pos = self.chapter(pos, None)
+                self.ctx.warn(placed.block.where, f"a {placed.block.kind.value} before any chapter: {text!r}",
+                              "it was read as a chapter")
+            chapter, pos = self.chapter(pos, placed)
             out.append(chapter)
         return out, pos
 
     def leading(self) -> tuple[tuple[Block, ...], int]:
-        """Text before the first chapter, as the document's own blocks when it holds a resolution
-        or the base had such blocks; else nothing here (a chapter is opened for it)."""
-        base = self.ctx.base
-        end = 0
-        while self.kind(end) in _TEXT:
-            end += 1
-        if not (base is not None and base.report.content) and not any(self.kind(i) in _STARTS for i in range(end)):
-            return (), 0
+        """Text before the first heading, kept where it stands: the report's own blocks."""
         lead, pos = self.content(0)
         return tuple(self.as_block(part) for part in lead), pos
 

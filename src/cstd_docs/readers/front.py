@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 
+import attrs
 from attrs import define, field, frozen
 
 from cstd_docs.lang import LanguagePack
@@ -64,8 +65,8 @@ def _unchanged(base: Base, lines: list[VRuns]) -> bool:
     return flat([signature(line) for line in lines]) == flat(expected)
 
 
-#: What a label prints for {number}: the item's number, then its sub-item ("3 (b) (iii)").
-_ITEM_NUMBER = r"(\d{1,9})((?: \([a-z]{1,8}\)){0,4})"  # bounded: no 5,000-digit int()
+#: What a label prints for {number}: the item's number, then its sub-item ("3 (b) (iii)"; "3(b)" as others type it).
+_ITEM_NUMBER = r"(\d{1,9})((?: ?\([a-z]{1,8}\)){0,4})"  # bounded: no 5,000-digit int()
 
 
 #: An agenda label read: the item's number, whether provisional, its sub-item.
@@ -85,7 +86,8 @@ def _agenda_label(pack: LanguagePack, line: VRuns, text: str) -> tuple[_Label | 
                     end = pack.table.note_end
                     if end and symbol.endswith(end):
                         symbol = symbol[: -len(end)]
-            return (int(found.group(1)), provisional, found.group(2).strip() or None), symbol
+            sub_item = " ".join(re.findall(r"\([a-z]+\)", found.group(2))) or None
+            return (int(found.group(1)), provisional, sub_item), symbol
     return None, None
 
 
@@ -97,7 +99,7 @@ def _place_and_dates(ctx: Context, text: str) -> PlaceAndDates | None:
         if text == (dates if session.place is None else pack.table.place_and_dates.format(place=session.place,
                                                                                          dates=dates)):
             return session.place, session.start, session.end
-    found = _split_place_and_dates(pack, text)
+    found = _split_place_and_dates(pack, text) or _split_place_and_dates(pack, _dashed(text))
     if found:
         return found
     alone = parse_range(text, pack)  # "14–18 July 2025": a session without place
@@ -124,19 +126,42 @@ def _split_place_and_dates(pack: LanguagePack, text: str) -> PlaceAndDates | Non
     return loose
 
 
+def _named(lines: list[VRuns], sessions: dict[str, int]) -> int:
+    """How many lines name the bodies: those before the session line (at least the first line)."""
+    for index, line in enumerate(lines[:8]):
+        if runs_plain(line).strip() in sessions:
+            return max(index, 1)
+    return 1
+
+
+def _continues(pack: LanguagePack, line: VRuns, text: str) -> bool:
+    """A line under an agenda item's title that goes on with it: it starts in lower case or with a
+    bracket ("(Worldwide harmonized …)", "and 19 (…)"), as a title broken over lines does."""
+    label, _ = _agenda_label(pack, line, text)
+    return label is None and text[:1] != "" and (text[:1] in "([" or text[:1].islower())
+
+
+def _dashed(text: str) -> str:
+    """A range of days typed with a hyphen ("8-11 January 2019") as the UN prints it, with an en dash."""
+    return re.sub(r"(?<=\d)\s*-\s*(?=\d)", "\u2013", text)
+
+
 def _read_lines(ctx: Context, lines: list[VRuns]) -> _Lines:
     pack = ctx.pack
     found = _Lines(ctx.base.report.body if ctx.base is not None else "")
     sessions = {pack.table.session.format(ordinal=pack.ordinal(n), number=n): n for n in range(1, 1000)}
-    named = 1
-    if len(lines) > 2 and runs_plain(lines[1]).strip() not in sessions and runs_plain(lines[2]).strip() in sessions:
-        named = 2  # the parent body over the body
-        found.parent_body = runs_plain(lines[0]).strip()
+    named = _named(lines, sessions)
+    if named > 1:  # the parent body over the body (Geneva: "Economic Commission for Europe" over three lines)
+        found.parent_body = "\n".join(runs_plain(line).strip() for line in lines[: named - 1])
     if lines:
         found.body = runs_plain(lines[named - 1]).strip()
     pending: _Label | None = None
     for line in lines[named:]:
         text = runs_plain(line).strip()
+        if found.items and pending is None and text not in sessions and _continues(pack, line, text):
+            last = found.items[-1]  # an item's title over several lines: one title
+            found.items[-1] = attrs.evolve(last, title=f"{last.title} {text}")
+            continue
         if text in sessions:
             found.number = sessions[text]
             continue

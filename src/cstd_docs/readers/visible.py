@@ -90,6 +90,8 @@ class VBlock:
     where: str = ""
     #: The id the document itself gives the block (Markdown: ``<a id="…"></a>`` before its number).
     anchor: str | None = None
+    #: A decimal clause's depth from its printed number: "3.1.1." is 3; 1 for any other.
+    level: int = 1
 
 
 @frozen

@@ -1,0 +1,234 @@
+"""What an import kept of a document: its words, and what could not be kept, by kind and place.
+
+The reader's stages record each thing the model cannot hold (an :class:`Omission`: a table,
+an equation, a page break, underlined text …) as they meet it, with its place and the
+words it held, besides the warning they give. The document's words are counted here
+apart from the reader, from the package itself (the text Word shows, tracked changes
+accepted); the words kept are those the imported report prints again. :func:`coverage`
+puts both together; ``cstd-docs import`` prints the summary at the end and ``--strict``
+refuses an import that did not keep everything.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from attrs import define, field, frozen
+
+from cstd_docs.model import Emphasis, Link, Report, Strong
+from cstd_docs.resolve import resolve
+from cstd_docs.resolve.document import (
+    Heading,
+    InstrumentHeading,
+    InstrumentText,
+    NumberedParagraph,
+    OperativeParagraph,
+    ResolvedReport,
+    SubparagraphItem,
+    Unnumbered,
+)
+
+__all__ = ["Coverage", "Kind", "Losses", "Omission", "coverage", "printed_words", "words_of"]
+
+
+class Kind(enum.Enum):
+    """A kind of thing a document may hold that the report does not keep."""
+
+    # --- tables (issue 13): tables13 adds a Table block; until it lands every table is counted here.
+    # The lead switches this kind off where the Word reader reads w:tbl (readers/docx.py, _Layout.table).
+    TABLE = "table"
+    # --- end tables
+    EQUATION = "equation"
+    TEXT_BOX = "text box"
+    DRAWING = "drawing"
+    COMMENT = "comment"
+    UNDERLINE = "underline"
+    HIGHLIGHT = "highlighting"
+    STRIKETHROUGH = "strikethrough"
+    RAISED = "subscript or superscript"
+    PAGE_BREAK = "page break"
+    SECTION_BREAK = "section break"
+    BULLET = "bullet"
+    HEADING = "heading read as text"
+    CONTENTS = "contents entry"
+    TRACKED = "tracked change"
+    NUMBER = "number printed differently"
+
+    @property
+    def plural(self) -> str:
+        return {Kind.HIGHLIGHT: "highlighting", Kind.RAISED: "subscripts or superscripts",
+                Kind.STRIKETHROUGH: "strikethrough", Kind.UNDERLINE: "underlining",
+                Kind.HEADING: "headings read as text", Kind.CONTENTS: "contents entries",
+                Kind.TEXT_BOX: "text boxes", Kind.NUMBER: "numbers printed differently"}.get(self, self.value + "s")
+
+
+@frozen
+class Omission:
+    """One thing not kept: its kind, its place ("paragraph 12"), the start of its text, its words."""
+
+    kind: Kind
+    where: str
+    text: str = ""
+    words: int = 0
+
+
+@define
+class Losses:
+    """What one reading could not keep, filled in by the reader's stages, and the document's own words."""
+
+    omissions: list[Omission] = field(factory=list)
+    document_words: Counter[str] = field(factory=Counter)
+    #: The number each paragraph printed and where, by the id the import gave it, and each annex's
+    #: label in order (readers/numbers.py compares them with the numbers the report prints).
+    printed: dict[str, tuple[str, str]] = field(factory=dict)
+    annex_labels: list[tuple[str, str]] = field(factory=list)
+    #: The document carried no source report: numbers it printed are its own, not stale labels of ours.
+    foreign: bool = False
+
+    def add(self, kind: Kind, where: str, text: str = "", words: int | None = None) -> None:
+        self.omissions.append(Omission(kind, where, text[:80], len(words_of(text)) if words is None else words))
+
+
+_WORD = re.compile(r"\w")
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text: what white space separates, holding a letter or a digit."""
+    return [token for token in text.split() if _WORD.search(token)]
+
+
+# --- the words the report prints ---------------------------------------------------------------
+def _runs_text(runs: Iterable[object]) -> str:
+    out: list[str] = []
+    for run in runs:
+        if isinstance(run, str):
+            out.append(run)
+        elif isinstance(run, (Emphasis, Strong, Link)):
+            out.append(run.text)
+        else:
+            out.append(" ")  # a note mark: no word in Word's text, a boundary between words
+    return "".join(out)
+
+
+def _block_texts(doc: ResolvedReport) -> Iterator[str]:
+    for block in doc.blocks:
+        match block:
+            case Heading():
+                yield f"{block.caption or ''} {block.number} {_runs_text(block.title)}"
+            case NumberedParagraph() | OperativeParagraph():
+                yield f"{block.number} {_runs_text(block.text)}"
+            case SubparagraphItem():
+                yield f"{block.label} {_runs_text(block.text)}"
+            case Unnumbered() | InstrumentText():
+                yield _runs_text(block.text)
+            case InstrumentHeading():
+                yield f"{block.label} {_runs_text(block.title)}"
+            case _:
+                yield from ()
+
+
+def printed_words(doc: ResolvedReport) -> Counter[str]:
+    """Every word the resolved report prints: first page, title block, body and notes."""
+    m, f = doc.masthead, doc.front
+    texts: list[str] = [m.united_nations, m.symbol or "", m.organ, m.distribution, m.date, m.language_line,
+                        m.versions_line or "", m.version_line or "", m.job_number or "", f.parent_body or "",
+                        f.body, f.session, f.place_and_dates, _runs_text(doc.title)]
+    texts += [f"{_runs_text(line.label)} {line.title}" for line in f.agenda]
+    texts += [_runs_text(subtitle) for subtitle in doc.subtitles]
+    texts += _block_texts(doc)
+    texts += [_runs_text(note.text) for note in doc.notes]
+    return Counter(word for text in texts for word in words_of(text))
+
+
+# --- the summary -------------------------------------------------------------------------------
+@frozen
+class KindSummary:
+    kind: Kind
+    count: int
+    words: int
+    places: tuple[str, ...]
+
+
+@frozen
+class Coverage:
+    """Words in the document, words kept, and what was not kept by kind."""
+
+    words: int
+    kept: int
+    kinds: tuple[KindSummary, ...]
+    #: Words of the document the report does not print, beyond those of the kinds above.
+    other: int
+    #: Some of those words, for a person to search for.
+    examples: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """Everything was kept: nothing left out, every word printed again."""
+        return not self.kinds and self.kept >= self.words
+
+    def lines(self, places: int = 8) -> list[str]:
+        """The summary, one line for the words and one per kind (the command prints it on standard error)."""
+        share = f" ({100 * self.kept / self.words:.1f} %)" if self.words else ""
+        out = [f"coverage: {self.words:,} words in the document, {self.kept:,} kept{share}"]
+        for item in self.kinds:
+            shown = ", ".join(item.places[:places])
+            more = f" and {len(item.places) - places} more" if len(item.places) > places else ""
+            words = f", {item.words:,} words" if item.words else ""
+            name = item.kind.value if item.count == 1 else item.kind.plural
+            out.append(f"not kept: {item.count:,} {name}{words} ({shown}{more})")
+        if self.other:
+            example = f": {', '.join(repr(w) for w in self.examples)}" if self.examples else ""
+            out.append(f"not kept: {self.other:,} other words the report does not print{example}")
+        return out
+
+
+def coverage(report: Report, losses: Losses) -> Coverage:
+    """What the import of a document kept of it (``losses``, as the reader filled it in)."""
+    document = losses.document_words
+    kept_words = document & printed_words(resolve(report))
+    kept = sum(kept_words.values())
+    kinds: list[KindSummary] = []
+    for kind in Kind:
+        items = [o for o in losses.omissions if o.kind is kind]
+        if items:
+            places = tuple(dict.fromkeys(o.where for o in items))
+            kinds.append(KindSummary(kind, len(items), sum(o.words for o in items), places))
+    total = sum(document.values())
+    missing = document - kept_words
+    other = max(total - kept - sum(k.words for k in kinds), 0)
+    examples = tuple(word for word, _ in missing.most_common(5)) if other else ()
+    return Coverage(total, kept, tuple(kinds), other, examples)
+
+
+# --- the words of a Word document, counted apart from the reader ----------------------------------
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+#: Text Word shows: text, tabs and breaks of runs, an equation's text — not what a tracked change
+#: deleted or moved away, not the fallback copy of a drawing, not a paragraph's tab stops.
+_TEXT = {f"{{{W}}}t", f"{{{M}}}t"}
+_SPACE = {f"{{{W}}}p", f"{{{W}}}tab", f"{{{W}}}br", f"{{{W}}}cr"}
+_HIDDEN = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{MC}}}Fallback", f"{{{W}}}tabs"}
+
+
+def part_words(roots: Sequence[Any]) -> Counter[str]:
+    """The words of WordprocessingML parts (or elements of one), paragraph by paragraph."""
+    from lxml import etree
+
+    counts: Counter[str] = Counter()
+    tags = (*_TEXT, *_SPACE, *_HIDDEN)
+    for root in roots:
+        pieces: list[str] = []
+        hidden = 0
+        for event, node in etree.iterwalk(root, events=("start", "end"), tag=tags):
+            tag = node.tag
+            if tag in _HIDDEN:
+                hidden += 1 if event == "start" else -1
+            elif event == "start" and not hidden:
+                pieces.append((node.text or "") if tag in _TEXT else " ")
+        counts.update(words_of("".join(pieces)))
+    return counts

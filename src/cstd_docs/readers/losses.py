@@ -1,0 +1,137 @@
+"""What a Word paragraph holds that the report cannot keep, found by looking at its XML.
+
+The Word reader asks here, paragraph by paragraph (and note by note), for the formatting
+the model has no place for — underlining, highlighting, strikethrough, subscripts and
+superscripts — and for the page and section breaks it carries; each is recorded as an
+:class:`~cstd_docs.readers.coverage.Omission` with its place and said in a warning, once
+per paragraph and kind. The words themselves are kept: only their formatting is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from attrs import frozen
+
+from cstd_docs.readers.coverage import Kind, Losses, words_of
+
+__all__ = ["Breaks", "breaks", "formatting"]
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+#: Runs inside these show nothing (a deletion, a moved-away copy, a drawing's fallback) or keep
+#: their look as a link.
+_OUTSIDE = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{MC}}}Fallback", f"{{{W}}}hyperlink"}
+_HINTS = {
+    Kind.UNDERLINE: "the UN layout has no underline; use emphasis or strong text",
+    Kind.HIGHLIGHT: "highlighting is an editor's mark, not the document's; it reads as plain text",
+    Kind.STRIKETHROUGH: "struck-out text reads as plain text: delete it or make it a tracked deletion",
+    Kind.RAISED: "the report's text has no subscripts or superscripts; they read as plain text",
+}
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def _on(element: Any) -> bool:
+    return element is not None and element.get(_w("val"), "true") not in ("0", "false", "off", "none")
+
+
+def _shown(run: Any, paragraph: Any) -> bool:
+    parent = run.getparent()
+    while parent is not None and parent is not paragraph:
+        if parent.tag in _OUTSIDE:
+            return False
+        parent = parent.getparent()
+    return True
+
+
+def _kinds(rpr: Any) -> list[Kind]:
+    found = []
+    underline = rpr.find(_w("u"))
+    if underline is not None and underline.get(_w("val"), "single") != "none":
+        found.append(Kind.UNDERLINE)
+    highlight = rpr.find(_w("highlight"))
+    if highlight is not None and highlight.get(_w("val"), "none") != "none":
+        found.append(Kind.HIGHLIGHT)
+    if _on(rpr.find(_w("strike"))) or _on(rpr.find(_w("dstrike"))):
+        found.append(Kind.STRIKETHROUGH)
+    align = rpr.find(_w("vertAlign"))
+    if align is not None and align.get(_w("val")) in ("superscript", "subscript"):
+        found.append(Kind.RAISED)
+    return found
+
+
+def formatting(paragraph: Any, where: str, losses: Losses, warn: Callable[[str, str, str | None], None]) -> None:
+    """Record (and say, once per kind) the formatting of a paragraph's runs that the report cannot keep."""
+    texts: dict[Kind, list[str]] = {}
+    for run in paragraph.iter(_w("r")):
+        rpr = run.find(_w("rPr"))
+        if rpr is None or run.find(_w("footnoteReference")) is not None:
+            continue  # a note's mark is raised by its style: the note is kept
+        text = "".join(t.text or "" for t in run.iter(_w("t")))
+        if not words_of(text):
+            continue  # a raised comma between note marks, a struck tab: no word is affected
+        kinds = _kinds(rpr)
+        if kinds and _shown(run, paragraph):
+            for kind in kinds:
+                texts.setdefault(kind, []).append(text.strip())
+    for kind, shown in texts.items():
+        excerpt = " … ".join(shown)
+        losses.add(kind, where, excerpt, words=0)
+        name = kind.value if len(shown) == 1 else kind.plural
+        warn(where, f"{name} not kept ({len(shown)} run{'s' if len(shown) > 1 else ''}): {excerpt[:60]!r}",
+             _HINTS[kind])
+
+
+@frozen
+class Breaks:
+    """The page and section breaks a paragraph carries."""
+
+    page: int
+    section: bool
+
+
+def breaks(paragraph: Any) -> Breaks:
+    """Page breaks typed in its runs or set before it, and whether a section ends with it."""
+    page = 1 if _on(paragraph.find(f"{_w('pPr')}/{_w('pageBreakBefore')}")) else 0
+    for br in paragraph.iter(_w("br")):
+        if br.get(_w("type")) == "page" and _shown(br.getparent(), paragraph):
+            page += 1
+    return Breaks(page, paragraph.find(f"{_w('pPr')}/{_w('sectPr')}") is not None)
+
+
+class BreakTracker:
+    """Page and section breaks in reading order: those the layout makes again are kept, the rest recorded.
+
+    The layout starts each annex on a new page: a page break at an annex's heading, or in
+    an empty paragraph right before it, is kept (the writers make it again). Any other is
+    not kept: the layout decides where pages break. Section breaks are never kept.
+    """
+
+    def __init__(self, losses: Losses, warn: Callable[[str, str, str | None], None]) -> None:
+        self.losses = losses
+        self.warn = warn
+        self.pending: list[str] = []
+
+    def paragraph(self, found: Breaks, where: str, *, shown: bool, opens_annex: bool) -> None:
+        """A paragraph read: ``shown`` when it printed anything, ``opens_annex`` when it was an annex's heading."""
+        if found.section:
+            self.losses.add(Kind.SECTION_BREAK, where)
+            self.warn(where, "a section break was not kept", "the layout has one section; its page setup applies")
+        here = [where] * found.page
+        if opens_annex:
+            self.pending = []
+            return
+        if not shown:
+            self.pending += here
+            return
+        self.flush(here)
+
+    def flush(self, more: list[str] | None = None) -> None:
+        for where in [*self.pending, *(more or [])]:
+            self.losses.add(Kind.PAGE_BREAK, where)
+            self.warn(where, "a page break was not kept", "the layout decides where pages break (annexes start a page)")
+        self.pending = []
