@@ -28,7 +28,7 @@ from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, 
 from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.numbering import Numbering
 from cstd_docs.model.participants import Delegation, Organization, Person
-from cstd_docs.model.report import SCHEMA_KEY, Report
+from cstd_docs.model.report import SCHEMA_KEY, Report, Session
 from cstd_docs.model.walk import Visit, walk
 
 #: An agenda sub-item's label: "(b)", "(b) (iii)".
@@ -287,21 +287,16 @@ class _Checks:
                 Problem("$.masthead.original_language", f"unknown language {r.masthead.original_language!r}",
                         f"use one of {', '.join(languages)}")
             )
-        self.require_text("$.body", r.body)
+        if r.body is not None:
+            self.require_text("$.body", r.body, optional=True)
         if r.parent_body is not None:
             self.require_text("$.parent_body", r.parent_body, optional=True)
-        if r.session.place is not None:
-            self.require_text("$.session.place", r.session.place, hint=PLACE_HINT)
-        if r.session.number < 1:
-            self.problems.append(Problem("$.session.number", "a session number starts at 1", "write e.g. 25"))
-        if r.session.end < r.session.start:
-            self.problems.append(
-                Problem("$.session.end", f"the session ends ({r.session.end}) before it starts ({r.session.start})",
-                        "swap start and end")
-            )
+        if r.session is not None:
+            self.session(r.session)
         if r.masthead.symbol is not None:
             self.require_text("$.masthead.symbol", r.masthead.symbol, optional=True)
-        self.require_text("$.masthead.organ", r.masthead.organ, optional=True)
+        if r.masthead.organ is not None:
+            self.require_text("$.masthead.organ", r.masthead.organ, optional=True)
         self.versions(r)
         if r.masthead.job_number is not None:
             self.require_text("$.masthead.job_number", r.masthead.job_number, optional=True)
@@ -319,9 +314,21 @@ class _Checks:
                                              f"{item.sub_item!r}", 'write e.g. "(b)" or "(b) (iii)"'))
         if r.agenda_symbol is not None:
             self.require_text("$.agenda_symbol", r.agenda_symbol, optional=True)
-        self.inlines("$.title", r.title, None)
+        if r.title:  # no title at all is a report to complete (incomplete()), not a wrong one
+            self.inlines("$.title", r.title, None)
         for index, subtitle in enumerate(r.subtitles):
             self.inlines(f"$.subtitles[{index}]", subtitle, None)
+
+    def session(self, session: Session) -> None:
+        if session.place is not None:
+            self.require_text("$.session.place", session.place, hint=PLACE_HINT)
+        if session.number < 1:
+            self.problems.append(Problem("$.session.number", "a session number starts at 1", "write e.g. 25"))
+        if session.end < session.start:
+            self.problems.append(
+                Problem("$.session.end", f"the session ends ({session.end}) before it starts ({session.start})",
+                        "swap start and end")
+            )
 
     def registry(self) -> None:
         for ident, who in self.report.participants.items():
@@ -362,6 +369,20 @@ class _Checks:
                 self.problems.append(
                     Problem(path, f"{target!r} refers to itself", "refer to another paragraph, or remove the reference")
                 )
+
+
+def incomplete(report: Report) -> list[Problem]:
+    """What a sound report still leaves to be filled in: the first page's facts a document did not print
+    (an import leaves them empty rather than make them up). ``validate`` names each."""
+    to_fill = (
+        ("$.masthead.date", report.masthead.date is None, 'the date the document bears: "2026-04-13"'),
+        ("$.masthead.organ", report.masthead.organ is None, 'the organ: "Economic and Social Council"'),
+        ("$.body", report.body is None, 'the body the report is for: "Commission on …"'),
+        ("$.session", report.session is None,
+         '{"number": 25, "place": "Geneva", "start": "2026-04-13", "end": "2026-04-17"}'),
+        ("$.title", not report.title, "the document's title"),
+    )
+    return [Problem(path, "not given yet", f"fill in {hint}") for path, empty, hint in to_fill if empty]
 
 
 def check(report: Report) -> list[Problem]:

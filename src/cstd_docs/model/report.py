@@ -106,7 +106,8 @@ class Masthead:
 
     symbol: str | None = None
     distribution: Distribution = field(default=Distribution.GENERAL, converter=_distribution)
-    date: datetime.date = field(converter=to_date)
+    #: None when not known yet (a document that printed none): ``validate`` names it, to fill in.
+    date: datetime.date | None = field(converter=to_date)
     #: Language the document was written in (a code: "en", "fr", …).
     original_language: str = "en"
     #: "English only" in place of "Original: English".
@@ -114,7 +115,8 @@ class Masthead:
     #: The language versions issued, when more than one and not all six (codes, kept in code order):
     #: "English, French, Russian and Spanish only" under "Original: English".
     versions: tuple[str, ...] = field(default=(), converter=_versions)
-    organ: str = "Economic and Social Council"
+    #: None when not known yet (a document that printed none): ``validate`` names it, to fill in.
+    organ: str | None = "Economic and Social Council"
     #: Printing-service job number for the first-page footer, e.g. "GE.22-01234(E)".
     job_number: str | None = None
 
@@ -164,8 +166,9 @@ class Report:
     masthead: Masthead
     #: The body the report's body reports to, printed above it ("Human Rights Council").
     parent_body: str | None = None
-    body: str
-    session: Session
+    #: The body and the session: None when not known yet (a document that printed none; ``validate`` names them).
+    body: str | None
+    session: Session | None
     agenda_items: tuple[AgendaItem, ...] = field(default=(), converter=to_tuple)
     #: Symbol of the provisional agenda, the text of the agenda note ("E/CN.16/2022/1").
     agenda_symbol: str | None = None

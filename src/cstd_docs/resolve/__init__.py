@@ -345,9 +345,9 @@ class _Resolver:
         return ResolvedMasthead(
             symbol=m.symbol,
             symbols=symbol_parts(m.symbol),
-            organ=self.pack.organ(m.organ),
+            organ=self.pack.organ(m.organ) if m.organ is not None else "",  # not given yet: printed empty
             distribution=distribution_line(m.distribution, self.pack),
-            date=self.pack.masthead_date(m.date),
+            date=self.pack.masthead_date(m.date) if m.date is not None else "",
             language_line=line,
             version_line=self.pack.version_line(m.original_language, m.single_language),
             versions_line=self.pack.versions_line(m.versions),
@@ -365,16 +365,18 @@ class _Resolver:
             if index == 0 and r.agenda_symbol and item.provisional:
                 label.append(self.add_note((r.agenda_symbol + self.pack.table.note_end,), NoteOrigin.AGENDA))
             agenda.append(AgendaLine(label=tuple(label), title=self.pack.typeset(item.title)))  # type: ignore[arg-type]
-        dates = self.pack.date_range(r.session.start, r.session.end)
+        session, place_and_dates = "", ""  # a session not given yet prints no line
+        if r.session is not None:
+            dates = self.pack.date_range(r.session.start, r.session.end)
+            session = self.pack.table.session.format(ordinal=self.pack.ordinal(r.session.number),
+                                                     number=r.session.number)
+            place_and_dates = dates if r.session.place is None else self.pack.table.place_and_dates.format(
+                place=r.session.place, dates=dates)
         return ResolvedFront(
             parent_body=r.parent_body,
-            body=r.body,
-            session=self.pack.table.session.format(
-                ordinal=self.pack.ordinal(r.session.number), number=r.session.number
-            ),
-            place_and_dates=dates if r.session.place is None else self.pack.table.place_and_dates.format(
-                place=r.session.place, dates=dates
-            ),
+            body=r.body or "",
+            session=session,
+            place_and_dates=place_and_dates,
             agenda=tuple(agenda),
         )
 

@@ -221,7 +221,7 @@ class ResolvedFront:
     #: "Human Rights Council", above the body, or None.
     parent_body: str | None
     body: str
-    #: "Twenty-fifth session"
+    #: "Twenty-fifth session" ("" when the report gives no session yet, as ``body`` when it gives no body)
     session: str
     #: "Geneva, 28 March–1 April 2022", or the dates alone for a session without place
     place_and_dates: str

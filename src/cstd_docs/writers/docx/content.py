@@ -313,9 +313,10 @@ def front_block(front: ResolvedFront, links: NoteLinks, layout: FrontBlockLayout
     if front.parent_body is not None:
         out.append(_front_line("parent_body", front.parent_body, layout, layout.parent_body_size))
     out += [
-        _front_line("body", front.body, layout, layout.body_size if front.parent_body is None else None),
-        _front_line("session", front.session, layout),
-        _front_line("place_and_dates", front.place_and_dates, layout),
+        _front_line(role, text, layout, size)
+        for role, text, size in (("body", front.body, layout.body_size if front.parent_body is None else None),
+                                 ("session", front.session, None), ("place_and_dates", front.place_and_dates, None))
+        if text  # a body or session not given yet prints no line
     ]
     for line in front.agenda:
         out.append(_front_line("agenda_label", inline(line.label, links), layout))
