@@ -41,14 +41,14 @@ SAMPLES: dict[type, dict[str, Any]] = {
     m.Delegation: {"country": "Thailand"},
     m.Organization: {"name": "UNCTAD", "country": None},
     m.Subparagraph: {"id": None, "text": "item;", "subparagraphs": ()},
-    m.Paragraph: {"id": "p1", "text": ("Text", m.Citation("chair")), "subparagraphs": ()},
-    m.UnnumberedText: {"id": None, "unnumbered": "Text."},
+    m.Paragraph: {"id": "p1", "text": ("Text", m.Citation("chair")), "subparagraphs": (), "level": 1},
+    m.UnnumberedText: {"id": None, "unnumbered": "Text.", "subparagraphs": ()},
     m.Subsection: {"id": None, "title": "Sub", "content": ()},
     m.Section: {"id": None, "title": "Section", "content": (), "subsections": ()},
     m.Suggestion: {"id": None, "addressee": "Member States", "courses": (m.Subparagraph("act;"),)},
     m.Findings: {"id": None, "theme": "Theme", "main_findings": (), "suggestions": ()},
     m.Chapter: {"id": None, "title": "Introduction", "content": (m.Paragraph("Opened.", id="p1"),), "sections": ()},
-    m.Annex: {"id": None, "title": "Annex", "content": (), "chapters": ()},
+    m.Annex: {"id": None, "title": "Annex", "content": (), "chapters": (), "numbering": None},
     m.Preambular: {"id": None, "text": ("Recalling", " its resolution,")},
     m.Operative: {"id": "op1", "text": "Requests;", "subparagraphs": (m.Subparagraph("act;"),)},
     m.Resolution: {"id": None, "official_number": "68/1", "title": "Title", "enacting": "The Council,",
@@ -69,7 +69,7 @@ SAMPLES[m.Report] = {
     "subtitles": (), "first_page_notes": m.FirstPageNotes.NUMBERED,
     "participants": {"chair": m.Person("Ms.", "Jane Doe")}, "content": (),
     "chapters": (m.Chapter(**SAMPLES[m.Chapter]),),
-    "annexes": (),
+    "annexes": (), "numbering": m.Numbering.UN, "annex_numerals": m.AnnexNumerals.ROMAN,
 }
 CLASSES = sorted(SAMPLES, key=lambda c: c.__name__)
 

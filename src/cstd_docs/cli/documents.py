@@ -87,14 +87,20 @@ def _render_to_stdout(source: Path, args: argparse.Namespace) -> None:
 def cmd_validate(args: argparse.Namespace) -> int:
     # Every file is checked, so one run lists the problems of all of them.
     failed = 0
+    from cstd_docs.model.check import incomplete
+
     for path in args.inputs:
         try:
-            load_report(path)
+            report = load_report(path)
         except ReportError as error:
             failed += 1
             print(f"cstd-docs: {error}", file=sys.stderr)
         else:
-            print(f"{path}: valid")
+            # What an import left empty rather than make up: valid, and named until filled in.
+            to_fill = incomplete(report)
+            for problem in to_fill:
+                print(f"cstd-docs: warning: {path}: {problem}", file=sys.stderr)
+            print(f"{path}: valid" + (f" ({len(to_fill)} to fill in)" if to_fill else ""))
     return 1 if failed else 0
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -245,17 +251,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     imported = import_file(source, styles=args.styles)
     for warning in imported.warnings:
         print(f"cstd-docs: warning: {warning}", file=sys.stderr)
-    if imported.coverage is not None:
-        for line in imported.coverage.lines():
-            print(f"cstd-docs: {line}", file=sys.stderr)
-        if args.strict and not imported.coverage.complete:
-            print(f"cstd-docs: not written: {output} (--strict, and the import did not keep everything)",
-                  file=sys.stderr)
-            return 1
-    text = dumps(imported.report)
-    write_atomically(output, text.encode("utf-8"))
+    summary = [f"cstd-docs: {line}" for line in imported.coverage.lines()] if imported.coverage else []
+    if args.strict and imported.coverage is not None and not imported.coverage.complete:
+        print("\n".join([*summary, f"cstd-docs: not written: {output} (--strict, and the import did not keep "
+                                    "everything)"]), file=sys.stderr)
+        return 1
+    write_atomically(output, dumps(imported.report).encode("utf-8"))
     count = len(imported.warnings)
-    print(f"wrote {output}" + (f" ({count} warning{'s' if count != 1 else ''})" if count else ""))
+    print(f"wrote {output}" + (f" ({count} warning{'s' if count != 1 else ''})" if count else ""), flush=True)
+    if summary:  # at the end: what was kept, and what was not, by kind and place
+        print("\n".join(summary), file=sys.stderr)
     return 0
 
 

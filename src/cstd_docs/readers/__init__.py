@@ -37,7 +37,7 @@ from attrs import frozen
 
 from cstd_docs.errors import Problem, ReportError
 from cstd_docs.model import Report
-from cstd_docs.readers.coverage import Coverage, Losses, coverage
+from cstd_docs.readers.coverage import Coverage, Losses, coverage, printed_words
 from cstd_docs.readers.families import StyleFamily, load_family
 
 __all__ = ["Imported", "import_file", "read_docx", "read_markdown"]
@@ -64,13 +64,16 @@ def read_docx(path: str | os.PathLike[str] | bytes, *, warnings: list[Problem] |
     from cstd_docs.readers.admit import admitted
     from cstd_docs.readers.docx import read_docx as read
     from cstd_docs.readers.numbers import renumbered
+    from cstd_docs.resolve import resolve
 
     sink: list[Problem] = [] if warnings is None else warnings
     source = "document.docx" if isinstance(path, bytes) else os.fspath(path)
     families = () if styles is None else (styles if isinstance(styles, StyleFamily) else load_family(styles),)
     losses = losses if losses is not None else Losses()
     report = admitted(read(path, warnings=sink, families=families, losses=losses), source=source, warnings=sink)
-    renumbered(report, losses, lambda where, message, hint: sink.append(Problem(f"{source}:{where}", message, hint)))
+    doc = resolve(report)  # once, for the numbers it prints and the words (coverage)
+    renumbered(doc, losses, lambda where, message, hint: sink.append(Problem(f"{source}:{where}", message, hint)))
+    losses.report_words = printed_words(doc)
     return report
 
 

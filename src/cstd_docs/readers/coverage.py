@@ -88,17 +88,32 @@ class Losses:
     annex_labels: list[tuple[str, str]] = field(factory=list)
     #: The document carried no source report: numbers it printed are its own, not stale labels of ours.
     foreign: bool = False
+    #: The words the imported report prints, when the reader has resolved it already.
+    report_words: Counter[str] | None = None
 
-    def add(self, kind: Kind, where: str, text: str = "", words: int | None = None) -> None:
-        self.omissions.append(Omission(kind, where, text[:80], len(words_of(text)) if words is None else words))
+    #: The words of what was not kept, by kind (formatting lost keeps its words: none are counted).
+    omitted_words: dict[Kind, Counter[str]] = field(factory=dict)
+
+    def add(self, kind: Kind, where: str, text: str = "", words: int | None = None, counted: str | None = None) -> None:
+        """One thing not kept; its words are those of ``counted`` (as the document's words are counted: an
+        equation's pieces joined), else of ``text``; ``words=0``: only a formatting was lost."""
+        found = words_of(text if counted is None else counted) if words != 0 else []
+        self.omitted_words.setdefault(kind, Counter()).update(found)
+        self.omissions.append(Omission(kind, where, text[:80], len(found)))
 
 
-_WORD = re.compile(r"\w")
+#: A paragraph number or an item's label as a draft of ours prints it ("12.", "3.1.", "(b)", "iv."):
+#: derived again from position, so a stale one left by an edit is not a word lost.
+_LABEL = re.compile(r"\d+(?:\.\d+)*\.|\([a-z]{1,6}\)|[a-z]{1,6}\.|[IVXLC]{1,8}\.|[A-Z]\.")
+
+
+#: What white space separates, holding a letter or a digit (one pass in C: \S* takes the whole token).
+_TOKEN = re.compile(r"\S*\w\S*")
 
 
 def words_of(text: str) -> list[str]:
     """The words of a text: what white space separates, holding a letter or a digit."""
-    return [token for token in text.split() if _WORD.search(token)]
+    return _TOKEN.findall(text)
 
 
 # --- the words the report prints ---------------------------------------------------------------
@@ -187,21 +202,31 @@ class Coverage:
 
 
 def coverage(report: Report, losses: Losses) -> Coverage:
-    """What the import of a document kept of it (``losses``, as the reader filled it in)."""
-    document = losses.document_words
-    kept_words = document & printed_words(resolve(report))
-    kept = sum(kept_words.values())
+    """What the import of a document kept of it (``losses``, as the reader filled it in).
+
+    Each word of the document is counted once: in what was not kept, by kind (the words of a
+    table are lost with it, even where the same word prints elsewhere), else kept when the report
+    prints it again, else among the other words not kept.
+    """
+    remaining = Counter(losses.document_words)
+    printed = losses.report_words if losses.report_words is not None else printed_words(resolve(report))
+    if not losses.foreign:  # a draft of ours: its typed labels are derived again, by design
+        for words in (remaining, printed):
+            for word in [w for w in words if _LABEL.fullmatch(w)]:
+                del words[word]
+    total = sum(remaining.values())
     kinds: list[KindSummary] = []
     for kind in Kind:
         items = [o for o in losses.omissions if o.kind is kind]
         if items:
+            lost = losses.omitted_words.get(kind, Counter()) & remaining
+            remaining -= lost
             places = tuple(dict.fromkeys(o.where for o in items))
-            kinds.append(KindSummary(kind, len(items), sum(o.words for o in items), places))
-    total = sum(document.values())
-    missing = document - kept_words
-    other = max(total - kept - sum(k.words for k in kinds), 0)
-    examples = tuple(word for word, _ in missing.most_common(5)) if other else ()
-    return Coverage(total, kept, tuple(kinds), other, examples)
+            kinds.append(KindSummary(kind, len(items), sum(lost.values()), places))
+    kept_words = remaining & printed
+    missing = remaining - kept_words
+    examples = tuple(word for word, _ in missing.most_common(5))
+    return Coverage(total, sum(kept_words.values()), tuple(kinds), sum(missing.values()), examples)
 
 
 # --- the words of a Word document, counted apart from the reader ----------------------------------
@@ -211,24 +236,39 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 #: Text Word shows: text, tabs and breaks of runs, an equation's text — not what a tracked change
 #: deleted or moved away, not the fallback copy of a drawing, not a paragraph's tab stops.
 _TEXT = {f"{{{W}}}t", f"{{{M}}}t"}
-_SPACE = {f"{{{W}}}p", f"{{{W}}}tab", f"{{{W}}}br", f"{{{W}}}cr"}
+_P = f"{{{W}}}p"
+_SPACE = {f"{{{W}}}tab", f"{{{W}}}br", f"{{{W}}}cr"}
 _HIDDEN = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{MC}}}Fallback", f"{{{W}}}tabs"}
+_SHOWN = (*_TEXT, _P, *_SPACE)
+
+
+def shown_paragraphs(root: Any) -> Iterator[str]:
+    """The text of each paragraph in a part (or an element of one) as Word shows it: tabs and breaks as spaces.
+
+    One pass in document order (lxml's own iteration); what a deletion, a moved-away copy, a
+    drawing's fallback or a paragraph's tab stops hold is set aside first.
+    """
+    hidden: set[Any] = set()
+    for holder in root.iter(*_HIDDEN):
+        hidden.update(holder.iter(*_SHOWN))
+    pieces: list[str] = []
+    for node in root.iter(*_SHOWN):
+        if node in hidden:
+            continue
+        if node.tag == _P:
+            if pieces:
+                yield "".join(pieces)
+                pieces = []
+        else:
+            pieces.append((node.text or "") if node.tag in _TEXT else " ")
+    if pieces:
+        yield "".join(pieces)
 
 
 def part_words(roots: Sequence[Any]) -> Counter[str]:
     """The words of WordprocessingML parts (or elements of one), paragraph by paragraph."""
-    from lxml import etree
-
     counts: Counter[str] = Counter()
-    tags = (*_TEXT, *_SPACE, *_HIDDEN)
     for root in roots:
-        pieces: list[str] = []
-        hidden = 0
-        for event, node in etree.iterwalk(root, events=("start", "end"), tag=tags):
-            tag = node.tag
-            if tag in _HIDDEN:
-                hidden += 1 if event == "start" else -1
-            elif event == "start" and not hidden:
-                pieces.append((node.text or "") if tag in _TEXT else " ")
-        counts.update(words_of("".join(pieces)))
+        for text in shown_paragraphs(root):
+            counts.update(words_of(text))
     return counts

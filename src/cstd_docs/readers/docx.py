@@ -28,7 +28,7 @@ from cstd_docs.model import DutyStation, Report, TitleStyle
 from cstd_docs.readers.assemble import assemble
 from cstd_docs.readers.base import base_of, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
-from cstd_docs.readers.coverage import Kind, Losses, part_words, words_of
+from cstd_docs.readers.coverage import Kind, Losses, part_words, shown_paragraphs
 from cstd_docs.readers.families import Role, StyleFamily
 from cstd_docs.readers.foreign import (
     TYPED_LABEL,
@@ -42,6 +42,7 @@ from cstd_docs.readers.labels import annex_label, chapter_caption, own_labels, p
 from cstd_docs.readers.losses import BreakTracker, breaks, formatting
 from cstd_docs.readers.masthead import JOB_NUMBER, guess_language
 from cstd_docs.readers.package import Package
+from cstd_docs.readers.plain import FrontEnd, NumberedHeadings
 from cstd_docs.readers.signature import unbold
 from cstd_docs.readers.tokens import (
     Text,
@@ -116,15 +117,15 @@ def read_docx(
     """
     sink: list[Problem] = [] if warnings is None else warnings
     package = _open(path)
-    document = WordDocument(package, sink, families, losses)
+    document = WordDocument(package, sink, families, losses, frozenset(_INSTRUMENT_STYLES))
     base = document.source()
     body = package.xml(document.main).find(w("body"))
     if body is None:
         raise ReportError.single(f"{package.name}:{document.main}", "the document has no body",
                                  "this is not a Word document")
-    layout = _Layout(document, base)
     elements = _elements(body)
     document.settle_styles(elements)
+    layout = _Layout(document, base)
     for number, el in enumerate(elements, start=1):
         layout.element(el, f"paragraph {number}")
     layout.breaks.flush()
@@ -191,8 +192,13 @@ class _Layout:
         self.lines: list[Line] = []
         self.stage = _Stage.FRONT
         self.chapter_seen = False
-        self.breaks = BreakTracker(document.losses, document.warn)
+        self.breaks = BreakTracker(document.losses, document.warn, self.foreign)
         self.formats = ListFormats(document.numbering_root())
+        #: A document not ours whose paragraphs are in no heading style (pandoc's copy): its first page's
+        #: block and its headings are known by their wording and numbers (readers/plain.py).
+        self.plain = self.foreign and not document.styles.headings_used
+        self.front_end = FrontEnd()
+        self.headings = NumberedHeadings()
 
     def element(self, el: Any, where: str) -> None:
         """A paragraph or a table of the body, with what it holds that the report cannot keep."""
@@ -226,6 +232,8 @@ class _Layout:
             tokens = [attrs.evolve(t, bold=False) if isinstance(t, Text) else t for t in tokens]
         if not plain(tokens).strip() and not has_note(tokens):
             return
+        if self.plain:
+            style = self.plain_style(style, tokens)
         if style == "contents":  # derived from the headings: the report makes its own
             self.document.losses.add(Kind.CONTENTS, where, plain(tokens))
             return
@@ -259,6 +267,24 @@ class _Layout:
             return role.key
         return style
 
+    def plain_style(self, style: str, tokens: list[Token]) -> str:
+        """In a document whose styles say nothing: the title after the first page's block, subtitles up to
+        the first heading or numbered paragraph, headings by the numbers they print."""
+        text = plain(tokens).strip()
+        if self.stage is _Stage.FRONT:
+            shown = self.visible.masthead_lines and self.front_end.is_title(self.pack, text)
+            return "hmg" if shown else style
+        heading = self.headings.kind(self.pack, text)
+        if heading is not None:
+            return heading
+        last = self.lines[-1] if self.lines else None
+        if isinstance(last, HeadingLine) and not last.runs:
+            return "hchg"  # the title under "Annex" or "Chapter I"
+        if self.stage is _Stage.TITLE and not TYPED_LABEL.match(text):
+            return "h1g"  # a subtitle
+        self.headings.text(text)
+        return style
+
     def numbered(self, el: Any) -> bool:
         """Word numbers the paragraph itself (a heading numbered by its style's list)."""
         found = self.word_numbering(el)
@@ -273,10 +299,11 @@ class _Layout:
             if self.language is None:
                 self.language = guess_language(lines)
                 self.pack = language_pack(self.language or "en")
-        elif lines := self.document.table_lines(el, where):
-            # --- tables (issue 13): tables13 reads w:tbl into a Table block; until then, counted as not kept here.
+        elif lines := [" ".join(line.split()) for line in shown_paragraphs(el) if line.strip()]:
+            # --- tables (issue 13): tables13 reads w:tbl into a Table block; until then, counted as not kept here
+            # (all it holds with it: its equations and drawings are the table's, not reported again).
             text = " | ".join(lines)
-            self.document.losses.add(Kind.TABLE, where, text, words=len(words_of(" ".join(lines))))
+            self.document.losses.add(Kind.TABLE, where, " ".join(lines))
             self.document.warn(where, f"a table was not read: {text[:80]!r}", "tables are not in the model")
             # --- end tables
 
@@ -291,6 +318,8 @@ class _Layout:
                 return True
             if style == "hmg":
                 self.document.warn(where, "a second title (HMG) was read as a chapter")
+            if number and self.stage is _Stage.FRONT:  # a numbered chapter: the body begins (no title printed)
+                self.stage = _Stage.BODY
         if self.stage is not _Stage.FRONT:
             return False
         if style in ("h1g", "h23g"):
@@ -408,7 +437,9 @@ class _Layout:
             return None
         level = found[1]
         if level < 0:  # Word's levels are 0 to 8; "x" or a 5,000-digit number is none of them
-            self.document.warn(where, "a list level that is not a number was read as the first",
+            ilvl = el.find(f"{w('pPr')}/{w('numPr')}/{w('ilvl')}")
+            value = ilvl.get(w("val"), "") if ilvl is not None else ""
+            self.document.warn(where, f"a list level that is not a number ({value[:20]!r}) was read as the first",
                                "check the list's indent in the draft")
             level = 0
         return {"subparagraph": 1, "subparagraph2": 2}.get(style, level)

@@ -14,7 +14,7 @@ import attrs
 from attrs import define, field, frozen
 
 from cstd_docs.lang import LanguagePack
-from cstd_docs.model import AgendaItem, Inlines, Session, TitleStyle
+from cstd_docs.model import AgendaItem, Inlines, Report, Session, TitleStyle
 from cstd_docs.readers.base import Base, resolved_runs
 from cstd_docs.readers.dates import parse_range
 from cstd_docs.readers.inlines import Context
@@ -28,8 +28,8 @@ PlaceAndDates = tuple[str | None, datetime.date, datetime.date]
 @frozen
 class Front:
     parent_body: str | None
-    body: str
-    session: Session
+    body: str | None
+    session: Session | None
     agenda_items: tuple[AgendaItem, ...]
     agenda_symbol: str | None
 
@@ -38,7 +38,7 @@ class Front:
 class _Lines:
     """What the lines under the masthead said."""
 
-    body: str
+    body: str | None
     parent_body: str | None = None
     number: int | None = None
     place_dates: PlaceAndDates | None = None
@@ -59,7 +59,7 @@ def front(ctx: Context, visible: Visible) -> Front:
 def _unchanged(base: Base, lines: list[VRuns]) -> bool:
     fr = base.doc.front
     expected = [signature((fr.parent_body,))] if fr.parent_body is not None else []
-    expected += [signature((fr.body,)), signature((fr.session,)), signature((fr.place_and_dates,))]
+    expected += [signature((text,)) for text in (fr.body, fr.session, fr.place_and_dates) if text]
     for item in fr.agenda:
         expected += [signature(resolved_runs(item.label, base.doc.notes)), signature((item.title,))]
     return flat([signature(line) for line in lines]) == flat(expected)
@@ -93,8 +93,8 @@ def _agenda_label(pack: LanguagePack, line: VRuns, text: str) -> tuple[_Label | 
 
 def _place_and_dates(ctx: Context, text: str) -> PlaceAndDates | None:
     pack = ctx.pack
-    if ctx.base is not None:
-        session = ctx.base.report.session
+    session = ctx.base.report.session if ctx.base is not None else None
+    if session is not None:
         dates = pack.date_range(session.start, session.end)
         if text == (dates if session.place is None else pack.table.place_and_dates.format(place=session.place,
                                                                                          dates=dates)):
@@ -148,7 +148,7 @@ def _dashed(text: str) -> str:
 
 def _read_lines(ctx: Context, lines: list[VRuns]) -> _Lines:
     pack = ctx.pack
-    found = _Lines(ctx.base.report.body if ctx.base is not None else "")
+    found = _Lines(ctx.base.report.body if ctx.base is not None else None)
     sessions = {pack.table.session.format(ordinal=pack.ordinal(n), number=n): n for n in range(1, 1000)}
     named = _named(lines, sessions)
     if named > 1:  # the parent body over the body (Geneva: "Economic Commission for Europe" over three lines)
@@ -198,27 +198,35 @@ def _settle(ctx: Context, found: _Lines) -> Front:
     if base is not None and base.agenda_symbol is not None and agenda_symbol is not None \
             and ws(agenda_symbol) == ws(base.agenda_symbol):
         agenda_symbol = base.agenda_symbol
-    if base is not None and ws(body) == ws(base.body):
+    if base is not None and body is not None and base.body is not None and ws(body) == ws(base.body):
         body = base.body
     parent_body = found.parent_body
     if base is not None and base.parent_body is not None and parent_body is not None \
             and ws(parent_body) == ws(base.parent_body):
         parent_body = base.parent_body
-    if number is None:
-        number = base.session.number if base else 1
-        if base is None:
-            ctx.warn("front", "no session line found", "set session.number")
-    if place_dates is None:
-        if base is not None:
-            place_dates = (base.session.place, base.session.start, base.session.end)
-        else:
-            today = datetime.date.today()
-            place_dates = ("Geneva", today, today)
-            ctx.warn("front", "no place and dates of the session found", "set session.place, start and end")
     if not body:
-        ctx.warn("front", "no body (commission) named under the masthead", "set body")
-        body = "Commission"
-    return Front(parent_body, body, Session(number, *place_dates), items, agenda_symbol)
+        if base is None or base.body is not None:
+            ctx.warn("front", "no body (commission) named under the masthead", "it was left empty: fill in body")
+        body = None
+    return Front(parent_body, body, _session(ctx, base, number, place_dates), items, agenda_symbol)
+
+
+def _session(ctx: Context, base: Report | None, number: int | None,
+             place_dates: PlaceAndDates | None) -> Session | None:
+    """The session the lines give; what they do not give, the base's; else none (never a made-up one)."""
+    if number is not None and place_dates is not None:
+        return Session(number, *place_dates)
+    if base is not None and base.session is not None:
+        own = base.session
+        return Session(number or own.number, *(place_dates or (own.place, own.start, own.end)))
+    if base is not None and number is None and place_dates is None:
+        return None  # the base gives none either: nothing was lost
+    hint = "the session was left empty: fill in session (number, place, start and end)"
+    if number is None:
+        ctx.warn("front", "no session line found", hint)
+    if place_dates is None:
+        ctx.warn("front", "no place and dates of the session found", hint)
+    return None
 
 
 def title_style(ctx: Context, visible: Visible) -> TitleStyle:
@@ -236,8 +244,9 @@ def title_block(ctx: Context, visible: Visible) -> tuple[Inlines, tuple[Inlines,
     else:
         title = ctx.inlines(visible.title)
     if not title or not runs_plain(visible.title).strip():
-        ctx.warn("title", "no title found", "give the title the HMG style in Word, or a '# ' line in Markdown")
-        title = base.report.title if base else ("Report",)
+        ctx.warn("title", "no title found", "it was left empty: fill in title (in Word, give it the HMG style; "
+                 "in Markdown, a '# ' line)")
+        title = base.report.title if base else ()
     subtitles: list[Inlines] = []
     for index, runs in enumerate(visible.subtitles):
         kept = base is not None and index < len(base.report.subtitles)
@@ -250,3 +259,19 @@ def title_block(ctx: Context, visible: Visible) -> tuple[Inlines, tuple[Inlines,
 
 def _prints_as(base: Base, runs: VRuns, base_runs: Runs) -> bool:
     return signature(runs) == signature(resolved_runs(base_runs, base.doc.notes))
+
+
+# --- documents whose styles say nothing (readers/plain.py asks where the front block ends) --------
+def front_line_kind(pack: LanguagePack, text: str) -> str | None:
+    """What a line under the masthead is by its wording: "session", "agenda" (an item's label) or
+    "place" (the place and dates); None for any other line (a body's name, an item's title, the title)."""
+    session = re.escape(pack.table.session).replace(re.escape("{ordinal}"), r".+").replace(
+        re.escape("{number}"), r"\d+")
+    if re.fullmatch(session, text):
+        return "session"
+    label, _ = _agenda_label(pack, (text,), text)
+    if label is not None:
+        return "agenda"
+    if parse_range(_dashed(text), pack) is not None or _split_place_and_dates(pack, _dashed(text)) is not None:
+        return "place"
+    return None

@@ -23,6 +23,8 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 #: Runs inside these show nothing (a deletion, a moved-away copy, a drawing's fallback) or keep
 #: their look as a link.
 _OUTSIDE = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{MC}}}Fallback", f"{{{W}}}hyperlink"}
+_SAID = {Kind.UNDERLINE: "underlined", Kind.HIGHLIGHT: "highlighted", Kind.STRIKETHROUGH: "struck-out",
+         Kind.RAISED: "subscript or superscript"}
 _HINTS = {
     Kind.UNDERLINE: "the UN layout has no underline; use emphasis or strong text",
     Kind.HIGHLIGHT: "highlighting is an editor's mark, not the document's; it reads as plain text",
@@ -33,6 +35,11 @@ _HINTS = {
 
 def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
+
+
+_RPR, _R, _T, _NOTE_REFERENCE = _w("rPr"), _w("r"), _w("t"), _w("footnoteReference")
+_U, _HIGHLIGHT, _STRIKE, _DSTRIKE, _VERT_ALIGN, _VAL = (_w("u"), _w("highlight"), _w("strike"), _w("dstrike"),
+                                                        _w("vertAlign"), _w("val"))
 
 
 def _on(element: Any) -> bool:
@@ -50,40 +57,35 @@ def _shown(run: Any, paragraph: Any) -> bool:
 
 def _kinds(rpr: Any) -> list[Kind]:
     found = []
-    underline = rpr.find(_w("u"))
-    if underline is not None and underline.get(_w("val"), "single") != "none":
-        found.append(Kind.UNDERLINE)
-    highlight = rpr.find(_w("highlight"))
-    if highlight is not None and highlight.get(_w("val"), "none") != "none":
-        found.append(Kind.HIGHLIGHT)
-    if _on(rpr.find(_w("strike"))) or _on(rpr.find(_w("dstrike"))):
-        found.append(Kind.STRIKETHROUGH)
-    align = rpr.find(_w("vertAlign"))
-    if align is not None and align.get(_w("val")) in ("superscript", "subscript"):
-        found.append(Kind.RAISED)
+    for child in rpr:
+        tag = child.tag
+        if tag == _U and child.get(_VAL, "single") != "none":
+            found.append(Kind.UNDERLINE)
+        elif tag == _HIGHLIGHT and child.get(_VAL, "none") != "none":
+            found.append(Kind.HIGHLIGHT)
+        elif tag in (_STRIKE, _DSTRIKE) and _on(child) and Kind.STRIKETHROUGH not in found:
+            found.append(Kind.STRIKETHROUGH)
+        elif tag == _VERT_ALIGN and child.get(_VAL) in ("superscript", "subscript"):
+            found.append(Kind.RAISED)
     return found
 
 
 def formatting(paragraph: Any, where: str, losses: Losses, warn: Callable[[str, str, str | None], None]) -> None:
     """Record (and say, once per kind) the formatting of a paragraph's runs that the report cannot keep."""
     texts: dict[Kind, list[str]] = {}
-    for run in paragraph.iter(_w("r")):
-        rpr = run.find(_w("rPr"))
-        if rpr is None or run.find(_w("footnoteReference")) is not None:
-            continue  # a note's mark is raised by its style: the note is kept
-        text = "".join(t.text or "" for t in run.iter(_w("t")))
-        if not words_of(text):
-            continue  # a raised comma between note marks, a struck tab: no word is affected
-        kinds = _kinds(rpr)
-        if kinds and _shown(run, paragraph):
+    for rpr in paragraph.iter(_RPR):
+        kinds = _kinds(rpr) if len(rpr) else []
+        run = rpr.getparent()
+        if not kinds or run.tag != _R or run.find(_NOTE_REFERENCE) is not None:
+            continue  # a paragraph mark's properties; a note's mark, raised by its style (the note is kept)
+        text = "".join(t.text or "" for t in run.iter(_T))
+        if words_of(text) and _shown(run, paragraph):  # a raised comma between note marks affects no word
             for kind in kinds:
                 texts.setdefault(kind, []).append(text.strip())
     for kind, shown in texts.items():
         excerpt = " … ".join(shown)
         losses.add(kind, where, excerpt, words=0)
-        name = kind.value if len(shown) == 1 else kind.plural
-        warn(where, f"{name} not kept ({len(shown)} run{'s' if len(shown) > 1 else ''}): {excerpt[:60]!r}",
-             _HINTS[kind])
+        warn(where, f"{_SAID[kind]} text reads as plain text: {excerpt[:60]!r}", _HINTS[kind])
 
 
 @frozen
@@ -108,16 +110,22 @@ class BreakTracker:
 
     The layout starts each annex on a new page: a page break at an annex's heading, or in
     an empty paragraph right before it, is kept (the writers make it again). Any other is
-    not kept: the layout decides where pages break. Section breaks are never kept.
+    not kept: the layout decides where pages break. Section breaks are never kept. In a
+    draft of ours (``foreign`` False: it carries its source) every break is the layout's —
+    LibreOffice's copy breaks the first page's last paragraph where our first-page layout
+    ends — and none is recorded.
     """
 
-    def __init__(self, losses: Losses, warn: Callable[[str, str, str | None], None]) -> None:
+    def __init__(self, losses: Losses, warn: Callable[[str, str, str | None], None], foreign: bool = True) -> None:
         self.losses = losses
         self.warn = warn
+        self.foreign = foreign
         self.pending: list[str] = []
 
     def paragraph(self, found: Breaks, where: str, *, shown: bool, opens_annex: bool) -> None:
         """A paragraph read: ``shown`` when it printed anything, ``opens_annex`` when it was an annex's heading."""
+        if not self.foreign:
+            return
         if found.section:
             self.losses.add(Kind.SECTION_BREAK, where)
             self.warn(where, "a section break was not kept", "the layout has one section; its page setup applies")

@@ -49,7 +49,9 @@ Chunk = tuple[int, list[str]]
 
 
 def _heading(line: str) -> tuple[int, str] | None:
-    """The level and the text of a heading line, without its closing "#"s."""
+    """The level and the text of a heading line, without its closing "#"s ("#" alone: an empty title)."""
+    if line.rstrip() == "#":
+        return 1, ""
     found = _HEADING.match(line)
     if found is None:
         return None
@@ -123,7 +125,7 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
     raw_notes, kept = _note_texts(_chunks(_COMMENT.sub("", text.replace("\r\n", "\n"))))
     reader = _Reader(raw_notes, base.language if base else None)
     index = 0
-    while index < len(kept) and not kept[index][1][0].startswith("# "):
+    while index < len(kept) and not kept[index][1][0].startswith("# ") and kept[index][1][0].rstrip() != "#":
         reader.head(kept[index][1])
         index += 1
     pack = language_pack(reader.language or "en")

@@ -15,13 +15,11 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from cstd_docs.errors import ReportError
 from cstd_docs.model import AnnexNumerals, Numbering, Report
 from cstd_docs.readers.coverage import Kind, Losses
 from cstd_docs.readers.labels import annex_arabic
 from cstd_docs.readers.visible import BlockKind, VBlock
-from cstd_docs.resolve import resolve
-from cstd_docs.resolve.document import Heading, HeadingLevel, NumberedParagraph
+from cstd_docs.resolve.document import Heading, HeadingLevel, NumberedParagraph, ResolvedReport
 
 __all__ = ["Schemes", "clause_levels", "renumbered", "schemes", "with_schemes"]
 
@@ -97,16 +95,12 @@ def _bare(label: str) -> str:
     return " ".join(label.replace("\u00a0", " ").split()).rstrip(".").strip()
 
 
-def renumbered(report: Report, losses: Losses, warn: Warn) -> None:
+def renumbered(doc: ResolvedReport, losses: Losses, warn: Warn) -> None:
     """Say each number that prints differently than the document printed it (a paragraph's, an annex's).
 
     Only in a document that carries no source report: in a draft of ours, an editor's insertion
     leaves later labels stale, and deriving them again is the point."""
     if not losses.foreign:
-        return
-    try:
-        doc = resolve(report)
-    except ReportError:  # a report that admit refused: nothing prints
         return
     annexes = iter(losses.annex_labels)
     for block in doc.blocks:

@@ -85,19 +85,25 @@ class Mapped:
 class StyleMap:
     """The role of each paragraph style of a document."""
 
-    def __init__(self, styles: dict[str, DocumentStyle], families: Sequence[StyleFamily]) -> None:
+    def __init__(self, styles: dict[str, DocumentStyle], families: Sequence[StyleFamily],
+                 own: frozenset[str] = frozenset()) -> None:
+        """``own``: styles the reader knows by their own id (normalised), never by what they are based on
+        (the Word writer's resolution styles are based on "_ Single Txt_G" and are not body text)."""
         self.styles = styles
         self.families = tuple(families)
+        self.own = own
         self._index = [({norm_style(e.id) for e in f.styles if e.id is not None and e.role is r}
                         | {norm_style(e.name) for e in f.styles if e.name is not None and e.role is r}, r, f)
                        for f in self.families for r in Role]
         self.mapped: dict[str, Mapped] = {}
         for ident in styles:
-            found = self._lookup(ident)
+            found = self._lookup(ident) if norm_style(ident) not in own else None
             if found is not None:
                 self.mapped[ident] = found
         #: Styles whose headings were read as text: their family's headings yield to another's.
         self.demoted: dict[str, Mapped] = {}
+        #: Some paragraph of the body is in a heading style (else headings are known by their numbers).
+        self.headings_used = True
 
     def _own(self, style: DocumentStyle) -> Mapped | None:
         keys = {norm_style(style.ident), norm_style(style.name)} - {""}
@@ -138,6 +144,7 @@ class StyleMap:
     def settle(self, used: Iterable[str]) -> None:
         """Knowing the styles the body's paragraphs use: a fallback family's headings yield to any other's."""
         counts = Counter(used)
+        self.headings_used = any(i in self.mapped and self.mapped[i].role in HEADING_ROLES for i in counts)
         in_use = {self.mapped[i].family.family for i in counts if i in self.mapped
                   and self.mapped[i].role in HEADING_ROLES and not self.mapped[i].family.fallback}
         if not in_use:

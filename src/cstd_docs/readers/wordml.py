@@ -205,14 +205,16 @@ class _Walker:
 
     def not_kept(self, kind: Kind, element: Any) -> None:
         """A text box, an equation, a drawing or a comment: the model has none; say so, with its text."""
+        counted = None
         if kind is Kind.COMMENT:
             shown = self.document.comments.get(element.get(w("id"), ""), "")
         else:
-            shown = " ".join(t.text or "" for t in element.iter(w("t"), f"{{{M}}}t")).strip()
+            pieces = [t.text or "" for t in element.iter(w("t"), f"{{{M}}}t")]
+            shown, counted = " ".join(pieces).strip(), "".join(pieces)
         quoted = f": {shown[:60]!r}" if shown else ""
         if self.document.masthead:
             return  # the emblem beside "United Nations": the layout's, made again with --emblem
-        self.document.losses.add(kind, self.where, shown, words=0 if kind is Kind.COMMENT else None)
+        self.document.losses.add(kind, self.where, shown, words=0 if kind is Kind.COMMENT else None, counted=counted)
         self.document.warn(self.where, f"{_ARTICLE[kind]} {kind.value} was not read{quoted}",
                            "the report's model has none; add it by hand")
 
@@ -282,7 +284,7 @@ class WordDocument:
     """An opened package: its main part's relationships, styles and footnotes."""
 
     def __init__(self, package: Package, warnings: list[Problem], families: tuple[StyleFamily, ...] = (),
-                 losses: Losses | None = None) -> None:
+                 losses: Losses | None = None, own_styles: frozenset[str] = frozenset()) -> None:
         self.pkg = package
         self.warnings = warnings
         #: What could not be kept, by kind and place (readers/coverage.py).
@@ -293,7 +295,7 @@ class WordDocument:
         self.links = _external_links(package, self.main)
         notes_part = self._target("footnotes")
         self.note_links = _external_links(package, notes_part) if notes_part else {}
-        self.styles = self._styles(families)
+        self.styles = self._styles(families, own_styles)
         self.comments = self._comments()
         #: Text boxes read as what they hold (a masthead table), not reported as lost.
         self.taken: set[Any] = set()
@@ -314,11 +316,11 @@ class WordDocument:
                 return target
         return None
 
-    def _styles(self, families: tuple[StyleFamily, ...]) -> StyleMap:
+    def _styles(self, families: tuple[StyleFamily, ...], own: frozenset[str]) -> StyleMap:
         """The role of each paragraph style, through the style families (``stylemap``)."""
         target = self._target("styles")
         styles = document_styles(self.pkg.xml(target)) if target is not None else {}
-        return StyleMap(styles, (*families, *built_in_families()))
+        return StyleMap(styles, (*families, *built_in_families()), own)
 
     def style_id(self, p: Any) -> str:
         el = p.find(f"{w('pPr')}/{w('pStyle')}")
