@@ -5,6 +5,7 @@
     python benchmarks/run.py --only md,import --json results.json
     python benchmarks/run.py --only redline       # two 10,000-paragraph versions
     python benchmarks/run.py --only reading    # the import's worst cases (benchmarks/reading.py)
+    python benchmarks/run.py --only foreign    # a 250-page UN template document (benchmarks/foreign.py)
 
 Each case reports a median over repeats. Large reports run in a fresh process each, so
 that their peak memory (the process's maximum resident set) is their own. DOCX cases
@@ -441,13 +442,20 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-CASES = ("import", "reference", "process", "sizes", "batch", "redline", "reading")
+CASES = ("import", "reference", "process", "sizes", "batch", "redline", "reading", "foreign")
 
 def case_reading(repeats: int) -> list[Row]:
     """The import's worst cases (benchmarks/reading.py)."""
     from reading import measure
 
     return [Row(**row) for row in measure(repeats)]
+
+
+def case_foreign(repeats: int, workdir: Path) -> list[Row]:
+    """A long UN template document not made by us (benchmarks/foreign.py), each import in its own process."""
+    from foreign import measure
+
+    return [Row(**row) for row in measure(repeats, workdir)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -483,6 +491,7 @@ def main(argv: list[str] | None = None) -> int:
             ("batch", lambda: case_batch(40 if quick else 200, workdir, 1 if quick else 3)),
             ("redline", lambda: case_redline(1 if quick else 3, workdir)),
             ("reading", lambda: case_reading(1 if quick else 3)),
+            ("foreign", lambda: case_foreign(1 if quick else 5, workdir)),
         ]
         for name, step in steps:
             if name in chosen:

@@ -67,3 +67,34 @@ def test_a_copy_by_another_program_reads_back_as_the_same_printed_document(
     assert findings == [type(s).__name__ for c in report.chapters for s in c.sections]  # "Main findings" too
     assert _printed(again) == _printed(report)
     assert imported.coverage is not None and imported.coverage.complete
+
+
+UNECE_EXAMPLE = REFERENCE_EXAMPLE.parent / "unece-gtr15-excerpt.json"
+
+
+def test_decimal_clauses_open_cleanly_in_other_programs_and_come_back(tmp_path: Path) -> None:
+    """The decimal numbering, arabic annexes, a list led in by text and a parent body over three lines,
+    once through both validators, LibreOffice and pandoc (issue 15's constructs)."""
+    import json
+    import re
+    import sys
+
+    from tests.conftest import SHARED, require_file
+    from tests.readers.helpers import libreoffice_resave
+
+    report = cstd_docs.load(UNECE_EXAMPLE)
+    path = tmp_path / "unece.docx"
+    cstd_docs.render_docx(report, path)
+    result = subprocess.run([require_tool("ooxml-validator"), str(path)], capture_output=True, text=True, timeout=300,
+                            check=False)
+    assert json.loads(result.stdout)["errors"] == []
+    script = require_file(SHARED / "ooxml" / "validate.py", "the shared OOXML validator")
+    result = subprocess.run([sys.executable, str(script), str(path)], capture_output=True, text=True, timeout=300,
+                            check=False)
+    assert re.search(r"\b0 errors\b", result.stdout), result.stdout + result.stderr
+    plain = subprocess.run([require_tool("pandoc"), str(path), "-t", "plain", "--wrap=none"], capture_output=True,
+                           text=True, check=True, timeout=300).stdout
+    for shown in ("Annex 1", "Annex 2", "2.3.1.1. Class 3a vehicles", "1.6. This annex shall not apply",
+                  "(c) nidle, idling speed", "Inland Transport Committee"):
+        assert shown in " ".join(plain.split()), shown
+    assert cstd_docs.read_docx(libreoffice_resave(path, tmp_path)) == report

@@ -147,3 +147,20 @@ def test_an_import_that_finds_no_session_or_date_leaves_them_empty_and_says_so(t
     assert "front: no session line found" in said and "front: no place and dates of the session found" in said
     assert all("fill in" in (w.hint or "") for w in warnings)
     assert [p.path for p in incomplete(report)] == ["$.masthead.date", "$.session"]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".md"])
+def test_an_import_of_our_own_draft_keeps_every_word_and_strict_writes_it(tmp_path: Path, suffix: str,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.conftest import REFERENCE_EXAMPLE
+
+    draft = tmp_path / f"draft{suffix}"
+    out = tmp_path / "back.json"
+    assert main(["render", str(REFERENCE_EXAMPLE), "-o", str(draft), "-q"]) == 0
+    assert main(["import", str(draft), "-o", str(out), "--strict"]) == 0
+    assert cstd_docs.load(out) == cstd_docs.load(REFERENCE_EXAMPLE)
+    err = capsys.readouterr().err
+    (line,) = [x for x in err.splitlines() if x.startswith("cstd-docs: coverage: ")]
+    words = int(line.split()[2].replace(",", ""))
+    assert words > 6_000 and line.endswith(f"{words:,} kept (100.0 %)")
+    assert "not kept" not in err

@@ -37,7 +37,7 @@ from attrs import frozen
 
 from cstd_docs.errors import Problem, ReportError
 from cstd_docs.model import Report
-from cstd_docs.readers.coverage import Coverage, Losses, coverage, printed_words
+from cstd_docs.readers.coverage import Coverage, Losses, coverage, markdown_words, printed_words
 from cstd_docs.readers.families import StyleFamily, load_family
 
 __all__ = ["Imported", "import_file", "read_docx", "read_markdown"]
@@ -77,16 +77,26 @@ def read_docx(path: str | os.PathLike[str] | bytes, *, warnings: list[Problem] |
     return report
 
 
-def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: str = "markdown") -> Report:
+def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: str = "markdown",
+                  losses: Losses | None = None) -> Report:
+    """``losses``: filled in with the draft's words and the numbers it printed (``coverage``)."""
     from cstd_docs.readers.admit import admitted
     from cstd_docs.readers.markdown import read_markdown as read
+    from cstd_docs.readers.numbers import renumbered
+    from cstd_docs.resolve import resolve
 
     sink: list[Problem] = [] if warnings is None else warnings
-    return admitted(read(text, warnings=sink, source=source), source=source, warnings=sink)
+    losses = losses if losses is not None else Losses()
+    report = admitted(read(text, warnings=sink, source=source, losses=losses), source=source, warnings=sink)
+    doc = resolve(report)
+    renumbered(doc, losses, lambda where, message, hint: sink.append(Problem(f"{source}:{where}", message, hint)))
+    losses.report_words = printed_words(doc)
+    losses.document_words = markdown_words(text)
+    return report
 
 
 def import_file(path: str | os.PathLike[str], *, styles: Styles | None = None) -> Imported:
-    """Read a .docx, .md or .json file by its extension; a Word document's coverage comes with it."""
+    """Read a .docx, .md or .json file by its extension; a draft's coverage comes with it."""
     file = Path(path)
     suffix = file.suffix.lower()
     warnings: list[Problem] = []
@@ -104,7 +114,9 @@ def import_file(path: str | os.PathLike[str], *, styles: Styles | None = None) -
             raise ReportError.single(str(file), f"byte {error.object[error.start]:#04x} at offset {error.start} "
                                      "is not UTF-8 text", "save the draft as UTF-8 text; a Word document is "
                                      "imported as .docx") from None
-        report = read_markdown(text, warnings=warnings, source=str(file))
+        losses = Losses()
+        report = read_markdown(text, warnings=warnings, source=str(file), losses=losses)
+        return Imported(report, tuple(warnings), coverage(report, losses))
     elif suffix == ".json":
         from cstd_docs.jsonio import load
 

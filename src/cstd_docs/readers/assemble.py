@@ -19,7 +19,7 @@ from cstd_docs.lang import language_pack
 from cstd_docs.model import DutyStation, FirstPageNotes, Report
 from cstd_docs.readers import body, front, masthead, refs
 from cstd_docs.readers.base import Base, base_of
-from cstd_docs.readers.coverage import Losses
+from cstd_docs.readers.coverage import Kind, Losses
 from cstd_docs.readers.inlines import context
 from cstd_docs.readers.match import place
 from cstd_docs.readers.numbers import clause_levels, schemes, with_schemes
@@ -48,6 +48,8 @@ def assemble(visible: Visible, base: Report | None, warnings: list[Problem], sou
         losses.foreign = base is None
         losses.printed.update(ctx.printed)
         losses.annex_labels += [(b.number, b.where) for b in blocks if b.kind is BlockKind.ANNEX]
+        for where, change in ctx.relabelled:
+            losses.add(Kind.NUMBER, where, change, words=0)
     # the agenda's note may be the first page's only one: its mark ("*") counts too
     agenda_marks = any(isinstance(run, VNote) and run.custom for line in visible.front_lines for run in line)
     first = FirstPageNotes.ASTERISKS if ctx.inline.custom_marks or agenda_marks else (

@@ -92,9 +92,22 @@ class _Parser:
                 self.ctx.warn(block.where, f"subparagraph {block.number} has no parent at level {depth}",
                               "it was attached to the previous level")
             text = self.text_of(placed, Subparagraph)  # before its items: warnings in reading order
+            self.relabelled(block.number, depth, len(out) + 1, block.where)
             children, pos = self.subparagraphs(pos + 1, block.depth + 1)
             out.append(Subparagraph(text, id=placed.id, subparagraphs=children))
         return tuple(out), pos
+
+    def relabelled(self, printed: str, depth: int, place: int, where: str) -> None:
+        """In a document not ours, an item whose label will print otherwise (a list broken by text, which
+        starts it again) is said: labels are derived from their place, never kept as typed."""
+        if self.ctx.base is not None or printed in ("", "#"):
+            return
+        derived = self.ctx.pack.subparagraph_label(depth, place)
+        if printed != derived:
+            self.ctx.warn(where, f"printed {printed!r}, it prints {derived!r} when rendered",
+                          "an item's label is derived from its place in its list; text between items starts a "
+                          "list again")
+            self.ctx.relabelled.append((where, f"{printed} → {derived}"))
 
     def suggestion(self, pos: int) -> tuple[Suggestion | None, int]:
         """A paragraph that prints the lead-in of courses of action, as the suggestion it is."""

@@ -58,12 +58,16 @@ class Kind(enum.Enum):
     TRACKED = "tracked change"
     NUMBER = "number printed differently"
 
-    @property
-    def plural(self) -> str:
-        return {Kind.HIGHLIGHT: "highlighting", Kind.RAISED: "subscripts or superscripts",
-                Kind.STRIKETHROUGH: "strikethrough", Kind.UNDERLINE: "underlining",
-                Kind.HEADING: "headings read as text", Kind.CONTENTS: "contents entries",
-                Kind.TEXT_BOX: "text boxes", Kind.NUMBER: "numbers printed differently"}.get(self, self.value + "s")
+    def named(self, count: int) -> str:
+        """"1 table", "19 tables"; formats are counted by the paragraphs that lose them."""
+        formats = {Kind.HIGHLIGHT: "highlighting", Kind.RAISED: "subscripts or superscripts",
+                   Kind.STRIKETHROUGH: "strikethrough", Kind.UNDERLINE: "underlining",
+                   Kind.TRACKED: "tracked changes (read as accepted)"}
+        if self in formats:
+            return f"{count:,} paragraph{'s' if count != 1 else ''} with {formats[self]}"
+        plural = {Kind.HEADING: "headings read as text", Kind.CONTENTS: "contents entries", Kind.TEXT_BOX: "text boxes",
+                  Kind.NUMBER: "numbers printed differently"}.get(self, self.value + "s")
+        return f"{count:,} {self.value if count == 1 else plural}"
 
 
 @frozen
@@ -192,9 +196,8 @@ class Coverage:
         for item in self.kinds:
             shown = ", ".join(item.places[:places])
             more = f" and {len(item.places) - places} more" if len(item.places) > places else ""
-            words = f", {item.words:,} words" if item.words else ""
-            name = item.kind.value if item.count == 1 else item.kind.plural
-            out.append(f"not kept: {item.count:,} {name}{words} ({shown}{more})")
+            words = f", {item.words:,} word{'s' if item.words != 1 else ''}" if item.words else ""
+            out.append(f"not kept: {item.kind.named(item.count)}{words} ({shown}{more})")
         if self.other:
             example = f": {', '.join(repr(w) for w in self.examples)}" if self.examples else ""
             out.append(f"not kept: {self.other:,} other words the report does not print{example}")
@@ -272,3 +275,24 @@ def part_words(roots: Sequence[Any]) -> Counter[str]:
         for text in shown_paragraphs(root):
             counts.update(words_of(text))
     return counts
+
+
+# --- the words of a Markdown draft, counted apart from the reader ----------------------------------
+_MARKUP: list[tuple[re.Pattern[str], Any]] = [
+    (re.compile(r"<!--.*?-->", re.S), " "),  # comments: the embedded source, notes to self
+    (re.compile(r"\\\n"), "\n"),  # a hard break
+    (re.compile(r"<a id=\"[^\"]*\"></a>|<br>"), " "),  # anchors and breaks print no word
+    (re.compile(r"\[\^[^\]\s]+\]:?"), " "),  # note marks and the start of their texts
+    (re.compile(r"\[([^\]]*)\]\([^)\s]*\)"), r"\1"),  # a link prints its text
+    (re.compile(r"(?m)^[ \t]*(?:#{1,6}|>)[ \t]*"), ""),  # heading and quote markers
+    (re.compile(r"\*\*|(?<!\\)[*_](?=\S)|(?<=\S)(?<!\\)[*_]"), ""),  # emphasis and strong
+    (re.compile(r"&#(\d+);"), lambda m: chr(int(m.group(1))) if int(m.group(1)) < 0x110000 else " "),
+    (re.compile(r"\\(.)"), r"\1"),  # an escaped character is itself
+]
+
+
+def markdown_words(text: str) -> Counter[str]:
+    """The words a Markdown draft shows, its markup set aside (as a renderer shows them)."""
+    for pattern, replacement in _MARKUP:
+        text = pattern.sub(replacement, text)
+    return Counter(words_of(text))

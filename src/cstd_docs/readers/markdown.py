@@ -25,6 +25,7 @@ from cstd_docs.model import Distribution, Report
 from cstd_docs.readers.assemble import assemble
 from cstd_docs.readers.base import base_of, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
+from cstd_docs.readers.coverage import Losses
 from cstd_docs.readers.labels import annex_label, paragraph_number
 from cstd_docs.readers.markdown_inline import parse_runs, unescape
 from cstd_docs.readers.masthead import guess_language
@@ -117,7 +118,8 @@ def _note_texts(chunks: list[Chunk]) -> tuple[dict[str, str], list[Chunk]]:
     return raw_notes, kept
 
 
-def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: str = "markdown") -> Report:
+def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: str = "markdown",
+                  losses: Losses | None = None) -> Report:
     """The report a Markdown text shows; problems that did not stop reading go to ``warnings``."""
     sink: list[Problem] = [] if warnings is None else warnings
     text = text.removeprefix("\ufeff")  # a byte-order mark an editor put first is no text
@@ -142,7 +144,7 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
         if mark not in reader.used:
             sink.append(Problem(source, f"note [^{mark}] is not marked anywhere in the text",
                                 f"its text was left out: {raw_notes[mark][:80]!r}"))
-    return assemble(reader.visible.done(), base, sink, source, resolved)
+    return assemble(reader.visible.done(), base, sink, source, resolved, losses)
 
 
 def _annexes(chunks: list[Chunk], pack: LanguagePack) -> int:
