@@ -171,6 +171,7 @@ def test_blocks_out_of_place_are_read_as_what_fits_and_said_so_without_changing_
     content, chapters, annexes = body.body(ctx, place(blocks, (), ctx.anchors))
     assert tuple(blocks) == given and annexes == ()
     assert [(w.path, w.message.split(":")[0]) for w in warnings] == [
+        ("draft:line 4", "printed '(c)', it prints '(a)' when rendered"),  # its list is the text's own
         ("draft:line 7", "a subsection before any chapter"),
         ("draft:line 8", "subparagraph (c) follows no paragraph"),
         ("draft:line 9", "a subsection outside any section"),
