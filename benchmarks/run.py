@@ -6,6 +6,7 @@
     python benchmarks/run.py --only redline       # two 10,000-paragraph versions
     python benchmarks/run.py --only reading    # the import's worst cases (benchmarks/reading.py)
     python benchmarks/run.py --only pages,examples,pandoc-batch   # issue 20 (benchmarks/breadth.py)
+    python benchmarks/run.py --only foreign    # a 250-page UN template document (benchmarks/foreign.py)
 
 Each case reports a median over repeats. Large reports run in a fresh process each, so
 that their peak memory (the process's maximum resident set) is their own. DOCX cases
@@ -443,7 +444,7 @@ def table(rows: list[Row]) -> str:
 
 
 CASES = ("import", "reference", "process", "sizes", "batch", "redline", "reading", "pages", "examples",
-         "pandoc-batch")
+         "pandoc-batch", "foreign")
 
 def case_reading(repeats: int) -> list[Row]:
     """The import's worst cases (benchmarks/reading.py)."""
@@ -464,6 +465,11 @@ def case_breadth(name: str, quick: bool, workdir: Path) -> list[Row]:
         case _:
             rows = breadth.case_pandoc_batch(40 if quick else 200, 1 if quick else 3, workdir, command(), PROCESS_ENV)
     return [Row(**row) for row in rows]
+def case_foreign(repeats: int, workdir: Path) -> list[Row]:
+    """A long UN template document not made by us (benchmarks/foreign.py), each import in its own process."""
+    from foreign import measure
+
+    return [Row(**row) for row in measure(repeats, workdir)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -501,6 +507,7 @@ def main(argv: list[str] | None = None) -> int:
             ("reading", lambda: case_reading(1 if quick else 3)),
             *((name, lambda name=name: case_breadth(name, quick, workdir))  # type: ignore[misc]
               for name in ("pages", "examples", "pandoc-batch")),
+            ("foreign", lambda: case_foreign(1 if quick else 5, workdir)),
         ]
         for name, step in steps:
             if name in chosen:

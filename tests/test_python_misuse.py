@@ -42,8 +42,8 @@ SAMPLES: dict[type, dict[str, Any]] = {
     m.Delegation: {"country": "Thailand"},
     m.Organization: {"name": "UNCTAD", "country": None},
     m.Subparagraph: {"id": None, "text": "item;", "subparagraphs": ()},
-    m.Paragraph: {"id": "p1", "text": ("Text", m.Citation("chair")), "subparagraphs": ()},
-    m.UnnumberedText: {"id": None, "unnumbered": "Text."},
+    m.Paragraph: {"id": "p1", "text": ("Text", m.Citation("chair")), "subparagraphs": (), "level": 1},
+    m.UnnumberedText: {"id": None, "unnumbered": "Text.", "subparagraphs": ()},
     m.Subsection: {"id": None, "title": "Sub", "content": (), "numbered": True},
     m.Section: {"id": None, "title": "Section", "content": (), "subsections": (), "numbered": False},
     m.Suggestion: {"id": None, "addressee": "Member States", "courses": (m.Subparagraph("act;"),)},
@@ -51,7 +51,7 @@ SAMPLES: dict[type, dict[str, Any]] = {
     m.Chapter: {"id": None, "title": "Introduction", "content": (m.Paragraph("Opened.", id="p1"), m.Bullet("A bullet."),
                                                                  m.IndentedLines((m.Line("A line."),))), "sections": (),
                 "numbered": True},
-    m.Annex: {"id": None, "title": "Annex", "content": (), "chapters": ()},
+    m.Annex: {"id": None, "title": "Annex", "content": (), "chapters": (), "numbering": None},
     m.Preambular: {"id": None, "text": ("Recalling", " its resolution,")},
     m.Operative: {"id": "op1", "heading": "Taking stock", "text": "Requests;",
                   "subparagraphs": (m.Subparagraph("act;"),)},
@@ -99,6 +99,7 @@ SAMPLES[m.Report] = {
     "participants": {"chair": m.Person("Ms.", "Jane Doe")}, "content": (),
     "chapters": (m.Chapter(**SAMPLES[m.Chapter]),),
     "annexes": (), "summary": (m.UnnumberedText("In short."),), "letter": None,
+    "numbering": m.Numbering.UN, "annex_numerals": m.AnnexNumerals.ROMAN,
 }
 # --- contents and Official Records (issue 14)
 SAMPLES[m.Contents] = {"paragraphs": False}

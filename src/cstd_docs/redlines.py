@@ -55,12 +55,12 @@ def redline_docx_bytes(
     version's masthead date.
     """
     from cstd_docs.resolve import resolve
-    from cstd_docs.writers.docx import story_bytes
+    from cstd_docs.writers.docx import NO_DATE, story_bytes
     from cstd_docs.writers.docx.redline import Redline, plain_references
     from cstd_docs.writers.docx.revisions import Revisions
 
     revisions = Revisions(author if author is not None else default_author(),
-                          revision_date(date if date is not None else new.masthead.date))
+                          revision_date(date if date is not None else new.masthead.date or NO_DATE))
     story = Redline(plain_references(resolve(old)), revisions)
     return story_bytes(plain_references(resolve(new)), story, reference_docx=reference_docx, emblem=emblem)
 

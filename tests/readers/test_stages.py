@@ -75,12 +75,15 @@ def test_labels_after_a_paragraph_are_subparagraphs_at_the_depth_their_labels_sa
     assert kinds(lines) == [(P, "1.", 0), (SUB, "(a)", 1), (SUB, "(i)", 2), (SUB, "(ii)", 2), (SUB, "(b)", 1)]
 
 
-def test_a_label_after_unnumbered_text_or_a_heading_is_unnumbered_text_whole() -> None:
+def test_a_label_after_unnumbered_text_leads_a_list_and_after_a_heading_is_unnumbered_text_whole() -> None:
+    """Unnumbered text may lead in a list ("The following data shall be recorded:" then (a), (b));
+    a label right after a heading follows no text, and stays text, label and all."""
     lines: list[Line] = [plain("Said the Chair:"), item("(a)", "first"),
                          HeadingLine(BlockKind.SECTION, "A.", ("Themes",)), item("(b)", "second")]
     blocks = classify(lines, EN)
-    assert [b.kind for b in blocks] == [UN, UN, BlockKind.SECTION, UN]
-    assert blocks[1].runs == ("(a) first",)
+    assert [b.kind for b in blocks] == [UN, SUB, BlockKind.SECTION, UN]
+    assert (blocks[1].number, blocks[1].depth, blocks[1].runs) == ("(a)", 1, ("first",))
+    assert blocks[3].runs == ("(b) second",)
 
 
 def test_a_number_a_list_expects_continues_the_list() -> None:
@@ -157,21 +160,29 @@ def test_the_tree_nests_subparagraphs_under_their_paragraph() -> None:
 
 
 def test_blocks_out_of_place_are_read_as_what_fits_and_said_so_without_changing_the_blocks() -> None:
-    blocks = [VBlock(UN, ["Before any chapter."], where="line 3"), VBlock(SUB, ["orphan"], "(c)", 1, "line 5"),
-              VBlock(BlockKind.SUBSECTION, ["Loose"], "1.", where="line 7"), VBlock(P, ["Inside."], "2.")]
+    """Text before the first heading stays the report's own (no "Introduction" chapter is made up);
+    an item that follows a heading is a paragraph; a subsection before any chapter is the chapter."""
+    blocks = [VBlock(UN, ["Before any chapter."], where="line 3"), VBlock(SUB, ["its item"], "(c)", 1, "line 4"),
+              VBlock(BlockKind.SUBSECTION, ["Loose"], "1.", where="line 7"), VBlock(SUB, ["orphan"], "(c)", 1, "line 8"),
+              VBlock(BlockKind.SUBSECTION, ["Looser"], "2.", where="line 9"), VBlock(P, ["Inside."], "2.")]
     given = tuple(blocks)
-    chapters, warnings = tree(blocks)
-    assert tuple(blocks) == given and [b.kind for b in blocks] == [UN, SUB, BlockKind.SUBSECTION, P]
+    warnings: list[Problem] = []
+    ctx = context(None, blocks, EN, "en", "draft", warnings)
+    _, content, chapters, annexes = body.body(ctx, place(blocks, (), ctx.anchors))
+    assert tuple(blocks) == given and annexes == ()
     assert [(w.path, w.message.split(":")[0]) for w in warnings] == [
-        ("draft:line 3", "text before the first chapter"),
-        ("draft:line 5", "subparagraph (c) follows no paragraph"),
-        ("draft:line 7", "a subsection outside any section"),
+        ("draft:line 4", "printed '(c)', it prints '(a)' when rendered"),  # its list is the text's own
+        ("draft:line 7", "a subsection before any chapter"),
+        ("draft:line 8", "subparagraph (c) follows no paragraph"),
+        ("draft:line 9", "a subsection outside any section"),
     ]
+    assert content == (UnnumberedText("Before any chapter.", subparagraphs=[Subparagraph("its item")]),)
     (chapter,) = chapters
-    assert chapter.title == ("Introduction",)
-    assert [type(b) for b in chapter.content] == [UnnumberedText, Paragraph]
+    assert chapter.title == ("Loose",)
+    assert [type(b) for b in chapter.content] == [Paragraph]
     (section,) = chapter.sections
-    assert isinstance(section, Section) and section.title == ("Loose",)
+    assert isinstance(section, Section) and section.title == ("Looser",)
+    assert [type(b) for b in section.content] == [Paragraph]
 
 
 def test_main_findings_and_suggestions_make_findings_with_their_courses_of_action() -> None:

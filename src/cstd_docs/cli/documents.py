@@ -87,14 +87,20 @@ def _render_to_stdout(source: Path, args: argparse.Namespace) -> None:
 def cmd_validate(args: argparse.Namespace) -> int:
     # Every file is checked, so one run lists the problems of all of them.
     failed = 0
+    from cstd_docs.model.check import incomplete
+
     for path in args.inputs:
         try:
-            load_report(path)
+            report = load_report(path)
         except ReportError as error:
             failed += 1
             print(f"cstd-docs: {error}", file=sys.stderr)
         else:
-            print(f"{path}: valid")
+            # What an import left empty rather than make up: valid, and named until filled in.
+            to_fill = incomplete(report)
+            for problem in to_fill:
+                print(f"cstd-docs: warning: {path}: {problem}", file=sys.stderr)
+            print(f"{path}: valid" + (f" ({len(to_fill)} to fill in)" if to_fill else ""))
     return 1 if failed else 0
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -161,9 +167,16 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from cstd_docs.jsonio.schema import schema_text
+    if args.styles:
+        import json
 
-    text = schema_text()
+        from cstd_docs.readers.families import styles_schema
+
+        text = json.dumps(styles_schema(), indent=2, ensure_ascii=False) + "\n"
+    else:
+        from cstd_docs.jsonio.schema import schema_text
+
+        text = schema_text()
     if args.output:
         from cstd_docs.outputs import write_atomically
 
@@ -235,12 +248,19 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UsageError(f"the output {str(output)!r} must be a .json file")
     if same_file(source, output):
         raise UsageError(f"the output {str(output)!r} is the input file; choose another output path")
-    imported = import_file(source)
+    imported = import_file(source, styles=args.styles)
     for warning in imported.warnings:
         print(f"cstd-docs: warning: {warning}", file=sys.stderr)
+    summary = [f"cstd-docs: {line}" for line in imported.coverage.lines()] if imported.coverage else []
+    if args.strict and imported.coverage is not None and not imported.coverage.complete:
+        print("\n".join([*summary, f"cstd-docs: not written: {output} (--strict, and the import did not keep "
+                                    "everything)"]), file=sys.stderr)
+        return 1
     write_atomically(output, dumps(imported.report).encode("utf-8"))
     count = len(imported.warnings)
     said(args, f"wrote {output}" + (f" ({count} warning{'s' if count != 1 else ''})" if count else ""))
+    if summary:  # at the end: what was kept, and what was not, by kind and place
+        print("\n".join(summary), file=sys.stderr)
     return 0
 
 
@@ -254,6 +274,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
     p = commands.add_parser("schema", help="print the JSON Schema of report files")
     p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead of standard output")
+    p.add_argument("--styles", action="store_true", help="the schema of style family files (import --styles)")
     p.set_defaults(run=cmd_schema)
 
     p = commands.add_parser("new", help="write a minimal valid report to start from, and its schema beside it")
@@ -274,6 +295,10 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("input", metavar="IN.docx|IN.md", help="the edited draft")
     p.add_argument("-o", "--output", required=True, metavar="OUT.json", help="the report file to write")
     p.add_argument("-q", "--quiet", action="store_true", help="do not say what was written")
+    p.add_argument("--styles", metavar="FILE.json",
+                   help="a style family of your own: what the document's styles mean (docs/import.md)")
+    p.add_argument("--strict", action="store_true",
+                   help="write nothing, exit 1, when anything of a Word document was not kept")
     p.set_defaults(run=cmd_import)
 
 

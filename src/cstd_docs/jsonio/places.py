@@ -5,8 +5,8 @@
 there are problems to place; the printed numbers are counted in the raw data, so that a
 file whose shape is wrong still gets them (the resolution pass needs a sound report).
 The counting follows the resolution pass: paragraphs are numbered through the body, and
-afresh in each annex; a suggestion is a numbered paragraph. tests/test_messages.py checks
-the two agree.
+afresh in each annex (by level, "3.1.1", under decimal numbering); a suggestion is a numbered
+paragraph. tests/test_messages.py checks the two agree.
 """
 
 from __future__ import annotations
@@ -131,25 +131,41 @@ _FLOAT_KEYS = {"rows": "a table", "header": "a table", "columns": "a table", "im
 _UNNUMBERED_KEYS += tuple(_FLOAT_KEYS)
 
 
-def paragraph_numbers(data: dict[str, Any]) -> dict[tuple[Segment, ...], int | None]:
-    """The printed number of every block of the body and the annexes (None: unnumbered), in one pass."""
-    numbers: dict[tuple[Segment, ...], int | None] = {}
+def _level(block: Any) -> int:
+    """A paragraph's level under decimal numbering (1 when it gives none, or none that can be)."""
+    level = block.get("level", 1) if isinstance(block, dict) else 1
+    return level if isinstance(level, int) and not isinstance(level, bool) and 1 <= level <= 9 else 1
+
+
+def paragraph_numbers(data: dict[str, Any]) -> dict[tuple[Segment, ...], str | None]:
+    """The printed number of every block of the body and the annexes (None: unnumbered), in one pass:
+    "12", or under decimal numbering "3.1.1"."""
+    numbers: dict[tuple[Segment, ...], str | None] = {}
     annexes = data.get("annexes")
     scopes = [(data, ())] + [
         (annex, ("annexes", i)) for i, annex in enumerate(annexes if isinstance(annexes, list) else [])
     ]
     for scope, prefix in scopes:
-        count = 0
+        own = scope.get("numbering") if isinstance(scope, dict) and prefix else None
+        decimal = (own or data.get("numbering")) == "decimal"
+        count, clauses = 0, list[int]()
         for path, block in _blocks_in_order(scope, prefix):
             # Unnumbered text, resolutions (their operative paragraphs number afresh) and decisions take no number.
-            numbered = not (isinstance(block, dict) and any(k in block for k in _UNNUMBERED_KEYS))
-            count += numbered
-            numbers[path] = count if numbered else None
+            if isinstance(block, dict) and any(k in block for k in _UNNUMBERED_KEYS):
+                numbers[path] = None
+            elif decimal:
+                level = _level(block)
+                clauses = clauses[:level] + [0] * (level - len(clauses))
+                clauses[level - 1] += 1
+                numbers[path] = ".".join(map(str, clauses))
+            else:
+                count += 1
+                numbers[path] = str(count)
     return numbers
 
 
 def place_of(
-    data: object, segments: tuple[Segment, ...], numbers: dict[tuple[Segment, ...], int | None] | None = None
+    data: object, segments: tuple[Segment, ...], numbers: dict[tuple[Segment, ...], str | None] | None = None
 ) -> str | None:
     """"chapter II, section A, paragraph 7 (id 'components')" for a path in the body, else None.
 
@@ -168,7 +184,8 @@ def place_of(
             break
         node = items[index]
         if key == "annexes":
-            words.append(f"annex {roman(index + 1)}" if len(items) > 1 else "the annex")
+            numeral = str(index + 1) if data.get("annex_numerals") == "arabic" else roman(index + 1)
+            words.append(f"annex {numeral}" if len(items) > 1 else "the annex")
         elif key in ("chapters", "sections", "subsections"):
             words.append(_heading_word(key, items, index))
         elif key in ("content", "main_findings", "suggestions"):

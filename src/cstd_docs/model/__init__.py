@@ -48,6 +48,7 @@ from cstd_docs.model.instruments import (
 from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.letters import Letter
 from cstd_docs.model.lists import Bullet, IndentedLines, Line
+from cstd_docs.model.numbering import AnnexNumerals, Numbering
 from cstd_docs.model.participants import Delegation, Organization, Participant, Person
 from cstd_docs.model.report import (
     JSON_NAME,
@@ -76,6 +77,7 @@ __all__ = [
     "AgendaLabel",
     "Alignment",
     "Annex",
+    "AnnexNumerals",
     "Block",
     "Box",
     "BoxBlock",
@@ -108,6 +110,7 @@ __all__ = [
     "Note",
     "NoteInline",
     "NoteNumbering",
+    "Numbering",
     "OfficialRecords",
     "Operative",
     "Organization",

@@ -17,21 +17,31 @@ from cstd_docs.model.items import Subparagraph
 
 # --- bulleted lists and indented lines (issue 13)
 from cstd_docs.model.lists import Bullet, IndentedLines, Line
+from cstd_docs.model.numbering import Numbering
 
 # --- tables and figures (issue 13)
 from cstd_docs.model.tables import Figure, Table
-from cstd_docs.model.typed import typed_fields
+from cstd_docs.model.typed import to_enum, typed_fields
 
 # --- end instruments, bulleted lists and indented lines
 
 
+def _numbering(value: Numbering | str | None) -> Numbering | None:
+    return None if value is None else to_enum(Numbering)(value)
+
+
 @frozen(field_transformer=typed_fields)
 class Paragraph:
-    """A numbered paragraph. Its text is the lead-in when it has subparagraphs."""
+    """A numbered paragraph. Its text is the lead-in when it has subparagraphs.
+
+    ``level``: under decimal numbering, how deep the clause stands (1 prints "3.", 2 "3.1.",
+    3 "3.1.1."); 1 under the UN's numbering.
+    """
 
     id: str | None = field(default=None, kw_only=True)
     text: Inlines = field(converter=to_inlines)
     subparagraphs: tuple[Subparagraph, ...] = field(default=(), converter=to_tuple)
+    level: int = field(default=1, kw_only=True)
 
 
 @frozen(field_transformer=typed_fields)
@@ -40,6 +50,8 @@ class UnnumberedText:
 
     id: str | None = field(default=None, kw_only=True)
     unnumbered: Inlines = field(converter=to_inlines)
+    #: A list led in by the text ("The following data shall be recorded:" then (a), (b)).
+    subparagraphs: tuple[Subparagraph, ...] = field(default=(), converter=to_tuple, kw_only=True)
 
 
 # --- boxes (issue 13) ---------------------------------------------------------------------------
@@ -139,13 +151,15 @@ class Chapter:
 class Annex:
     """An annex: "Annex" (or "Annex I", "Annex II" when there are several).
 
-    Paragraph numbers restart at 1 in each annex.
+    Paragraph numbers restart at 1 in each annex. ``numbering``: the annex's own scheme
+    (decimal clauses in an annex of a report numbered the UN's way); None takes the report's.
     """
 
     id: str | None = field(default=None, kw_only=True)
     title: Inlines = field(converter=to_inlines)
     content: tuple[Block, ...] = field(default=(), converter=to_tuple)
     chapters: tuple[Chapter, ...] = field(default=(), converter=to_tuple)
+    numbering: Numbering | None = field(default=None, converter=_numbering, kw_only=True)
 
 
 #: Every model node that becomes a block of the resolved document (a heading, a paragraph, an

@@ -40,8 +40,9 @@ from cstd_docs.model.inline import (
 from cstd_docs.model.instruments import Decision, DecisionParagraph, Operative, Preambular, Resolution
 from cstd_docs.model.items import Subparagraph
 from cstd_docs.model.lists import MAX_BULLET_DEPTH, MAX_INDENT, Bullet, IndentedLines, Line
+from cstd_docs.model.numbering import Numbering
 from cstd_docs.model.participants import Delegation, Organization, Person
-from cstd_docs.model.report import SCHEMA_KEY, AgendaLabel, Report
+from cstd_docs.model.report import SCHEMA_KEY, AgendaLabel, Report, Session
 from cstd_docs.model.tables import MAX_IMAGE_BYTES, Cell, Figure, Table, columns_of, image_info, spread
 from cstd_docs.model.walk import Visit, walk
 
@@ -73,6 +74,8 @@ def issn_problem(issn: str) -> str | None:
     if found.group(3) != expected:
         return f"the ISSN {issn!r} has the check digit {found.group(3)}, its digits give {expected}"
     return None
+#: Decimal clauses nest nine deep, as Word's outline levels do.
+_MAX_LEVEL = 9
 
 
 def _known(word: str, known: list[str]) -> str:
@@ -112,6 +115,10 @@ class _Checks:
         #: The notes of the table whose cells are being checked (None outside them), and the marked ones.
         self.table_notes: dict[str, str] | None = None
         self.marked: set[str] = set()
+        #: The numbering of the part being checked (the report's, or an annex's) and the level
+        #: of its last numbered paragraph (decimal numbering: a clause is at most one level deeper).
+        self.numbering = report.numbering
+        self.last_level = 0
 
     def define(self, ident: str | None, path: str) -> None:
         if ident is None:
@@ -214,6 +221,7 @@ class _Checks:
             case Paragraph():
                 self.define(node.id, path)
                 self.inlines(f"{path}.text", node.text, node.id)
+                self.level(path, node.level)
             case Subparagraph():
                 self.subparagraph(visit, node)
             case UnnumberedText():
@@ -226,11 +234,14 @@ class _Checks:
                 if not isinstance(node, Annex) and not node.numbered and node.id is not None:
                     self.numberless.add(node.id)
                 self.inlines(f"{path}.title", node.title, node.id)
+                if isinstance(node, Annex):  # numbers start afresh, in the annex's own scheme
+                    self.numbering, self.last_level = node.numbering or self.report.numbering, 0
             case Findings():
                 self.define(node.id, path)
                 self.inlines(f"{path}.theme", node.theme, node.id)
             case Suggestion():
                 self.define(node.id, path)
+                self.last_level = 1
                 self.require_text(f"{path}.addressee", node.addressee)
                 if not node.courses:
                     self.problems.append(
@@ -429,6 +440,25 @@ class _Checks:
         if figure.source is not None:
             self.inlines(f"{path}.source", figure.source, figure.id)
     # --- end tables and figures
+    def level(self, path: str, level: int) -> None:
+        """A paragraph's level: above 1 only under decimal numbering, at most one deeper than the last."""
+        here = f"{path}.level"
+        if level == 1:
+            self.last_level = 1
+        elif not 1 <= level <= _MAX_LEVEL:
+            self.problems.append(Problem(here, f"a level is 1 to {_MAX_LEVEL}, got {level}", "write e.g. 2 for 3.1."))
+        elif self.numbering is not Numbering.DECIMAL:
+            self.problems.append(Problem(here, "a paragraph's level is for decimal numbering (1., 1.1., 3.1.1.)",
+                                         'set "numbering": "decimal" on the report or its annex, or remove "level"'))
+        elif level > self.last_level + 1 and not self.last_level:
+            self.problems.append(Problem(here, f"the first numbered paragraph here is at level {level}",
+                                         "numbers start afresh in the report and in each annex: write 1"))
+        elif level > self.last_level + 1:
+            self.problems.append(Problem(here, f"level {level} follows a paragraph of level {self.last_level}",
+                                         f"a clause is at most one level deeper than the one before: write "
+                                         f"{self.last_level + 1}"))
+        else:
+            self.last_level = level
 
     def subparagraph(self, visit: Visit, sub: Subparagraph) -> None:
         depth = visit.depth
@@ -457,21 +487,16 @@ class _Checks:
                 Problem("$.masthead.original_language", f"unknown language {r.masthead.original_language!r}",
                         f"use one of {', '.join(languages)}")
             )
-        self.require_text("$.body", r.body)
+        if r.body is not None:
+            self.require_text("$.body", r.body, optional=True)
         if r.parent_body is not None:
             self.require_text("$.parent_body", r.parent_body, optional=True)
-        if r.session.place is not None:
-            self.require_text("$.session.place", r.session.place, hint=PLACE_HINT)
-        if r.session.number < 1:
-            self.problems.append(Problem("$.session.number", "a session number starts at 1", "write e.g. 25"))
-        if r.session.end < r.session.start:
-            self.problems.append(
-                Problem("$.session.end", f"the session ends ({r.session.end}) before it starts ({r.session.start})",
-                        "swap start and end")
-            )
+        if r.session is not None:
+            self.session(r.session)
         if r.masthead.symbol is not None:
             self.require_text("$.masthead.symbol", r.masthead.symbol, optional=True)
-        self.require_text("$.masthead.organ", r.masthead.organ, optional=True)
+        if r.masthead.organ is not None:
+            self.require_text("$.masthead.organ", r.masthead.organ, optional=True)
         self.versions(r)
         if r.masthead.job_number is not None:
             self.require_text("$.masthead.job_number", r.masthead.job_number, optional=True)
@@ -493,7 +518,8 @@ class _Checks:
                                          'or label each item on its own line ("each")'))
         if r.agenda_symbol is not None:
             self.require_text("$.agenda_symbol", r.agenda_symbol, optional=True)
-        self.inlines("$.title", r.title, None)
+        if r.title:  # no title at all is a report to complete (incomplete()), not a wrong one
+            self.inlines("$.title", r.title, None)
         for index, subtitle in enumerate(r.subtitles):
             self.inlines(f"$.subtitles[{index}]", subtitle, None)
         self.official_records()
@@ -539,6 +565,17 @@ class _Checks:
             self.require_text("$.letter.signatory_title", letter.signatory_title, optional=True)
     # --- end letters
 
+    def session(self, session: Session) -> None:
+        if session.place is not None:
+            self.require_text("$.session.place", session.place, hint=PLACE_HINT)
+        if session.number < 1:
+            self.problems.append(Problem("$.session.number", "a session number starts at 1", "write e.g. 25"))
+        if session.end < session.start:
+            self.problems.append(
+                Problem("$.session.end", f"the session ends ({session.end}) before it starts ({session.start})",
+                        "swap start and end")
+            )
+
     def registry(self) -> None:
         for ident, who in self.report.participants.items():
             here = f"$.participants[{ident!r}]"
@@ -583,6 +620,20 @@ class _Checks:
                 self.problems.append(
                     Problem(path, f"{target!r} refers to itself", "refer to another paragraph, or remove the reference")
                 )
+
+
+def incomplete(report: Report) -> list[Problem]:
+    """What a sound report still leaves to be filled in: the first page's facts a document did not print
+    (an import leaves them empty rather than make them up). ``validate`` names each."""
+    to_fill = (
+        ("$.masthead.date", report.masthead.date is None, 'the date the document bears: "2026-04-13"'),
+        ("$.masthead.organ", report.masthead.organ is None, 'the organ: "Economic and Social Council"'),
+        ("$.body", report.body is None, 'the body the report is for: "Commission on …"'),
+        ("$.session", report.session is None,
+         '{"number": 25, "place": "Geneva", "start": "2026-04-13", "end": "2026-04-17"}'),
+        ("$.title", not report.title, "the document's title"),
+    )
+    return [Problem(path, "not given yet", f"fill in {hint}") for path, empty, hint in to_fill if empty]
 
 
 def check(report: Report) -> list[Problem]:

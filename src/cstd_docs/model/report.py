@@ -11,6 +11,7 @@ from attrs import field, frozen
 from cstd_docs.model.body import Annex, Block, Chapter, UnnumberedText
 from cstd_docs.model.inline import Inlines, to_inlines, to_tuple
 from cstd_docs.model.letters import Letter
+from cstd_docs.model.numbering import AnnexNumerals, Numbering
 from cstd_docs.model.participants import Participant
 from cstd_docs.model.typed import to_date, to_enum, typed_fields
 
@@ -52,6 +53,14 @@ def _layout(value: DutyStation | str) -> DutyStation:
 
 def _title_style(value: TitleStyle | str) -> TitleStyle:
     return to_enum(TitleStyle)(value)  # type: ignore[no-any-return]
+
+
+def _report_numbering(value: Numbering | str) -> Numbering:
+    return to_enum(Numbering)(value)  # type: ignore[no-any-return]
+
+
+def _annex_numerals(value: AnnexNumerals | str) -> AnnexNumerals:
+    return to_enum(AnnexNumerals)(value)  # type: ignore[no-any-return]
 
 
 class Distribution(enum.Enum):
@@ -116,7 +125,8 @@ class Masthead:
 
     symbol: str | None = None
     distribution: Distribution = field(default=Distribution.GENERAL, converter=_distribution)
-    date: datetime.date = field(converter=to_date)
+    #: None when not known yet (a document that printed none): ``validate`` names it, to fill in.
+    date: datetime.date | None = field(converter=to_date)
     #: Language the document was written in (a code: "en", "fr", …).
     original_language: str = "en"
     #: "English only" in place of "Original: English".
@@ -124,7 +134,8 @@ class Masthead:
     #: The language versions issued, when more than one and not all six (codes, kept in code order):
     #: "English, French, Russian and Spanish only" under "Original: English".
     versions: tuple[str, ...] = field(default=(), converter=_versions)
-    organ: str = "Economic and Social Council"
+    #: None when not known yet (a document that printed none): ``validate`` names it, to fill in.
+    organ: str | None = "Economic and Social Council"
     #: Printing-service job number for the first-page footer, e.g. "GE.22-01234(E)".
     job_number: str | None = None
 
@@ -206,8 +217,9 @@ class Report:
     masthead: Masthead
     #: The body the report's body reports to, printed above it ("Human Rights Council").
     parent_body: str | None = None
-    body: str
-    session: Session
+    #: The body and the session: None when not known yet (a document that printed none; ``validate`` names them).
+    body: str | None
+    session: Session | None
     agenda_items: tuple[AgendaItem, ...] = field(default=(), converter=to_tuple)
     #: Symbol of the provisional agenda, the text of the agenda note ("E/CN.16/2022/1").
     agenda_symbol: str | None = None
@@ -235,6 +247,10 @@ class Report:
     contents: Contents | None = None
     #: The Official Records front matter in place of the masthead table, when the report asks for it.
     official_records: OfficialRecords | None = None
+    #: How paragraphs are numbered: "un" (1., 2., … through the report) or "decimal" (1., 1.1., 3.1.1.).
+    numbering: Numbering = field(default=Numbering.UN, converter=_report_numbering)
+    #: How annexes are numbered when there are several: "roman" (Annex I) or "arabic" (Annex 1).
+    annex_numerals: AnnexNumerals = field(default=AnnexNumerals.ROMAN, converter=_annex_numerals)
 
     # A dict is not hashable; reports compare by value, and need no hash.
     __hash__ = None  # type: ignore[assignment]

@@ -32,7 +32,7 @@ Checker = Callable[[object], Found]
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def to_date(value: datetime.date | str) -> datetime.date:
+def to_date(value: datetime.date | str | None) -> datetime.date:
     """A ``datetime.date`` from itself or an ISO string ("2026-04-03"); anything else unchanged."""
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:

@@ -78,8 +78,10 @@ def children(node: Node) -> tuple[tuple[str, Sequence[Node]], ...]:
     match node:  # the most frequent kinds first: a match tries its cases in order
         case Paragraph() | Subparagraph():
             return (("subparagraphs", node.subparagraphs),)
-        case UnnumberedText() | Preambular():
+        case Preambular():
             return ()
+        case UnnumberedText():
+            return (("subparagraphs", node.subparagraphs),)
         case Operative() | DecisionParagraph():
             return (("subparagraphs", node.subparagraphs),)
         case Decision():

@@ -21,17 +21,20 @@ from cstd_docs.lang import language_pack
 from cstd_docs.model import DutyStation, FirstPageNotes, Report
 from cstd_docs.readers import body, front, letter, masthead, official, refs
 from cstd_docs.readers.base import Base, base_of
+from cstd_docs.readers.coverage import Kind, Losses
 from cstd_docs.readers.inlines import context
 from cstd_docs.readers.match import place
+from cstd_docs.readers.numbers import clause_levels, schemes, with_schemes
 from cstd_docs.readers.signature import runs_plain
-from cstd_docs.readers.visible import Visible, VNote, asterisk
+from cstd_docs.readers.visible import BlockKind, Visible, VNote, asterisk
 
 
 def assemble(visible: Visible, base: Report | None, warnings: list[Problem], source: str,
-             resolved: Base | None = None) -> Report:
+             resolved: Base | None = None, losses: Losses | None = None) -> Report:
     """The report ``visible`` shows, on ``base``; what could not be kept goes to ``warnings``.
 
-    ``resolved`` is the base already resolved (``base_of(base)``), when the reader made it.
+    ``resolved`` is the base already resolved (``base_of(base)``), when the reader made it;
+    ``losses`` is given the numbers the document printed (readers/numbers.py).
     """
     language = base.language if base else (masthead.guess_language(list(visible.masthead_lines)) or "en")
     pack = language_pack(language)
@@ -46,8 +49,15 @@ def assemble(visible: Visible, base: Report | None, warnings: list[Problem], sou
     the_front = front.front(ctx, visible) if shown is None else official.front(ctx, shown, runs_plain(visible.title))
     the_letter = letter.letter(ctx, visible.letter)
     title, subtitles = front.title_block(ctx, visible)
-    placed = place(visible.blocks, resolved.items if resolved is not None else (), ctx.anchors)
+    blocks = clause_levels(visible.blocks, ctx.warn)
+    placed = place(blocks, resolved.items if resolved is not None else (), ctx.anchors)
     summary, content, chapters, annexes = body.body(ctx, placed)
+    if losses is not None:
+        losses.foreign = base is None
+        losses.printed.update(ctx.printed)
+        losses.annex_labels += [(b.number, b.where) for b in blocks if b.kind is BlockKind.ANNEX]
+        for where, change in ctx.relabelled:
+            losses.add(Kind.NUMBER, where, change, words=0)
     # the agenda's note may be the first page's only one: its mark ("*") counts too
     agenda_marks = any(isinstance(run, VNote) and asterisk(run) for line in visible.front_lines for run in line)
     first = FirstPageNotes.ASTERISKS if ctx.inline.custom_marks or agenda_marks else (
@@ -78,4 +88,5 @@ def assemble(visible: Visible, base: Report | None, warnings: list[Problem], sou
         contents=official.contents(visible),
         official_records=None if shown is None else official.official_records(ctx, shown, the_masthead.date),
     )
+    report = with_schemes(report, schemes(blocks), base)
     return refs.settle(report, resolved, ctx.inline.shown, ctx.warn)

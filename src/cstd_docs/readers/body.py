@@ -4,8 +4,9 @@ A small recursive-descent parser over the placed blocks (each with its base pair
 Every step takes a position and returns what it built with the position after it; the
 blocks are never changed. A block where the tree does not allow it is read as the
 nearest thing that fits, and said so: a subparagraph that follows no paragraph is a
-paragraph, a subsection outside any section is a section, text before the first
-chapter opens a chapter.
+paragraph, a subsection outside any section is a section, a section before any chapter
+is a chapter. Text before the first heading stays where it is, as the report's own
+blocks: no chapter is made up for it.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from cstd_docs.readers.floats import float_block
 from cstd_docs.readers.inlines import Context
 from cstd_docs.readers.match import Placed
 from cstd_docs.readers.signature import runs_plain
-from cstd_docs.readers.visible import BlockKind, VNote, VRun, restarted
+from cstd_docs.readers.visible import BlockKind, VNote, restarted
 
 Part = Block | Suggestion
 #: Where a provisional agenda starts: its title, or its first item (and what the item carries).
@@ -67,8 +68,6 @@ _TEXT: tuple[BlockKind, ...] = (BlockKind.PARAGRAPH, BlockKind.UNNUMBERED, Block
 _ANY_SPACE = "[ \u00a0\u202f]"
 # --- tables and figures (issue 13): blocks where text stands
 _TEXT = (*_TEXT, BlockKind.TABLE, BlockKind.FIGURE)
-#: The chapter opened for text before the first chapter.
-INTRODUCTION: tuple[VRun, ...] = ("Introduction",)
 
 
 Body = tuple[tuple[UnnumberedText, ...], tuple[Block, ...], tuple[Chapter, ...], tuple[Annex, ...]]
@@ -123,9 +122,22 @@ class _Parser(AgendaParser):
                 self.ctx.warn(block.where, f"subparagraph {block.number} has no parent at level {depth}",
                               "it was attached to the previous level")
             text = self.text_of(placed, Subparagraph)  # before its items: warnings in reading order
+            self.relabelled(block.number, depth, len(out) + 1, block.where)
             children, pos = self.subparagraphs(pos + 1, block.depth + 1)
             out.append(Subparagraph(text, id=placed.id, subparagraphs=children))
         return tuple(out), pos
+
+    def relabelled(self, printed: str, depth: int, place: int, where: str) -> None:
+        """In a document not ours, an item whose label will print otherwise (a list broken by text, which
+        starts it again) is said: labels are derived from their place, never kept as typed."""
+        if self.ctx.base is not None or printed in ("", "#"):
+            return
+        derived = self.ctx.pack.subparagraph_label(depth, place)
+        if printed != derived:
+            self.ctx.warn(where, f"printed {printed!r}, it prints {derived!r} when rendered",
+                          "an item's label is derived from its place in its list; text between items starts a "
+                          "list again")
+            self.ctx.relabelled.append((where, f"{printed} → {derived}"))
 
     def suggestion(self, pos: int) -> tuple[Suggestion | None, int]:
         """A paragraph that prints the lead-in of courses of action, as the suggestion it is."""
@@ -164,12 +176,16 @@ class _Parser(AgendaParser):
             return float_block(self.ctx, placed), pos + 1
         if block.kind is BlockKind.UNNUMBERED:
             exact = _exact_text(placed, UnnumberedText)
-            return UnnumberedText(exact if exact is not None else self.ctx.inlines(block.runs), id=placed.id), pos + 1
+            text = exact if exact is not None else self.ctx.inlines(block.runs)
+            items, after = self.subparagraphs(pos + 1, 1)  # a list it leads in
+            return UnnumberedText(text, id=placed.id, subparagraphs=items), after
         exact = _exact_text(placed, Paragraph)
         text = exact if exact is not None else self.ctx.inlines(block.runs)
         pid = placed.id if placed.pairing is not None else placed.anchor_id or self.ctx.ids.new(block.runs)
+        if pid is not None:
+            self.ctx.printed[pid] = (block.number, block.where)
         subparagraphs, after = self.subparagraphs(pos + 1, 1)
-        return Paragraph(text, id=pid, subparagraphs=subparagraphs), after
+        return Paragraph(text, id=pid, subparagraphs=subparagraphs, level=block.level), after
 
     # --- boxes (issue 13) ------------------------------------------------------------------------
     def box(self, pos: int) -> tuple[Box, int]:
@@ -444,9 +460,9 @@ class _Parser(AgendaParser):
             return Paragraph(text, id=part.id, subparagraphs=part.courses)
         return part
 
-    def chapter(self, pos: int, heading: Placed | None) -> tuple[Chapter, int]:
-        """A chapter from its heading at ``pos``; with no heading, one opened for text before it."""
-        lead, pos = self.content(pos + 1 if heading is not None else pos)
+    def chapter(self, pos: int, heading: Placed) -> tuple[Chapter, int]:
+        """A chapter from its heading at ``pos``."""
+        lead, pos = self.content(pos + 1)
         parts: list[ChapterPart] = []
         while self.kind(pos) in (BlockKind.SECTION, BlockKind.SUBSECTION):
             if self.kind(pos) is BlockKind.SUBSECTION:
@@ -454,35 +470,25 @@ class _Parser(AgendaParser):
                               "it was read as a section")
             part, pos = self.section(pos)
             parts.append(part)
-        if heading is None:
-            return Chapter(self.ctx.inlines(INTRODUCTION), content=lead, sections=parts), pos
         return Chapter(self.title_of(heading), id=heading.id, content=lead, sections=parts,
                        numbered=bool(heading.block.number)), pos
 
     def chapters(self, pos: int) -> tuple[list[Chapter], int]:
+        """The chapters up to the first annex; a lower heading before any chapter is read as one (a chapter
+        is never made up: its title would be words the document does not print)."""
         out: list[Chapter] = []
         while pos < len(self.placed) and self.kind(pos) is not BlockKind.ANNEX:
             placed = self.placed[pos]
-            if placed.block.kind is BlockKind.CHAPTER:
-                chapter, pos = self.chapter(pos, placed)
-            else:
+            if placed.block.kind is not BlockKind.CHAPTER:
                 text = runs_plain(placed.block.runs)[:60]
-                self.ctx.warn(placed.block.where, f"text before the first chapter: {text!r}",
-                              "a chapter was opened for it")
-                chapter, pos = self.chapter(pos, None)
+                self.ctx.warn(placed.block.where, f"a {placed.block.kind.value} before any chapter: {text!r}",
+                              "it was read as a chapter")
+            chapter, pos = self.chapter(pos, placed)
             out.append(chapter)
         return out, pos
 
     def leading(self, start: int) -> tuple[tuple[Block, ...], int]:
-        """Text before the first chapter, as the document's own blocks when it holds a resolution
-        or the base had such blocks; else nothing here (a chapter is opened for it)."""
-        base = self.ctx.base
-        end = start
-        while self.kind(end) in _TEXT:
-            end += 1
-        if not (base is not None and base.report.content) and not any(self.kind(i) in _STARTS
-                                                                       for i in range(start, end)):
-            return (), start
+        """Text before the first heading, kept where it stands: the report's own blocks."""
         lead, pos = self.content(start)
         return tuple(self.as_block(part) for part in lead), pos
 

@@ -25,7 +25,7 @@ from attrs import field, frozen
 
 from cstd_docs.lang import LanguagePack
 from cstd_docs.model import Emphasis, Strong
-from cstd_docs.readers.labels import SubLabels
+from cstd_docs.readers.labels import SubLabels, clause_level
 from cstd_docs.readers.signature import Sig, norm, runs_plain, signature
 from cstd_docs.readers.visible import BlockKind, VBlock, VFigure, VNote, VRun, VRuns, VTable, float_runs
 from cstd_docs.resolve.document import AGENDA_SEPARATOR
@@ -150,14 +150,16 @@ class Classifier:
         if line.bullet is not None or line.indent is not None:
             return self.bullet_or_line(line)
         number, item = line.number, line.item
-        after_text = self.previous in (BlockKind.PARAGRAPH, BlockKind.SUBPARAGRAPH)
+        # A list may follow any body text: a paragraph, an item, or unnumbered text that leads it in.
+        after_text = self.previous in (BlockKind.PARAGRAPH, BlockKind.SUBPARAGRAPH, BlockKind.UNNUMBERED)
         typed = number is not None or item is not None
         in_list = item is not None and self.previous is BlockKind.SUBPARAGRAPH and self.labels.expects(item.label)
         if typed and self.unnumbered and signature(line.runs) in self.unnumbered:
             pass
         elif number is not None and not in_list:
             self.labels.reset()
-            return VBlock(BlockKind.PARAGRAPH, number.runs, number=number.label, where=line.where, anchor=line.anchor)
+            return VBlock(BlockKind.PARAGRAPH, number.runs, number=number.label, where=line.where, anchor=line.anchor,
+                          level=clause_level(number.label))
         elif item is not None and self.labels.is_label(item.label) and after_text:
             depth = self.labels.depth(item.label)
             return VBlock(BlockKind.SUBPARAGRAPH, item.runs, number=item.label, depth=depth, where=line.where,

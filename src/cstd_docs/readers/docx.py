@@ -17,7 +17,6 @@ from __future__ import annotations
 import enum
 import io
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +28,27 @@ from cstd_docs.model import DutyStation, Report, TitleStyle
 from cstd_docs.readers.assemble import assemble
 from cstd_docs.readers.base import base_of, unlabelled, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
+from cstd_docs.readers.coverage import Kind, Losses, part_words
 from cstd_docs.readers.docx_floats import DocxFloats
-from cstd_docs.readers.labels import annex_label, chapter_caption, paragraph_number
+from cstd_docs.readers.families import Role, StyleFamily
+from cstd_docs.readers.foreign import (
+    TYPED_LABEL,
+    ListFormats,
+    boxed_table,
+    look_role,
+    normal_label,
+    without_leading_tabs,
+)
+from cstd_docs.readers.labels import annex_label, chapter_caption, own_labels, paragraph_number
 from cstd_docs.readers.letter import Reading
 from cstd_docs.readers.letter import heading_parts as letter_heading
+from cstd_docs.readers.losses import BreakTracker, breaks, formatting
 from cstd_docs.readers.masthead import JOB_NUMBER, guess_language
 from cstd_docs.readers.package import Package
+from cstd_docs.readers.plain import FrontEnd, NumberedHeadings
 from cstd_docs.readers.signature import unbold
 from cstd_docs.readers.tokens import (
+    Text,
     Token,
     cut_text,
     has_note,
@@ -49,9 +61,15 @@ from cstd_docs.readers.tokens import (
     to_runs,
 )
 from cstd_docs.readers.visible import BlockKind, Collecting, VContents, VNote
-from cstd_docs.readers.wordml import WordDocument, w
+from cstd_docs.readers.wordml import FLOAT_STYLES, WordDocument, w
 
 __all__ = ["read_docx"]
+
+
+def _seen(p: Any) -> str:
+    """A paragraph's text as its runs hold it (deleted text and field codes left out), read without side effects."""
+    return "".join(t.text or "" for t in p.iter(w("t")) if t.getparent() is not None
+                   and t.getparent().getparent() is not None and t.getparent().getparent().tag != w("del"))
 
 _HEADING_KINDS = {"hchg": BlockKind.CHAPTER, "hmg": BlockKind.CHAPTER, "h1g": BlockKind.SECTION,
                   "h23g": BlockKind.SUBSECTION}
@@ -68,10 +86,12 @@ _PART_STYLES = {"ressubheadingg": BlockKind.OPERATIVE_HEADING, "agendatitleg": B
                 "agendaheadingg": BlockKind.AGENDA_HEADING, "agendaseparatorg": BlockKind.AGENDA_SEPARATOR,
                 "agendaitemg": BlockKind.AGENDA_ITEM, "agendasubitemg": BlockKind.AGENDA_SUB_ITEM,
                 "documentationg": BlockKind.DOCUMENTATION, "agendadocumentg": BlockKind.DOCUMENT}
+#: The Word writer's own styles, known by their ids alone: most are based on "_ Single Txt_G" and none
+#: is body text (readers/stylemap.py would otherwise read them by what they are based on).
+_OWN_STYLES = frozenset({*_INSTRUMENT_STYLES, *_PART_STYLES, *_LINE_STYLES, *_FRONT_MATTER_STYLES, *FLOAT_STYLES,
+                         "summaryheadg", "boxheadg"})
 #: The title's style, by the style id the reader sees (an L document's title is 10 pt: H23G).
 _TITLE_STYLES = {"hmg": TitleStyle.HMG, "hchg": TitleStyle.HCHG, "h23g": TitleStyle.H23G}
-#: "1. text" typed with a space (documents not ours: ours type a tab).
-_TYPED_LABEL = re.compile(r"^\s*(\d+\.|\([a-z]+\))\s+")
 
 
 def _open(path: str | os.PathLike[str] | bytes) -> Package:
@@ -124,7 +144,8 @@ def _indented(el: Any) -> bool:
 
 
 def read_docx(
-    path: str | os.PathLike[str] | bytes, *, warnings: list[Problem] | None = None
+    path: str | os.PathLike[str] | bytes, *, warnings: list[Problem] | None = None,
+    families: tuple[StyleFamily, ...] = (), losses: Losses | None = None,
 ) -> Report:
     """The report a .docx shows; problems that did not stop reading go to ``warnings``.
 
@@ -133,17 +154,21 @@ def read_docx(
     """
     sink: list[Problem] = [] if warnings is None else warnings
     package = _open(path)
-    document = WordDocument(package, sink)
+    document = WordDocument(package, sink, families, losses, _OWN_STYLES)
     base = document.source()
     body = package.xml(document.main).find(w("body"))
     if body is None:
         raise ReportError.single(f"{package.name}:{document.main}", "the document has no body",
                                  "this is not a Word document")
+    elements = _elements(body)
+    document.settle_styles(elements)
     layout = _Layout(document, base)
     layout.floats = DocxFloats(document, body, layout.lines)
-    for number, el in enumerate(_elements(body), start=1):
+    for number, el in enumerate(elements, start=1):
         layout.element(el, f"paragraph {number}")
     layout.floats.flush(layout.pack)
+    layout.breaks.flush()
+    document.losses.document_words = part_words([body, *document.notes_root(), *document.first_page_parts(body)])
     visible = layout.visible
     resolved = base_of(base) if base is not None else None
     visible.blocks = list(classify(layout.lines, layout.pack, unnumbered(resolved), unlabelled(resolved)))
@@ -153,7 +178,7 @@ def read_docx(
     visible.duty_station = _duty_station(body)
     if document.tracked:
         sink.append(Problem(package.name, "the document holds tracked changes", "they were read as accepted"))
-    return assemble(visible.done(), base, sink, package.name, resolved)
+    return assemble(visible.done(), base, sink, package.name, resolved, document.losses)
 
 
 def _job_lines(document: WordDocument, body: Any, base: Report | None) -> list[str]:
@@ -208,27 +233,76 @@ class _Layout:
         self.stage = _Stage.FRONT
         self.chapter_seen = False
         self.letter: Reading | None = None
+        #: The element before was a contents page's table: the body after it starts a page.
+        self.after_contents = False
         #: A block of indented lines is open: the next line continues it.
         self.lines_open = False
         #: Tables and figures (issue 13), set by read_docx once the body is known.
         self.floats: DocxFloats | None = None
+        self.breaks = BreakTracker(document.losses, document.warn, self.foreign)
+        self.formats = ListFormats(document.numbering_root())
+        #: A document not ours whose paragraphs are in no heading style (pandoc's copy): its first page's
+        #: block and its headings are known by their wording and numbers (readers/plain.py).
+        self.plain = self.foreign and not document.styles.headings_used
+        self.front_end = FrontEnd()
+        self.headings = NumberedHeadings()
 
     def element(self, el: Any, where: str) -> None:
+        """A paragraph or a table of the body, with what it holds that the report cannot keep."""
+        if el.tag != w("p"):
+            self.read(el, where)
+            self.after_contents = self.visible.contents is not None and self.document.style_of(
+                next(el.iter(w("p")), el)) in _CONTENTS_ENTRIES
+            return
+        # The breaks the Word writer's own layout makes (issues 13, 14): the page of a contents, of the
+        # Official Records' pages, of the body after a contents page, of the title after a letter.
+        style = self.document.style_of(el)
+        layout = style in _FRONT_MATTER_STYLES or self.after_contents or (
+            style in ("hmg", "hchg") and self.letter is not None and self.visible.letter is None)
+        self.after_contents = False
+        found = breaks(el)
+        if style not in FLOAT_STYLES:  # a table note's line raises its letter by design (issue 13)
+            formatting(el, where, self.document.losses, self.document.warn)
+        if el.find(f".//{w('ins')}") is not None or el.find(f".//{w('del')}") is not None:
+            self.document.losses.add(Kind.TRACKED, where, words=0)
+        before = len(self.lines), len(self.visible.front_lines), len(self.visible.subtitles)
+        self.read(el, where)
+        after = len(self.lines), len(self.visible.front_lines), len(self.visible.subtitles)
+        last = self.lines[-1] if self.lines else None
+        annex = after[0] > before[0] and isinstance(last, HeadingLine) and last.kind is BlockKind.ANNEX
+        self.breaks.paragraph(found, where, shown=after != before, opens_annex=annex, layout=layout)
+
+    def read(self, el: Any, where: str) -> None:
         open_lines, self.lines_open = self.lines_open, False  # only a line keeps a block of lines open
         if el.tag == w("tbl"):
             if not self.contents_table(el):
                 self.table(el, where)
             return
-        style = self.document.style_of(el)
+        if self.stage is _Stage.FRONT and not self.visible.masthead_lines:
+            boxed = boxed_table(el)  # the masthead table, floated in a text box by a LibreOffice round trip
+            if boxed is not None:
+                self.document.taken.add(boxed[0])
+                self.table(boxed[1], where)
+        own = self.document.style_of(el)
+        style = self.looked(el, own)
+        if style == "figureg":  # a figure's picture is read into the figure (docx_floats.py), not lost
+            self.document.taken.update(el.iter(w("drawing")))
         tokens = self.document.tokens(el, where=where)
         if self.stage is not _Stage.FRONT and self.floats is not None \
                 and self.floats.paragraph(el, style, tokens, self.pack, where):
             self.stage = _Stage.BODY
             return
+        if style != own:  # set by hand as a heading: its bold is the heading's look, not strong text
+            tokens = [attrs.evolve(t, bold=False) if isinstance(t, Text) else t for t in tokens]
         if not plain(tokens).strip() and not has_note(tokens):
             return
+        if self.plain:
+            style = self.plain_style(style, tokens)
         if style in _FRONT_MATTER_STYLES:
             self.front_matter(style, tokens)
+            return
+        if style == "contents":  # derived from the headings: the report makes its own
+            self.document.losses.add(Kind.CONTENTS, where, plain(tokens))
             return
         if self.letter_line(style, tokens):
             return
@@ -236,8 +310,8 @@ class _Layout:
             return
         if style == "footer":
             return  # the job line on the last page (New York): the masthead's job number again
-        if style in _HEADING_KINDS:
-            self.heading(style, tokens, where, listed=el.find(f"{w('pPr')}/{w('numPr')}") is not None)
+        if style in _HEADING_KINDS or style == "annex":
+            self.heading(style, tokens, where, self.numbered(el))
             return
         if style in _INSTRUMENT_STYLES or style in _PART_STYLES:
             self.instrument(el, style, tokens, where)
@@ -247,6 +321,7 @@ class _Layout:
             self.unlabelled(el, style, tokens, where)
             return
         if style in ("h4g", "h56g"):
+            self.document.losses.add(Kind.HEADING, where, plain(tokens), words=0)
             self.document.warn(where, f"a heading below subsection level ({style}) was read as unnumbered text")
         if self.stage is _Stage.TITLE:
             self.stage = _Stage.BODY
@@ -274,12 +349,13 @@ class _Layout:
         """A table that is a box: its first paragraph in a box heading's style, or a one-cell table
         opening with the language's "Summary" (the UN template's summary box)."""
         cells = el.findall(f"{w('tr')}/{w('tc')}")
-        first = next((p for p in el.iter(w("p")) if plain(self.document.tokens(p)).strip()), None)
+        # Its text seen without reading its runs: reading them reports what they hold that is not kept,
+        # and the table is read (and reported) once, below.
+        first = next((p for p in el.iter(w("p")) if _seen(p).strip()), None)
         if first is None:
             return None
         style = self.document.style_of(first)
-        if style == "summaryheadg" or (len(cells) == 1 and plain(self.document.tokens(first)).strip()
-                                       == self.pack.table.summary):
+        if style == "summaryheadg" or (len(cells) == 1 and _seen(first).strip() == self.pack.table.summary):
             return BlockKind.SUMMARY
         return BlockKind.BOX if style == "boxheadg" else None
 
@@ -297,14 +373,52 @@ class _Layout:
         self.lines.append(HeadingLine(BlockKind.BOX_END, "", [], where))
     # --- end boxes and letters
 
+    def looked(self, el: Any, style: str) -> str:
+        """A paragraph of a document not ours, in no known style, set by hand as the title (under the
+        masthead) or as a subtitle (after the title) is one: its look says so (bold at 17, 14, 12 pt).
+        A parent body's line is bold at 12 pt too: a subtitle's look counts only after the title."""
+        if not self.foreign or self.stage is _Stage.BODY or not self.visible.masthead_lines or \
+                self.document.styles.role(self.document.style_id(el)) is not None:
+            return style
+        role = look_role(el, self.document.styles.families)
+        if (self.stage is _Stage.FRONT and role in (Role.TITLE, Role.CHAPTER)) or (
+                self.stage is _Stage.TITLE and role is Role.SECTION):
+            return role.key
+        return style
+
+    def plain_style(self, style: str, tokens: list[Token]) -> str:
+        """In a document whose styles say nothing: the title after the first page's block, subtitles up to
+        the first heading or numbered paragraph, headings by the numbers they print."""
+        text = plain(tokens).strip()
+        if self.stage is _Stage.FRONT:
+            shown = self.visible.masthead_lines and self.front_end.is_title(self.pack, text)
+            return "hmg" if shown else style
+        heading = self.headings.kind(self.pack, text)
+        if heading is not None:
+            return heading
+        last = self.lines[-1] if self.lines else None
+        if isinstance(last, HeadingLine) and not last.runs:
+            return "hchg"  # the title under "Annex" or "Chapter I"
+        if self.stage is _Stage.TITLE and not TYPED_LABEL.match(text):
+            return "h1g"  # a subtitle
+        self.headings.text(text)
+        return style
+
+    def numbered(self, el: Any) -> bool:
+        """Word numbers the paragraph itself (a heading numbered by its style's list)."""
+        found = self.word_numbering(el)
+        return found is not None and not self.formats.bullet(*found)
+
     def table(self, el: Any, where: str) -> None:
         kind = self.box_kind(el) if self.stage is not _Stage.FRONT or self.visible.masthead_lines else None
         if kind is not None:
             self.box(el, kind, where)
             return
-        lines = self.document.table_lines(el)
         if self.stage is _Stage.FRONT and not self.visible.masthead_lines:
+            self.document.masthead = True
+            lines = self.document.table_lines(el, where)
             self.visible.symbol, self.visible.masthead_lines = _masthead_cells(self.document, el)
+            self.document.masthead = False
             if self.language is None:
                 self.language = guess_language(lines)
                 self.pack = language_pack(self.language or "en")
@@ -323,6 +437,8 @@ class _Layout:
                 return True
             if style == "hmg":
                 self.document.warn(where, "a second title (HMG) was read as a chapter")
+            if number and self.stage is _Stage.FRONT:  # a numbered chapter: the body begins (no title printed)
+                self.stage = _Stage.BODY
         if self.stage is not _Stage.FRONT:
             return False
         if style in ("h1g", "h23g"):
@@ -333,29 +449,32 @@ class _Layout:
                 self.visible.front_lines.append(unbold(line))
         return True
 
-    def heading(self, style: str, tokens: list[Token], where: str, listed: bool = False) -> None:
-        """A heading by its style; one that shows no number is unnumbered, unless Word numbers it (``listed``)."""
+    def heading(self, style: str, tokens: list[Token], where: str, numbered: bool = False) -> None:
+        """A heading by its style; one that shows no number is unnumbered, unless Word numbers it."""
         number, title_tokens = heading_parts(tokens)
-        number = number or ("#" if listed else "")
+        number = number or ("#" if numbered else "")
         runs = to_runs(title_tokens)
         last = self.lines[-1] if self.lines else None
-        caption = chapter_caption(self.pack).fullmatch(runs_text(runs).strip()) if style == "hchg" and not number \
-            else None
+        shown = runs_text(runs).strip()
+        caption = chapter_caption(self.pack).fullmatch(shown) if style == "hchg" and not number else None
+        after_label = isinstance(last, HeadingLine) and not last.runs and not number
         if caption:  # "Chapter I" on its own line (the New York layout); the title follows
             numeral = self.pack.table.heading_number.format(number=caption.group(1))
             self.lines.append(HeadingLine(BlockKind.CHAPTER, numeral, [], where))
             self.chapter_seen = True
-        elif (isinstance(last, HeadingLine) and last.kind is BlockKind.CHAPTER and not last.runs
-              and style == "hchg" and not number):
+        elif after_label and isinstance(last, HeadingLine) and last.kind is BlockKind.CHAPTER and style == "hchg":
             self.lines[-1] = HeadingLine(BlockKind.CHAPTER, last.number, runs, last.where)  # its title
-        elif style in ("hchg", "hmg") and annex_label(self.pack).fullmatch(number or runs_text(runs).strip()):
-            self.lines.append(HeadingLine(BlockKind.ANNEX, number, runs if number else [], where))
+        elif style in ("hchg", "hmg", "annex") and annex_label(self.pack).fullmatch(number or shown):
+            self.lines.append(HeadingLine(BlockKind.ANNEX, number or shown, runs if number else [], where))
             self.chapter_seen = True
         elif style == "h1g" and not self.chapter_seen:
             self.visible.subtitles.append(runs)
-        elif (isinstance(last, HeadingLine) and last.kind is BlockKind.ANNEX and not last.runs
-              and style in ("hchg", "h1g") and not number):
+        elif after_label and isinstance(last, HeadingLine) and last.kind is BlockKind.ANNEX and style in (
+                "hchg", "h1g", "annex"):
             self.lines[-1] = HeadingLine(BlockKind.ANNEX, last.number, runs, last.where)  # "Annex" over its title
+        elif style == "annex":  # the template's annex style, its label not typed: an annex, numbered by place
+            self.lines.append(HeadingLine(BlockKind.ANNEX, "", runs, where))
+            self.chapter_seen = True
         else:
             kind = _HEADING_KINDS[style]
             if kind is BlockKind.SUBSECTION and number.startswith("("):
@@ -428,27 +547,54 @@ class _Layout:
 
     def text(self, el: Any, style: str, tokens: list[Token], where: str) -> TextLine:
         """Body text: "1." TAB text, "(a)" TAB text, Word's own numbering, or unnumbered."""
+        if self.foreign:  # "TAB TAB 9.2.2. TAB text": the label after the tabs
+            tokens = without_leading_tabs(tokens)
         parts = split_tabs(tokens)
         label = plain(parts[0]).strip() if len(parts) > 1 else ""
         text = plain(tokens)
-        found = _TYPED_LABEL.match(text) if not label and self.foreign else None
+        found = TYPED_LABEL.match(text) if not label and self.foreign else None
         cut = cut_text(tokens, text, found.end()) if found else None
         if found and cut is not None:
             label, parts = found.group(1), [[], cut]
         rest = to_runs(rejoin(parts, tokens, 1))
+        if self.foreign and label not in own_labels(self.language or "en"):
+            label = normal_label(label)
         item = Labelled(label, rest) if label else None
         number = item if item is not None and paragraph_number(self.pack).fullmatch(label) else None
         return TextLine(to_runs(tokens), where, number=number, item=item, list_level=self.list_level(el, style, where))
 
-    def list_level(self, el: Any, style: str, where: str) -> int | None:
+    def word_numbering(self, el: Any) -> tuple[str, int] | None:
+        """The list (``w:numId``) and level Word numbers the paragraph at: its own, or its style's."""
         numpr = el.find(f"{w('pPr')}/{w('numPr')}")
-        if numpr is None or style != "singletxtg":
-            return None
+        if numpr is None:
+            return self.document.styles.numbering(self.document.style_id(el))
+        num = numpr.find(w("numId"))
+        num_id = num.get(w("val"), "") if num is not None else ""
         level_el = numpr.find(w("ilvl"))
         value = level_el.get(w("val"), "0") if level_el is not None else "0"
-        if value.isascii() and value.isdigit() and len(value) <= 2:
-            return int(value)
-        # Word's levels are 0 to 8; "x" or a 5,000-digit number is none of them
-        self.document.warn(where, f"a list level that is not a number ({value[:20]!r}) was read as the first",
-                           "check the list's indent in the draft")
-        return 0
+        level = int(value) if value.isascii() and value.isdigit() and len(value) <= 2 else -1
+        return (num_id, level) if num_id != "0" else None
+
+    def list_level(self, el: Any, style: str, where: str) -> int | None:
+        """The level Word numbers body text at (0: a paragraph, 1 and below: its items), if it does.
+
+        A bulleted list is not numbered: its items read as unnumbered text, and are said so.
+        """
+        found = self.word_numbering(el)
+        numbered_styles = ("singletxtg", "subparagraph", "subparagraph2", "bullet1g", "bullet2g")
+        if style in ("bullet1g", "bullet2g") or (found is not None and self.formats.bullet(*found)):
+            self.document.losses.add(Kind.BULLET, where, words=0)
+            self.document.warn(where, "a bulleted item was read as unnumbered text",
+                               "the report's model has no bulleted lists yet")
+            return None
+        if found is None or not (style in numbered_styles or (self.foreign and self.document.styles.role(
+                self.document.style_id(el)) is None)):
+            return None
+        level = found[1]
+        if level < 0:  # Word's levels are 0 to 8; "x" or a 5,000-digit number is none of them
+            ilvl = el.find(f"{w('pPr')}/{w('numPr')}/{w('ilvl')}")
+            value = ilvl.get(w("val"), "") if ilvl is not None else ""
+            self.document.warn(where, f"a list level that is not a number ({value[:20]!r}) was read as the first",
+                               "check the list's indent in the draft")
+            level = 0
+        return {"subparagraph": 1, "subparagraph2": 2}.get(style, level)

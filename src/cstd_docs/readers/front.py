@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime
 import re
 
+import attrs
 from attrs import define, field, frozen
 
 from cstd_docs.lang import LanguagePack
-from cstd_docs.model import AgendaItem, AgendaLabel, DutyStation, Inlines, Session, TitleStyle
+from cstd_docs.model import AgendaItem, AgendaLabel, DutyStation, Inlines, Report, Session, TitleStyle
 from cstd_docs.readers.base import Base, resolved_runs
 from cstd_docs.readers.dates import parse_range
 from cstd_docs.readers.inlines import Context
@@ -27,8 +28,8 @@ PlaceAndDates = tuple[str | None, datetime.date, datetime.date]
 @frozen
 class Front:
     parent_body: str | None
-    body: str
-    session: Session
+    body: str | None
+    session: Session | None
     agenda_items: tuple[AgendaItem, ...]
     agenda_symbol: str | None
     agenda_label: AgendaLabel = AgendaLabel.EACH
@@ -40,7 +41,7 @@ class Front:
 class _Lines:
     """What the lines under the masthead said."""
 
-    body: str
+    body: str | None
     parent_body: str | None = None
     number: int | None = None
     place_dates: PlaceAndDates | None = None
@@ -66,14 +67,14 @@ def front(ctx: Context, visible: Visible) -> Front:
 def _unchanged(base: Base, lines: list[VRuns]) -> bool:
     fr = base.doc.front
     expected = [signature((fr.parent_body,))] if fr.parent_body is not None else []
-    expected += [signature((fr.body,)), signature((fr.session,)), signature((fr.place_and_dates,))]
+    expected += [signature((text,)) for text in (fr.body, fr.session, fr.place_and_dates) if text]
     for item in fr.agenda:
         expected += [signature(resolved_runs(item.label, base.doc.notes)), signature((item.title,))]
     return flat([signature(line) for line in lines]) == flat(expected)
 
 
-#: What a label prints for {number}: the item's number, then its sub-item ("3 (b) (iii)").
-_ITEM_NUMBER = r"(\d{1,9})((?: \([a-z]{1,8}\)){0,4})"  # bounded: no 5,000-digit int()
+#: What a label prints for {number}: the item's number, then its sub-item ("3 (b) (iii)"; "3(b)" as others type it).
+_ITEM_NUMBER = r"(\d{1,9})((?: ?\([a-z]{1,8}\)){0,4})"  # bounded: no 5,000-digit int()
 
 
 #: An agenda label read: the item's number, whether provisional, its sub-item.
@@ -122,13 +123,13 @@ def _agenda_symbol(pack: LanguagePack, line: VRuns) -> str | None:
 
 def _place_and_dates(ctx: Context, text: str) -> PlaceAndDates | None:
     pack = ctx.pack
-    if ctx.base is not None:
-        session = ctx.base.report.session
+    session = ctx.base.report.session if ctx.base is not None else None
+    if session is not None:
         dates = pack.date_range(session.start, session.end)
         if text == (dates if session.place is None else pack.table.place_and_dates.format(place=session.place,
                                                                                          dates=dates)):
             return session.place, session.start, session.end
-    found = _split_place_and_dates(pack, text)
+    found = _split_place_and_dates(pack, text) or _split_place_and_dates(pack, _dashed(text))
     if found:
         return found
     alone = parse_range(text, pack)  # "14–18 July 2025": a session without place
@@ -155,19 +156,42 @@ def _split_place_and_dates(pack: LanguagePack, text: str) -> PlaceAndDates | Non
     return loose
 
 
+def _named(lines: list[VRuns], sessions: dict[str, int]) -> int:
+    """How many lines name the bodies: those before the session line (at least the first line)."""
+    for index, line in enumerate(lines[:8]):
+        if runs_plain(line).strip() in sessions:
+            return max(index, 1)
+    return 1
+
+
+def _continues(pack: LanguagePack, line: VRuns, text: str) -> bool:
+    """A line under an agenda item's title that goes on with it: it starts in lower case or with a
+    bracket ("(Worldwide harmonized …)", "and 19 (…)"), as a title broken over lines does."""
+    labels, _, _ = _agenda_labels(pack, line, text)
+    return not labels and text[:1] != "" and (text[:1] in "([" or text[:1].islower())
+
+
+def _dashed(text: str) -> str:
+    """A range of days typed with a hyphen ("8-11 January 2019") as the UN prints it, with an en dash."""
+    return re.sub(r"(?<=\d)\s*-\s*(?=\d)", "\u2013", text)
+
+
 def _read_lines(ctx: Context, lines: list[VRuns]) -> _Lines:
     pack = ctx.pack
-    found = _Lines(ctx.base.report.body if ctx.base is not None else "")
+    found = _Lines(ctx.base.report.body if ctx.base is not None else None)
     sessions = {pack.table.session.format(ordinal=pack.ordinal(n), number=n): n for n in range(1, 1000)}
-    named = 1
-    if len(lines) > 2 and runs_plain(lines[1]).strip() not in sessions and runs_plain(lines[2]).strip() in sessions:
-        named = 2  # the parent body over the body
-        found.parent_body = runs_plain(lines[0]).strip()
+    named = _named(lines, sessions)
+    if named > 1:  # the parent body over the body (Geneva: "Economic Commission for Europe" over three lines)
+        found.parent_body = "\n".join(runs_plain(line).strip() for line in lines[: named - 1])
     if lines:
         found.body = runs_plain(lines[named - 1]).strip()
     pending: list[_Label] = []  # the items a label named whose titles come next
     for line in lines[named:]:
         text = runs_plain(line).strip()
+        if found.items and not pending and text not in sessions and _continues(pack, line, text):
+            last = found.items[-1]  # an item's title over several lines: one title
+            found.items[-1] = attrs.evolve(last, title=f"{last.title} {text}")
+            continue
         if text in sessions:
             found.number = sessions[text]
             continue
@@ -206,32 +230,40 @@ def _settle(ctx: Context, found: _Lines) -> Front:
     if base is not None and base.agenda_symbol is not None and agenda_symbol is not None \
             and ws(agenda_symbol) == ws(base.agenda_symbol):
         agenda_symbol = base.agenda_symbol
-    if base is not None and ws(body) == ws(base.body):
+    if base is not None and body is not None and base.body is not None and ws(body) == ws(base.body):
         body = base.body
     parent_body = found.parent_body
     if base is not None and base.parent_body is not None and parent_body is not None \
             and ws(parent_body) == ws(base.parent_body):
         parent_body = base.parent_body
-    if number is None:
-        number = base.session.number if base else 1
-        if base is None:
-            ctx.warn("front", "no session line found", "set session.number")
-    if place_dates is None:
-        if base is not None:
-            place_dates = (base.session.place, base.session.start, base.session.end)
-        else:
-            today = datetime.date.today()
-            place_dates = ("Geneva", today, today)
-            ctx.warn("front", "no place and dates of the session found", "set session.place, start and end")
     if not body:
-        ctx.warn("front", "no body (commission) named under the masthead", "set body")
-        body = "Commission"
+        if base is None or base.body is not None:
+            ctx.warn("front", "no body (commission) named under the masthead", "it was left empty: fill in body")
+        body = None
     # One item prints alike either way: the base says which it was.
     label = AgendaLabel.JOINED if found.joined else AgendaLabel.EACH
     if base is not None and len(items) <= 1:
         label = base.agenda_label
     layout = DutyStation.NEW_YORK if found.new_york else None
-    return Front(parent_body, body, Session(number, *place_dates), items, agenda_symbol, label, layout)
+    return Front(parent_body, body, _session(ctx, base, number, place_dates), items, agenda_symbol, label, layout)
+
+
+def _session(ctx: Context, base: Report | None, number: int | None,
+             place_dates: PlaceAndDates | None) -> Session | None:
+    """The session the lines give; what they do not give, the base's; else none (never a made-up one)."""
+    if number is not None and place_dates is not None:
+        return Session(number, *place_dates)
+    if base is not None and base.session is not None:
+        own = base.session
+        return Session(number or own.number, *(place_dates or (own.place, own.start, own.end)))
+    if base is not None and number is None and place_dates is None:
+        return None  # the base gives none either: nothing was lost
+    hint = "the session was left empty: fill in session (number, place, start and end)"
+    if number is None:
+        ctx.warn("front", "no session line found", hint)
+    if place_dates is None:
+        ctx.warn("front", "no place and dates of the session found", hint)
+    return None
 
 
 def title_style(ctx: Context, visible: Visible) -> TitleStyle:
@@ -249,8 +281,9 @@ def title_block(ctx: Context, visible: Visible) -> tuple[Inlines, tuple[Inlines,
     else:
         title = ctx.inlines(visible.title)
     if not title or not runs_plain(visible.title).strip():
-        ctx.warn("title", "no title found", "give the title the HMG style in Word, or a '# ' line in Markdown")
-        title = base.report.title if base else ("Report",)
+        ctx.warn("title", "no title found", "it was left empty: fill in title (in Word, give it the HMG style; "
+                 "in Markdown, a '# ' line)")
+        title = base.report.title if base else ()
     subtitles: list[Inlines] = []
     for index, runs in enumerate(visible.subtitles):
         kept = base is not None and index < len(base.report.subtitles)
@@ -263,3 +296,18 @@ def title_block(ctx: Context, visible: Visible) -> tuple[Inlines, tuple[Inlines,
 
 def _prints_as(base: Base, runs: VRuns, base_runs: Runs) -> bool:
     return signature(runs) == signature(resolved_runs(base_runs, base.doc.notes))
+
+
+# --- documents whose styles say nothing (readers/plain.py asks where the front block ends) --------
+def front_line_kind(pack: LanguagePack, text: str) -> str | None:
+    """What a line under the masthead is by its wording: "session", "agenda" (an item's label) or
+    "place" (the place and dates); None for any other line (a body's name, an item's title, the title)."""
+    session = re.escape(pack.table.session).replace(re.escape("{ordinal}"), r".+").replace(
+        re.escape("{number}"), r"\d+")
+    if re.fullmatch(session, text):
+        return "session"
+    if _agenda_labels(pack, (text,), text)[0]:
+        return "agenda"
+    if parse_range(_dashed(text), pack) is not None or _split_place_and_dates(pack, _dashed(text)) is not None:
+        return "place"
+    return None

@@ -110,6 +110,11 @@ class Context:
     anchors: dict[int, str]
     source: str
     warnings: list[Problem]
+    #: The number each paragraph printed and where, by the id it was given (readers/numbers.py compares
+    #: them with the numbers the report prints again).
+    printed: dict[str, tuple[str, str]] = field(factory=dict)
+    #: Items whose label prints otherwise than the document printed it: (place, "(d) → (a)").
+    relabelled: list[tuple[str, str]] = field(factory=list)
 
     def warn(self, where: str, message: str, hint: str | None = None) -> None:
         self.warnings.append(Problem(f"{self.source}:{where}" if where else self.source, message, hint))

@@ -3,16 +3,31 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from cstd_docs.lang import LanguagePack
+from cstd_docs.lang import LanguagePack, available, language_pack
 
 PARAGRAPH_NUMBER = re.compile(r"(\d+)\s*\.")
+#: A number as a paragraph prints it: "12", or a decimal clause's "3.1.1" (at most nine levels).
+_NUMBER = r"\d{1,6}(?:\.\d{1,6}){0,8}"
 
 
 def paragraph_number(pack: LanguagePack) -> re.Pattern[str]:
-    """Paragraph numbers as the language prints them ("12.", or "12 -"), or the UN's "12."."""
-    own = re.escape(pack.table.paragraph_number).replace(re.escape("{number}"), r"\d+")
-    return re.compile(rf"(?:{own}|\d+\s*\.)")
+    """Paragraph numbers as the language prints them ("12.", or "12 -"), or the UN's "12."; decimal
+    clauses too ("3.1.1.")."""
+    own = re.escape(pack.table.paragraph_number).replace(re.escape("{number}"), _NUMBER)
+    return re.compile(rf"(?:{own}|{_NUMBER}\s*\.)")
+
+
+def clause_level(label: str) -> int:
+    """How deep a printed number stands: "3.1.1." is 3, "12." (or "12 -") is 1."""
+    return max(len(re.findall(r"\d+", label)), 1)
+
+
+@cache
+def own_labels(code: str) -> frozenset[str]:
+    """Every subparagraph label the language prints ("(a)", "(iv)"; "a)" in Spanish)."""
+    return frozenset(SubLabels(language_pack(code)).table)
 
 
 class SubLabels:
@@ -86,10 +101,27 @@ def chapter_caption(pack: LanguagePack) -> re.Pattern[str]:
     return re.compile(re.escape(pack.table.chapter_caption).replace(re.escape("{numeral}"), r"(\S+?)"))
 
 
+#: An annex's numeral as documents print it: "II" (the UN's), "2" (UNECE regulations).
+_ANNEX_NUMERAL = r"(?:[IVXLCDM]{1,12}|\d{1,3})"
+
+
 def annex_label(pack: LanguagePack) -> re.Pattern[str]:
-    """"Annex", "Annex II" (or the language's own) at the start of a heading."""
-    numbered = re.escape(pack.table.annex_numbered).replace(re.escape("{numeral}"), r"[IVXLCDM]+")
-    return re.compile(rf"(?:{numbered}|{re.escape(pack.table.annex)})(?=\s|$)")
+    """"Annex", "Annex II", "Annex 1", "ANNEX 1" (or the language's own, or any language's word:
+    "Annexe", "Anexo") at the start of a heading."""
+    numbered = re.escape(pack.table.annex_numbered).replace(re.escape("{numeral}"), _ANNEX_NUMERAL)
+    words = "|".join(re.escape(word) for word in _annex_words(pack))
+    return re.compile(rf"(?:{numbered}|(?:{words})(?:[ \u00a0]*{_ANNEX_NUMERAL})?)(?=\s|$)", re.IGNORECASE)
+
+
+def _annex_words(pack: LanguagePack) -> list[str]:
+    """The word "Annex" in the pack's language first, then in every other (longest first: "Annexe" before "Annex")."""
+    others = {language_pack(code).table.annex for code in available()} - {pack.table.annex}
+    return [pack.table.annex, *sorted(others, key=len, reverse=True)]
+
+
+def annex_arabic(label: str) -> bool:
+    """The annex label prints an arabic numeral ("Annex 1", not "Annex I")."""
+    return bool(re.search(r"\d", label))
 
 
 # --- tables and figures (issue 13) -----------------------------------------------------------------

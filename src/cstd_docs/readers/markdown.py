@@ -26,6 +26,7 @@ from cstd_docs.model.lists import MAX_INDENT
 from cstd_docs.readers.assemble import assemble
 from cstd_docs.readers.base import base_of, unlabelled, unnumbered
 from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
+from cstd_docs.readers.coverage import Losses
 from cstd_docs.readers.labels import annex_label, paragraph_number
 from cstd_docs.readers.letter import Reading
 from cstd_docs.readers.letter import heading_parts as letter_heading
@@ -66,7 +67,9 @@ Chunk = tuple[int, list[str]]
 
 
 def _heading(line: str) -> tuple[int, str] | None:
-    """The level and the text of a heading line, without its closing "#"s."""
+    """The level and the text of a heading line, without its closing "#"s ("#" alone: an empty title)."""
+    if line.rstrip() == "#":
+        return 1, ""
     found = _HEADING.match(line)
     if found is None:
         return None
@@ -132,7 +135,8 @@ def _note_texts(chunks: list[Chunk]) -> tuple[dict[str, str], list[Chunk]]:
     return raw_notes, kept
 
 
-def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: str = "markdown") -> Report:
+def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: str = "markdown",
+                  losses: Losses | None = None) -> Report:
     """The report a Markdown text shows; problems that did not stop reading go to ``warnings``."""
     sink: list[Problem] = [] if warnings is None else warnings
     text = text.removeprefix("\ufeff")  # a byte-order mark an editor put first is no text
@@ -140,7 +144,7 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
     raw_notes, kept = _note_texts(_chunks(_COMMENT.sub("", text.replace("\r\n", "\n"))))
     reader = _Reader(raw_notes, base.language if base else None)
     index = 0
-    while index < len(kept) and not kept[index][1][0].startswith("# "):
+    while index < len(kept) and not kept[index][1][0].startswith("# ") and kept[index][1][0].rstrip() != "#":
         reader.head(kept[index][1])
         index += 1
     pack = language_pack(reader.language or "en")
@@ -157,7 +161,7 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
         if mark not in reader.used:
             sink.append(Problem(source, f"note [^{mark}] is not marked anywhere in the text",
                                 f"its text was left out: {raw_notes[mark][:80]!r}"))
-    return assemble(reader.visible.done(), base, sink, source, resolved)
+    return assemble(reader.visible.done(), base, sink, source, resolved, losses)
 
 
 def _annexes(chunks: list[Chunk], pack: LanguagePack) -> int:

@@ -103,7 +103,7 @@ def _read_lines(ctx: Context, visible: Visible, base: Masthead | None) -> _Lines
             found.versions = several[line]
         elif line in lines:
             found.original, found.single = lines[line]
-        elif base is not None and line == pack.masthead_date(base.date):
+        elif base is not None and base.date is not None and line == pack.masthead_date(base.date):
             found.date = base.date
         elif found.date is None and parse_date(line, box) is not None and not re.search(r"/", line):
             found.date = parse_date(line, box)
@@ -129,18 +129,17 @@ def _settle(ctx: Context, visible: Visible, base: Masthead | None, found: _Lines
     if date is None:
         if base is not None:
             date = base.date
-        else:
-            date = datetime.date.today()
-            ctx.warn("masthead", "no date found in the masthead", f"set masthead.date (today, {date}, was used)")
-    if found.organ is None and visible.masthead_lines:
-        ctx.warn("masthead", "no organ found in the masthead", "the default was used")
+        else:  # never today's date: a date made up would print as if the document bore it
+            ctx.warn("masthead", "no date found in the masthead", "it was left empty: fill in masthead.date")
+    if found.organ is None and base is None:
+        ctx.warn("masthead", "no organ found in the masthead", "it was left empty: fill in masthead.organ")
     job, symbol, organ = found.job, found.symbol, found.organ
     if base is not None:
         if job is not None and base.job_number is not None and ws(job) == ws(base.job_number):
             job = base.job_number
         if symbol is not None and base.symbol is not None and ws(symbol) == ws(base.symbol):
             symbol = base.symbol
-        if organ is not None and ws(organ) == ws(ctx.pack.organ(base.organ)):
+        if organ is not None and base.organ is not None and ws(organ) == ws(ctx.pack.organ(base.organ)):
             organ = base.organ  # as the report wrote it, in whichever language
     if organ is not None and (base is None or organ != base.organ):
         organ = ctx.pack.organ_named(organ)  # a principal organ read back to its English key
@@ -150,7 +149,7 @@ def _settle(ctx: Context, visible: Visible, base: Masthead | None, found: _Lines
         date=date,
         original_language=found.original or (base.original_language if base else ctx.language),
         single_language=found.single if found.single is not None else (base.single_language if base else False),
-        organ=organ or (base.organ if base else "Economic and Social Council"),
+        organ=organ or (base.organ if base else None),
         job_number=job,
         versions=found.versions or (base.versions if base is not None and not visible.masthead_lines else ()),
     )

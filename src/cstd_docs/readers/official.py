@@ -97,15 +97,16 @@ def read(ctx: Context, lines: tuple[VRuns, ...]) -> Shown:
     return found
 
 
-def official_records(ctx: Context, shown: Shown, date: datetime.date) -> OfficialRecords:
+def official_records(ctx: Context, shown: Shown, date: datetime.date | None) -> OfficialRecords:
     """The supplement's number, the ISSN and the year (None where it is the report's date's)."""
     base = ctx.base.report.official_records if ctx.base is not None else None
     supplement = shown.supplement
     if supplement is None:
         supplement = base.supplement if base is not None else "1"
-        ctx.warn("official records", "no supplement's number found", "set official_records.supplement")
+        ctx.warn("official records", "no supplement's number found",
+                 "it was set to 1 as a placeholder: fill in official_records.supplement")
     year = shown.year
-    if year is not None and year == date.year and (base is None or base.year is None):
+    if year is not None and date is not None and year == date.year and (base is None or base.year is None):
         year = None
     return OfficialRecords(supplement=supplement, issn=shown.issn, year=year)
 
@@ -118,19 +119,18 @@ def masthead(ctx: Context, shown: Shown) -> Masthead:
         symbol = base.symbol
     organ = None
     if shown.organ is not None:
-        organ = base.organ if base is not None and shown.organ == ctx.pack.organ(base.organ) else \
-            ctx.pack.organ_named(shown.organ)
+        same = base is not None and base.organ is not None and shown.organ == ctx.pack.organ(base.organ)
+        organ = base.organ if same and base is not None else ctx.pack.organ_named(shown.organ)
     date = shown.date or (base.date if base is not None else None)
-    if date is None:
-        date = datetime.date.today()
-        ctx.warn("official records", "no date found over the first page", f"set masthead.date (today, {date}, "
-                 "was used)")
+    if date is None:  # never made up: validate names what is still to fill in
+        ctx.warn("official records", "no date found over the first page", "it was left empty: fill in masthead.date")
     if base is not None:
         return Masthead(symbol=symbol, distribution=base.distribution, date=date,
                         original_language=base.original_language, single_language=base.single_language,
                         versions=base.versions, organ=organ or base.organ, job_number=base.job_number)
-    return Masthead(symbol=symbol, date=date, original_language=ctx.language,
-                    organ=organ or "Economic and Social Council")
+    if organ is None:
+        ctx.warn("official records", "no organ named on the title page", "it was left empty: fill in masthead.organ")
+    return Masthead(symbol=symbol, date=date, original_language=ctx.language, organ=organ)
 
 
 def _session_number(pack: LanguagePack, title: str) -> int | None:
@@ -144,25 +144,25 @@ def _session_number(pack: LanguagePack, title: str) -> int | None:
 
 def front(ctx: Context, shown: Shown, title: str) -> Front:
     """The body and the session's dates as shown; the session's number and place and the agenda from the base
-    (the front matter prints neither)."""
+    (the front matter prints neither). What is not shown is left empty, with a warning: never made up."""
     base = ctx.base.report if ctx.base is not None else None
-    body = shown.body or (base.body if base is not None else "")
-    if base is not None and ws(body) == ws(base.body):
+    body = shown.body or (base.body if base is not None else None)
+    if base is not None and body is not None and base.body is not None and ws(body) == ws(base.body):
         body = base.body
     if not body:
-        ctx.warn("official records", "no body (commission) named on the title page", "set body")
-        body = "Commission"
+        ctx.warn("official records", "no body (commission) named on the title page", "it was left empty: fill in body")
+        body = None
     if base is not None:
         session = base.session
-        if shown.dates is not None and shown.dates != (session.start, session.end):
+        if session is not None and shown.dates is not None and shown.dates != (session.start, session.end):
             session = Session(session.number, session.place, *shown.dates)
         return Front(base.parent_body, body, session, base.agenda_items, base.agenda_symbol)
     number = _session_number(ctx.pack, title)
+    hint = "the session was left empty: fill in session (number, place, start and end)"
     if number is None:
-        ctx.warn("official records", "the title names no session", "set session.number")
-    dates = shown.dates
-    if dates is None:
-        today = datetime.date.today()
-        dates = (today, today)
-        ctx.warn("official records", "no dates of the session found under the title", "set session.start and end")
-    return Front(None, body, Session(number or 1, None, *dates), (), None)
+        ctx.warn("official records", "the title names no session", hint)
+    if shown.dates is None:
+        ctx.warn("official records", "no dates of the session found under the title", hint)
+    if number is None or shown.dates is None:
+        return Front(None, body, None, (), None)
+    return Front(None, body, Session(number, None, *shown.dates), (), None)

@@ -203,6 +203,8 @@ class VBlock:
 
     #: A table's or a figure's whole (issue 13); its ``runs`` are then :func:`float_runs`.
     floating: VTable | VFigure | None = None
+    #: A decimal clause's depth from its printed number: "3.1.1." is 3; 1 for any other.
+    level: int = 1
 
 
 @frozen

@@ -15,8 +15,12 @@ from cstd_docs.crossrefs import BOOKMARK_PREFIX
 from cstd_docs.embed import NAMESPACE_PREFIX, extract_source
 from cstd_docs.errors import Problem, ReportError
 from cstd_docs.model import Report
+from cstd_docs.readers.coverage import Kind, Losses
+from cstd_docs.readers.families import StyleFamily, built_in_families, norm_style
+from cstd_docs.readers.losses import formatting
 from cstd_docs.readers.package import Package
 from cstd_docs.readers.signature import note_runs
+from cstd_docs.readers.stylemap import StyleMap, document_styles
 from cstd_docs.readers.tokens import (
     Break,
     NoteMark,
@@ -34,35 +38,29 @@ from cstd_docs.readers.visible import NoteRun, VNote, VRef
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _SKIP = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{W}}}rPr", f"{{{W}}}pPr", f"{{{W}}}instrText"}
-#: The UN template's styles this reader knows, normalised (see ``norm_style``).
-KNOWN_STYLES = {"hmg", "hchg", "h1g", "h23g", "h4g", "h56g", "singletxtg", "footnotetext",
-                # bullets and indented lines (issue 13); Word's own bullets
-                "bullet1g", "bullet2g", "line0g", "line1g", "line2g", "listbullet", "listbullet2"}
 #: Tables and figures (issue 13): captions, cells, the lines under them, a figure's picture.
-FLOAT_STYLES = {"captiong", "captiontitleg", "tableheadg", "tabletextg", "tablenoteg", "figureg"}
-KNOWN_STYLES |= FLOAT_STYLES
+FLOAT_STYLES = frozenset({"captiong", "captiontitleg", "tableheadg", "tabletextg", "tablenoteg", "figureg"})
 
 #: What the writers print between note marks at one spot (lang/*.json: note_mark_separator).
 _MARK_SEPARATORS = {",", "،", "，"}
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 #: What a draft may hold that the model cannot keep: reported with its place, never dropped silently.
 _NOT_KEPT = {
-    f"{{{W}}}txbxContent": "a text box",
-    f"{{{M}}}oMath": "an equation",
-    f"{{{M}}}oMathPara": "an equation",
-    f"{{{W}}}commentReference": "a comment",
+    f"{{{W}}}txbxContent": Kind.TEXT_BOX,
+    f"{{{M}}}oMath": Kind.EQUATION,
+    f"{{{M}}}oMathPara": Kind.EQUATION,
+    f"{{{W}}}commentReference": Kind.COMMENT,
 }
-_DRAWINGS = {f"{{{W}}}pict", f"{{{W}}}drawing",
+_DRAWINGS = {f"{{{W}}}pict", f"{{{W}}}drawing", f"{{{W}}}object",
              "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
 _REF_FIELD = re.compile(r"^\s*REF\s+(" + re.escape(BOOKMARK_PREFIX) + r"\w+)(?:\s|$)")
 
 
+_ARTICLE = {Kind.TEXT_BOX: "a", Kind.EQUATION: "an", Kind.DRAWING: "a", Kind.COMMENT: "a"}
+
+
 def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
-
-
-def norm_style(name: str) -> str:
-    return re.sub(r"[\s_]", "", name).lower()
 
 
 def _superscript(rpr: Any) -> bool:
@@ -186,7 +184,6 @@ class _Walker:
         raised = rpr is not None and _superscript(rpr)
         if self.mark_separator(r, rpr):
             return
-        self.underline(r, rpr)
         skip_mark = False
         for child in r:
             if self.in_field(child, italic):
@@ -211,23 +208,24 @@ class _Walker:
                 self.not_kept(_NOT_KEPT[tag], child)
             elif tag in _DRAWINGS:  # a text box in it (once: Word repeats it in a fallback)
                 box = next(child.iter(w("txbxContent")), None)
-                if box is not None:
-                    self.not_kept("a text box", box)
+                if child in self.document.taken or (box is not None and box in self.document.taken):
+                    continue  # read as what it holds: the masthead, or a figure's picture
+                self.not_kept(Kind.TEXT_BOX if box is not None else Kind.DRAWING, box if box is not None else child)
 
-    def not_kept(self, what: str, element: Any) -> None:
-        """A text box, an equation or a comment: the model has none; say so, with its text."""
-        shown = " ".join(t.text or "" for t in element.iter(w("t"), f"{{{M}}}t")).strip()
+    def not_kept(self, kind: Kind, element: Any) -> None:
+        """A text box, an equation, a drawing or a comment: the model has none; say so, with its text."""
+        counted = None
+        if kind is Kind.COMMENT:
+            shown = self.document.comments.get(element.get(w("id"), ""), "")
+        else:
+            pieces = [t.text or "" for t in element.iter(w("t"), f"{{{M}}}t")]
+            shown, counted = " ".join(pieces).strip(), "".join(pieces)
         quoted = f": {shown[:60]!r}" if shown else ""
-        self.document.warn(self.where, f"{what} was not read{quoted}", "the report's model has none; add it by hand")
-
-    def underline(self, r: Any, rpr: Any) -> None:
-        u = rpr.find(w("u")) if rpr is not None else None
-        if u is None or u.get(w("val"), "single") == "none" or self.url:
-            return
-        shown = "".join(t.text or "" for t in r.iter(w("t"))).strip()
-        if shown:
-            self.document.warn(self.where, f"underlined text reads as plain text: {shown[:60]!r}",
-                               "the UN layout has no underline; use emphasis or strong text")
+        if self.document.masthead:
+            return  # the emblem beside "United Nations": the layout's, made again with --emblem
+        self.document.losses.add(kind, self.where, shown, words=0 if kind is Kind.COMMENT else None, counted=counted)
+        self.document.warn(self.where, f"{_ARTICLE[kind]} {kind.value} was not read{quoted}",
+                           "the report's model has none; add it by hand")
 
     def mark_separator(self, r: Any, rpr: Any) -> bool:
         """A superscript comma right after a note mark: the writers' separator, not text."""
@@ -279,6 +277,9 @@ def _note_body(tokens: list[Token]) -> list[Token]:
             typed += bool(head)
     while tokens and _blank(tokens[0]):
         tokens = tokens[1:]
+    if marks and len(tokens) > 1 and isinstance(tokens[0], Text) and isinstance(tokens[1], Tab) and re.fullmatch(
+            r"[*†‡§]+", tokens[0].text.strip()):  # a custom mark typed after the note's own (LibreOffice's copies)
+        tokens = tokens[2:]
     return tokens
 
 
@@ -291,16 +292,24 @@ def _external_links(package: Package, part: str) -> dict[str, str]:
 class WordDocument:
     """An opened package: its main part's relationships, styles and footnotes."""
 
-    def __init__(self, package: Package, warnings: list[Problem]) -> None:
+    def __init__(self, package: Package, warnings: list[Problem], families: tuple[StyleFamily, ...] = (),
+                 losses: Losses | None = None, own_styles: frozenset[str] = frozenset()) -> None:
         self.pkg = package
         self.warnings = warnings
+        #: What could not be kept, by kind and place (readers/coverage.py).
+        self.losses = losses if losses is not None else Losses()
         self.main = package.main_part()
         self.rels = {rid: (kind, target) for rid, kind, target, mode in package.rels(self.main) if mode == "Internal"}
         #: The addresses of the hyperlinks of the text and of the notes, by relationship id.
         self.links = _external_links(package, self.main)
         notes_part = self._target("footnotes")
         self.note_links = _external_links(package, notes_part) if notes_part else {}
-        self.styles = self._styles()
+        self.styles = self._styles(families, own_styles)
+        self.comments = self._comments()
+        #: Text boxes read as what they hold (a masthead table), not reported as lost.
+        self.taken: set[Any] = set()
+        #: The masthead table is being read: its emblem is the layout's, not a drawing lost.
+        self.masthead = False
         self.notes: dict[str, list[NoteRun]] = {}
         self.notes = self._footnotes()
         self.note_count = 0
@@ -316,33 +325,45 @@ class WordDocument:
                 return target
         return None
 
-    def _styles(self) -> dict[str, str]:
-        """Style id → the known style it is, by its id or by its name."""
-        found: dict[str, str] = {}
+    def _styles(self, families: tuple[StyleFamily, ...], own: frozenset[str]) -> StyleMap:
+        """The role of each paragraph style, through the style families (``stylemap``)."""
         target = self._target("styles")
-        if target is None:
-            return found
-        names: dict[str, str] = {}  # a repeated id keeps its last definition
-        for style in self.pkg.xml(target).iter(w("style")):
-            name_el = style.find(w("name"))
-            names[style.get(w("styleId"), "")] = name_el.get(w("val"), "") if name_el is not None else ""
-        for ident, name in names.items():
-            for candidate in (ident, name):
-                key = norm_style(candidate)
-                if key in KNOWN_STYLES:
-                    found[ident] = key
-                    break
-        return found
+        styles = document_styles(self.pkg.xml(target)) if target is not None else {}
+        return StyleMap(styles, (*families, *built_in_families()), own)
+
+    def style_id(self, p: Any) -> str:
+        el = p.find(f"{w('pPr')}/{w('pStyle')}")
+        return el.get(w("val"), "") if el is not None else ""
 
     def style_of(self, p: Any) -> str:
-        el = p.find(f"{w('pPr')}/{w('pStyle')}")
-        ident = el.get(w("val"), "") if el is not None else ""
-        return self.styles.get(ident) or norm_style(ident)
+        """The paragraph's style as the reader dispatches on it: its role's key, else its own id normalised."""
+        ident = self.style_id(p)
+        role = self.styles.role(ident)
+        return role.key if role is not None else norm_style(ident)
+
+    def settle_styles(self, paragraphs: list[Any]) -> None:
+        """The styles the body uses decide which family's headings count; those that yield are said once."""
+        used = [self.style_id(p) for p in paragraphs if p.tag == w("p") and p.find(w("r")) is not None]
+        self.styles.settle(used)
+        counts = {ident: used.count(ident) for ident in self.styles.demoted}
+        for ident, mapped in self.styles.demoted.items():
+            name = self.styles.styles[ident].name or ident
+            self.warn("styles", f"{counts[ident]} paragraphs in {name!r} ({mapped.family.family}) were read as text",
+                      "the document's headings are in another template's styles; pass --styles FILE.json to "
+                      "say what this style is")
 
     def tokens(self, p: Any, in_note: bool = False, where: str = "document") -> list[Token]:
         walker = _Walker(self, in_note, where)
         walker.walk(p)
         return walker.out
+
+    def _comments(self) -> dict[str, str]:
+        """Each comment's text by id, to say what a comment that is not kept said."""
+        target = self._target("comments")
+        if target is None:
+            return {}
+        return {c.get(w("id"), ""): " ".join(" ".join(t.text or "" for t in p.iter(w("t"))) for p in c.iter(w("p")))
+                for c in self.pkg.xml(target).iter(w("comment"))}
 
     def _footnotes(self) -> dict[str, list[NoteRun]]:
         notes: dict[str, list[NoteRun]] = {}
@@ -353,6 +374,8 @@ class WordDocument:
             if note.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
             place = f"footnote {note.get(w('id'))}"
+            for p in note.iter(w("p")):
+                formatting(p, place, self.losses, self.warn)
             paragraphs = [runs for p in note.iter(w("p"))
                           if (runs := to_runs(_note_body(self.tokens(p, True, place))))]
             if len(paragraphs) > 1:
@@ -387,6 +410,27 @@ class WordDocument:
                 return report
         return None
 
+    def numbering_root(self) -> Any | None:
+        """Word's list definitions (``word/numbering.xml``), if any."""
+        target = self._target("numbering")
+        return self.pkg.xml(target) if target is not None else None
+
+    def notes_root(self) -> list[Any]:
+        """The footnotes part, for counting the document's words."""
+        target = self._target("footnotes")
+        return [self.pkg.xml(target)] if target is not None else []
+
+    def first_page_parts(self, body: Any) -> list[Any]:
+        """The first page's header and footer, where a masthead and a job number may stand."""
+        sects = [*body.iter(w("sectPr"))]
+        parts = []
+        for ref in sects[0] if sects else ():
+            if ref.tag in (w("headerReference"), w("footerReference")) and ref.get(w("type")) == "first":
+                rel = self.rels.get(ref.get(f"{{{R}}}id", ""))
+                if rel is not None and self.pkg.has(rel[1]):
+                    parts.append(self.pkg.xml(rel[1]))
+        return parts
+
     def first_page_lines(self, body: Any, kind: str) -> list[str]:
         """Lines of the first-page header's tables (kind "header") or of its footer ("footer")."""
         lines: list[str] = []
@@ -404,10 +448,10 @@ class WordDocument:
                 lines.extend(self.table_lines(container))
         return lines
 
-    def table_lines(self, tbl: Any) -> list[str]:
+    def table_lines(self, tbl: Any, where: str = "document") -> list[str]:
         lines: list[str] = []
         for p in tbl.iter(w("p")):
-            for line in split_lines(self.tokens(p)):
+            for line in split_lines(self.tokens(p, where=where)):
                 text = runs_text(line).strip()
                 if text:
                     lines.append(text)

@@ -24,6 +24,7 @@ from cstd_docs.model import (
     AgendaItem,
     AgendaLabel,
     Annex,
+    AnnexNumerals,
     Box,
     Chapter,
     Citation,
@@ -41,6 +42,7 @@ from cstd_docs.model import (
     Link,
     Node,
     Note,
+    Numbering,
     Operative,
     Organization,
     Paragraph,
@@ -197,6 +199,10 @@ class _Resolver(InstrumentPass):
         #: The instrument numbering its notes on its own that the walk is in (issue 12), or None.
         self.scope = None
         self.scope_keys = set()
+        #: The numbering of the part being resolved (the report's, or an annex's), and under decimal
+        #: numbering the counters of the open levels ([3, 1, 1] printed "3.1.1.").
+        self.numbering = report.numbering
+        self.clauses: list[int] = []
 
     # --- notes ---------------------------------------------------------------------------
     def _mark(self) -> tuple[str, bool, str | None]:
@@ -266,12 +272,20 @@ class _Resolver(InstrumentPass):
                   self.runs(title))
 
     def paragraph(self, text: Inlines, node: Paragraph | Suggestion) -> None:
-        self.paragraph_count += 1
-        number = str(self.paragraph_count)
+        level = node.level if isinstance(node, Paragraph) else 1
+        if self.numbering is Numbering.DECIMAL:
+            del self.clauses[level:]
+            self.clauses += [0] * (level - len(self.clauses))
+            self.clauses[level - 1] += 1
+            number = ".".join(map(str, self.clauses))
+        else:
+            self.paragraph_count += 1
+            number = str(self.paragraph_count)
         self.label(node.id, number)
         self.paragraph_at[len(self.blocks)] = self.paragraph_count
         printed = self.pack.table.paragraph_number.format(number=number)
-        self.emit(partial(NumberedParagraph, number=printed, id=node.id, origin=node), "text", self.runs(text))
+        self.emit(partial(NumberedParagraph, number=printed, id=node.id, origin=node, level=level,
+                          numbering=self.numbering), "text", self.runs(text))
 
     def number(self, number: str) -> str:
         """A heading's number as printed: "IV.", "B.", "2." (or the language's own form)."""
@@ -307,7 +321,9 @@ class _Resolver(InstrumentPass):
             case Annex():
                 self.paragraph_count = 0  # annexes number their paragraphs afresh
                 self.table_count = self.figure_count = 0
-                numbered = self.pack.table.annex_numbered.format(numeral=roman(place))
+                self.numbering, self.clauses = node.numbering or self.report.numbering, []
+                arabic = self.report.annex_numerals is AnnexNumerals.ARABIC
+                numbered = self.pack.table.annex_numbered.format(numeral=str(place) if arabic else roman(place))
                 label = numbered if visit.count > 1 else self.pack.table.annex
                 self.heading(HeadingLevel.ANNEX, label, label, node.title, node)
             case Chapter(numbered=False) | Section(numbered=False) | Subsection(numbered=False):
@@ -423,9 +439,9 @@ class _Resolver(InstrumentPass):
         return ResolvedMasthead(
             symbol=m.symbol,
             symbols=symbol_parts(m.symbol),
-            organ=self.pack.organ(m.organ),
+            organ=self.pack.organ(m.organ) if m.organ is not None else "",  # not given yet: printed empty
             distribution=distribution_line(m.distribution, self.pack),
-            date=self.pack.masthead_date(m.date),
+            date=self.pack.masthead_date(m.date) if m.date is not None else "",
             language_line=line,
             version_line=self.pack.version_line(m.original_language, m.single_language),
             versions_line=self.pack.versions_line(m.versions),
@@ -459,16 +475,18 @@ class _Resolver(InstrumentPass):
             for at, item in enumerate(group):  # on one line, the label prints over the first title only
                 agenda.append(AgendaLine(label=tuple(label) if at == 0 else (),  # type: ignore[arg-type]
                                          title=self.pack.typeset(item.title)))
-        dates = self.pack.date_range(r.session.start, r.session.end)
+        session, place_and_dates = "", ""  # a session not given yet prints no line
+        if r.session is not None:
+            dates = self.pack.date_range(r.session.start, r.session.end)
+            session = self.pack.table.session.format(ordinal=self.pack.ordinal(r.session.number),
+                                                     number=r.session.number)
+            place_and_dates = dates if r.session.place is None else self.pack.table.place_and_dates.format(
+                place=r.session.place, dates=dates)
         return ResolvedFront(
             parent_body=r.parent_body,
-            body=r.body,
-            session=self.pack.table.session.format(
-                ordinal=self.pack.ordinal(r.session.number), number=r.session.number
-            ),
-            place_and_dates=dates if r.session.place is None else self.pack.table.place_and_dates.format(
-                place=r.session.place, dates=dates
-            ),
+            body=r.body or "",
+            session=session,
+            place_and_dates=place_and_dates,
             agenda=tuple(agenda),
         )
 

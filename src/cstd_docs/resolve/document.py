@@ -13,7 +13,18 @@ from collections.abc import Mapping
 
 from attrs import field, frozen
 
-from cstd_docs.model import Alignment, DutyStation, Emphasis, Link, Node, Report, Strong, StrongEmphasis, TitleStyle
+from cstd_docs.model import (
+    Alignment,
+    DutyStation,
+    Emphasis,
+    Link,
+    Node,
+    Numbering,
+    Report,
+    Strong,
+    StrongEmphasis,
+    TitleStyle,
+)
 
 
 @frozen
@@ -120,6 +131,10 @@ class NumberedParagraph:
     id: str | None = None
     #: The model node this block came from; None for fixed wording (the "Main findings" heading).
     origin: Node | None = field(default=None, eq=False, repr=False)
+    #: Under decimal numbering, the clause's depth: "3.1.1." is level 3.
+    level: int = 1
+    #: The scheme the number follows, for the layout of the number and its text.
+    numbering: Numbering = Numbering.UN
 
 
 @frozen
@@ -383,7 +398,7 @@ class ResolvedFront:
     #: "Human Rights Council", above the body, or None.
     parent_body: str | None
     body: str
-    #: "Twenty-fifth session"
+    #: "Twenty-fifth session" ("" when the report gives no session yet, as ``body`` when it gives no body)
     session: str
     #: "Geneva, 28 March–1 April 2022", or the dates alone for a session without place
     place_and_dates: str

@@ -163,16 +163,18 @@ def official_records(report: Report, pack: LanguagePack) -> ResolvedOfficialReco
     if records is None:
         return None
     words = pack.table.official_records
-    year = records.year if records.year is not None else report.masthead.date.year
-    session = report.session
+    # What an import left to fill in (validate names it) prints empty, as on the masthead: never made up.
+    date, organ, session = report.masthead.date, report.masthead.organ, report.session
+    year = records.year if records.year is not None else date.year if date is not None else ""
     return ResolvedOfficialRecords(
-        organ=pack.organ(report.masthead.organ),
+        organ=pack.organ(organ) if organ is not None else "",
         records=words.records.format(year=year),
         supplement=words.supplement.format(number=records.supplement),
-        session_dates=words.session_dates.format(dates=pack.date_range(session.start, session.end)),
-        imprint=words.imprint.format(year=report.masthead.date.year),
+        session_dates=words.session_dates.format(dates=pack.date_range(session.start, session.end))
+        if session is not None else "",
+        imprint=words.imprint.format(year=date.year if date is not None else year),
         note_heading=words.note_heading,
         symbols_note=words.symbols_note,
         issn=words.issn.format(issn=records.issn) if records.issn is not None else None,
-        date_line=words.date_line.format(date=pack.date(report.masthead.date)),
+        date_line=words.date_line.format(date=pack.date(date)) if date is not None else "",
     )

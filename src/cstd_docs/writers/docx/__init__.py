@@ -12,6 +12,7 @@ imported here, before any document is opened.
 
 from __future__ import annotations
 
+import datetime
 import gc
 import os
 from pathlib import Path
@@ -239,7 +240,7 @@ def _build(
 
     attach_source(document_part, resolved.source)
 
-    date = resolved.source.masthead.date
+    date = resolved.source.masthead.date or NO_DATE
     package = document_part.package
     set_properties(
         package,
@@ -249,6 +250,11 @@ def _build(
         date=date,
     )
     return package_bytes(package, date)
+
+
+#: The date a package is stamped with when the report gives none yet: the zip format's first day,
+#: so that the same report still makes the same bytes.
+NO_DATE = datetime.date(1980, 1, 1)
 
 
 def render_docx(

@@ -12,7 +12,7 @@ from typing import assert_never
 
 from cstd_docs.crossrefs import bookmark_name
 from cstd_docs.errors import ReportError
-from cstd_docs.model import Emphasis, Link, Strong, StrongEmphasis, TitleStyle
+from cstd_docs.model import Emphasis, Link, Numbering, Strong, StrongEmphasis, TitleStyle
 from cstd_docs.resolve.boxes import box_groups
 from cstd_docs.resolve.document import (
     AgendaPart,
@@ -65,6 +65,10 @@ HEADING_STYLES = {
 #: Subparagraph indents by depth: label at 3 cm, text at 4 cm for (a); one step further each level.
 SUBPARAGRAPH_LEFT = {1: 2268, 2: 2835, 3: 3402, 4: 3969}
 SUBPARAGRAPH_HANGING = 567
+#: A decimal clause ("3.1.1." TAB text): the number at 2 cm, every line of the text at 4 cm, as the
+#: UNECE template sets its clauses (ECE/TRANS/WP.29/GRPE/2019/2: ind left 2268, hanging 1134).
+DECIMAL_LEFT = 2268
+DECIMAL_HANGING = 1134
 
 
 def custom_mark_properties(mark: str = "*") -> list[Element]:
@@ -327,9 +331,10 @@ def front_block(front: ResolvedFront, links: NoteLinks, layout: FrontBlockLayout
     if front.parent_body is not None:
         out.append(_front_line("parent_body", front.parent_body, layout, layout.parent_body_size, right))
     out += [
-        _front_line("body", front.body, layout, layout.body_size if front.parent_body is None else None, right),
-        _front_line("session", front.session, layout, right=right),
-        _front_line("place_and_dates", front.place_and_dates, layout, right=right),
+        _front_line(role, text, layout, size, right)
+        for role, text, size in (("body", front.body, layout.body_size if front.parent_body is None else None),
+                                 ("session", front.session, None), ("place_and_dates", front.place_and_dates, None))
+        if text  # a body or session not given yet prints no line
     ]
     for line in front.agenda:
         if line.label:  # several items on one label line: the later titles print without one
@@ -387,7 +392,10 @@ def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks, layout: L
             return [heading(HEADING_STYLES[item.level], item.number, item.title, links, numbering=numbering)]
         case NumberedParagraph():
             numbering = bookmarks.around(item.id, f"{item.number}\t")
-            return [paragraph([body_style], [*numbering, *inline(item.text, links)])]
+            props = [body_style]
+            if item.numbering is Numbering.DECIMAL:
+                props.append(st.indent(DECIMAL_LEFT, 1134, DECIMAL_HANGING))
+            return [paragraph(props, [*numbering, *inline(item.text, links)])]
         case SubparagraphItem():
             depth = min(max(item.depth, 1), max(SUBPARAGRAPH_LEFT))
             ind = st.indent(SUBPARAGRAPH_LEFT[depth], 1134, SUBPARAGRAPH_HANGING)
