@@ -166,6 +166,21 @@ _ITALIC = (Emphasis, StrongEmphasis)
 _BOLD = (Strong, StrongEmphasis)
 
 
+def _absorbed(runs: list[Run]) -> list[Run]:
+    """A blank between two runs that are both bold (or both italic) as the end of the first: a reader
+    may take the blank out of the bold text, and ``**a *b***`` must print the same either way."""
+    out: list[Run] = []
+    for index, run in enumerate(runs):
+        prev, after = (out[-1] if out else None), (runs[index + 1] if index + 1 < len(runs) else None)
+        if type(run) is str and run and not run.strip() and isinstance(prev, _Marked) and isinstance(after, _Marked) \
+                and ((isinstance(prev, _BOLD) and isinstance(after, _BOLD))
+                     or (isinstance(prev, _ITALIC) and isinstance(after, _ITALIC))):
+            out[-1] = type(prev)(prev.text + run)
+            continue
+        out.append(run)
+    return out
+
+
 def _marked(runs: list[_Marked]) -> str:
     """Italic, bold and bold italic runs side by side, nested as CommonMark reads them back:
     ``*The **Road** Map*`` (bold inside italic), ``**a *title* in bold**``, ``***both***``."""
@@ -199,7 +214,7 @@ def runs(value: Runs | str, hard_break: str = HARD_BREAK) -> str:
     out: list[str] = []
     previous: object = None
     marked: list[_Marked] = []  # italic and bold runs side by side, written together
-    for run in _joined(value):
+    for run in _absorbed(_joined(value)):
         if isinstance(run, (Emphasis, Strong, StrongEmphasis)):
             marked.append(run)
             continue
