@@ -8,7 +8,6 @@ in Python reads the same as one found in a file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import assert_never
 
 from cstd_docs.errors import Problem
@@ -25,6 +24,8 @@ from cstd_docs.model.body import (
     Suggestion,
     UnnumberedText,
 )
+from cstd_docs.model.check_front import FrontMatterChecks
+from cstd_docs.model.check_tables import TableChecks
 from cstd_docs.model.inline import (
     STYLED,
     Citation,
@@ -43,65 +44,30 @@ from cstd_docs.model.lists import MAX_BULLET_DEPTH, MAX_INDENT, Bullet, Indented
 from cstd_docs.model.numbering import Numbering
 from cstd_docs.model.participants import Delegation, Organization, Person
 from cstd_docs.model.report import SCHEMA_KEY, AgendaLabel, Report, Session
-from cstd_docs.model.tables import MAX_IMAGE_BYTES, Cell, Figure, Table, columns_of, image_info, spread
+from cstd_docs.model.tables import Figure, Table
+from cstd_docs.model.text_checks import ID as _ID
+from cstd_docs.model.text_checks import known as _known
+from cstd_docs.model.text_checks import text_problems as _text_problems
 from cstd_docs.model.walk import Visit, walk
 
 #: An agenda sub-item's label: "(b)", "(b) (iii)".
 _SUB_ITEM = re.compile(r"\([a-z]+\)(?: \([a-z]+\))*")
-#: Characters XML 1.0 cannot hold (DOCX is XML): C0 controls but tab, newline, return.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
 #: A link's address: a web page or a mail address, without spaces.
 _URL = re.compile(r"(?:https?://|mailto:)[^\s<>\"]+")
 #: A UN document symbol: parts joined by "/" ("A/HRC/60/12", "E/CN.16/2022/2").
 _SYMBOL = re.compile(r"[A-Z][A-Za-z0-9.()-]*(?:/[A-Za-z0-9.()-]+)+")
-_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
 #: Subparagraphs nest four deep: (a), (i), a., i.
 _MAX_DEPTH = 4
-#: A supplement's number in the Official Records: "8", "8A".
-_SUPPLEMENT = re.compile(r"[1-9][0-9]{0,3}[A-Z]?")
-_ISSN = re.compile(r"([0-9]{4})-([0-9]{3})([0-9X])")
-
-
-def issn_problem(issn: str) -> str | None:
-    """What is wrong with an ISSN ("0251-9941"): its form, or its check digit (ISO 3297); None when right."""
-    found = _ISSN.fullmatch(issn)
-    if found is None:
-        return f"{issn!r} is not an ISSN (four digits, a hyphen, three digits and a check digit or X)"
-    digits = found.group(1) + found.group(2)
-    total = sum(int(d) * weight for d, weight in zip(digits, range(8, 1, -1), strict=True))
-    check = (11 - total % 11) % 11
-    expected = "X" if check == 10 else str(check)
-    if found.group(3) != expected:
-        return f"the ISSN {issn!r} has the check digit {found.group(3)}, its digits give {expected}"
-    return None
 #: Decimal clauses nest nine deep, as Word's outline levels do.
 _MAX_LEVEL = 9
 
-
-def _known(word: str, known: list[str]) -> str:
-    import difflib  # only for bad input: not worth 1 ms of every start
-
-    close = difflib.get_close_matches(word, known, n=1)
-    listed = ", ".join(known[:8]) + (", …" if len(known) > 8 else "")
-    prefix = f"did you mean {close[0]!r}? " if close else ""
-    return f"{prefix}known: {listed}" if known else "none are defined"
-
-
-def _text_problems(path: str, text: str) -> Iterator[Problem]:
-    bad = _XML_ILLEGAL.search(text)
-    if bad:
-        yield Problem(
-            path,
-            f"character U+{ord(bad.group()):04X} at offset {bad.start()} cannot be written to a document",
-            "remove it (control characters and lone surrogates are not text)",
-        )
 
 
 #: A session's place may be null (the dates printed alone), never empty.
 PLACE_HINT = "write the place, or null to print the session's dates alone"
 
 
-class _Checks:
+class _Checks(TableChecks, FrontMatterChecks):
     """One pass over the report collecting ids, references and problems."""
 
     def __init__(self, report: Report) -> None:
@@ -349,97 +315,6 @@ class _Checks:
                 assert_never(node)
     # --- end instruments
 
-    # --- tables and figures (issue 13) ---------------------------------------------------------------
-    def table_note_mark(self, path: str, mark: TableNoteMark) -> None:
-        if self.table_notes is None:
-            self.problems.append(Problem(path, "a table note's mark stands outside a table's cells",
-                                         "mark a table's note in one of its cells; a note elsewhere is {\"note\": …}"))
-        elif mark.note not in self.table_notes:
-            self.problems.append(Problem(path, f"the table has no note {mark.note!r}", _known(mark.note,
-                                                                                              list(self.table_notes))))
-        else:
-            self.marked.add(mark.note)
-
-    def table(self, path: str, table: Table) -> None:
-        """Title, columns, every row filling them, the cells' text, the notes and their marks, the source."""
-        self.define(table.id, path)
-        if table.title is None:
-            if table.id is not None:  # untitled: no number for a cross-reference to print
-                self.unnumbered.add(table.id)
-        else:
-            self.inlines(f"{path}.title", table.title, table.id)
-        self.columns(path, table)
-        if not table.rows and not table.header:
-            self.problems.append(Problem(f"{path}.rows", "a table has no rows",
-                                         'add its rows: [["cell", "cell"], …]'))
-        notes: dict[str, str] = {}
-        for index, note in enumerate(table.notes):
-            here = f"{path}.notes[{index}]"
-            if not _ID.fullmatch(note.id):
-                self.problems.append(Problem(f"{here}.id", f"id {note.id!r} is not usable",
-                                             "start with a letter; use letters, digits, '-', '_', '.', ':'"))
-            if note.id in notes:
-                self.problems.append(Problem(f"{here}.id", f"duplicate note id {note.id!r}, first used at "
-                                             f"{notes[note.id]}", "give it another id"))
-            notes.setdefault(note.id, here)
-            self.inlines(f"{here}.text", note.text, table.id, in_note=True)
-        self.table_notes, self.marked = notes, set()
-        width = columns_of(table)
-        for part in ("header", "rows"):
-            self.cells(f"{path}.{part}", getattr(table, part), width, table.id)
-        self.table_notes = None
-        for ident, here in notes.items():
-            if ident not in self.marked:
-                self.problems.append(Problem(here, f"note {ident!r} has no mark in the table",
-                                             f'mark it in a cell with {{"table_note": "{ident}"}}, or remove it'))
-        if table.source is not None:
-            self.inlines(f"{path}.source", table.source, table.id)
-
-    def columns(self, path: str, table: Table) -> None:
-        widths = [column.width for column in table.columns if column.width is not None]
-        for index, column in enumerate(table.columns):
-            if column.width is not None and not 1 <= column.width <= 100:
-                self.problems.append(Problem(f"{path}.columns[{index}].width", f"a width of {column.width} per cent",
-                                             "give a width from 1 to 100 (per cent of the text column)"))
-        total, given = sum(widths), len(widths)
-        if given == len(table.columns) and given and total != 100:
-            self.problems.append(Problem(f"{path}.columns", f"the widths add up to {total} per cent, not 100",
-                                         "make them add up to 100, or leave one out to take the rest"))
-        elif given < len(table.columns) and total >= 100:
-            self.problems.append(Problem(f"{path}.columns", f"the widths given take {total} per cent: nothing is "
-                                         "left for the columns without one", "make them add up to less than 100"))
-
-    def cells(self, path: str, rows: tuple[tuple[Cell, ...], ...], width: int, owner: str | None) -> None:
-        _, problems = spread(rows, width)
-        for problem in problems:
-            here = f"{path}[{problem.row}]" + (f"[{problem.cell}]" if problem.cell is not None else "")
-            self.problems.append(Problem(here, problem.message, problem.hint))
-        for r, row in enumerate(rows):
-            for c, cell in enumerate(row):
-                here = f"{path}[{r}][{c}]"
-                if cell.text != ("",):  # an empty cell is blank, not a mistake
-                    self.inlines(here, cell.text, owner)
-
-    def figure(self, path: str, figure: Figure) -> None:
-        self.define(figure.id, path)
-        self.inlines(f"{path}.title", figure.title, figure.id)
-        if not figure.image:
-            self.problems.append(Problem(f"{path}.image", "the image is empty",
-                                         'give the image as "data:image/png;base64,…" (a PNG, JPEG or GIF file)'))
-        elif len(figure.image) > MAX_IMAGE_BYTES:
-            self.problems.append(Problem(f"{path}.image", f"the image is {len(figure.image) / 1024 / 1024:.1f} MB; a "
-                                         f"figure's image may be at most {MAX_IMAGE_BYTES // 1024 // 1024} MB",
-                                         "save the figure smaller (a PNG of a chart, a JPEG of a photograph)"))
-        elif image_info(figure.image) is None:
-            self.problems.append(Problem(f"{path}.image", "the image is not a PNG, JPEG or GIF image, or is damaged",
-                                         "save the figure as PNG or JPEG and give that file"))
-        if not 1 <= figure.width <= 100:
-            self.problems.append(Problem(f"{path}.width", f"a width of {figure.width} per cent",
-                                         "give a width from 1 to 100 (per cent of the text column)"))
-        self.problems.extend(_text_problems(f"{path}.description", figure.description))
-        if figure.source is not None:
-            self.inlines(f"{path}.source", figure.source, figure.id)
-    # --- end tables and figures
     def level(self, path: str, level: int) -> None:
         """A paragraph's level: above 1 only under decimal numbering, at most one deeper than the last."""
         here = f"{path}.level"
@@ -524,46 +399,6 @@ class _Checks:
             self.inlines(f"$.subtitles[{index}]", subtitle, None)
         self.official_records()
 
-    # --- Official Records (issue 14) -----------------------------------------------------------
-    def official_records(self) -> None:
-        """The supplement's number ("8", "8A"), the ISSN with its check digit, the year."""
-        records = self.report.official_records
-        if records is None:
-            return
-        here = "$.official_records"
-        if not _SUPPLEMENT.fullmatch(records.supplement):
-            self.problems.append(Problem(f"{here}.supplement", f"{records.supplement!r} is not a supplement's number",
-                                         'write the number as the Official Records give it: "8" or "8A"'))
-        if records.issn is not None:
-            problem = issn_problem(records.issn)
-            if problem is not None:
-                self.problems.append(Problem(f"{here}.issn", problem, 'write it as printed, e.g. "0251-9941"'))
-        if records.year is not None and not 1946 <= records.year <= 9999:
-            self.problems.append(Problem(f"{here}.year", f"{records.year} is not a year of the Official Records",
-                                         "write e.g. 2025, or leave it out for the masthead date's year"))
-    # --- end Official Records
-
-    # --- letters (issue 13) ----------------------------------------------------------------------
-    def letter(self) -> None:
-        """A letter of transmittal: its sender, addressee and paragraphs written, at least one signatory."""
-        letter = self.report.letter
-        if letter is None:
-            return
-        self.require_text("$.letter.sender", letter.sender)
-        self.require_text("$.letter.addressee", letter.addressee)
-        if not letter.paragraphs:
-            self.problems.append(Problem("$.letter.paragraphs", "the letter has no text",
-                                         'write ["I have the honour …"]'))
-        for index, paragraph in enumerate(letter.paragraphs):
-            self.inlines(f"$.letter.paragraphs[{index}]", paragraph, None)
-        if not letter.signatories:
-            self.problems.append(Problem("$.letter.signatories", "nobody signed the letter",
-                                         'name who signed it: ["Jane Doe"]'))
-        for index, name in enumerate(letter.signatories):
-            self.require_text(f"$.letter.signatories[{index}]", name)
-        if letter.signatory_title is not None:
-            self.require_text("$.letter.signatory_title", letter.signatory_title, optional=True)
-    # --- end letters
 
     def session(self, session: Session) -> None:
         if session.place is not None:
