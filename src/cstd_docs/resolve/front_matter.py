@@ -19,9 +19,6 @@ from cstd_docs.resolve.document import (
     AgendaPart,
     BoxStart,
     BulletItem,
-    ContentsEntry,
-    ContentsLevel,
-    EntryRuns,
     Heading,
     HeadingLevel,
     InstrumentHeading,
@@ -33,14 +30,19 @@ from cstd_docs.resolve.document import (
     OperativeParagraph,
     ResolvedBlock,
     ResolvedCell,
-    ResolvedContents,
     ResolvedFigure,
     ResolvedNote,
-    ResolvedOfficialRecords,
     ResolvedTable,
     Runs,
     SubparagraphItem,
     Unnumbered,
+)
+from cstd_docs.resolve.front_pages import (
+    ContentsEntry,
+    ContentsLevel,
+    EntryRuns,
+    ResolvedContents,
+    ResolvedOfficialRecords,
 )
 
 __all__ = ["BLOCK_CHARACTERS", "contents", "official_records"]

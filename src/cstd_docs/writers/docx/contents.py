@@ -17,14 +17,11 @@ from docx.oxml.ns import qn
 
 from cstd_docs.model import Emphasis, Link, Strong, StrongEmphasis
 from cstd_docs.resolve.document import (
-    ContentsEntry,
-    ContentsLevel,
-    EntryRuns,
     Heading,
     ResolvedBlock,
-    ResolvedContents,
     ResolvedReport,
 )
+from cstd_docs.resolve.front_pages import ContentsEntry, ContentsLevel, EntryRuns, ResolvedContents
 from cstd_docs.writers.docx import front_styles as fs
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import Layout

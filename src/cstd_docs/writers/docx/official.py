@@ -18,7 +18,8 @@ from collections.abc import Callable
 from attrs import frozen
 from docx.oxml.ns import qn
 
-from cstd_docs.resolve.document import NoteRef, ResolvedOfficialRecords, ResolvedReport, Runs
+from cstd_docs.resolve.document import NoteRef, ResolvedReport, Runs
+from cstd_docs.resolve.front_pages import ResolvedOfficialRecords
 from cstd_docs.writers.docx import content
 from cstd_docs.writers.docx import front_styles as fs
 from cstd_docs.writers.docx import styles as st
