@@ -360,30 +360,27 @@ def _need_object(value: object, what: str, example: str) -> dict[str, Any]:
     return value
 
 
+#: The key that tells a block's kind, in the order they are tried; a block with none is a paragraph.
+_BLOCK_KEYS: tuple[tuple[tuple[str, ...], type], ...] = (
+    (("unnumbered",), m.UnnumberedText),
+    (("enacting",), m.Resolution),  # a resolution: its enacting formula
+    (("paragraphs",), m.Decision),  # a decision: its text in paragraphs
+    (("box",), m.Box),  # a box: its title under "box"
+    (("bullet",), m.Bullet),  # an item of a bulleted list
+    (("lines",), m.IndentedLines),
+    (("rows", "header", "columns"), m.Table),
+    (("image", "description", "width"), m.Figure),
+    (("items",), m.ProvisionalAgenda),  # a provisional agenda, as a document's or a chapter's text
+)
+
+
 def configure_tagged_unions(c: Converter) -> None:
     """Unions told apart by a key: "unnumbered", "theme", a participant's "kind"."""
 
     def structure_block(value: object, _: object) -> m.Block:
         obj = _need_object(value, "a paragraph", '{"id": "…", "text": "…"}')
-        if "unnumbered" in obj:
-            return c.structure(obj, m.UnnumberedText)
-        if "enacting" in obj:  # a resolution: its enacting formula tells it apart
-            return c.structure(obj, m.Resolution)
-        if "paragraphs" in obj:  # a decision: its text in paragraphs
-            return c.structure(obj, m.Decision)
-        if "box" in obj:  # a box: its title under "box"
-            return c.structure(obj, m.Box)
-        if "bullet" in obj:  # an item of a bulleted list
-            return c.structure(obj, m.Bullet)
-        if "lines" in obj:  # indented lines
-            return c.structure(obj, m.IndentedLines)
-        if "rows" in obj or "header" in obj or "columns" in obj:  # a table (issue 13)
-            return c.structure(obj, m.Table)
-        if "image" in obj or "description" in obj or "width" in obj:  # a figure (issue 13)
-            return c.structure(obj, m.Figure)
-        if "items" in obj:  # a provisional agenda, as a document's or a chapter's text
-            return c.structure(obj, m.ProvisionalAgenda)
-        return c.structure(obj, m.Paragraph)
+        kind = next((kind for keys, kind in _BLOCK_KEYS if any(key in obj for key in keys)), m.Paragraph)
+        return c.structure(obj, kind)
 
     def structure_decision_part(value: object, _: object) -> m.DecisionPart:
         obj = _need_object(value, "a paragraph of the decision", '{"text": "The Economic and Social Council …"}')
