@@ -14,6 +14,8 @@ then the cross-references whose target is gone (``refs``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from cstd_docs.errors import Problem
@@ -22,11 +24,21 @@ from cstd_docs.model import DutyStation, FirstPageNotes, Report
 from cstd_docs.readers import body, front, letter, masthead, official, refs
 from cstd_docs.readers.base import Base, base_of
 from cstd_docs.readers.coverage import Kind, Losses
-from cstd_docs.readers.inlines import context
+from cstd_docs.readers.inlines import Context, context
 from cstd_docs.readers.match import place
 from cstd_docs.readers.numbers import clause_levels, schemes, with_schemes
 from cstd_docs.readers.signature import runs_plain
-from cstd_docs.readers.visible import BlockKind, Visible, VNote, asterisk
+from cstd_docs.readers.visible import BlockKind, VBlock, Visible, VNote, asterisk
+
+
+def _count_numbers(losses: Losses, ctx: Context, blocks: Sequence[VBlock], *, foreign: bool) -> None:
+    """What the coverage summary says of numbers: those the document printed, the annexes' labels, and
+    the numbers that will print otherwise (readers/coverage.py)."""
+    losses.foreign = foreign
+    losses.printed.update(ctx.printed)
+    losses.annex_labels += [(b.number, b.where) for b in blocks if b.kind is BlockKind.ANNEX]
+    for where, change in ctx.relabelled:
+        losses.add(Kind.NUMBER, where, change, words=0)
 
 
 def assemble(visible: Visible, base: Report | None, warnings: list[Problem], source: str,
@@ -53,11 +65,7 @@ def assemble(visible: Visible, base: Report | None, warnings: list[Problem], sou
     placed = place(blocks, resolved.items if resolved is not None else (), ctx.anchors)
     summary, content, chapters, annexes = body.body(ctx, placed)
     if losses is not None:
-        losses.foreign = base is None
-        losses.printed.update(ctx.printed)
-        losses.annex_labels += [(b.number, b.where) for b in blocks if b.kind is BlockKind.ANNEX]
-        for where, change in ctx.relabelled:
-            losses.add(Kind.NUMBER, where, change, words=0)
+        _count_numbers(losses, ctx, blocks, foreign=base is None)
     # the agenda's note may be the first page's only one: its mark ("*") counts too
     agenda_marks = any(isinstance(run, VNote) and asterisk(run) for line in visible.front_lines for run in line)
     first = FirstPageNotes.ASTERISKS if ctx.inline.custom_marks or agenda_marks else (

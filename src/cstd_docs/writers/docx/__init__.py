@@ -188,6 +188,23 @@ def _styles_and_settings(document_part: DocumentPart, resolved: ResolvedReport, 
                         update_fields=resolved.contents is not None)
 
 
+def _pages(document_part: DocumentPart, sect_pr: Element, resolved: ResolvedReport, own: bool, story: Story) -> None:
+    """Page setup and running heads: ours, or the reference document's page setup kept."""
+    page.remove_heads(document_part, sect_pr)
+    if own:
+        page.own_page_setup(sect_pr, resolved.right_to_left, LAYOUTS[resolved.layout].page,
+                            max(len(resolved.masthead.symbols), 1))
+    else:
+        page.keep_page_setup(sect_pr)
+        drop_unused_content_rels(document_part)
+        drop_embedded_sources(document_part)
+    cover = official.cover_break(document_part.element.body)
+    if cover is not None:  # the Official Records' cover: a section of its own
+        page.cover_section(document_part, cover, sect_pr, resolved)
+    page.add_heads(document_part, sect_pr, resolved)
+    story.heads(page.head_roots(document_part), resolved)
+
+
 @gc_paused  # hundreds of thousands of elements and no cycles to find: collections only cost (perf.py)
 def _build(
     resolved: ResolvedReport,
@@ -209,20 +226,7 @@ def _build(
     lists.number_bullets(document_part.element, document_part)
     relate_images(document_part)
 
-    # Page setup and running heads.
-    page.remove_heads(document_part, sect_pr)
-    if own:
-        page.own_page_setup(sect_pr, resolved.right_to_left, LAYOUTS[resolved.layout].page,
-                            max(len(resolved.masthead.symbols), 1))
-    else:
-        page.keep_page_setup(sect_pr)
-        drop_unused_content_rels(document_part)
-        drop_embedded_sources(document_part)
-    cover = official.cover_break(document_part.element.body)
-    if cover is not None:  # the Official Records' cover: a section of its own
-        page.cover_section(document_part, cover, sect_pr, resolved)
-    page.add_heads(document_part, sect_pr, resolved)
-    story.heads(page.head_roots(document_part), resolved)
+    _pages(document_part, sect_pr, resolved, own, story)
 
     # Notes.
     footnotes = FootnotesPart.of(document_part).footnotes
