@@ -15,7 +15,8 @@ import attrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from cstd_docs.errors import Problem, ReportError
-from cstd_docs.jsonio.converter import MAX_ITEM_ERRORS, InputError, converter, error_budget, json_name
+from cstd_docs.jsonio.converter import converter, json_name
+from cstd_docs.jsonio.input_errors import MAX_ITEM_ERRORS, InputError, error_budget
 from cstd_docs.jsonio.limits import MAX_FILE_SIZE, limit_problem, size_problem
 from cstd_docs.model import Report
 from cstd_docs.model.check import check

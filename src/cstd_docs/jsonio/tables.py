@@ -24,8 +24,7 @@ _DATA_URI = re.compile(r"data:image/(png|jpeg|gif);base64,([A-Za-z0-9+/]*={0,2})
 
 def _structure_image(value: object, _: type) -> bytes:
     """A figure's image: a data: URI of a PNG, JPEG or GIF file, whose kind is the one it declares."""
-    from cstd_docs.jsonio.converter import InputError  # the converter imports this module
-    from cstd_docs.jsonio.converter import _describe as describe
+    from cstd_docs.jsonio.input_errors import InputError, describe
 
     hint = 'write "data:image/png;base64," and the file in base64 (e.g. base64 -w0 chart.png)'
     if not isinstance(value, str):

@@ -67,9 +67,9 @@ __all__ = ["read_docx"]
 
 
 def _seen(p: Any) -> str:
-    """A paragraph's text as its runs hold it (deleted text and field codes left out), read without side effects."""
-    return "".join(t.text or "" for t in p.iter(w("t")) if t.getparent() is not None
-                   and t.getparent().getparent() is not None and t.getparent().getparent().tag != w("del"))
+    """A paragraph's text as its runs hold it, read without side effects (deleted text is ``w:delText``,
+    field codes ``w:instrText``: neither is a ``w:t``)."""
+    return "".join(t.text or "" for t in p.iter(w("t")))
 
 _HEADING_KINDS = {"hchg": BlockKind.CHAPTER, "hmg": BlockKind.CHAPTER, "h1g": BlockKind.SECTION,
                   "h23g": BlockKind.SUBSECTION}
