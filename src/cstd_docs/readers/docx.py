@@ -41,7 +41,6 @@ from cstd_docs.readers.tokens import (
     plain,
     rejoin,
     runs_text,
-    split_lines,
     split_tabs,
     to_runs,
 )
@@ -133,7 +132,7 @@ def _job_lines(document: WordDocument, body: Any, base: Report | None) -> list[s
     footer = document.first_page_lines(body, "footer")
     if job is not None and " ".join(" ".join(footer).split()) == " ".join(job.split()):
         return [job]
-    like = [line for line in footer if JOB_NUMBER.fullmatch(line)]
+    like = [line for line in footer if JOB_NUMBER.fullmatch(line.strip())]
     return like or footer[:1] if len(footer) <= 1 else like  # a footer of one line holds the job number
 
 
@@ -142,12 +141,17 @@ def _masthead_cells(document: WordDocument, table: Any) -> tuple[str | None, lis
 
     The symbol is known by its place: its text may be anything ("E/CN.16/2022/2", or words).
     """
-    rows = []
+    rows: list[list[list[str]]] = []
+    symbol: str | None = None
     for row in table.iter(w("tr")):
-        cells = [lines for lines in (document.table_lines(cell) for cell in row.findall(w("tc"))) if lines]
+        shown = [document.paragraph_lines(cell) for cell in row.findall(w("tc"))]
+        if not rows and len(shown) > 1 and not shown[-1] and any(shown[:-1]):
+            symbol = ""  # the symbol's place, beside "United Nations", is empty: the report has none
+        cells = [lines for lines in shown if lines]
         if cells:
             rows.append(cells)
-    symbol = rows[0].pop()[0] if rows and len(rows[0]) > 1 and len(rows[0][-1]) == 1 else None
+    if rows and len(rows[0]) > 1 and len(rows[0][-1]) == 1:
+        symbol = rows[0].pop()[0]
     return symbol, [line for cells in rows for lines in cells for line in lines]
 
 
@@ -229,9 +233,11 @@ class _Layout:
         if style in ("h1g", "h23g"):
             self.stage = _Stage.TITLE
             return False
-        for line in split_lines(tokens):
-            if runs_text(line).strip() or any(isinstance(r, VNote) for r in line):
-                self.visible.front_lines.append(unbold(line))
+        # One line per paragraph, its line breaks in its text: front.py splits one at its breaks
+        # when its pieces are lines of their own ("Twenty-fifth session" BREAK "Geneva, …").
+        line = to_runs(tokens)
+        if runs_text(line).strip() or any(isinstance(r, VNote) for r in line):
+            self.visible.front_lines.append(unbold(line))
         return True
 
     def heading(self, style: str, tokens: list[Token], where: str) -> None:

@@ -18,7 +18,7 @@ from cstd_docs.readers.base import Base, resolved_runs
 from cstd_docs.readers.dates import parse_range
 from cstd_docs.readers.inlines import Context
 from cstd_docs.readers.signature import flat, runs_plain, signature, ws
-from cstd_docs.readers.visible import Visible, VNote, VRuns
+from cstd_docs.readers.visible import Visible, VNote, VRun, VRuns
 from cstd_docs.resolve.document import Runs
 
 PlaceAndDates = tuple[str | None, datetime.date, datetime.date]
@@ -48,6 +48,7 @@ class _Lines:
 def front(ctx: Context, visible: Visible) -> Front:
     base = ctx.base
     lines = [line for line in visible.front_lines if runs_plain(line).strip()]
+    lines = [piece for line in lines for piece in _pieces(ctx.pack, line)]
     if base is not None and _unchanged(base, lines):
         report = base.report
         return Front(report.parent_body, report.body, report.session, report.agenda_items, report.agenda_symbol)
@@ -62,6 +63,31 @@ def _unchanged(base: Base, lines: list[VRuns]) -> bool:
     for item in fr.agenda:
         expected += [signature(resolved_runs(item.label, base.doc.notes)), signature((item.title,))]
     return flat([signature(line) for line in lines]) == flat(expected)
+
+
+def _pieces(pack: LanguagePack, line: VRuns) -> list[VRuns]:
+    """A line with line breaks: its pieces when one of them is a line the language names (a
+    session, an agenda item's label: a draft may type them in one paragraph), else the line
+    itself (a body's name with a line break in it, as the Word writer prints it)."""
+    if "\n" not in runs_plain(line):
+        return [line]
+    pieces: list[list[VRun]] = [[]]
+    for run in line:
+        parts = run.split("\n") if isinstance(run, str) else [run]
+        for index, part in enumerate(parts):
+            if index:
+                pieces.append([])
+            if part:
+                pieces[-1].append(part)
+    sessions = _sessions(pack)
+    named = any(text in sessions or _agenda_label(pack, tuple(piece), text)[0] is not None
+                for piece in pieces if (text := runs_plain(piece).strip()))
+    return [tuple(piece) for piece in pieces if runs_plain(piece).strip() or piece] if named else [line]
+
+
+def _sessions(pack: LanguagePack) -> dict[str, int]:
+    """Every session line ("Twenty-fifth session") and its number."""
+    return {pack.table.session.format(ordinal=pack.ordinal(n), number=n): n for n in range(1, 1000)}
 
 
 #: What a label prints for {number}: the item's number, then its sub-item ("3 (b) (iii)").
@@ -127,16 +153,19 @@ def _split_place_and_dates(pack: LanguagePack, text: str) -> PlaceAndDates | Non
 def _read_lines(ctx: Context, lines: list[VRuns]) -> _Lines:
     pack = ctx.pack
     found = _Lines(ctx.base.report.body if ctx.base is not None else "")
-    sessions = {pack.table.session.format(ordinal=pack.ordinal(n), number=n): n for n in range(1, 1000)}
+    sessions = _sessions(pack)
     named = 1
     if len(lines) > 2 and runs_plain(lines[1]).strip() not in sessions and runs_plain(lines[2]).strip() in sessions:
         named = 2  # the parent body over the body
-        found.parent_body = runs_plain(lines[0]).strip()
+        found.parent_body = runs_plain(lines[0])
     if lines:
-        found.body = runs_plain(lines[named - 1]).strip()
+        found.body = runs_plain(lines[named - 1])
     pending: _Label | None = None
     for line in lines[named:]:
-        text = runs_plain(line).strip()
+        # every character is the text's (the format readers cut their own blanks); the
+        # fixed lines are recognised without the blanks around them
+        shown = runs_plain(line)
+        text = shown.strip()
         if text in sessions:
             found.number = sessions[text]
             continue
@@ -149,11 +178,11 @@ def _read_lines(ctx: Context, lines: list[VRuns]) -> _Lines:
             pending = label
             continue
         if pending is not None:
-            found.items.append(AgendaItem(pending[0], text, pending[1], sub_item=pending[2]))
+            found.items.append(AgendaItem(pending[0], shown, pending[1], sub_item=pending[2]))
             pending = None
             continue
         if found.place_dates is None and found.number is not None:
-            found.place_dates = _place_and_dates(ctx, text)
+            found.place_dates = _place_and_dates(ctx, shown)
             if found.place_dates is not None:
                 continue
         ctx.warn("front", f"a line under the masthead was not recognised: {text!r}", "it was left out")

@@ -18,7 +18,7 @@ from cstd_docs.errors import Problem
 from cstd_docs.lang import LanguagePack
 from cstd_docs.model import Citation, CrossRef, Inline, Inlines, Link, Note
 from cstd_docs.readers.base import Base
-from cstd_docs.readers.signature import merge_text, norm, note_runs, runs_plain
+from cstd_docs.readers.signature import joined, merge_text, note_runs, runs_plain
 from cstd_docs.readers.visible import VBlock, VNote, VRef, VRun
 from cstd_docs.resolve import participant_text
 
@@ -40,7 +40,7 @@ class InlineBuilder:
 
     def inlines(self, runs: Sequence[VRun]) -> Inlines:
         out: list[Inline] = []
-        for run in norm(runs, keep_refs=True):
+        for run in joined(runs, keep_refs=True):
             if isinstance(run, VNote):
                 out.append(self.note(run))
             else:
@@ -54,7 +54,7 @@ class InlineBuilder:
         return run
 
     def note(self, run: VNote) -> Citation | Note:
-        text = note_runs(norm(run.text, keep_refs=True))
+        text = note_runs(joined(run.text, keep_refs=True))
         if run.custom:
             self.custom_marks = True
         plain_text = all(isinstance(r, str) and not isinstance(r, VRef) for r in text)

@@ -97,7 +97,8 @@ class Visible:
     """Everything the body and the first page show, in reading order."""
 
     masthead_lines: tuple[str, ...] = ()
-    #: The symbol, where the format puts it in a known place (Markdown: after "United Nations · ").
+    #: The symbol, where the format puts it in a known place (Markdown: after "United Nations · ");
+    #: "" when that place is shown empty (the report has no symbol); None when there is no such place.
     symbol: str | None = None
     front_lines: tuple[VRuns, ...] = ()
     title: VRuns = field(default=(), converter=_runs)

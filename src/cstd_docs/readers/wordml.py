@@ -376,7 +376,7 @@ class WordDocument:
         return None
 
     def first_page_lines(self, body: Any, kind: str) -> list[str]:
-        """Lines of the first-page header's tables (kind "header") or of its footer ("footer")."""
+        """The paragraphs of the first-page header's tables (kind "header") or of its footer ("footer")."""
         lines: list[str] = []
         sects = [*body.iter(w("sectPr"))]
         if not sects:
@@ -389,7 +389,7 @@ class WordDocument:
                 continue
             root = self.pkg.xml(rel[1])
             for container in (root.iter(w("tbl")) if kind == "header" else [root]):
-                lines.extend(self.table_lines(container))
+                lines.extend(self.paragraph_lines(container))
         return lines
 
     def table_lines(self, tbl: Any) -> list[str]:
@@ -399,4 +399,13 @@ class WordDocument:
                 text = runs_text(line).strip()
                 if text:
                     lines.append(text)
+        return lines
+
+    def paragraph_lines(self, container: Any) -> list[str]:
+        """Each paragraph's text as printed, its line breaks and blanks kept; empty ones left out."""
+        lines: list[str] = []
+        for p in container.iter(w("p")):
+            text = runs_text(to_runs(self.tokens(p)))
+            if text.strip():
+                lines.append(text)
         return lines

@@ -73,6 +73,21 @@ def escape(text: str) -> str:
     return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
 
 
+def blank_ends(markdown: str) -> str:
+    """A text's own space or tab at either end as a character reference: Markdown strips
+    the blanks around a paragraph, a heading or a note as layout, and the reader does too."""
+    if markdown[:1] in (" ", "\t"):
+        markdown = f"&#{ord(markdown[0])};{markdown[1:]}"
+    if markdown[-1:] in (" ", "\t"):
+        markdown = f"{markdown[:-1]}&#{ord(markdown[-1])};"
+    return markdown
+
+
+def field(text: str) -> str:
+    """A plain text that stands alone (a masthead line, the body, an agenda item's title)."""
+    return blank_ends(escape(text))
+
+
 #: A line break in text: CommonMark's hard break; the line after it escaped like a line start.
 HARD_BREAK = "\\\n"
 
@@ -177,7 +192,7 @@ def runs(value: Runs | str, hard_break: str = HARD_BREAK) -> str:
                 out.append(f"[^{run.mark}]")
             case _:
                 assert_never(run)
-    return "".join(out)
+    return blank_ends("".join(out))
 
 
 class _BlockView:
@@ -312,7 +327,7 @@ def _new_environment(template_dir: str | Path | None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(runs=runs, text=escape, start=unlabelled_start, numbered=numbered)
+    env.filters.update(runs=runs, text=field, start=unlabelled_start, numbered=numbered)
     return env
 
 

@@ -1,0 +1,130 @@
+"""Each cause found of a draft without its source printing differently once read back (issue 16),
+as a regression test: the short example with one thing changed, read back from its Word and its
+Markdown draft alone, prints the same document (tests/visible_law.py defines "the same").
+
+The rate over generated reports is measured by scripts/visible_rate.py (docs/round-trip.md).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.visible_law import Format, first_difference, printed, read_alone
+
+import cstd_docs
+from cstd_docs.model import Report
+
+SHORT = Path(__file__).resolve().parents[2] / "examples" / "short-en.json"
+Edit = Callable[[dict[str, Any]], None]
+
+
+def _report(edit: Edit, language: str = "en") -> Report:
+    data = json.loads(SHORT.read_text(encoding="utf-8"))
+    data["language"] = language
+    edit(data)
+    return cstd_docs.loads(json.dumps(data))
+
+
+def _chapter(data: dict[str, Any]) -> dict[str, Any]:
+    chapter: dict[str, Any] = data["chapters"][0]
+    return chapter
+
+
+def _first_paragraph(data: dict[str, Any]) -> dict[str, Any]:
+    paragraph: dict[str, Any] = _chapter(data)["content"][0]
+    return paragraph
+
+
+def _set(path: Callable[[dict[str, Any]], dict[str, Any]], key: str, value: Any) -> Edit:
+    def edit(data: dict[str, Any]) -> None:
+        path(data)[key] = value
+
+    return edit
+
+
+def _top(data: dict[str, Any]) -> dict[str, Any]:
+    return data
+
+
+def _masthead(data: dict[str, Any]) -> dict[str, Any]:
+    masthead: dict[str, Any] = data["masthead"]
+    return masthead
+
+
+def _agenda_item(data: dict[str, Any]) -> dict[str, Any]:
+    item: dict[str, Any] = data["agenda_items"][0]
+    return item
+
+
+def _suggestion(data: dict[str, Any]) -> dict[str, Any]:
+    suggestion: dict[str, Any] = _chapter(data)["sections"][0]["suggestions"][0]
+    return suggestion
+
+
+def _unnumbered(text: Any) -> Edit:
+    def edit(data: dict[str, Any]) -> None:
+        _chapter(data)["content"].insert(1, {"unnumbered": text})
+
+    return edit
+
+
+#: name → the edit that once printed differently after the round trip.
+CAUSES: dict[str, Edit] = {
+    # The readers stripped a text's ends (Python's notion of white space, U+0085 included);
+    # the Markdown writer now writes a text's own space or tab at either end as a character
+    # reference, as Markdown drops blanks there as layout.
+    "a space opening a paragraph": _set(_first_paragraph, "text", " The panel met."),
+    "a no-break space opening a paragraph": _set(_first_paragraph, "text", "\u00a0The panel met."),
+    "U+0085 closing a paragraph": _set(_first_paragraph, "text", "The panel met.\u0085"),
+    "a tab closing a paragraph": _set(_first_paragraph, "text", "The panel met.\t"),
+    "two spaces after a subparagraph's label": lambda d: _first_paragraph(d)["subparagraphs"][0].update(
+        text=" Industry 4.0;"),
+    "a tab opening unnumbered text": _unnumbered("\tNote."),
+    "a space opening a heading's title": _set(_chapter, "title", " Introduction"),
+    "a tab opening the title": _set(_top, "title", "\tReport"),
+    "a no-break space closing a subtitle": _set(_top, "subtitles", ["Prepared by the secretariat\u00a0"]),
+    "a space opening a note": _set(_first_paragraph, "text", ["The panel met.", {"note": " A note."}]),
+    # Word: a tab inside a text was read as a space
+    "a tab inside a paragraph": _set(_first_paragraph, "text", "The panel\tmet."),
+    "a tab inside a heading's title": _set(_chapter, "title", "Intro\tduction"),
+    "a tab inside a note": _set(_first_paragraph, "text", ["The panel met.", {"note": "A\tnote."}]),
+    # a line break closing a text was stripped with the blanks
+    "a line break closing a paragraph": _set(_first_paragraph, "text", "The panel met.\n"),
+    "a line break closing a note": _set(_first_paragraph, "text", ["The panel met.", {"note": "A note.\n"}]),
+    # the lines under the masthead and the masthead's own: stripped, and (Word) cut at line breaks
+    "a space opening the body": _set(_top, "body", " Commission on Science"),
+    "a line break inside the body": _set(_top, "body", "Commission on\nScience"),
+    "a tab closing the parent body": _set(_top, "parent_body", "Human Rights Council\t"),
+    "a line break inside an agenda item's title": _set(_agenda_item, "title", "Science,\ntechnology"),
+    "a line break inside the session's place": lambda d: d["session"].update(place="Palais\nGeneva"),
+    "a tab opening the organ": _set(_masthead, "organ", "\tEconomic and Social Council"),
+    "a line break inside the job number": _set(_masthead, "job_number", "GE.22-0\n1234(E)"),
+    "a space opening the symbol": _set(_masthead, "symbol", " E/CN.16/2022/2"),
+    # without a symbol, a masthead line with a slash was taken for it
+    "no symbol, an organ with a slash": lambda d: d["masthead"].update(symbol=None, organ="UN/DESA"),
+    "a space opening a suggestion's addressee": _set(_suggestion, "addressee", " Member States"),
+}
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+@pytest.mark.parametrize("cause", sorted(CAUSES))
+def test_the_cause_prints_the_same_once_read_back_alone(cause: str, fmt: Format) -> None:
+    report = _report(CAUSES[cause])
+    assert report != cstd_docs.load(SHORT)  # the edit took
+    assert first_difference(report, fmt) is None
+
+
+def test_the_law_sees_a_difference_in_print() -> None:
+    """The comparison is not blind: a text that reads back otherwise is a difference."""
+    report = _report(_set(_first_paragraph, "text", "The panel met."))
+    other = _report(_set(_first_paragraph, "text", "The panel  met."))
+    italic = _report(_set(_first_paragraph, "text", ["The panel ", {"emphasis": "met."}]))
+    for fmt in ("md", "docx"):
+        assert printed(report, fmt) != printed(other, fmt)  # type: ignore[arg-type]
+        assert printed(report, fmt) != printed(italic, fmt)  # type: ignore[arg-type]
+    assert read_alone(report, "docx").chapters[0].content[0].text == ("The panel met.",)  # type: ignore[union-attr]
+
