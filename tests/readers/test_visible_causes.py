@@ -106,6 +106,9 @@ CAUSES: dict[str, Edit] = {
     "a space opening the symbol": _set(_masthead, "symbol", " E/CN.16/2022/2"),
     # without a symbol, a masthead line with a slash was taken for it
     "no symbol, an organ with a slash": lambda d: d["masthead"].update(symbol=None, organ="UN/DESA"),
+    # an empty text between two note marks: the Word writer printed no comma, the reader one
+    "two note marks around an empty text": _set(_first_paragraph, "text", [
+        "The panel met.", {"note": "One."}, "", {"note": "Two."}]),
     "a space opening a suggestion's addressee": _set(_suggestion, "addressee", " Member States"),
 }
 

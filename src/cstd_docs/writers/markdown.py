@@ -174,7 +174,8 @@ def runs(value: Runs | str, hard_break: str = HARD_BREAK) -> str:
     for run in _joined(value):
         if isinstance(run, NoteRef) and isinstance(previous, NoteRef):
             out.append(f"<sup>{escape(_separator.get())}</sup>")
-        previous = run
+        if run != "":  # an empty text prints nothing: the marks around it stand at one spot
+            previous = run
         match run:
             case Reference():
                 # A link to the target's anchor: clickable where the Markdown is shown as HTML,

@@ -162,7 +162,8 @@ def inline(
     for item in runs:
         if isinstance(item, NoteRef) and isinstance(previous, NoteRef) and links is not None:
             out.append(mark_separator(links.separator))
-        previous = item
+        if item != "":  # an empty text prints nothing: the marks around it stand at one spot
+            previous = item
         match item:
             case Reference():
                 out.extend(reference_field(item, base()))
