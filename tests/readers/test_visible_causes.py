@@ -131,3 +131,11 @@ def test_the_law_sees_a_difference_in_print() -> None:
         assert printed(report, fmt) != printed(italic, fmt)  # type: ignore[arg-type]
     assert read_alone(report, "docx").chapters[0].content[0].text == ("The panel met.",)  # type: ignore[union-attr]
 
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_a_french_citation_prints_its_spaces_once(fmt: Format) -> None:
+    """A citation's text is typeset like any note's (the narrow space before ":"): read back
+    alone it is a free note, whose text was typeset a second time, adding the space."""
+    report = _report(lambda d: d["participants"]["basso"].update(position="Lead: AI"), language="fr")
+    assert first_difference(report, fmt) is None
+    assert "Lead\u202f: AI" in cstd_docs.render_markdown(report)

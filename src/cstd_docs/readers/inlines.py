@@ -123,7 +123,7 @@ def citations(base: Base, pack: LanguagePack) -> dict[str, tuple[str, ...]]:
     found: dict[str, tuple[str, ...]] = {}
     end = pack.table.note_end
     for ident, who in base.report.participants.items():
-        found.setdefault(participant_text(who, pack) + end, (ident,))
+        found.setdefault(pack.typeset(participant_text(who, pack) + end), (ident,))
     for note in base.doc.notes:
         if note.participants:
             found.setdefault(runs_plain(list(note.text)).strip(), note.participants)

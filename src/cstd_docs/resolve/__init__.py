@@ -185,7 +185,8 @@ class _Resolver:
     def citation_text(self, citation: Citation) -> str:
         registry = self.report.participants
         names = [participant_text(registry[ident], self.pack) for ident in citation.participants]
-        return self.pack.table.participants_separator.join(names) + self.pack.table.note_end
+        # typeset as any note's text is (French spaces): read back as a free note, it prints the same
+        return self.pack.typeset(self.pack.table.participants_separator.join(names) + self.pack.table.note_end)
 
     def typeset(self, item: str | Styled | CrossRef) -> str | Styled | CrossRef:
         """The language's typography (French spaces) on the author's text."""
