@@ -50,6 +50,8 @@ class HeadingLine:
     runs: VRuns = field(converter=_runs)
     where: str = ""
     anchor: str | None = None
+    #: The Word writer's bookmark on its label (a cross-reference's target).
+    bookmark: str | None = None
 
 
 @frozen
@@ -68,6 +70,8 @@ class TextLine:
     anchor: str | None = None
     #: The line is part of a resolution (its Word style, or a Markdown quote).
     instrument: bool = False
+    #: The Word writer's bookmark on its label (a cross-reference's target).
+    bookmark: str | None = None
 
 
 Line = HeadingLine | TextLine
@@ -93,7 +97,7 @@ class Classifier:
             case _:
                 assert_never(line)
         self.previous = block.kind
-        return block
+        return block if line.bookmark is None else attrs.evolve(block, bookmark=line.bookmark)
 
     def heading(self, line: HeadingLine) -> VBlock:
         self.labels.reset()

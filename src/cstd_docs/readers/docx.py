@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from cstd_docs.crossrefs import BOOKMARK_PREFIX
 from cstd_docs.errors import Problem, ReportError
 from cstd_docs.lang import LanguagePack, language_pack
 from cstd_docs.model import DutyStation, Report, TitleStyle
@@ -136,6 +137,15 @@ def _job_lines(document: WordDocument, body: Any, base: Report | None) -> list[s
     return like or footer[:1] if len(footer) <= 1 else like  # a footer of one line holds the job number
 
 
+def _label_bookmark(paragraph: Any) -> str | None:
+    """The name of the Word writer's bookmark in a paragraph (on its label: crossrefs.py), if any."""
+    for start in paragraph.iter(w("bookmarkStart")):
+        name = start.get(w("name"), "")
+        if name.startswith(BOOKMARK_PREFIX):
+            return str(name)
+    return None
+
+
 def _masthead_cells(document: WordDocument, table: Any) -> tuple[str | None, list[str]]:
     """The symbol (the first row's last cell, beside "United Nations") and the masthead's lines.
 
@@ -183,6 +193,15 @@ class _Layout:
         self.chapter_seen = False
 
     def element(self, el: Any, where: str) -> None:
+        count, last = len(self.lines), self.lines[-1] if self.lines else None
+        self.read(el, where)
+        # the bookmark the Word writer puts on a cross-reference target's label names the line
+        # it made (or completed: "Annex" over its title), so a reference keeps its target
+        bookmark = _label_bookmark(el)
+        if bookmark is not None and self.lines and (len(self.lines) > count or self.lines[-1] is not last):
+            self.lines[-1] = attrs.evolve(self.lines[-1], bookmark=bookmark)
+
+    def read(self, el: Any, where: str) -> None:
         if el.tag == w("tbl"):
             self.table(el, where)
             return
@@ -252,7 +271,7 @@ class _Layout:
             self.chapter_seen = True
         elif (isinstance(last, HeadingLine) and last.kind is BlockKind.CHAPTER and not last.runs
               and style == "hchg" and not number):
-            self.lines[-1] = HeadingLine(BlockKind.CHAPTER, last.number, runs, last.where)  # its title
+            self.lines[-1] = attrs.evolve(last, runs=runs)  # its title
         elif style in ("hchg", "hmg") and annex_label(self.pack).fullmatch(number or runs_text(runs).strip()):
             self.lines.append(HeadingLine(BlockKind.ANNEX, number, runs if number else [], where))
             self.chapter_seen = True
@@ -260,7 +279,7 @@ class _Layout:
             self.visible.subtitles.append(runs)
         elif (isinstance(last, HeadingLine) and last.kind is BlockKind.ANNEX and not last.runs
               and style in ("hchg", "h1g") and not number):
-            self.lines[-1] = HeadingLine(BlockKind.ANNEX, last.number, runs, last.where)  # "Annex" over its title
+            self.lines[-1] = attrs.evolve(last, runs=runs)  # "Annex" over its title
         else:
             kind = _HEADING_KINDS[style]
             if kind is BlockKind.SUBSECTION and number.startswith("("):

@@ -19,7 +19,7 @@ from cstd_docs.lang import LanguagePack
 from cstd_docs.model import Citation, CrossRef, Inline, Inlines, Link, Note
 from cstd_docs.readers.base import Base
 from cstd_docs.readers.signature import joined, merge_text, note_runs, runs_plain
-from cstd_docs.readers.visible import VBlock, VNote, VRef, VRun
+from cstd_docs.readers.visible import BlockKind, VBlock, VNote, VRef, VRun
 from cstd_docs.resolve import participant_text
 
 
@@ -130,6 +130,11 @@ def citations(base: Base, pack: LanguagePack) -> dict[str, tuple[str, ...]]:
     return found
 
 
+#: The first word of a made-up id, by the kind of block it names.
+_PREFIXES = {BlockKind.ANNEX: "annex", BlockKind.CHAPTER: "chapter", BlockKind.SECTION: "section",
+             BlockKind.SUBSECTION: "subsection", BlockKind.SUBPARAGRAPH: "sub"}
+
+
 def context(base: Base | None, blocks: Sequence[VBlock], pack: LanguagePack, language: str,
             source: str, warnings: list[Problem]) -> Context:
     taken: set[str] = set()
@@ -147,6 +152,14 @@ def context(base: Base | None, blocks: Sequence[VBlock], pack: LanguagePack, lan
             taken.add(block.anchor)
             anchors[index] = block.anchor
             bookmarks.setdefault(bookmark_name(block.anchor), block.anchor)
+    ids = Ids(taken)
+    if base is None:
+        # Word without its source: a block whose label carries the writer's bookmark is a target
+        # whose id only the source knew; it gets one, and the references to it keep pointing at it
+        for index, block in enumerate(blocks):
+            if block.bookmark is not None and block.bookmark not in bookmarks and index not in anchors:
+                anchors[index] = bookmarks[block.bookmark] = ids.new(block.runs, _PREFIXES.get(block.kind, "p"))
     cited = citations(base, pack) if base is not None else {}
     builder = InlineBuilder(cited, bookmarks, symbol_link=pack.table.symbol_link)
-    return Context(pack, language, base, builder, Ids(taken), anchors, source, warnings)
+    return Context(pack, language, base, builder, ids, anchors, source, warnings)
+

@@ -90,6 +90,9 @@ class VBlock:
     where: str = ""
     #: The id the document itself gives the block (Markdown: ``<a id="…"></a>`` before its number).
     anchor: str | None = None
+    #: The Word writer's bookmark on the block's label, named from an id the draft no longer
+    #: holds without its source (crossrefs.bookmark_name): a cross-reference's target.
+    bookmark: str | None = None
 
 
 @frozen
