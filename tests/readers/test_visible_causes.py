@@ -110,12 +110,17 @@ CAUSES: dict[str, Edit] = {
     "two note marks around an empty text": _set(_first_paragraph, "text", [
         "The panel met.", {"note": "One."}, "", {"note": "Two."}]),
     "a space opening a suggestion's addressee": _set(_suggestion, "addressee", " Member States"),
+    # Word: the blanks after a note's TAB were dropped with it
+    "a tab opening a note": _set(_first_paragraph, "text", ["The panel met.", {"note": "\tA note."}]),
 }
 
 #: Arabic: the Word writer marks a run right to left when it holds Arabic, so where the runs
 #: are cut changes the print; they were cut where the model's inline items were, and the
 #: reader joins what prints the same.
 ARABIC: dict[str, Edit] = {
+    "two texts side by side": _set(_first_paragraph, "text", ["abc ", "\u0645\u0646\u0634"]),
+    "two emphases side by side": _set(_first_paragraph, "text", [{"emphasis": "abc"}, {"emphasis": "\u0645\u0646"}]),
+    "bold text opening with a blank": _set(_first_paragraph, "text", ["\u0645\u0646", {"strong": "\rabc"}]),
     "a cross-reference (its REF field prints apart)": _set(_first_paragraph, "text", [
         "abc ", {"ref": "introduction"}, " \u0645\u0646"]),
 }

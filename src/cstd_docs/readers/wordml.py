@@ -253,7 +253,7 @@ def _note_body(tokens: list[Token]) -> list[Token]:
     if marks:
         tokens = tokens[marks[0] + 1 :]
         if tokens and isinstance(tokens[0], Tab):
-            tokens = tokens[1:]
+            return tokens[1:]  # the layout's TAB after the mark: the rest is the note's text, blanks too
     else:  # a typed mark ("*"): TAB * TAB text; LibreOffice's re-save: * TAB * TAB text
         typed = 0
         for _ in range(3):
