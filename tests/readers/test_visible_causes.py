@@ -110,6 +110,14 @@ CAUSES: dict[str, Edit] = {
     "two note marks around an empty text": _set(_first_paragraph, "text", [
         "The panel met.", {"note": "One."}, "", {"note": "Two."}]),
     "a space opening a suggestion's addressee": _set(_suggestion, "addressee", " Member States"),
+    # Word: unnumbered text that starts like a label was read as a paragraph or subparagraph;
+    # the writer now says the paragraph is not numbered (w:numId 0), which prints nothing
+    "unnumbered text typed '1. '": _unnumbered("1. Typed by the author."),
+    "unnumbered text typed '1.' TAB": _unnumbered("1.\tTyped by the author."),
+    "unnumbered text typed '(b) ' after a paragraph": _unnumbered("(b) Typed by the author."),
+    "unnumbered text typed '(a)' TAB after a paragraph": _unnumbered("(a)\tTyped by the author."),
+    "unnumbered text typed '1. ' first in a chapter": lambda d: _chapter(d)["content"].insert(
+        0, {"unnumbered": "1. Typed by the author."}),
     # Word: the blanks after a note's TAB were dropped with it
     "a tab opening a note": _set(_first_paragraph, "text", ["The panel met.", {"note": "\tA note."}]),
 }

@@ -11,7 +11,8 @@ before, is made here once:
 - a subparagraph label after a paragraph or a subparagraph makes a subparagraph, its
   depth from the labels before it (labels.SubLabels);
 - a line the base printed as unnumbered text, word for word, stays unnumbered even
-  when it starts like a number ("12." typed by the author);
+  when it starts like a number ("12." typed by the author), and so does a line the
+  document says is not numbered (the Word writer's ``w:numId`` 0 on unnumbered text);
 - anything else is unnumbered text.
 """
 
@@ -72,6 +73,8 @@ class TextLine:
     instrument: bool = False
     #: The Word writer's bookmark on its label (a cross-reference's target).
     bookmark: str | None = None
+    #: The document says the line is not numbered (Word: ``w:numId`` 0), whatever it starts with.
+    not_numbered: bool = False
 
 
 Line = HeadingLine | TextLine
@@ -112,7 +115,7 @@ class Classifier:
         after_text = self.previous in (BlockKind.PARAGRAPH, BlockKind.SUBPARAGRAPH)
         typed = number is not None or item is not None
         in_list = item is not None and self.previous is BlockKind.SUBPARAGRAPH and self.labels.expects(item.label)
-        if typed and self.unnumbered and signature(line.runs) in self.unnumbered:
+        if typed and (line.not_numbered or (self.unnumbered and signature(line.runs) in self.unnumbered)):
             pass
         elif number is not None and not in_list:
             self.labels.reset()

@@ -316,7 +316,11 @@ class _Layout:
         rest = to_runs(rejoin(parts, tokens, 1))
         item = Labelled(label, rest) if label else None
         number = item if item is not None and paragraph_number(self.pack).fullmatch(label) else None
-        return TextLine(to_runs(tokens), where, number=number, item=item, list_level=self.list_level(el, style, where))
+        numbering = el.find(f"{w('pPr')}/{w('numPr')}/{w('numId')}")
+        not_numbered = numbering is not None and numbering.get(w("val")) == "0"  # no numbering, said outright
+        return TextLine(to_runs(tokens), where, number=number, item=item,
+                        list_level=None if not_numbered else self.list_level(el, style, where),
+                        not_numbered=not_numbered)
 
     def list_level(self, el: Any, style: str, where: str) -> int | None:
         numpr = el.find(f"{w('pPr')}/{w('numPr')}")

@@ -408,7 +408,7 @@ def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks, layout: L
             numbering = bookmarks.around(item.id, f"{item.label}\t")
             return [paragraph([body_style, ind], [*numbering, *inline(item.text, links)])]
         case Unnumbered():
-            return [paragraph([body_style], inline(item.text, links))]
+            return [paragraph([body_style, st.not_numbered()], inline(item.text, links))]
         case _:
             assert_never(item)
 
