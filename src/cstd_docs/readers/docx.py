@@ -317,10 +317,11 @@ class _Layout:
         item = Labelled(label, rest) if label else None
         number = item if item is not None and paragraph_number(self.pack).fullmatch(label) else None
         numbering = el.find(f"{w('pPr')}/{w('numPr')}/{w('numId')}")
-        not_numbered = numbering is not None and numbering.get(w("val")) == "0"  # no numbering, said outright
+        unlisted = numbering is not None and numbering.get(w("val")) == "0"  # no numbering, said outright
+        # with the source, a number the author typed there counts (the source knows its text)
         return TextLine(to_runs(tokens), where, number=number, item=item,
-                        list_level=None if not_numbered else self.list_level(el, style, where),
-                        not_numbered=not_numbered)
+                        list_level=None if unlisted else self.list_level(el, style, where),
+                        not_numbered=unlisted and self.foreign)
 
     def list_level(self, el: Any, style: str, where: str) -> int | None:
         numpr = el.find(f"{w('pPr')}/{w('numPr')}")

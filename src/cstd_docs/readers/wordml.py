@@ -251,9 +251,15 @@ def _note_body(tokens: list[Token]) -> list[Token]:
     """A footnote paragraph without its mark and the tabs around it: "TAB mark TAB text", "TAB * TAB text"."""
     marks = [i for i, t in enumerate(tokens) if isinstance(t, OwnMark)]
     if marks:
+        before = sum(1 for t in tokens[: marks[0]] if isinstance(t, Tab))
         tokens = tokens[marks[0] + 1 :]
         if tokens and isinstance(tokens[0], Tab):
-            return tokens[1:]  # the layout's TAB after the mark: the rest is the note's text, blanks too
+            # The layout's tabs: TAB mark TAB (LibreOffice re-saves it mark TAB TAB); the rest is
+            # the note's text, its own blanks included
+            for _ in range(max(2 - before, 1)):
+                if tokens and isinstance(tokens[0], Tab):
+                    tokens = tokens[1:]
+            return tokens
     else:  # a typed mark ("*"): TAB * TAB text; LibreOffice's re-save: * TAB * TAB text
         typed = 0
         for _ in range(3):
