@@ -109,6 +109,9 @@ CAUSES: dict[str, Edit] = {
     # an empty text between two note marks: the Word writer printed no comma, the reader one
     "two note marks around an empty text": _set(_first_paragraph, "text", [
         "The panel met.", {"note": "One."}, "", {"note": "Two."}]),
+    # Markdown: "*a*" "" "*b*" printed "*a**b*", which reads as bold
+    "two emphases around an empty text": _set(_first_paragraph, "text", [
+        "The ", {"emphasis": "panel"}, "", {"emphasis": "met"}, "."]),
     "a space opening a suggestion's addressee": _set(_suggestion, "addressee", " Member States"),
     # Word: unnumbered text that starts like a label was read as a paragraph or subparagraph;
     # the writer now says the paragraph is not numbered (w:numId 0), which prints nothing
@@ -129,6 +132,8 @@ ARABIC: dict[str, Edit] = {
     "two texts side by side": _set(_first_paragraph, "text", ["abc ", "\u0645\u0646\u0634"]),
     "two emphases side by side": _set(_first_paragraph, "text", [{"emphasis": "abc"}, {"emphasis": "\u0645\u0646"}]),
     "bold text opening with a blank": _set(_first_paragraph, "text", ["\u0645\u0646", {"strong": "\rabc"}]),
+    "two emphases around an empty text": _set(_first_paragraph, "text", [
+        {"emphasis": "abc"}, "", {"emphasis": "\u0645\u0646"}]),
     "a cross-reference (its REF field prints apart)": _set(_first_paragraph, "text", [
         "abc ", {"ref": "introduction"}, " \u0645\u0646"]),
 }

@@ -154,10 +154,13 @@ def _delimited(inner: str, mark: str) -> str:
 
 
 def _joined(value: Runs) -> list[Run]:
-    """Adjacent italic (or bold) runs as one: ``*a**b*`` would read as bold."""
+    """Adjacent italic (or bold) runs as one: ``*a**b*`` would read as bold. An empty text between
+    them prints nothing: they are adjacent still."""
     out: list[Run] = []
     for run in value:
         last = out[-1] if out else None
+        if run == "" and not isinstance(run, Reference):
+            continue
         if isinstance(run, (Emphasis, Strong)) and type(last) is type(run):
             out[-1] = type(run)(last.text + run.text)
         else:

@@ -178,6 +178,8 @@ def _joined(runs: Iterable[InlineRun]) -> list[InlineRun]:
     out: list[InlineRun] = []
     for item in _pieces(runs):
         last = out[-1] if out else None
+        if type(item) is str and not item:
+            continue  # prints nothing: what stands around it is adjacent
         if type(item) is str and type(last) is str:  # not a Reference, a str of its own
             out[-1] = last + item
         elif isinstance(item, (Emphasis, Strong)) and isinstance(last, (Emphasis, Strong)) and type(last) is type(item):
