@@ -114,7 +114,7 @@ def _links(z: zipfile.ZipFile, part: str) -> dict[str, str]:
     if rels not in z.namelist():
         return {}
     root = etree.fromstring(z.read(rels))
-    return {rel.get("Id"): rel.get("Target") for rel in root}
+    return {str(rel.get("Id")): str(rel.get("Target")) for rel in root}
 
 
 def print_form(data: bytes) -> list[Any]:
