@@ -5,6 +5,7 @@
     python benchmarks/run.py --only md,import --json results.json
     python benchmarks/run.py --only redline       # two 10,000-paragraph versions
     python benchmarks/run.py --only reading    # the import's worst cases (benchmarks/reading.py)
+    python benchmarks/run.py --only hostile    # hostile inputs refused in bounded time (benchmarks/hostile.py)
 
 Each case reports a median over repeats. Large reports run in a fresh process each, so
 that their peak memory (the process's maximum resident set) is their own. DOCX cases
@@ -441,13 +442,20 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-CASES = ("import", "reference", "process", "sizes", "batch", "redline", "reading")
+CASES = ("import", "reference", "process", "sizes", "batch", "redline", "reading", "hostile")
 
 def case_reading(repeats: int) -> list[Row]:
     """The import's worst cases (benchmarks/reading.py)."""
     from reading import measure
 
     return [Row(**row) for row in measure(repeats)]
+
+
+def case_hostile(repeats: int, workdir: Path) -> list[Row]:
+    """Hostile inputs refused in bounded time and memory (benchmarks/hostile.py)."""
+    from hostile import measure
+
+    return [Row(**row) for row in measure(repeats, workdir)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -483,6 +491,7 @@ def main(argv: list[str] | None = None) -> int:
             ("batch", lambda: case_batch(40 if quick else 200, workdir, 1 if quick else 3)),
             ("redline", lambda: case_redline(1 if quick else 3, workdir)),
             ("reading", lambda: case_reading(1 if quick else 3)),
+            ("hostile", lambda: case_hostile(1 if quick else 3, workdir)),
         ]
         for name, step in steps:
             if name in chosen:
