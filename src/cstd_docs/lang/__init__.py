@@ -58,13 +58,22 @@ def _spaced(pieces: Sequence[str], pattern: re.Pattern[str],
             edits[blank] = space
         else:
             edits[match.start()] = text[match.start()] + space if after else space + text[match.start()]
-    out: list[list[str]] = [[] for _ in pieces]
-    position = 0
-    for index, piece in enumerate(pieces):
-        for char in piece:
-            out[index].append(edits.get(position, char))
-            position += 1
-    return ["".join(chars) for chars in out]
+    if not edits:
+        return list(pieces)
+    positions = sorted(edits)
+    out: list[str] = []
+    start = taken = 0
+    for piece in pieces:
+        end = start + len(piece)
+        parts, cursor = [], start
+        while taken < len(positions) and positions[taken] < end:
+            at = positions[taken]
+            parts += [text[cursor:at], edits[at]]
+            cursor, taken = at + 1, taken + 1
+        parts.append(text[cursor:end])
+        out.append("".join(parts))
+        start = end
+    return out
 
 
 def available() -> list[str]:
