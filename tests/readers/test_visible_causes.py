@@ -121,6 +121,14 @@ CAUSES: dict[str, Edit] = {
     "unnumbered text typed '(a)' TAB after a paragraph": _unnumbered("(a)\tTyped by the author."),
     "unnumbered text typed '1. ' first in a chapter": lambda d: _chapter(d)["content"].insert(
         0, {"unnumbered": "1. Typed by the author."}),
+    # Markdown: the one annex prints "Annex" without a numeral, so a title "I …" read as annex I;
+    # Word: a title that reads like a label ("Annex II") was taken for a second annex
+    "the one annex titled 'I x'": _set(_top, "annexes", [{"title": "I x", "content": [{"text": "A."}]}]),
+    "the one annex titled 'V'": _set(_top, "annexes", [{"title": "V", "content": [{"text": "A."}]}]),
+    "an annex titled 'Annex II'": _set(_top, "annexes", [{"title": "Annex II", "content": [{"text": "A."}]}]),
+    "an annex titled 'Chapter II'": _set(_top, "annexes", [{"title": "Chapter II", "content": [{"text": "A."}]}]),
+    "New York: a chapter titled 'Chapter II' under its caption": lambda d: d.update(
+        layout="new_york", chapters=[{**d["chapters"][0], "title": "Chapter II"}]),
     # Word: the blanks after a note's TAB were dropped with it
     "a tab opening a note": _set(_first_paragraph, "text", ["The panel met.", {"note": "\tA note."}]),
 }

@@ -263,23 +263,24 @@ class _Layout:
         number, title_tokens = heading_parts(tokens)
         runs = to_runs(title_tokens)
         last = self.lines[-1] if self.lines else None
-        caption = chapter_caption(self.pack).fullmatch(runs_text(runs).strip()) if style == "hchg" and not number \
-            else None
-        if caption:  # "Chapter I" on its own line (the New York layout); the title follows
+        # "Chapter I" or "Annex" alone waits for its title: the next heading is that, whatever it says
+        # (a title "Annex II" or "Chapter II" was read as a label of its own, and the first left untitled)
+        waiting = isinstance(last, HeadingLine) and not last.runs and not number and (
+            (last.kind is BlockKind.CHAPTER and style == "hchg")
+            or (last.kind is BlockKind.ANNEX and style in ("hchg", "h1g")))
+        caption = chapter_caption(self.pack).fullmatch(runs_text(runs).strip()) \
+            if style == "hchg" and not number and not waiting else None
+        if waiting and isinstance(last, HeadingLine):
+            self.lines[-1] = attrs.evolve(last, runs=runs)  # its title
+        elif caption:  # "Chapter I" on its own line (the New York layout); the title follows
             numeral = self.pack.table.heading_number.format(number=caption.group(1))
             self.lines.append(HeadingLine(BlockKind.CHAPTER, numeral, [], where))
             self.chapter_seen = True
-        elif (isinstance(last, HeadingLine) and last.kind is BlockKind.CHAPTER and not last.runs
-              and style == "hchg" and not number):
-            self.lines[-1] = attrs.evolve(last, runs=runs)  # its title
         elif style in ("hchg", "hmg") and annex_label(self.pack).fullmatch(number or runs_text(runs).strip()):
             self.lines.append(HeadingLine(BlockKind.ANNEX, number, runs if number else [], where))
             self.chapter_seen = True
         elif style == "h1g" and not self.chapter_seen:
             self.visible.subtitles.append(runs)
-        elif (isinstance(last, HeadingLine) and last.kind is BlockKind.ANNEX and not last.runs
-              and style in ("hchg", "h1g") and not number):
-            self.lines[-1] = attrs.evolve(last, runs=runs)  # "Annex" over its title
         else:
             kind = _HEADING_KINDS[style]
             if kind is BlockKind.SUBSECTION and number.startswith("("):

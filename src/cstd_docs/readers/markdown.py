@@ -137,9 +137,9 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
         reader.head(kept[index][1])
         index += 1
     pack = language_pack(reader.language or "en")
-    # "Annex V title" is the one annex titled "V title" when the source had one annex and the
-    # draft still has one: the writer prints a single annex without a numeral
-    reader.single_annex = base is not None and len(base.annexes) == 1 and _annexes(kept[index:], pack) == 1
+    # "Annex V title" is the one annex titled "V title" when the draft has one annex (and the
+    # source, if any, had one): the writer prints a single annex without a numeral
+    reader.single_annex = (base is None or len(base.annexes) == 1) and _annexes(kept[index:], pack) == 1
     for start, lines in kept[index:]:
         reader.body_chunk(pack, lines, f"line {start}", sink, source)
     resolved = base_of(base) if base is not None else None
