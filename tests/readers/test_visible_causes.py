@@ -109,6 +109,9 @@ CAUSES: dict[str, Edit] = {
     # an empty text between two note marks: the Word writer printed no comma, the reader one
     "two note marks around an empty text": _set(_first_paragraph, "text", [
         "The panel met.", {"note": "One."}, "", {"note": "Two."}]),
+    # Markdown: a text ending in a line break, then another: "<br>" then the second, read as
+    # one text, whose line break prints as a hard break
+    "a line break between two texts": _set(_first_paragraph, "text", ["The panel\n", "met."]),
     # Markdown: "*a*" "" "*b*" printed "*a**b*", which reads as bold
     "two emphases around an empty text": _set(_first_paragraph, "text", [
         "The ", {"emphasis": "panel"}, "", {"emphasis": "met"}, "."]),

@@ -155,13 +155,16 @@ def _delimited(inner: str, mark: str) -> str:
 
 def _joined(value: Runs) -> list[Run]:
     """Adjacent italic (or bold) runs as one: ``*a**b*`` would read as bold. An empty text between
-    them prints nothing: they are adjacent still."""
+    them prints nothing: they are adjacent still. Adjacent plain texts as one too: a line break
+    ending one prints as the line break the reader reads in the text they make together."""
     out: list[Run] = []
     for run in value:
         last = out[-1] if out else None
         if run == "" and not isinstance(run, Reference):
             continue
-        if isinstance(run, (Emphasis, Strong)) and type(last) is type(run):
+        if type(run) is str and type(last) is str:  # not a Reference, which is a str of its own
+            out[-1] = last + run
+        elif isinstance(run, (Emphasis, Strong)) and type(last) is type(run):
             out[-1] = type(run)(last.text + run.text)
         else:
             out.append(run)
