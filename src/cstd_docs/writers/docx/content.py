@@ -38,7 +38,7 @@ from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import GENEVA, LAYOUTS, FrontBlockLayout, Layout, MastheadGeometry
 from cstd_docs.writers.docx.oxml import CT_Footnotes
 from cstd_docs.writers.docx.oxml.build import Element, make, paragraph, run, text, val
-from cstd_docs.writers.docx.styled import hyperlink, mark_separator, strong
+from cstd_docs.writers.docx.styled import InlineRun, hyperlink, joined_runs, mark_separator, strong
 
 Props = Callable[[], list[Element]]
 
@@ -152,43 +152,6 @@ def _plain(props: Props | None) -> Props:
     return props if props is not None else list
 
 
-InlineRun = str | Emphasis | NoteRef | Strong | Link
-
-
-def _pieces(runs: Iterable[InlineRun]) -> Iterable[InlineRun]:
-    """Italic or bold text with the white space at its ends as plain text: it prints the same."""
-    for item in runs:
-        if isinstance(item, (Emphasis, Strong)) and item.text != item.text.strip():
-            stripped = item.text.strip()
-            if not stripped:
-                yield item.text
-                continue
-            start = item.text.index(stripped)
-            yield item.text[:start]
-            yield type(item)(stripped)
-            yield item.text[start + len(stripped) :]
-        else:
-            yield item
-
-
-def _joined(runs: Iterable[InlineRun]) -> list[InlineRun]:
-    """Adjacent plain, italic or bold texts as one run each, white space out of italic and bold:
-    it prints the same, and the right-to-left marking (bidi.py), made run by run, then follows
-    the text alone, as the readers see it (readers/signature.py, ``joined``)."""
-    out: list[InlineRun] = []
-    for item in _pieces(runs):
-        last = out[-1] if out else None
-        if type(item) is str and not item:
-            continue  # prints nothing: what stands around it is adjacent
-        if type(item) is str and type(last) is str:  # not a Reference, a str of its own
-            out[-1] = last + item
-        elif isinstance(item, (Emphasis, Strong)) and isinstance(last, (Emphasis, Strong)) and type(last) is type(item):
-            out[-1] = type(item)(last.text + item.text)
-        else:
-            out.append(item)
-    return out
-
-
 def inline(
     runs: Iterable[InlineRun], links: NoteLinks | None, props: Props | None = None
 ) -> list[Element]:
@@ -196,7 +159,7 @@ def inline(
     base = _plain(props)
     out: list[Element] = []
     previous: object = None
-    for item in _joined(runs):
+    for item in joined_runs(runs):
         if isinstance(item, NoteRef) and isinstance(previous, NoteRef) and links is not None:
             out.append(mark_separator(links.separator))
         if item != "":  # an empty text prints nothing: the marks around it stand at one spot
