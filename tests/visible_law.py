@@ -64,13 +64,12 @@ def _props(element: Any) -> str:
 
 
 def _run_props(run: Any, blank: bool) -> str:
+    """A run's formatting as it prints a character: for white space, without italic and bold."""
     rpr = run.find(f"{W}rPr")
     if rpr is None:
         return ""
-    if not blank:
-        return _props(rpr)
-    kept = [child for child in rpr if child.tag not in _INVISIBLE_ON_BLANKS]
-    return " ".join(_props(child) for child in kept)
+    kept = [_props(child) for child in rpr if not (blank and child.tag in _INVISIBLE_ON_BLANKS)]
+    return " ".join(["rPr", *kept]) if kept else ""
 
 
 def _paragraph_form(paragraph: Any, links: dict[str, str]) -> list[Any]:
