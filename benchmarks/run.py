@@ -7,6 +7,7 @@
     python benchmarks/run.py --only reading    # the import's worst cases (benchmarks/reading.py)
     python benchmarks/run.py --only pages,examples,pandoc-batch   # issue 20 (benchmarks/breadth.py)
     python benchmarks/run.py --only foreign    # a 250-page UN template document (benchmarks/foreign.py)
+    python benchmarks/run.py --only hostile    # hostile inputs refused in bounded time (benchmarks/hostile.py)
 
 Each case reports a median over repeats. Large reports run in a fresh process each, so
 that their peak memory (the process's maximum resident set) is their own. DOCX cases
@@ -444,7 +445,7 @@ def table(rows: list[Row]) -> str:
 
 
 CASES = ("import", "reference", "process", "sizes", "batch", "redline", "reading", "pages", "examples",
-         "pandoc-batch", "foreign")
+         "pandoc-batch", "foreign", "hostile")
 
 def case_reading(repeats: int) -> list[Row]:
     """The import's worst cases (benchmarks/reading.py)."""
@@ -465,9 +466,18 @@ def case_breadth(name: str, quick: bool, workdir: Path) -> list[Row]:
         case _:
             rows = breadth.case_pandoc_batch(40 if quick else 200, 1 if quick else 3, workdir, command(), PROCESS_ENV)
     return [Row(**row) for row in rows]
+
+
 def case_foreign(repeats: int, workdir: Path) -> list[Row]:
     """A long UN template document not made by us (benchmarks/foreign.py), each import in its own process."""
     from foreign import measure
+
+    return [Row(**row) for row in measure(repeats, workdir)]
+
+
+def case_hostile(repeats: int, workdir: Path) -> list[Row]:
+    """Hostile inputs refused in bounded time and memory (benchmarks/hostile.py)."""
+    from hostile import measure
 
     return [Row(**row) for row in measure(repeats, workdir)]
 
@@ -508,6 +518,7 @@ def main(argv: list[str] | None = None) -> int:
             *((name, lambda name=name: case_breadth(name, quick, workdir))  # type: ignore[misc]
               for name in ("pages", "examples", "pandoc-batch")),
             ("foreign", lambda: case_foreign(1 if quick else 5, workdir)),
+            ("hostile", lambda: case_hostile(1 if quick else 3, workdir)),
         ]
         for name, step in steps:
             if name in chosen:

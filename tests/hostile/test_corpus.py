@@ -3,15 +3,15 @@
 For each case of the corpus: the API raises ReportError (never another exception)
 naming the expected place with a fix for every problem; the command line exits 1 with
 the place on stderr and no traceback; an existing output is untouched and no temporary
-file is left behind. Huge cases are generated in memory and must fail within seconds
-and bounded memory.
+file is left behind. Huge cases are generated in memory; the time and memory their
+refusal takes are measured by benchmarks/hostile.py (``python benchmarks/run.py --only
+hostile``, docs/performance.md), not here.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -24,10 +24,6 @@ from cstd_docs import ReportError
 from cstd_docs.cli import main
 
 BY_NAME = {case.name: case for case in CASES_LIST}
-#: Seconds a case may take through the API (generating it not included, nor tracing memory).
-TIME_LIMIT = 5.0
-#: Peak memory traced while loading a huge case.
-MEMORY_LIMIT = 200 * 1024 * 1024
 PREVIOUS = b"previous output, to be kept\n"
 
 
@@ -38,12 +34,11 @@ def test_the_corpus_is_large_enough() -> None:
     assert used, "the byte-level cases are files in tests/hostile/cases"
 
 
-def _problems(case: Case, data: bytes) -> tuple[ReportError, float]:
-    start = time.perf_counter()
+def _problems(case: Case, data: bytes) -> ReportError:
     try:
         cstd_docs.loads(data)
     except ReportError as error:
-        return error, time.perf_counter() - start
+        return error
     except BaseException as error:
         pytest.fail(f"{case.name}: raised {type(error).__name__}: {error}, not ReportError")
     pytest.fail(f"{case.name}: loaded without error")
@@ -59,17 +54,7 @@ def _assert_names_the_place(case: Case, error: ReportError) -> None:
 
 @pytest.mark.parametrize("case", CASES_LIST, ids=lambda c: c.name)
 def test_api_raises_report_error_naming_the_place(case: Case) -> None:
-    data = case.data()
-    error, seconds = _problems(case, data)
-    assert seconds < TIME_LIMIT, f"{case.name}: {seconds:.1f} s"
-    if case.huge:  # memory in a second run: tracing makes it 7 times slower (1 s → 7 s)
-        tracemalloc.start()
-        try:
-            _problems(case, data)
-            _, peak = tracemalloc.get_traced_memory()
-        finally:
-            tracemalloc.stop()
-        assert peak < MEMORY_LIMIT, f"{case.name}: {peak / 2**20:.0f} MB traced"
+    error = _problems(case, case.data())
     _assert_names_the_place(case, error)
     assert len(str(error)) < 20_000, "the message stays readable however many problems there are"
 
@@ -159,10 +144,8 @@ def test_missing_and_unreadable_files(tmp_path: Path) -> None:
 def test_an_endless_device_is_refused_after_reading_the_limit() -> None:
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero here")
-    start = time.perf_counter()
     with pytest.raises(ReportError, match="at most 64 MB"):
         cstd_docs.load("/dev/zero")
-    assert time.perf_counter() - start < 5
 
 
 def test_python_data_gets_the_same_limits() -> None:

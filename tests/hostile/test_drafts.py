@@ -3,12 +3,12 @@
 For every draft of :mod:`tests.hostile.drafts`, through the API (``import_file``) and the
 command: a refused draft raises ReportError naming the place (exit 1, nothing written,
 no temporary file); a kept one gives a report that loads back unchanged, and a warning
-naming the place and saying what was cut or lost (exit 0).
+naming the place and saying what was cut or lost (exit 0). The time each takes is
+measured by benchmarks/hostile.py, not here.
 """
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -19,8 +19,6 @@ from cstd_docs import ReportError
 from cstd_docs.cli import main
 from cstd_docs.readers import import_file
 
-#: Seconds an import of a hostile draft may take.
-TIME_LIMIT = 10.0
 PREVIOUS = b'{"previous": "output, to be kept"}\n'
 
 
@@ -39,7 +37,6 @@ def _write(draft: Draft, folder: Path) -> Path:
 @pytest.mark.parametrize("draft", DRAFTS, ids=lambda d: d.name)
 def test_the_api_keeps_a_loadable_report_or_refuses_naming_the_place(draft: Draft, tmp_path: Path) -> None:
     path = _write(draft, tmp_path)
-    started = time.perf_counter()
     if draft.outcome == "refused":
         with pytest.raises(ReportError) as caught:
             import_file(path)
@@ -48,7 +45,6 @@ def test_the_api_keeps_a_loadable_report_or_refuses_naming_the_place(draft: Draf
         imported = import_file(path)
         assert cstd_docs.loads(cstd_docs.dumps(imported.report)) == imported.report
         problems = imported.warnings
-    assert time.perf_counter() - started < TIME_LIMIT
     matching = [p for p in problems if draft.place in p.path and draft.words in p.message]
     assert matching, f"{draft.name}: nothing at {draft.place!r} saying {draft.words!r}; got {problems}"
     assert all(p.hint for p in matching)

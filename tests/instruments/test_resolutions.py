@@ -255,9 +255,12 @@ def test_a_leading_tab_makes_no_code_block_and_reads_back() -> None:
     markdown = cstd_docs.render_markdown(report)
     assert "\n&#9;Typed with a tab.\n" in markdown and "\n&#32;   Four spaces.\n" in markdown
     assert cstd_docs.read_markdown(markdown) == report
-    # Without the source, a paragraph's leading white space is the Markdown's, not the text's.
+    # Without the source too: the text's own blank, written as a character reference, is text
+    # (blanks typed around a paragraph are the Markdown's, and dropped; issue 16).
     back = cstd_docs.read_markdown(cstd_docs.render_markdown(report, embed_source=False))
-    assert [b.unnumbered for b in back.chapters[0].content] == [("Typed with a tab.",), ("Four spaces.",)]
+    assert [b.unnumbered for b in back.chapters[0].content] == [("\tTyped with a tab.",), ("    Four spaces.",)]
+    typed = cstd_docs.read_markdown("# Title\n\n## I. Chapter\n\n\tTyped with a tab.  \n")
+    assert typed.chapters[0].content[0].unnumbered == ("Typed with a tab.",)  # type: ignore[union-attr]
 
 
 # --- readers -----------------------------------------------------------------------------------------

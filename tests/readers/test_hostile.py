@@ -1,10 +1,14 @@
-"""Untrusted files: not a zip, zip bombs, too many parts, XML entities."""
+"""Untrusted files: not a zip, zip bombs, too many parts, XML entities.
+
+What happens is checked here; how long it takes is measured by benchmarks/hostile.py
+(``python benchmarks/run.py --only hostile``; docs/performance.md).
+"""
 
 from __future__ import annotations
 
-import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.conftest import REPO
@@ -41,16 +45,28 @@ def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
         cstd_docs.read_docx(tmp_path / "nothing.docx")
 
 
-def test_a_zip_bomb_is_refused_quickly_before_decompressing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("megabytes", [20, 300])  # too compressed; more than a package may hold in all
+def test_a_zip_bomb_is_refused_before_anything_is_decompressed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, megabytes: int) -> None:
     path = tmp_path / "bomb.docx"
     path.write_bytes(zip_package({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS,
-                           "word/document.xml": b"<a>" + b" " * (300 * 1024 * 1024) + b"</a>"}))
-    assert path.stat().st_size < 2 * 1024 * 1024
-    started = time.monotonic()
+                           "word/document.xml": b"<a>" + b" " * (megabytes * 1024 * 1024) + b"</a>"}))
+    assert path.stat().st_size < megabytes * 1024 * 1024 / 200
+    opened: list[str] = []
+    original = zipfile.ZipFile.open
+
+    def opening(self: zipfile.ZipFile, name: Any, *args: Any, **kwargs: Any) -> Any:
+        opened.append(name.filename if isinstance(name, zipfile.ZipInfo) else name)
+        return original(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", opening)
+    cstd_docs.read_docx(cstd_docs.docx_bytes(cstd_docs.load(REPO / "examples" / "short-en.json")), warnings=[])
+    assert "word/document.xml" in opened  # the spy sees what a reading decompresses
+    opened.clear()
     with pytest.raises(ReportError) as error:
         cstd_docs.read_docx(path)
-    assert time.monotonic() - started < 1.0
     assert "zip bomb" in _message(error)
+    assert opened == [], "refused from the zip's directory, before any part is decompressed"
 
 
 def test_a_part_over_the_size_bound_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,10 +108,10 @@ def test_billion_laughs_is_refused() -> None:
         '<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>'
     ).encode()
     data = zip_package({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS, "word/document.xml": document})
-    started = time.monotonic()
-    with pytest.raises(ReportError):
+    with pytest.raises(ReportError) as error:
         cstd_docs.read_docx(data)
-    assert time.monotonic() - started < 1.0
+    # refused (by libxml2's bound on entity amplification, or at the DOCTYPE), naming the part
+    assert "word/document.xml" in _message(error) and "lollol" not in _message(error)
 
 
 def test_a_damaged_embedded_source_is_ignored_with_a_warning() -> None:
@@ -137,29 +153,29 @@ def test_an_imported_report_that_needs_no_cut_is_returned_as_it_is() -> None:
     assert warnings == []
 
 
-def test_a_field_instruction_in_200000_pieces_is_read() -> None:
-    # 200,000 one-character instrText runs around a field's result: read, and not slowly.
+def test_a_field_instruction_in_many_pieces_is_read() -> None:
+    # One-character instrText runs around a field's result: read (200,000 of them, in
+    # time that grows with the draft: benchmarks/hostile.py).
     runs = b"".join([b'<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
-                     b"<w:r><w:instrText>x</w:instrText></w:r>" * 200_000,
+                     b"<w:r><w:instrText>x</w:instrText></w:r>" * 2_000,
                      b'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r>',
                      b'<w:r><w:fldChar w:fldCharType="end"/></w:r>'])
     document = document_xml("<w:p>" + runs.decode() + "<w:r><w:t> text</w:t></w:r></w:p>")
     # Stored: deflated, it looks like a zip bomb.
     data = zip_package({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS, "word/document.xml": document},
                        compression=zipfile.ZIP_STORED)
-    started = time.monotonic()
     read = cstd_docs.read_docx(data, warnings=[])
-    assert time.monotonic() - started < 10.0
     assert "7 text" in str(read)  # the field's result, then the text, both read
 
 
-def test_markdown_with_many_brackets_reads_in_linear_time() -> None:
-    # A cross-reference link is looked for at each "["; unbounded, 40,000 of them took 36 s.
-    # The text is then over the 100,000-character limit of a report: refused, not written.
-    started = time.monotonic()
+def test_markdown_with_many_brackets_is_read_as_text() -> None:
+    # A cross-reference link is looked for at each "[" (unbounded, 40,000 of them took 36 s:
+    # benchmarks/hostile.py measures 200,000). Each is text; so many are over the 100,000-character
+    # limit of a report: refused, not written.
+    read = cstd_docs.read_markdown("# T\n\n## I. C\n\n1\\. " + "[" * 2_000 + "\n", warnings=[])
+    assert read.chapters[0].content[0].text == ("[" * 2_000,)  # type: ignore[union-attr]
     with pytest.raises(ReportError, match="a text of 200,000 characters; the limit is 100,000"):
         cstd_docs.read_markdown("# T\n\n## I. C\n\n1\\. " + "[" * 200_000 + "\n", warnings=[])
-    assert time.monotonic() - started < 10.0
 
 
 def _with_first_chapter(content: tuple[Block, ...]) -> Report:

@@ -15,7 +15,7 @@ from tests.conftest import SHARED, pandoc_elements, require_file, require_tool
 from tests.docx.pdf_layout import CM_PER_POINT, rules
 from tests.readers.helpers import libreoffice_resave
 from tests.tables.helpers import example
-from tests.visible_law import _docx_text, _without_custom_xml
+from tests.visible_law import _without_custom_xml, print_form
 
 import cstd_docs
 from cstd_docs.errors import Problem
@@ -77,7 +77,7 @@ def test_a_libreoffice_resave_reads_back_identical_and_alone_prints_the_same(tmp
     assert warnings == []
     alone = cstd_docs.read_docx(_without_custom_xml(resaved.read_bytes()), warnings=warnings)
     assert warnings == []
-    assert _docx_text(cstd_docs.writers.docx.docx_bytes(alone)) == _docx_text(
+    assert print_form(cstd_docs.writers.docx.docx_bytes(alone)) == print_form(
         cstd_docs.writers.docx.docx_bytes(report))
 
 

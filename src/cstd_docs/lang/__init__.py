@@ -11,6 +11,7 @@ import datetime
 import functools
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cstd_docs.errors import ReportError
@@ -26,6 +27,55 @@ RIGHT_TO_LEFT = frozenset({"ar"})
 _URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)", re.IGNORECASE)
 #: What a chapter numeral, a section letter or a subsection number looks like, in any language.
 _HEADING_NUMERAL = re.compile(r"[IVXLCDM]+|[A-Z]{1,3}|\d+")
+_SPACES = " \u00a0\u202f"
+
+
+_OPENING_GUILLEMET = re.compile(r"«[ \u00a0\u202f]?")
+_CLOSING_GUILLEMET = re.compile(r"[ \u00a0\u202f]?»")
+
+
+def _before_mark(text: str, match: re.Match[str], marks: str, space: str) -> str | None:
+    """The space before a mark used as punctuation: None where none belongs (a URL, "!!", "10:30")."""
+    token_start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    token = text[token_start : match.start()]
+    glued = match.group()[0] not in _SPACES
+    if _URL.search(token) or (glued and match.start() > 0 and text[match.start() - 1] in marks):
+        return None
+    return space
+
+
+def _spaced(pieces: Sequence[str], pattern: re.Pattern[str],
+            space_for: Callable[[str, re.Match[str]], str | None], after: bool = False) -> list[str]:
+    """Each match of ``pattern`` (a mark, with or without a blank beside it) in the pieces' joined
+    text gets ``space_for``'s space: in place of the blank (in the blank's piece), else beside the
+    mark (in the mark's piece), before it or ``after`` it."""
+    text = "".join(pieces)
+    edits: dict[int, str] = {}  # a position → what prints there instead of its character
+    for match in pattern.finditer(text):
+        space = space_for(text, match)
+        if space is None:
+            continue
+        blank = next((i for i in range(match.start(), match.end()) if text[i] in _SPACES), None)
+        if blank is not None:
+            edits[blank] = space
+        else:
+            edits[match.start()] = text[match.start()] + space if after else space + text[match.start()]
+    if not edits:
+        return list(pieces)
+    positions = sorted(edits)
+    out: list[str] = []
+    start = taken = 0
+    for piece in pieces:
+        end = start + len(piece)
+        parts, cursor = [], start
+        while taken < len(positions) and positions[taken] < end:
+            at = positions[taken]
+            parts += [text[cursor:at], edits[at]]
+            cursor, taken = at + 1, taken + 1
+        parts.append(text[cursor:end])
+        out.append("".join(parts))
+        start = end
+    return out
 
 
 def available() -> list[str]:
@@ -170,28 +220,28 @@ class LanguagePack:
         space before each mark used as punctuation (followed by a space or the end), never
         inside a URL or a time ("http://", "10:30").
         """
+        return self.typeset_pieces((text,))[0]
+
+    def typeset_pieces(self, pieces: Sequence[str]) -> list[str]:
+        """:meth:`typeset` on texts that print one after the other (plain, italic and bold runs):
+        the text is typeset as one, each space put or replaced in the piece that holds its place.
+
+        Piece by piece, ":" opening italic text took a space even after a space ending the text
+        before it, and a second one once that space was read back as the plain text's.
+        """
         rules = self.table.typography
-        if rules is None or not rules.apply_to_text or not text:
-            return text
+        if rules is None or not rules.apply_to_text or not any(pieces):
+            return list(pieces)
         space = rules.space
         marks = rules.space_before
         if marks:
             cls = "[" + re.escape(marks) + "]"
             pattern = re.compile(r"[ \u00a0\u202f]?(" + cls + r")(?=" + cls + r"*(?:\s|$|[»”\"')\]]))")
-
-            def fix(match: re.Match[str]) -> str:
-                token_start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-                token = text[token_start : match.start()]
-                glued = match.group()[0] not in " \u00a0\u202f"
-                if _URL.search(token) or (glued and match.start() > 0 and text[match.start() - 1] in marks):
-                    return match.group()
-                return space + match.group(1)
-
-            text = pattern.sub(fix, text)
+            pieces = _spaced(pieces, pattern, lambda text, match: _before_mark(text, match, marks, space))
         if rules.guillemets:
-            text = re.sub(r"«[ \u00a0\u202f]?", "«" + space, text)
-            text = re.sub(r"[ \u00a0\u202f]?»", space + "»", text)
-        return text
+            pieces = _spaced(pieces, _OPENING_GUILLEMET, lambda _text, _match: space, after=True)
+            pieces = _spaced(pieces, _CLOSING_GUILLEMET, lambda _text, _match: space)
+        return list(pieces)
 
     # --- dates -----------------------------------------------------------------------
     def date(self, day: datetime.date) -> str:

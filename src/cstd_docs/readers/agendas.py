@@ -145,10 +145,14 @@ class AgendaParser:
             return exact
         runs = list(placed.block.runs)
         before, _, after = self.ctx.pack.table.instruments.document_symbol.partition("{symbol}")
-        found = re.search(re.escape(before.strip()) + r"\s*([A-Z][A-Za-z0-9.()-]*(?:/[A-Za-z0-9.()-]+)+)\s*"
-                          + re.escape(after.strip()) + r"$", runs_plain(runs).rstrip())
+        symbol_pattern = r"([A-Z][A-Za-z0-9.()-]*(?:/[A-Za-z0-9.()-]+)+)"
+        text = runs_plain(runs).rstrip()
+        # as the writer prints it (" (E/CN.16/2025/2)"), the title's own blanks kept; else as typed
+        found = re.search(re.escape(before) + symbol_pattern + re.escape(after) + "$", text) or re.search(
+            r"\s*" + re.escape(before.strip()) + r"\s*" + symbol_pattern + r"\s*" + re.escape(after.strip()) + "$",
+            text)
         symbol = None
-        if found and (not before.strip() or runs_plain(runs).rstrip()[: found.start()].strip()):
+        if found and (not before.strip() or text[: found.start()].strip()):
             symbol = found.group(1)
-            runs = _cut(runs, len(runs_plain(runs).rstrip()) - found.start())
+            runs = _cut(runs, len(text) - found.start())
         return AgendaDocument(self.ctx.inlines(runs), symbol, id=placed.id)

@@ -145,7 +145,8 @@ class _Parser(AgendaParser):
         lead = re.escape(self.ctx.pack.table.suggestion_lead_in).replace(re.escape("{addressee}"), "(.+)")
         # The language's typography may have made a space a narrow one ("«\u202fvoudront" in French).
         lead = lead.replace(re.escape(" "), _ANY_SPACE)
-        found = re.fullmatch(lead, runs_plain(placed.block.runs).strip())
+        shown = runs_plain(placed.block.runs)  # the addressee as printed, blanks included
+        found = re.fullmatch(lead, shown) or re.fullmatch(lead, shown.strip())
         if not found:
             return None, pos
         courses, after = self.subparagraphs(pos + 1, 1)

@@ -11,7 +11,8 @@ before, is made here once:
 - a subparagraph label after a paragraph or a subparagraph makes a subparagraph, its
   depth from the labels before it (labels.SubLabels);
 - a line the base printed as unnumbered text, word for word, stays unnumbered even
-  when it starts like a number ("12." typed by the author);
+  when it starts like a number ("12." typed by the author), and so does a line the
+  document says is not numbered (the Word writer's ``w:numId`` 0 on unnumbered text);
 - anything else is unnumbered text.
 """
 
@@ -52,6 +53,8 @@ class HeadingLine:
     runs: VRuns = field(converter=_runs)
     where: str = ""
     anchor: str | None = None
+    #: The Word writer's bookmark on its label (a cross-reference's target).
+    bookmark: str | None = None
 
 
 @frozen
@@ -82,6 +85,10 @@ class TextLine:
     by_style: bool = False
     #: An agenda's documentation under a sub-item (2; its Word indent, a Markdown quote in the quote), else 0.
     depth: int = 0
+    #: The Word writer's bookmark on its label (a cross-reference's target).
+    bookmark: str | None = None
+    #: The document says the line is not numbered (Word: ``w:numId`` 0), whatever it starts with.
+    not_numbered: bool = False
 
 
 @frozen
@@ -91,6 +98,8 @@ class FloatLine:
     shown: VTable | VFigure
     where: str = ""
     anchor: str | None = None
+    #: The Word writer's bookmark on its caption (a cross-reference's target).
+    bookmark: str | None = None
 
 
 Line = HeadingLine | TextLine | FloatLine
@@ -128,7 +137,7 @@ class Classifier:
             case _:
                 assert_never(line)
         self.previous = block.kind
-        return block
+        return block if line.bookmark is None else attrs.evolve(block, bookmark=line.bookmark)
 
     def heading(self, line: HeadingLine) -> VBlock:
         self.labels.reset()
@@ -154,7 +163,7 @@ class Classifier:
         after_text = self.previous in (BlockKind.PARAGRAPH, BlockKind.SUBPARAGRAPH, BlockKind.UNNUMBERED)
         typed = number is not None or item is not None
         in_list = item is not None and self.previous is BlockKind.SUBPARAGRAPH and self.labels.expects(item.label)
-        if typed and self.unnumbered and signature(line.runs) in self.unnumbered:
+        if typed and (line.not_numbered or (self.unnumbered and signature(line.runs) in self.unnumbered)):
             pass
         elif number is not None and not in_list:
             self.labels.reset()

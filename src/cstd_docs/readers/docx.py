@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from cstd_docs.crossrefs import BOOKMARK_PREFIX
 from cstd_docs.errors import Problem, ReportError
 from cstd_docs.lang import LanguagePack, language_pack
 from cstd_docs.model import DutyStation, Report, TitleStyle
@@ -56,7 +57,6 @@ from cstd_docs.readers.tokens import (
     plain,
     rejoin,
     runs_text,
-    split_lines,
     split_tabs,
     to_runs,
 )
@@ -187,8 +187,17 @@ def _job_lines(document: WordDocument, body: Any, base: Report | None) -> list[s
     footer = document.first_page_lines(body, "footer")
     if job is not None and " ".join(" ".join(footer).split()) == " ".join(job.split()):
         return [job]
-    like = [line for line in footer if JOB_NUMBER.fullmatch(line)]
+    like = [line for line in footer if JOB_NUMBER.fullmatch(line.strip())]
     return like or footer[:1] if len(footer) <= 1 else like  # a footer of one line holds the job number
+
+
+def _label_bookmark(paragraph: Any) -> str | None:
+    """The name of the Word writer's bookmark in a paragraph (on its label: crossrefs.py), if any."""
+    for start in paragraph.iter(w("bookmarkStart")):
+        name = start.get(w("name"), "")
+        if name.startswith(BOOKMARK_PREFIX):
+            return str(name)
+    return None
 
 
 def _masthead_cells(document: WordDocument, table: Any) -> tuple[str | None, list[str]]:
@@ -196,12 +205,17 @@ def _masthead_cells(document: WordDocument, table: Any) -> tuple[str | None, lis
 
     The symbol is known by its place: its text may be anything ("E/CN.16/2022/2", or words).
     """
-    rows = []
+    rows: list[list[list[str]]] = []
+    symbol: str | None = None
     for row in table.iter(w("tr")):
-        cells = [lines for lines in (document.table_lines(cell) for cell in row.findall(w("tc"))) if lines]
+        shown = [document.paragraph_lines(cell) for cell in row.findall(w("tc"))]
+        if not rows and len(shown) > 1 and not shown[-1] and any(shown[:-1]):
+            symbol = ""  # the symbol's place, beside "United Nations", is empty: the report has none
+        cells = [lines for lines in shown if lines]
         if cells:
             rows.append(cells)
-    symbol = rows[0].pop()[0] if rows and len(rows[0]) > 1 and len(rows[0][-1]) == 1 else None
+    if rows and len(rows[0]) > 1 and len(rows[0][-1]) == 1:
+        symbol = rows[0].pop()[0]
     return symbol, [line for cells in rows for lines in cells for line in lines]
 
 
@@ -249,6 +263,15 @@ class _Layout:
 
     def element(self, el: Any, where: str) -> None:
         """A paragraph or a table of the body, with what it holds that the report cannot keep."""
+        count, last = len(self.lines), self.lines[-1] if self.lines else None
+        self.take(el, where)
+        # the bookmark the Word writer puts on a cross-reference target's label names the line
+        # it made (or completed: "Annex" over its title), so a reference keeps its target
+        bookmark = _label_bookmark(el) if el.tag == w("p") else None  # a box's: on its heading (box())
+        if bookmark is not None and self.lines and (len(self.lines) > count or self.lines[-1] is not last):
+            self.lines[-1] = attrs.evolve(self.lines[-1], bookmark=bookmark)
+
+    def take(self, el: Any, where: str) -> None:
         if el.tag != w("p"):
             self.read(el, where)
             self.after_contents = self.visible.contents is not None and self.document.style_of(
@@ -367,7 +390,9 @@ class _Layout:
         paragraphs = [(p, s, t) for p, s, t in paragraphs if plain(t).strip() or has_note(t)]
         headings = [t for _, s, t in paragraphs if s in ("summaryheadg", "boxheadg")] or [paragraphs[0][2]]
         label = runs_text(to_runs(headings[0])).strip() if kind is BlockKind.BOX and len(headings) > 1 else ""
-        self.lines.append(HeadingLine(kind, label, to_runs(headings[-1]), where))
+        marks = (_label_bookmark(p) for p, s, _ in paragraphs if s in ("summaryheadg", "boxheadg"))
+        self.lines.append(HeadingLine(kind, label, to_runs(headings[-1]), where,
+                                      bookmark=next((m for m in marks if m is not None), None)))
         for number, (p, style, tokens) in enumerate(paragraphs[len(headings):], start=len(headings) + 1):
             self.lines.append(self.text(p, style, tokens, f"{where}, paragraph {number} of the box"))
         self.lines.append(HeadingLine(BlockKind.BOX_END, "", [], where))
@@ -444,9 +469,11 @@ class _Layout:
         if style in ("h1g", "h23g"):
             self.stage = _Stage.TITLE
             return False
-        for line in split_lines(tokens):
-            if runs_text(line).strip() or any(isinstance(r, VNote) for r in line):
-                self.visible.front_lines.append(unbold(line))
+        # One line per paragraph, its line breaks in its text: front.py splits one at its breaks
+        # when its pieces are lines of their own ("Twenty-fifth session" BREAK "Geneva, …").
+        line = to_runs(tokens)
+        if runs_text(line).strip() or any(isinstance(r, VNote) for r in line):
+            self.visible.front_lines.append(unbold(line))
         return True
 
     def heading(self, style: str, tokens: list[Token], where: str, numbered: bool = False) -> None:
@@ -456,22 +483,24 @@ class _Layout:
         runs = to_runs(title_tokens)
         last = self.lines[-1] if self.lines else None
         shown = runs_text(runs).strip()
-        caption = chapter_caption(self.pack).fullmatch(shown) if style == "hchg" and not number else None
-        after_label = isinstance(last, HeadingLine) and not last.runs and not number
-        if caption:  # "Chapter I" on its own line (the New York layout); the title follows
+        # "Chapter I" or "Annex" alone waits for its title: the next heading is that, whatever it says
+        # (a title "Annex II" or "Chapter II" was read as a label of its own, and the first left untitled)
+        waiting = isinstance(last, HeadingLine) and not last.runs and not number and (
+            (last.kind is BlockKind.CHAPTER and style == "hchg")
+            or (last.kind is BlockKind.ANNEX and style in ("hchg", "h1g", "annex")))
+        caption = chapter_caption(self.pack).fullmatch(shown) if style == "hchg" and not number and not waiting \
+            else None
+        if waiting and isinstance(last, HeadingLine):
+            self.lines[-1] = attrs.evolve(last, runs=runs)  # its title
+        elif caption:  # "Chapter I" on its own line (the New York layout); the title follows
             numeral = self.pack.table.heading_number.format(number=caption.group(1))
             self.lines.append(HeadingLine(BlockKind.CHAPTER, numeral, [], where))
             self.chapter_seen = True
-        elif after_label and isinstance(last, HeadingLine) and last.kind is BlockKind.CHAPTER and style == "hchg":
-            self.lines[-1] = HeadingLine(BlockKind.CHAPTER, last.number, runs, last.where)  # its title
         elif style in ("hchg", "hmg", "annex") and annex_label(self.pack).fullmatch(number or shown):
             self.lines.append(HeadingLine(BlockKind.ANNEX, number or shown, runs if number else [], where))
             self.chapter_seen = True
         elif style == "h1g" and not self.chapter_seen:
             self.visible.subtitles.append(runs)
-        elif after_label and isinstance(last, HeadingLine) and last.kind is BlockKind.ANNEX and style in (
-                "hchg", "h1g", "annex"):
-            self.lines[-1] = HeadingLine(BlockKind.ANNEX, last.number, runs, last.where)  # "Annex" over its title
         elif style == "annex":  # the template's annex style, its label not typed: an annex, numbered by place
             self.lines.append(HeadingLine(BlockKind.ANNEX, "", runs, where))
             self.chapter_seen = True
@@ -547,6 +576,10 @@ class _Layout:
 
     def text(self, el: Any, style: str, tokens: list[Token], where: str) -> TextLine:
         """Body text: "1." TAB text, "(a)" TAB text, Word's own numbering, or unnumbered."""
+        numbering = el.find(f"{w('pPr')}/{w('numPr')}/{w('numId')}")
+        unlisted = numbering is not None and numbering.get(w("val")) == "0"  # no numbering, said outright
+        if unlisted and self.foreign:  # our unnumbered text, its source gone: every character its own
+            return TextLine(to_runs(tokens), where, not_numbered=True)
         if self.foreign:  # "TAB TAB 9.2.2. TAB text": the label after the tabs
             tokens = without_leading_tabs(tokens)
         parts = split_tabs(tokens)
@@ -561,7 +594,9 @@ class _Layout:
             label = normal_label(label)
         item = Labelled(label, rest) if label else None
         number = item if item is not None and paragraph_number(self.pack).fullmatch(label) else None
-        return TextLine(to_runs(tokens), where, number=number, item=item, list_level=self.list_level(el, style, where))
+        # with the source, a number the author typed there counts (the source knows its text)
+        return TextLine(to_runs(tokens), where, number=number, item=item,
+                        list_level=None if unlisted else self.list_level(el, style, where))
 
     def word_numbering(self, el: Any) -> tuple[str, int] | None:
         """The list (``w:numId``) and level Word numbers the paragraph at: its own, or its style's."""

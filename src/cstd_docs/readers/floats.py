@@ -133,7 +133,9 @@ class _Table:
             else:
                 pending.append(run)
         out.extend(self.ctx.inlines(pending))
-        return tuple(out) or ("",)
+        if all(isinstance(item, str) and not item.strip() for item in out):
+            return ("",)  # blanks alone print an empty cell (the model's blank cell)
+        return tuple(out)
 
 
 def _placed(rows: Sequence[Sequence[VCell]]) -> list[list[tuple[int, VCell]]]:

@@ -19,7 +19,7 @@ from cstd_docs.readers.base import Base, resolved_runs
 from cstd_docs.readers.dates import parse_range
 from cstd_docs.readers.inlines import Context
 from cstd_docs.readers.signature import flat, runs_plain, signature, ws
-from cstd_docs.readers.visible import Visible, VNote, VRuns
+from cstd_docs.readers.visible import Visible, VNote, VRun, VRuns
 from cstd_docs.resolve.document import Runs
 
 PlaceAndDates = tuple[str | None, datetime.date, datetime.date]
@@ -56,6 +56,7 @@ class _Lines:
 def front(ctx: Context, visible: Visible) -> Front:
     base = ctx.base
     lines = [line for line in visible.front_lines if runs_plain(line).strip()]
+    lines = [piece for line in lines for piece in _pieces(ctx.pack, line)]
     if base is not None and _unchanged(base, lines):
         report = base.report
         return Front(report.parent_body, report.body, report.session, report.agenda_items, report.agenda_symbol,
@@ -71,6 +72,31 @@ def _unchanged(base: Base, lines: list[VRuns]) -> bool:
     for item in fr.agenda:
         expected += [signature(resolved_runs(item.label, base.doc.notes)), signature((item.title,))]
     return flat([signature(line) for line in lines]) == flat(expected)
+
+
+def _pieces(pack: LanguagePack, line: VRuns) -> list[VRuns]:
+    """A line with line breaks: its pieces when one of them is a line the language names (a
+    session, an agenda item's label: a draft may type them in one paragraph), else the line
+    itself (a body's name with a line break in it, as the Word writer prints it)."""
+    if "\n" not in runs_plain(line):
+        return [line]
+    pieces: list[list[VRun]] = [[]]
+    for run in line:
+        parts = run.split("\n") if isinstance(run, str) else [run]
+        for index, part in enumerate(parts):
+            if index:
+                pieces.append([])
+            if part:
+                pieces[-1].append(part)
+    sessions = _sessions(pack)
+    named = any(text in sessions or _agenda_labels(pack, tuple(piece), text)[0]
+                for piece in pieces if (text := runs_plain(piece).strip()))
+    return [tuple(piece) for piece in pieces if runs_plain(piece).strip() or piece] if named else [line]
+
+
+def _sessions(pack: LanguagePack) -> dict[str, int]:
+    """Every session line ("Twenty-fifth session") and its number."""
+    return {pack.table.session.format(ordinal=pack.ordinal(n), number=n): n for n in range(1, 1000)}
 
 
 #: What a label prints for {number}: the item's number, then its sub-item ("3 (b) (iii)"; "3(b)" as others type it).
@@ -179,18 +205,23 @@ def _dashed(text: str) -> str:
 def _read_lines(ctx: Context, lines: list[VRuns]) -> _Lines:
     pack = ctx.pack
     found = _Lines(ctx.base.report.body if ctx.base is not None else None)
-    sessions = {pack.table.session.format(ordinal=pack.ordinal(n), number=n): n for n in range(1, 1000)}
+    sessions = _sessions(pack)
     named = _named(lines, sessions)
     if named > 1:  # the parent body over the body (Geneva: "Economic Commission for Europe" over three lines)
-        found.parent_body = "\n".join(runs_plain(line).strip() for line in lines[: named - 1])
+        parents = [runs_plain(line) for line in lines[: named - 1]]
+        # over several lines (another document's), the blanks at their ends are the document's layout
+        found.parent_body = parents[0] if len(parents) == 1 else "\n".join(line.strip() for line in parents)
     if lines:
-        found.body = runs_plain(lines[named - 1]).strip()
+        found.body = runs_plain(lines[named - 1])
     pending: list[_Label] = []  # the items a label named whose titles come next
     for line in lines[named:]:
-        text = runs_plain(line).strip()
+        # every character is the text's (the format readers cut their own blanks); the
+        # fixed lines are recognised without the blanks around them
+        shown = runs_plain(line)
+        text = shown.strip()
         if found.items and not pending and text not in sessions and _continues(pack, line, text):
             last = found.items[-1]  # an item's title over several lines: one title
-            found.items[-1] = attrs.evolve(last, title=f"{last.title} {text}")
+            found.items[-1] = attrs.evolve(last, title=f"{last.title.rstrip()} {text}")
             continue
         if text in sessions:
             found.number = sessions[text]
@@ -207,10 +238,10 @@ def _read_lines(ctx: Context, lines: list[VRuns]) -> _Lines:
             continue
         if pending:
             number, provisional, sub_item = pending.pop(0)
-            found.items.append(AgendaItem(number, text, provisional, sub_item=sub_item))
+            found.items.append(AgendaItem(number, shown, provisional, sub_item=sub_item))
             continue
         if found.place_dates is None and found.number is not None:
-            found.place_dates = _place_and_dates(ctx, text)
+            found.place_dates = _place_and_dates(ctx, shown)
             if found.place_dates is not None:
                 continue
         ctx.warn("front", f"a line under the masthead was not recognised: {text!r}", "it was left out")

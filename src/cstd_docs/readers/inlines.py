@@ -18,8 +18,8 @@ from cstd_docs.errors import Problem
 from cstd_docs.lang import LanguagePack
 from cstd_docs.model import Citation, CrossRef, Inline, Inlines, Link, Note
 from cstd_docs.readers.base import Base
-from cstd_docs.readers.signature import merge_text, norm, note_runs, runs_plain
-from cstd_docs.readers.visible import VBlock, VNote, VRef, VRun, asterisk
+from cstd_docs.readers.signature import joined, merge_text, note_runs, runs_plain
+from cstd_docs.readers.visible import BlockKind, VBlock, VNote, VRef, VRun, asterisk
 from cstd_docs.resolve import participant_text
 
 
@@ -40,7 +40,7 @@ class InlineBuilder:
 
     def inlines(self, runs: Sequence[VRun]) -> Inlines:
         out: list[Inline] = []
-        for run in norm(runs, keep_refs=True):
+        for run in joined(runs, keep_refs=True):
             if isinstance(run, VNote):
                 out.append(self.note(run))
             else:
@@ -54,7 +54,7 @@ class InlineBuilder:
         return run
 
     def note(self, run: VNote) -> Citation | Note:
-        text = note_runs(norm(run.text, keep_refs=True))
+        text = note_runs(joined(run.text, keep_refs=True))
         if asterisk(run):  # a number an instrument restarted is no asterisk (issue 12)
             self.custom_marks = True
         plain_text = all(isinstance(r, str) and not isinstance(r, VRef) for r in text)
@@ -128,11 +128,16 @@ def citations(base: Base, pack: LanguagePack) -> dict[str, tuple[str, ...]]:
     found: dict[str, tuple[str, ...]] = {}
     end = pack.table.note_end
     for ident, who in base.report.participants.items():
-        found.setdefault(participant_text(who, pack) + end, (ident,))
+        found.setdefault(pack.typeset(participant_text(who, pack) + end), (ident,))
     for note in base.doc.notes:
         if note.participants:
             found.setdefault(runs_plain(list(note.text)).strip(), note.participants)
     return found
+
+
+#: The first word of a made-up id, by the kind of block it names.
+_PREFIXES = {BlockKind.ANNEX: "annex", BlockKind.CHAPTER: "chapter", BlockKind.SECTION: "section",
+             BlockKind.SUBSECTION: "subsection", BlockKind.SUBPARAGRAPH: "sub"}
 
 
 def context(base: Base | None, blocks: Sequence[VBlock], pack: LanguagePack, language: str,
@@ -152,6 +157,14 @@ def context(base: Base | None, blocks: Sequence[VBlock], pack: LanguagePack, lan
             taken.add(block.anchor)
             anchors[index] = block.anchor
             bookmarks.setdefault(bookmark_name(block.anchor), block.anchor)
+    ids = Ids(taken)
+    if base is None:
+        # Word without its source: a block whose label carries the writer's bookmark is a target
+        # whose id only the source knew; it gets one, and the references to it keep pointing at it
+        for index, block in enumerate(blocks):
+            if block.bookmark is not None and block.bookmark not in bookmarks and index not in anchors:
+                anchors[index] = bookmarks[block.bookmark] = ids.new(block.runs, _PREFIXES.get(block.kind, "p"))
     cited = citations(base, pack) if base is not None else {}
     builder = InlineBuilder(cited, bookmarks, symbol_link=pack.table.symbol_link)
-    return Context(pack, language, base, builder, Ids(taken), anchors, source, warnings)
+    return Context(pack, language, base, builder, ids, anchors, source, warnings)
+

@@ -31,7 +31,7 @@ from cstd_docs.readers.labels import annex_label, paragraph_number
 from cstd_docs.readers.letter import Reading
 from cstd_docs.readers.letter import heading_parts as letter_heading
 from cstd_docs.readers.markdown_floats import MarkdownFloats
-from cstd_docs.readers.markdown_inline import parse_runs, unescape
+from cstd_docs.readers.markdown_inline import decoded, parse_runs, unescape
 from cstd_docs.readers.masthead import guess_language
 from cstd_docs.readers.signature import note_runs, unbold
 from cstd_docs.readers.visible import BlockKind, Collecting, NoteRun, VContents, VNote, VRef, VRun
@@ -40,10 +40,14 @@ from cstd_docs.resolve import distribution_line
 __all__ = ["read_markdown"]
 
 _COMMENT = re.compile(r"(?<!\\)<!--.*?-->", re.S)
-_NOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s?(.*)$")
+_NOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]?(.*)$")
 #: An ATX heading; its closing "#"s are cut by :func:`_heading` (in the pattern, a lazy title
 #: before optional spaces took quadratic time: "## a", 100,000 spaces, "b": 68 s).
-_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*)$")
+#: The blanks Markdown lays out with and strips around a text (CommonMark's spaces and tabs);
+#: any other white space (a no-break space, U+0085) is text. A text's own blank at either
+#: end is written as a character reference (writers/markdown.py).
+BLANKS = " \t"
 _ANCHOR = re.compile(r'<a id="([A-Za-z][A-Za-z0-9_.:-]*)"></a>')
 #: The marker of a quoted line (a resolution's), with the space after it.
 _QUOTE = re.compile(r"^>[ ]?")
@@ -73,11 +77,17 @@ def _heading(line: str) -> tuple[int, str] | None:
     found = _HEADING.match(line)
     if found is None:
         return None
-    content = found.group(2).rstrip()
+    content = found.group(2).rstrip(BLANKS)
     closing = content.rstrip("#")
-    if closing != content and (not closing or closing[-1].isspace()):
-        content = closing.rstrip() if closing.strip() else content
+    if closing != content and (not closing or closing[-1] in BLANKS):
+        content = closing.rstrip(BLANKS) if closing.strip(BLANKS) else content
     return len(found.group(1)), content
+
+
+def _unbroken(line: str) -> str:
+    """A line without the backslash of its hard break (an escaped backslash before it stays)."""
+    trailing = len(line) - len(line.rstrip("\\"))
+    return line[:-1] if trailing % 2 else line
 
 
 def _take_anchor(text: str) -> tuple[str | None, str]:
@@ -92,7 +102,7 @@ def _chunks(body: str) -> list[Chunk]:
     current: list[str] = []
     start = 0
     for number, line in enumerate(body.split("\n"), start=1):
-        if not line.strip():
+        if not line.strip(BLANKS):
             if current:
                 chunks.append((start, current))
                 current = []
@@ -114,7 +124,7 @@ def _joined(lines: list[str]) -> str:
     backslash) the newline stays, so the backslash escapes it into a line break."""
     out = ""
     for number, line in enumerate(lines):
-        line = line.strip()
+        line = line.strip(BLANKS)
         if number:
             trailing = len(out) - len(out.rstrip("\\"))
             out += "\n" if trailing % 2 else " "
@@ -129,7 +139,7 @@ def _note_texts(chunks: list[Chunk]) -> tuple[dict[str, str], list[Chunk]]:
     for start, lines in chunks:
         found = _NOTE_DEF.match(lines[0])
         if found:
-            raw_notes[found.group(1)] = _joined([found.group(2), *lines[1:]]).strip()
+            raw_notes[found.group(1)] = _joined([found.group(2), *lines[1:]]).strip(BLANKS)
         else:
             kept.append((start, lines))
     return raw_notes, kept
@@ -148,9 +158,9 @@ def read_markdown(text: str, *, warnings: list[Problem] | None = None, source: s
         reader.head(kept[index][1])
         index += 1
     pack = language_pack(reader.language or "en")
-    # "Annex V title" is the one annex titled "V title" when the source had one annex and the
-    # draft still has one: the writer prints a single annex without a numeral
-    reader.single_annex = base is not None and len(base.annexes) == 1 and _annexes(kept[index:], pack) == 1
+    # "Annex V title" is the one annex titled "V title" when the draft has one annex (and the
+    # source, if any, had one): the writer prints a single annex without a numeral
+    reader.single_annex = (base is None or len(base.annexes) == 1) and _annexes(kept[index:], pack) == 1
     for start, lines in kept[index:]:
         reader.body_chunk(pack, lines, f"line {start}", sink, source, start)
     resolved = base_of(base) if base is not None else None
@@ -209,21 +219,24 @@ class _Reader:
 
     def head(self, lines: list[str]) -> None:
         """A paragraph before the title: the masthead (with its symbol), or lines under it."""
-        parts = [re.sub(r"\\$", "", line).strip() for line in lines]
-        plain_parts = [unescape(p.replace("**", "")) for p in parts]
+        parts = [_unbroken(line).strip(BLANKS) for line in lines]  # each line's Markdown
+        plain_parts = [decoded(p.replace("**", "")) for p in parts]
         if self.language is None:
             self.language = guess_language([x for p in plain_parts for x in p.split(" · ")])
         pack = language_pack(self.language or "en")
         if self.official_records(pack, parts, plain_parts):
             return
-        first = plain_parts[0].split(" · ")[0] if plain_parts else ""
+        # "**United Nations** · symbol": split before decoding, which may make blanks of its own
+        first_part, dot, symbol = parts[0].partition(" · ") if parts else ("", "", "")
+        first = decoded(first_part.replace("**", ""))
         dist = {distribution_line(d, pack) for d in Distribution}
         if first == pack.table.united_nations or first in dist:
             for number, p in enumerate(plain_parts):
-                if number == 0 and first == pack.table.united_nations and " · " in p:
-                    self.visible.symbol = p.split(" · ", 1)[1].strip()
+                if number == 0 and first == pack.table.united_nations:
+                    # the symbol, or "": its place shown empty (nothing else is the symbol)
+                    self.visible.symbol = decoded(symbol) if dot else ""
                     p = first
-                self.visible.masthead_lines.append(p.strip())
+                self.visible.masthead_lines.append(p)
         else:
             self.visible.front_lines.extend(unbold(self.runs(p)) for p in parts)
 
@@ -398,7 +411,7 @@ class _Reader:
             kind = _QUOTED_HEADINGS.get(len(heading.group(1)), BlockKind.RESOLUTION)
             self.lines.append(HeadingLine(kind, "", self.runs(content), where, anchor))
             return
-        line = self.text(language_pack(self.language or "en"), " ".join(x.strip() for x in inner), where)
+        line = self.text(language_pack(self.language or "en"), " ".join(x.strip(BLANKS) for x in inner), where)
         self.lines.append(attrs.evolve(line, instrument=True, depth=2 if nested else 0))
     # --- end instruments
 
@@ -412,7 +425,7 @@ class _Reader:
         if annex:
             label_text = annex.group(0)
             rest = content[len(label_text) :] if content.startswith(label_text) else unescaped[len(label_text) :]
-            return HeadingLine(BlockKind.ANNEX, label_text, self.runs(rest.strip()), where, anchor)
+            return HeadingLine(BlockKind.ANNEX, label_text, self.runs(rest.strip(BLANKS)), where, anchor)
         kind = _LEVELS.get(depth)
         if kind is None:
             return None
@@ -433,7 +446,9 @@ class _Reader:
         whole = self.runs(joined)
         first, _, rest = joined.partition(" ")
         label = unescape(first)
-        item = Labelled(label, self.after(whole, label + " ", rest)) if rest else None
+        blanks = rest[: len(rest) - len(rest.lstrip(BLANKS))]  # typed after the label: layout
+        rest = rest[len(blanks) :]
+        item = Labelled(label, self.after(whole, label + " " + blanks, rest)) if rest else None
         number = None
         if not joined.startswith("\\("):  # "\(a)": the writer's subparagraph label, never a number
             found = re.match(paragraph_number(pack).pattern + r"[ \t]+", unescape(joined))

@@ -31,6 +31,18 @@ def unescape(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
 
 
+def _decode(found: re.Match[str]) -> str:
+    if found.group(1) is not None:
+        return found.group(1)
+    code = int(found.group(2))
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else found.group(0)
+
+
+def decoded(text: str) -> str:
+    """Plain text as written: backslash escapes and character references ("&#32;") decoded."""
+    return re.sub(r"\\(.)|&#([0-9]{1,7});", _decode, text)
+
+
 class _Inline:
     """One text read left to right; ``out`` holds the runs made so far."""
 

@@ -93,8 +93,11 @@ def _read_lines(ctx: Context, visible: Visible, base: Masthead | None) -> _Lines
     for code in available():
         for flag in (False, True):
             lines.setdefault(pack.language_line(code, flag), (code, flag))
-    for line in visible.masthead_lines:
-        line = line.strip()
+    fixed = {x for x in (pack.table.united_nations, pack.table.this_language, *dist_texts, *several, *lines) if x}
+    for shown in _pieces(visible.masthead_lines, fixed, box):
+        # ``shown`` is the value as printed, blanks and line breaks included (a symbol, an
+        # organ, a job number); fixed lines are recognised without the blanks around them
+        line = shown.strip()
         if not line or line in (pack.table.united_nations, pack.table.this_language):
             continue  # the version line follows from the language and the original's
         if line in dist_texts:
@@ -110,17 +113,30 @@ def _read_lines(ctx: Context, visible: Visible, base: Masthead | None) -> _Lines
         elif JOB_NUMBER.fullmatch(line) or (
             base is not None and base.job_number is not None and ws(line) == ws(base.job_number)
         ) or (found.original is not None and found.job is None):  # the last line, after the language line
-            found.job = line
+            found.job = shown
         elif found.symbol is None and (
             (base is not None and base.symbol is not None and ws(line) == ws(base.symbol))
             or (visible.symbol is None and found.organ is None and "/" in line and " " not in line)
         ):
-            found.symbol = line
+            found.symbol = shown
         elif found.organ is None:
-            found.organ = line
+            found.organ = shown
         else:
             ctx.warn("masthead", f"a masthead line was not recognised: {line!r}", "it was left out")
     return found
+
+
+def _pieces(lines: tuple[str, ...], fixed: set[str], box: LanguagePack) -> list[str]:
+    """Each line, or its pieces between line breaks when one of them is a fixed line or a date
+    (a draft may type "Distr.: General" BREAK "1 February 2022" in one paragraph)."""
+    out: list[str] = []
+    for line in lines:
+        pieces = line.split("\n")
+        named = len(pieces) > 1 and any(
+            piece.strip() in fixed or JOB_NUMBER.fullmatch(piece.strip()) or parse_date(piece.strip(), box)
+            for piece in pieces)
+        out += pieces if named else [line]
+    return out
 
 
 def _settle(ctx: Context, visible: Visible, base: Masthead | None, found: _Lines) -> Masthead:
@@ -133,7 +149,7 @@ def _settle(ctx: Context, visible: Visible, base: Masthead | None, found: _Lines
             ctx.warn("masthead", "no date found in the masthead", "it was left empty: fill in masthead.date")
     if found.organ is None and base is None:
         ctx.warn("masthead", "no organ found in the masthead", "it was left empty: fill in masthead.organ")
-    job, symbol, organ = found.job, found.symbol, found.organ
+    job, symbol, organ = found.job, found.symbol or None, found.organ  # "": the symbol's place was empty
     if base is not None:
         if job is not None and base.job_number is not None and ws(job) == ws(base.job_number):
             job = base.job_number

@@ -33,11 +33,30 @@ def _mergeable(piece: VRun) -> str | None:
 
 
 def norm(runs: Sequence[Any], keep_refs: bool = False) -> list[VRun]:
-    """Merge adjacent text, move spaces out of emphasis, strip both ends.
+    """Merge adjacent text, move spaces out of emphasis, strip both ends: for comparing."""
+    out = joined(runs, keep_refs, strip=True)
+    if out and isinstance(out[0], str) and not isinstance(out[0], VRef):
+        out[0] = out[0].lstrip()
+        if not out[0]:
+            out.pop(0)
+    if out and isinstance(out[-1], str) and not isinstance(out[-1], VRef):
+        out[-1] = out[-1].rstrip()
+        if not out[-1]:
+            out.pop()
+    return out
+
+
+def joined(runs: Sequence[Any], keep_refs: bool = False, strip: bool = False) -> list[VRun]:
+    """Merge adjacent text, move spaces out of emphasis; every character kept: for building text.
+
+    The format readers cut what their format prints around a text (Markdown's blanks);
+    the rest is the text, blanks at either end included (issue 16). With ``strip`` the
+    text of notes is stripped too (``norm``).
 
     With ``keep_refs`` a cross-reference read from a Word field stays a separate
     :class:`VRef`; otherwise it is text like any other (for comparing what is printed).
     """
+    inner = norm if strip else joined
     pieces: list[VRun] = []
     for run in runs:
         if keep_refs and isinstance(run, VRef):
@@ -45,7 +64,7 @@ def norm(runs: Sequence[Any], keep_refs: bool = False) -> list[VRun]:
         elif isinstance(run, (Emphasis, Strong, StrongEmphasis)):
             pieces.extend(_spaces_out(run))
         elif isinstance(run, VNote):
-            pieces.append(VNote(run.mark, note_runs(norm(run.text, keep_refs)), run.custom))
+            pieces.append(VNote(run.mark, note_runs(inner(run.text, keep_refs)), run.custom))
         elif isinstance(run, Link):
             pieces.append(run)
         elif run:
@@ -64,14 +83,6 @@ def norm(runs: Sequence[Any], keep_refs: bool = False) -> list[VRun]:
             out.append(StrongEmphasis("".join(piece.text for piece in group if isinstance(piece, StrongEmphasis))))
         else:
             out.extend(group)
-    if out and isinstance(out[0], str) and not isinstance(out[0], VRef):
-        out[0] = out[0].lstrip()
-        if not out[0]:
-            out.pop(0)
-    if out and isinstance(out[-1], str) and not isinstance(out[-1], VRef):
-        out[-1] = out[-1].rstrip()
-        if not out[-1]:
-            out.pop()
     return out
 
 

@@ -108,18 +108,19 @@ def _append_break(out: list[VRun], italic: bool) -> None:
         _append_text(out, "\n", False)
 
 
-def _append_blank(out: list[VRun], italic: bool) -> None:
+def _append_tab(out: list[VRun], italic: bool) -> None:
+    """A tab inside the text: the text's own (the label's tab is cut before, ``split_tabs``)."""
     last = out[-1] if out else None
     if italic and isinstance(last, Emphasis):
-        out[-1] = Emphasis(last.text + " ")
+        out[-1] = Emphasis(last.text + "\t")
     elif isinstance(last, str) and not isinstance(last, VRef):
-        out[-1] = last + " "
+        out[-1] = last + "\t"
     else:
-        out.append(" ")
+        out.append("\t")
 
 
 def to_runs(tokens: Tokens) -> list[VRun]:
-    """Tokens as runs: adjacent text joined, a tab a space, a line break ``"\\n"``."""
+    """Tokens as runs: adjacent text joined, a tab ``"\\t"``, a line break ``"\\n"``."""
     out: list[VRun] = []
     link = 0  # the hyperlink the last token stood in
     for token in tokens:
@@ -129,7 +130,7 @@ def to_runs(tokens: Tokens) -> list[VRun]:
                     _append_text(out, token.text, token.italic)
                 link = token.link
             case Tab():
-                _append_blank(out, token.italic)
+                _append_tab(out, token.italic)
             case Break():
                 _append_break(out, token.italic)
             case NoteMark():

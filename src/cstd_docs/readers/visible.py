@@ -205,6 +205,9 @@ class VBlock:
     floating: VTable | VFigure | None = None
     #: A decimal clause's depth from its printed number: "3.1.1." is 3; 1 for any other.
     level: int = 1
+    #: The Word writer's bookmark on the block's label, named from an id the draft no longer
+    #: holds without its source (crossrefs.bookmark_name): a cross-reference's target.
+    bookmark: str | None = None
 
 
 @frozen
@@ -229,7 +232,8 @@ class Visible:
     """Everything the body and the first page show, in reading order."""
 
     masthead_lines: tuple[str, ...] = ()
-    #: The symbol, where the format puts it in a known place (Markdown: after "United Nations · ").
+    #: The symbol, where the format puts it in a known place (Markdown: after "United Nations · ");
+    #: "" when that place is shown empty (the report has no symbol); None when there is no such place.
     symbol: str | None = None
     front_lines: tuple[VRuns, ...] = ()
     title: VRuns = field(default=(), converter=_runs)

@@ -261,9 +261,15 @@ def _note_body(tokens: list[Token]) -> list[Token]:
     """A footnote paragraph without its mark and the tabs around it: "TAB mark TAB text", "TAB * TAB text"."""
     marks = [i for i, t in enumerate(tokens) if isinstance(t, OwnMark)]
     if marks:
+        before = sum(1 for t in tokens[: marks[0]] if isinstance(t, Tab))
         tokens = tokens[marks[0] + 1 :]
         if tokens and isinstance(tokens[0], Tab):
-            tokens = tokens[1:]
+            # The layout's tabs: TAB mark TAB (LibreOffice re-saves it mark TAB TAB); the rest is
+            # the note's text, its own blanks included
+            for _ in range(max(2 - before, 1)):
+                if tokens and isinstance(tokens[0], Tab):
+                    tokens = tokens[1:]
+            return tokens
     else:  # a typed mark ("*"): TAB * TAB text; LibreOffice's re-save: * TAB * TAB text
         typed = 0
         for _ in range(3):
@@ -432,7 +438,7 @@ class WordDocument:
         return parts
 
     def first_page_lines(self, body: Any, kind: str) -> list[str]:
-        """Lines of the first-page header's tables (kind "header") or of its footer ("footer")."""
+        """The paragraphs of the first-page header's tables (kind "header") or of its footer ("footer")."""
         lines: list[str] = []
         sects = [*body.iter(w("sectPr"))]
         if not sects:
@@ -445,7 +451,7 @@ class WordDocument:
                 continue
             root = self.pkg.xml(rel[1])
             for container in (root.iter(w("tbl")) if kind == "header" else [root]):
-                lines.extend(self.table_lines(container))
+                lines.extend(self.paragraph_lines(container))
         return lines
 
     def table_lines(self, tbl: Any, where: str = "document") -> list[str]:
@@ -455,4 +461,13 @@ class WordDocument:
                 text = runs_text(line).strip()
                 if text:
                     lines.append(text)
+        return lines
+
+    def paragraph_lines(self, container: Any) -> list[str]:
+        """Each paragraph's text as printed, its line breaks and blanks kept; empty ones left out."""
+        lines: list[str] = []
+        for p in container.iter(w("p")):
+            text = runs_text(to_runs(self.tokens(p)))
+            if text.strip():
+                lines.append(text)
         return lines

@@ -9,9 +9,9 @@ numbers they point at (they may point forward).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
-from typing import assert_never
+from typing import TypeVar, assert_never
 
 import attrs
 from attrs import frozen
@@ -146,6 +146,8 @@ def distribution_line(distribution: Distribution, pack: LanguagePack) -> str:
 # Unresolved runs may still hold cross-references until the second step.
 _PendingRun = PendingRun
 _PendingRuns = PendingRuns
+#: An inline item or a note's: texts among them are typeset (``typeset_texts``).
+_Item = TypeVar("_Item")
 
 
 @frozen
@@ -225,7 +227,8 @@ class _Resolver(InstrumentPass):
     def citation_text(self, citation: Citation) -> str:
         registry = self.report.participants
         names = [participant_text(registry[ident], self.pack) for ident in citation.participants]
-        return self.pack.table.participants_separator.join(names) + self.pack.table.note_end
+        # typeset as any note's text is (French spaces): read back as a free note, it prints the same
+        return self.pack.typeset(self.pack.table.participants_separator.join(names) + self.pack.table.note_end)
 
     def typeset(self, item: str | Styled | CrossRef) -> str | Styled | CrossRef:
         """The language's typography (French spaces) on the author's text."""
@@ -238,15 +241,36 @@ class _Resolver(InstrumentPass):
                 return Link(item.text, self.pack.table.symbol_link.format(symbol=item.text))
         return item
 
+    def typeset_texts(self, items: Sequence[_Item]) -> list[_Item]:
+        """Plain, italic and bold texts side by side typeset as the one text they print: a space
+        before ":" in italics after plain text is one space, however the text is cut."""
+        out = list(items)
+        group: list[int] = []
+        for index in range(len(out) + 1):
+            item = out[index] if index < len(out) else None
+            if isinstance(item, (str, Emphasis, Strong, StrongEmphasis)):
+                group.append(index)
+                continue
+            texts = [piece if isinstance(piece, str) else piece.text
+                     for piece in (out[i] for i in group) if isinstance(piece, (str, Emphasis, Strong, StrongEmphasis))]
+            for at, text in zip(group, self.pack.typeset_pieces(texts), strict=True):
+                piece = out[at]
+                out[at] = type(piece)(text) if isinstance(piece, (Emphasis, Strong, StrongEmphasis)) else text  # type: ignore[assignment]
+            group = []
+        return out
+
     def runs(self, inlines: Inlines) -> tuple[_PendingRun, ...]:
         out: list[_PendingRun] = []
-        for item in inlines:
+        for item in self.typeset_texts(inlines):
             match item:
-                case str() | Emphasis() | CrossRef() | Strong() | Link() | StrongEmphasis():
+                case str() | Emphasis() | Strong() | StrongEmphasis():
+                    out.append(item)  # typeset with its neighbours
+                case CrossRef() | Link():
                     out.append(self.typeset(item))
                 case Note():
                     kept = (str, Emphasis, Strong, Link, CrossRef, StrongEmphasis)
-                    text = tuple(self.typeset(i) for i in item.text if isinstance(i, kept))
+                    text = tuple(self.typeset(i) if isinstance(i, Link) else i
+                                 for i in self.typeset_texts(item.text) if isinstance(i, kept))
                     out.append(self.add_note(text, NoteOrigin.NOTE))
                 case Citation():
                     out.append(self.add_note((self.citation_text(item),), NoteOrigin.CITATION, item.participants))

@@ -83,6 +83,21 @@ def escape(text: str) -> str:
     return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
 
 
+def blank_ends(markdown: str) -> str:
+    """A text's own space or tab at either end as a character reference: Markdown strips
+    the blanks around a paragraph, a heading or a note as layout, and the reader does too."""
+    if markdown[:1] in (" ", "\t"):
+        markdown = f"&#{ord(markdown[0])};{markdown[1:]}"
+    if markdown[-1:] in (" ", "\t"):
+        markdown = f"{markdown[:-1]}&#{ord(markdown[-1])};"
+    return markdown
+
+
+def field(text: str) -> str:
+    """A plain text that stands alone (a masthead line, the body, an agenda item's title)."""
+    return blank_ends(escape(text))
+
+
 #: A line break in text: CommonMark's hard break; the line after it escaped like a line start.
 HARD_BREAK = "\\\n"
 
@@ -149,11 +164,17 @@ def _delimited(inner: str, mark: str) -> str:
 
 
 def _joined(value: Runs) -> list[Run]:
-    """Adjacent italic (or bold) runs as one: ``*a**b*`` would read as bold."""
+    """Adjacent italic (or bold) runs as one: ``*a**b*`` would read as bold. An empty text between
+    them prints nothing: they are adjacent still. Adjacent plain texts as one too: a line break
+    ending one prints as the line break the reader reads in the text they make together."""
     out: list[Run] = []
     for run in value:
         last = out[-1] if out else None
-        if isinstance(run, (Emphasis, Strong, StrongEmphasis)) and type(last) is type(run):
+        if run == "" and not isinstance(run, Reference):
+            continue
+        if type(run) is str and type(last) is str:  # not a Reference, which is a str of its own
+            out[-1] = last + run
+        elif isinstance(run, (Emphasis, Strong, StrongEmphasis)) and type(last) is type(run):
             out[-1] = type(run)(last.text + run.text)
         else:
             out.append(run)
@@ -223,7 +244,8 @@ def runs(value: Runs | str, hard_break: str = HARD_BREAK) -> str:
             marked = []
         if isinstance(run, NoteRef) and isinstance(previous, NoteRef):
             out.append(f"<sup>{escape(_separator.get())}</sup>")
-        previous = run
+        if run != "":  # an empty text prints nothing: the marks around it stand at one spot
+            previous = run
         match run:
             case Reference():
                 # A link to the target's anchor: clickable where the Markdown is shown as HTML,
@@ -243,7 +265,7 @@ def runs(value: Runs | str, hard_break: str = HARD_BREAK) -> str:
                 assert_never(run)
     if marked:
         out.append(_marked(marked))
-    return "".join(out)
+    return blank_ends("".join(out))
 
 
 class _BlockView:
@@ -454,7 +476,7 @@ def _new_environment(template_dir: str | Path | None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(runs=runs, text=escape, start=unlabelled_start, numbered=numbered,
+    env.filters.update(runs=runs, text=field, start=unlabelled_start, numbered=numbered,
                        heading_start=heading_start, styled=styled)
     return env
 

@@ -48,7 +48,7 @@ from cstd_docs.writers.docx import instrument_styles as ins
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import GENEVA, LAYOUTS, FrontBlockLayout, Layout, MastheadGeometry
 from cstd_docs.writers.docx.oxml.build import Element, make, paragraph, run, text, val
-from cstd_docs.writers.docx.styled import hyperlink, mark_separator, strong
+from cstd_docs.writers.docx.styled import hyperlink, joined_runs, mark_separator, strong
 
 Props = Callable[[], list[Element]]
 
@@ -172,10 +172,11 @@ def inline(runs: Iterable[Run], links: NoteLinks | None, props: Props | None = N
     base = _plain(props)
     out: list[Element] = []
     previous: object = None
-    for item in runs:
+    for item in joined_runs(runs):
         if isinstance(item, NoteRef) and isinstance(previous, NoteRef) and links is not None:
             out.append(mark_separator(links.separator))
-        previous = item
+        if item != "":  # an empty text prints nothing: the marks around it stand at one spot
+            previous = item
         match item:
             case Reference():
                 out.extend(reference_field(item, base()))
@@ -402,7 +403,7 @@ def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks, layout: L
             numbering = bookmarks.around(item.id, f"{item.label}\t")
             return [paragraph([body_style, ind], [*numbering, *inline(item.text, links)])]
         case Unnumbered():
-            return [paragraph([body_style], inline(item.text, links))]
+            return [paragraph([body_style, st.not_numbered()], inline(item.text, links))]
         case BoxStart():  # its heading; body() frames it with its blocks
             return boxes.heading(item, inline(item.title, links), bookmarks.around(item.id, item.label))
         case BulletItem():

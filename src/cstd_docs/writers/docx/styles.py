@@ -66,6 +66,12 @@ def indent(left: int = 0, right: int = 0, hanging: int = 0) -> Element:
     return make("w:ind", attrs)
 
 
+def not_numbered() -> Element:
+    """``w:numPr`` with ``w:numId`` 0: the paragraph has no numbering (ECMA-376 §17.9.18), said
+    outright. It prints nothing; the reader takes a label typed at its start ("1. ", "(b)") for text."""
+    return make("w:numPr", None, val("w:numId", 0))
+
+
 def tabs(*stops: tuple[str, int]) -> Element:
     return make("w:tabs", None, *(make("w:tab", {"w:val": kind, "w:pos": pos}) for kind, pos in stops))
 
