@@ -26,7 +26,7 @@ from cstd_docs.model import Emphasis, Link, Report, Strong, StrongEmphasis
 from cstd_docs.outputs import write_atomically
 from cstd_docs.perf import frozen_gc, gc_paused
 from cstd_docs.resolve.document import ResolvedReport, Runs
-from cstd_docs.writers.docx import content, lists, notes, official, page, styles
+from cstd_docs.writers.docx import content, inline_runs, lists, notes, official, page, styles
 from cstd_docs.writers.docx import parts as _parts  # registers FootnotesPart before anything is opened
 from cstd_docs.writers.docx.bidi import mark_right_to_left_runs
 from cstd_docs.writers.docx.layout import LAYOUTS
@@ -54,7 +54,7 @@ class Story(Protocol):
     lays out two versions with revisions between them.
     """
 
-    def body(self, resolved: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Element]: ...
+    def body(self, resolved: ResolvedReport, links: inline_runs.NoteLinks, emblem: Element | None) -> list[Element]: ...
 
     def notes(self, footnotes: CT_Footnotes, resolved: ResolvedReport) -> None: ...
 
@@ -63,7 +63,7 @@ class Story(Protocol):
 
 
 class _Rendering:
-    def body(self, resolved: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Element]:
+    def body(self, resolved: ResolvedReport, links: inline_runs.NoteLinks, emblem: Element | None) -> list[Element]:
         first = official.pages(resolved, links, emblem) if resolved.official_records is not None else None
         return content.body(resolved, links, emblem, first)
 
@@ -218,7 +218,7 @@ def _build(
     _styles_and_settings(document_part, resolved, own)
 
     sect_pr = _emptied_body(document_part)
-    links = content.NoteLinks(resolved.notes, resolved.note_mark_separator)
+    links = inline_runs.NoteLinks(resolved.notes, resolved.note_mark_separator)
     drawing = _emblem(document_part, emblem) if emblem is not None else None
     for element in story.body(resolved, links, drawing):
         sect_pr.addprevious(element)

@@ -32,7 +32,7 @@ __all__ = ["BOOKMARK_PREFIX", "Marks", "break_before", "contents_page", "estimat
 
 #: The bookmarks on the listed headings; Word hides names that start with "_" (its own are "_Toc…").
 BOOKMARK_PREFIX = "_TocCstd"
-#: Their ``w:id``s, apart from the cross-references' (content.Bookmarks counts from 1).
+#: Their ``w:id``s, apart from the cross-references' (inline_runs.Bookmarks counts from 1).
 _FIRST_ID = 900_000
 #: After the leader's tab, so that LibreOffice draws the leader (a reader drops it with the entry).
 LEADER_END = "\u200b"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cstd_docs.resolve.document import ResolvedNote
 from cstd_docs.writers.docx import styles as st
-from cstd_docs.writers.docx.content import custom_mark_properties, inline, note_id
+from cstd_docs.writers.docx.inline_runs import custom_mark_properties, inline, note_id
 from cstd_docs.writers.docx.layout import GENEVA
 from cstd_docs.writers.docx.oxml import CT_Footnotes
 from cstd_docs.writers.docx.oxml.build import Element, make, paragraph, run, val

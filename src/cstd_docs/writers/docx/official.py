@@ -20,8 +20,8 @@ from docx.oxml.ns import qn
 
 from cstd_docs.resolve.document import NoteRef, ResolvedReport, Runs
 from cstd_docs.resolve.front_pages import ResolvedOfficialRecords
-from cstd_docs.writers.docx import content
 from cstd_docs.writers.docx import front_styles as fs
+from cstd_docs.writers.docx import inline_runs
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import LAYOUTS, Layout, LineLayout, OfficialRecordsLayout
 from cstd_docs.writers.docx.oxml.build import Element, make, paragraph, run, val
@@ -61,14 +61,14 @@ def _cover(report: ResolvedReport, records: ResolvedOfficialRecords, geometry: O
     def line(layout: LineLayout, runs: list[Element], *extra: Element) -> Element:
         return _line(fs.OR_COVER, layout, runs, indent, *extra, right=geometry.cover_right)
 
-    no_notes = content.NoteLinks(())
+    no_notes = inline_runs.NoteLinks(())
     united = geometry.cover_united_nations
     out: list[Element] = []
     if emblem is not None:  # above "United Nations", as printed
         holder = LineLayout(united.size, max(united.before - _EMBLEM - _EMBLEM_GAP, 0))
         out.append(line(holder, [run("", [], emblem)]))
         united = LineLayout(united.size, _EMBLEM_GAP)
-    title = content.inline(_without_notes(report.title), no_notes, _look(geometry.cover_title))
+    title = inline_runs.inline(_without_notes(report.title), no_notes, _look(geometry.cover_title))
     dates = LineLayout(geometry.cover_title.size, 0)
     supplement = LineLayout(geometry.cover_records.size, 0)
     out += [
@@ -108,7 +108,7 @@ def _framed(text: str, size: int, top: int, indent: int, layout: Layout) -> Elem
     return paragraph([val("w:pStyle", fs.OR_TITLE), frame, st.spacing(before=0, after=0)], [run(text, st.size(size))])
 
 
-def _title_page(report: ResolvedReport, records: ResolvedOfficialRecords, links: content.NoteLinks,
+def _title_page(report: ResolvedReport, records: ResolvedOfficialRecords, links: inline_runs.NoteLinks,
                 layout: Layout) -> list[Part]:
     geometry = layout.official_records
     style, indent = fs.OR_TITLE, geometry.indent
@@ -120,13 +120,13 @@ def _title_page(report: ResolvedReport, records: ResolvedOfficialRecords, links:
         Part("title page", f"{records.organ} {records.records} {records.supplement}",
              [*_head(report, records, layout), imprint]),
         Part("title page body", report.front.body, [_line(style, body, _text(report.front.body, body), indent)]),
-        Part("title", "", [_line(style, title, content.inline(report.title, links, _look(title)), indent)],
+        Part("title", "", [_line(style, title, inline_runs.inline(report.title, links, _look(title)), indent)],
              report.title),
         Part("title page dates", records.session_dates, [_line(style, dates, _text(records.session_dates, dates),
                                                                indent)]),
     ]
     subtitle = LineLayout(geometry.title_page_dates.size, 120, bold=False)
-    out += [Part("subtitle", "", [_line(style, subtitle, content.inline(s, links, _look(subtitle)), indent)], s)
+    out += [Part("subtitle", "", [_line(style, subtitle, inline_runs.inline(s, links, _look(subtitle)), indent)], s)
             for s in report.subtitles]
     return out
 
@@ -156,7 +156,7 @@ class Part:
     runs: Runs = ()
 
 
-def parts(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Part]:
+def parts(report: ResolvedReport, links: inline_runs.NoteLinks, emblem: Element | None) -> list[Part]:
     """The cover, the title page, the note on symbols and the date over the first page of text."""
     records = report.official_records
     if records is None:
@@ -173,7 +173,7 @@ def parts(report: ResolvedReport, links: content.NoteLinks, emblem: Element | No
     return [cover, *_title_page(report, records, links, layout), note, Part("date", records.date_line, [date])]
 
 
-def pages(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Element]:
+def pages(report: ResolvedReport, links: inline_runs.NoteLinks, emblem: Element | None) -> list[Element]:
     """The front matter's elements in order."""
     return [element for part in parts(report, links, emblem) for element in part.elements]
 

@@ -27,7 +27,7 @@ from cstd_docs.resolve.document import (
     ResolvedNote,
     ResolvedReport,
 )
-from cstd_docs.writers.docx import content, notes
+from cstd_docs.writers.docx import inline_runs, notes
 from cstd_docs.writers.docx.contents import Marks
 from cstd_docs.writers.docx.oxml import CT_Footnotes
 from cstd_docs.writers.docx.oxml.build import Element
@@ -84,10 +84,10 @@ class Redline:
             self.old_paired.add(i)
 
     # --- the body ------------------------------------------------------------------------------------
-    def body(self, resolved: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Element]:
-        numbers = Numbers(content.Bookmarks(resolved))  # no bookmarks: cross-references are text here
+    def body(self, resolved: ResolvedReport, links: inline_runs.NoteLinks, emblem: Element | None) -> list[Element]:
+        numbers = Numbers(inline_runs.Bookmarks(resolved))  # no bookmarks: cross-references are text here
         # The old version's headings get its contents' bookmarks from _step, on whichever version lays them out.
-        old_pieces = pieces(self.old, content.NoteLinks(self.old.notes), emblem, numbers,
+        old_pieces = pieces(self.old, inline_runs.NoteLinks(self.old.notes), emblem, numbers,
                             Marks(None, OLD_BOOKMARK_PREFIX))
         new_pieces = pieces(resolved, links, emblem, numbers)
         ops = align([p.key for p in old_pieces], [p.key for p in new_pieces],
@@ -188,7 +188,7 @@ class Redline:
                 wrapper = run.getparent() if run is not None else None
                 old = wrapper is not None and wrapper.tag in _FROM_OLD
                 self.order.append((old, int(reference.get(_ID, "0")) - 1))
-                reference.set(_ID, str(content.note_id(len(self.order) - 1)))
+                reference.set(_ID, str(inline_runs.note_id(len(self.order) - 1)))
 
     # --- the running heads ---------------------------------------------------------------------------
     def heads(self, roots: list[Element], resolved: ResolvedReport) -> None:
@@ -229,7 +229,7 @@ class Redline:
                     rev.whole(p, "w:ins", mark_end=False)
                 elif not _same_note(self.old.notes[old], resolved.notes[index]):
                     paragraph_diff(notes.note_paragraph(self.old.notes[old]), p, rev, _footnote_key, _footnote_key)
-            footnotes.add_note(content.note_id(position)).append(p)
+            footnotes.add_note(inline_runs.note_id(position)).append(p)
 
 
 # --- tables (issue 13): revisions go on their paragraphs and rows, never around the table ------------

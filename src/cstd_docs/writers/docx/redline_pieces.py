@@ -36,7 +36,7 @@ from cstd_docs.resolve.document import (
     Unnumbered,
 )
 from cstd_docs.resolve.instruments import within_resolutions
-from cstd_docs.writers.docx import boxes, content, official
+from cstd_docs.writers.docx import boxes, content, inline_runs, official
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.contents import BOOKMARK_PREFIX, Marks, break_before, contents_page
 from cstd_docs.writers.docx.layout import LAYOUTS, Layout
@@ -109,7 +109,7 @@ def _eager(elements: list[Element]) -> Callable[[], list[Element]]:
     return lambda: elements
 
 
-def _front_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None,
+def _front_pieces(report: ResolvedReport, links: inline_runs.NoteLinks, emblem: Element | None,
                   prefix: str = BOOKMARK_PREFIX) -> list[Piece]:
     """The masthead, the lines under it, the title and the subtitles, laid out in the report's layout (or the
     Official Records front matter in their place), then the contents page."""
@@ -130,7 +130,7 @@ def _front_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Elem
     return out
 
 
-def _masthead_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None,
+def _masthead_pieces(report: ResolvedReport, links: inline_runs.NoteLinks, emblem: Element | None,
                      layout: Layout) -> list[Piece]:
     masthead = report.masthead
     table = content.masthead_table(masthead, report.right_to_left, emblem, layout.masthead)
@@ -144,7 +144,8 @@ def _masthead_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: E
     for line in report.front.agenda:
         out.append(_agenda_piece(report, line, links, layout))
     if report.letter is not None:  # the letter of transmittal, one piece a paragraph
-        elements = boxes.letter(report.letter, st.HMG, lambda runs: content.inline(runs, links), LAYOUTS[report.layout])
+        elements = boxes.letter(report.letter, st.HMG, lambda runs: inline_runs.inline(runs, links),
+                                LAYOUTS[report.layout])
         for index, element in enumerate(elements):
             text = "".join(t.text or "" for t in element.iter(qn("w:t")))
             out.append(Piece(("letter", index), ("letter", text), "letter", text, text, (), _eager([element])))
@@ -159,7 +160,7 @@ def _masthead_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: E
     return out
 
 
-def _records_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None) -> list[Piece]:
+def _records_pieces(report: ResolvedReport, links: inline_runs.NoteLinks, emblem: Element | None) -> list[Piece]:
     """The Official Records front matter (official.py), a piece for each part; the title and the subtitles
     keyed as on a masthead's page, so that a version with one and a version with the other pair them."""
     out = []
@@ -171,7 +172,7 @@ def _records_pieces(report: ResolvedReport, links: content.NoteLinks, emblem: El
     return out
 
 
-def _agenda_piece(report: ResolvedReport, line: AgendaLine, links: content.NoteLinks, layout: Layout) -> Piece:
+def _agenda_piece(report: ResolvedReport, line: AgendaLine, links: inline_runs.NoteLinks, layout: Layout) -> Piece:
     label = runs_text(line.label, report.notes)
     elements = content.front_block(attrs.evolve(report.front, agenda=(line,), parent_body=None), links,
                                    layout.front)[3:]
@@ -241,9 +242,9 @@ class Numbers:
     versions; the same "12." serves both, copied (lxml copies faster than we build).
     """
 
-    def __init__(self, bookmarks: content.Bookmarks) -> None:
+    def __init__(self, bookmarks: inline_runs.Bookmarks) -> None:
         self.bookmarks = bookmarks
-        self.no_notes = content.NoteLinks(())
+        self.no_notes = inline_runs.NoteLinks(())
         self.made: dict[Hashable, list[Element]] = {}
 
     def renderer(self, block: ResolvedBlock, number: Hashable, layout: Layout,
@@ -260,13 +261,13 @@ class Numbers:
         return render
 
 
-def pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | None,
+def pieces(report: ResolvedReport, links: inline_runs.NoteLinks, emblem: Element | None,
            numbers: Numbers | None = None, marks: Marks | None = None) -> list[Piece]:
     """The masthead, the front page, every block and the end rule, in reading order; ``marks``: the
     bookmarks of the headings the version's contents page lists."""
     marks = marks or Marks(report.contents)
     out = _front_pieces(report, links, emblem, marks.prefix)
-    bookmarks = content.Bookmarks(report)
+    bookmarks = inline_runs.Bookmarks(report)
     numbers = numbers or Numbers(bookmarks)
     # Laid out as the plain rendering lays them out: the report's layout, and an item inside a
     # resolution in the operative style (resolve.instruments says which blocks are).
@@ -284,7 +285,7 @@ def pieces(report: ResolvedReport, links: content.NoteLinks, emblem: Element | N
     return out
 
 
-def _block_renderer(block: ResolvedBlock, links: content.NoteLinks, bookmarks: content.Bookmarks,
+def _block_renderer(block: ResolvedBlock, links: inline_runs.NoteLinks, bookmarks: inline_runs.Bookmarks,
                     layout: Layout, in_resolution: bool, marks: Marks, first: bool) -> Callable[[], list[Element]]:
     def render() -> list[Element]:
         elements = content.block(block, links, bookmarks, layout, in_resolution)

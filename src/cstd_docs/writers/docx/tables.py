@@ -30,9 +30,9 @@ from cstd_docs.writers.docx.layout import Layout
 from cstd_docs.writers.docx.oxml.build import PPR_ORDER, Element, make, paragraph, put_in_order, run, val
 from cstd_docs.writers.docx.table_layout import TABLES
 
-#: Inline runs for resolved text (content.inline, with the report's note links).
+#: Inline runs for resolved text (inline_runs.inline, with the report's note links).
 Inline = Callable[[Runs], list[Element]]
-#: Runs for a caption with a bookmark around its number, for the block's id (content.Bookmarks.around).
+#: Runs for a caption with a bookmark around its number, for the block's id (inline_runs.Bookmarks.around).
 Around = Callable[[str | None, str], list[Element]]
 
 _PENDING_IMAGE = "{urn:cstd-docs:pending}image"
