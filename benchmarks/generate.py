@@ -114,15 +114,34 @@ def _decision(c: int) -> dict[str, Any]:
                 {"text": f"Takes note of the report of the Commission on item {k};"} for k in range(1, 5)]}]}
 
 
+def _table(c: int) -> dict[str, Any]:
+    """A table of votes as E/2025/28 prints them: a two-row header with a spanned "Votes", 12 rows,
+    a lettered note marked in a cell, a source with a symbol."""
+    rows = [[f"Draft resolution {c}.{r}", f"Item {r % 7 + 1}",
+             {"text": [str(40 + r), {"table_note": f"t{c}-recorded"}]} if r == 3 else str(40 + r),
+             str(r % 4), str(r % 3)] for r in range(1, 13)]
+    return {"id": f"t{c}", "title": f"Votes on the draft proposals of chapter {c}",
+            "columns": [{"width": 34}, {"width": 18}, {"width": 16, "align": "right"},
+                        {"width": 16, "align": "right"}, {"width": 16, "align": "right"}],
+            "header": [[{"text": "Proposal", "rowspan": 2}, {"text": "Agenda item", "rowspan": 2},
+                        {"text": "Votes", "colspan": 3, "align": "center"}],
+                       ["In favour", "Against", "Abstentions"]],
+            "rows": rows,
+            "notes": [{"id": f"t{c}-recorded", "text": "A recorded vote was requested."}],
+            "source": [{"link": "E/2025/28"}, f", chap. {c}."]}
+
+
 def session_report_data(paragraphs: int) -> dict[str, Any]:
     """``report_data(paragraphs)`` with what a session report adds: in every chapter, a section of
-    instruments (a draft resolution of 22 paragraphs and a draft decision) before the others;
-    their paragraphs are operative, so the report's own numbering is unchanged."""
+    instruments (a draft resolution of 22 paragraphs and a draft decision) and a table of the votes
+    on them (cited in the text) before the others; their paragraphs are operative, so the report's
+    own numbering is unchanged."""
     data = report_data(paragraphs)
     for c, chapter in enumerate(data["chapters"], start=1):
         intro = {"id": f"c{c}-instruments-intro", "text": "The Commission recommends the adoption of the following:"}
+        votes = {"id": f"c{c}-votes", "text": ["The votes are set out in table ", {"ref": f"t{c}"}, "."]}
         chapter["sections"].insert(0, {"id": f"c{c}s0", "title": f"Instruments of chapter {c}",
-                                       "content": [intro, _resolution(c), _decision(c)]})
+                                       "content": [intro, _resolution(c), _decision(c), votes, _table(c)]})
     data["title"] = f"Report of a generated session ({paragraphs} paragraphs, with resolutions and decisions)"
     return data
 

@@ -275,3 +275,16 @@ def test_a_reader_called_without_a_list_issues_what_it_could_not_keep_as_python_
         warnings.simplefilter("always")
         cstd_docs.read_markdown(draft)
     assert [str(w.message) for w in issued if w.category is cstd_docs.ReadWarning] == [str(p) for p in collected]
+
+
+def test_a_loaded_report_is_checked_again_once_its_registry_changed() -> None:
+    """Loading checks a report and remembers it sound, so resolving it need not check it twice;
+    a cited participant removed from its registry afterwards must still be found."""
+    report = cstd_docs.load(REFERENCE_EXAMPLE)
+    resolve(report)  # sound, and remembered so
+    cited = next(iter(report.participants))
+    del report.participants[cited]
+    with pytest.raises(ReportError, match=cited):
+        resolve(report)
+    with pytest.raises(ReportError, match=cited):
+        cstd_docs.docx_bytes(report)

@@ -19,7 +19,7 @@ from cstd_docs.jsonio.converter import converter, json_name
 from cstd_docs.jsonio.input_errors import MAX_ITEM_ERRORS, InputError, error_budget
 from cstd_docs.jsonio.limits import MAX_FILE_SIZE, limit_problem, size_problem
 from cstd_docs.model import Report
-from cstd_docs.model.check import check
+from cstd_docs.model.check import check, check_once
 from cstd_docs.outputs import write_atomically
 from cstd_docs.perf import gc_paused
 
@@ -123,7 +123,7 @@ def report_from_data(data: object, *, source: str | None = None, text: str | Non
         raise _placed(shape + _other_problems(data, shape), data, text, source) from None
     except RecursionError:
         raise ReportError.single("$", "the file nests too deeply to be a report", "flatten it") from None
-    problems = check(report)
+    problems = check_once(report)  # remembered: resolving it next need not check it again
     if problems:
         raise _placed(problems, data, text, source)
     return report

@@ -65,7 +65,7 @@ from cstd_docs.model import (
     TableNoteMark,
     UnnumberedText,
 )
-from cstd_docs.model.check import check
+from cstd_docs.model.check import check_once
 from cstd_docs.model.lists import Bullet, IndentedLines, Line
 from cstd_docs.model.walk import Visit, walk
 from cstd_docs.perf import gc_paused
@@ -536,7 +536,7 @@ def resolve(report: Report) -> ResolvedReport:
             "resolve: report", f"expected a Report, got {type(report).__name__}", "read one with cstd_docs.load(path)"
         )
     attrs.validate(report)  # its registry is a dict, which may have changed since the report was built
-    problems = check(report)
+    problems = check_once(report)
     if problems:
         raise ReportError(problems)
     pack = language_pack(report.language)
