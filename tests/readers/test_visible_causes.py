@@ -116,6 +116,18 @@ CAUSES: dict[str, Edit] = {
     "two emphases around an empty text": _set(_first_paragraph, "text", [
         "The ", {"emphasis": "panel"}, "", {"emphasis": "met"}, "."]),
     "a space opening a suggestion's addressee": _set(_suggestion, "addressee", " Member States"),
+    # after this round's instruments: a hard break inside a quoted (Markdown) resolution line was
+    # read as a space; a tab opening a bold operative subheading (Word) was cut as a label's; a note
+    # of a resolution numbering its own notes ("1", typed) lost a tab opening its text (Word)
+    "a line break inside an operative paragraph": lambda d: _chapter(d)["content"].insert(0, {
+        "title": "A resolution", "enacting": "The Commission,",
+        "operative": [{"text": ["Decides\n", {"emphasis": "to act"}, "."]}]}),
+    "a tab opening an operative subheading": lambda d: _chapter(d)["content"].insert(0, {
+        "title": "A resolution", "enacting": "The Commission,",
+        "operative": [{"heading": "\tTaking stock", "text": "Decides."}]}),
+    "a tab opening a note a resolution numbers itself": lambda d: _chapter(d)["content"].insert(0, {
+        "title": "A resolution", "enacting": "The Commission,", "note_numbering": "own",
+        "operative": [{"text": ["Decides.", {"note": "\tA note."}]}]}),
     # Word: unnumbered text that starts like a label was read as a paragraph or subparagraph;
     # the writer now says the paragraph is not numbered (w:numId 0), which prints nothing
     "unnumbered text typed '1. '": _unnumbered("1. Typed by the author."),

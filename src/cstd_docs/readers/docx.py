@@ -565,10 +565,11 @@ class _Layout:
             kind = BlockKind.RESOLUTION if style == "resheadingg" else BlockKind.DECISION
             self.lines.append(HeadingLine(kind, "", to_runs(tokens), where))
             return
-        line = self.text(el, style, tokens, where)
         if style in ("preambularg", "ressubheadingg", "agendatitleg", "agendaheadingg", "documentationg",
                      "agendadocumentg", "agendaseparatorg"):
-            line = TextLine(line.runs, where)  # unnumbered: whatever it starts with is its text
+            line = TextLine(to_runs(tokens), where)  # unnumbered: whatever it starts with is its text, tabs too
+        else:
+            line = self.text(el, style, tokens, where)
         depth = 2 if style in ("documentationg", "agendadocumentg") and _indented(el) else 0
         self.lines.append(attrs.evolve(line, instrument=True, kind=_PART_STYLES.get(style), by_style=True,
                                        depth=depth))

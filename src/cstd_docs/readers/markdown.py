@@ -411,7 +411,7 @@ class _Reader:
             kind = _QUOTED_HEADINGS.get(len(heading.group(1)), BlockKind.RESOLUTION)
             self.lines.append(HeadingLine(kind, "", self.runs(content), where, anchor))
             return
-        line = self.text(language_pack(self.language or "en"), " ".join(x.strip(BLANKS) for x in inner), where)
+        line = self.text(language_pack(self.language or "en"), _joined(inner), where)
         self.lines.append(attrs.evolve(line, instrument=True, depth=2 if nested else 0))
     # --- end instruments
 

@@ -277,10 +277,14 @@ def _note_body(tokens: list[Token]) -> list[Token]:
             if not tabs:
                 break
             head = "".join(t.text for t in tokens[: tabs[0]] if isinstance(t, Text)).strip()
-            if not re.fullmatch(r"[*\d†‡§]*", head) or (head and typed == 2):
+            # after the mark, a tab with nothing before it is the note's own text (LibreOffice's
+            # re-save repeats the mark itself: "* TAB * TAB text")
+            if not re.fullmatch(r"[*\d†‡§]*", head) or (head and typed == 2) or (typed and not head):
                 break
             tokens = tokens[tabs[0] + 1 :]
             typed += bool(head)
+        if typed:
+            return tokens  # the layout's tabs taken: the rest is the note's text, its own blanks included
     while tokens and _blank(tokens[0]):
         tokens = tokens[1:]
     if marks and len(tokens) > 1 and isinstance(tokens[0], Text) and isinstance(tokens[1], Tab) and re.fullmatch(
