@@ -128,6 +128,7 @@ CAUSES: dict[str, Edit] = {
     "a tab opening a note a resolution numbers itself": lambda d: _chapter(d)["content"].insert(0, {
         "title": "A resolution", "enacting": "The Commission,", "note_numbering": "own",
         "operative": [{"text": ["Decides.", {"note": "\tA note."}]}]}),
+    "a space opening the agenda's symbol": lambda d: d.update(agenda_symbol=" E/CN.16/2022/1"),
     # Word: unnumbered text that starts like a label was read as a paragraph or subparagraph;
     # the writer now says the paragraph is not numbered (w:numId 0), which prints nothing
     "unnumbered text typed '1. '": _unnumbered("1. Typed by the author."),

@@ -140,7 +140,8 @@ def _agenda_symbol(pack: LanguagePack, line: VRuns) -> str | None:
     symbol = None
     for run in line:
         if isinstance(run, VNote):
-            symbol = runs_plain(run.text).strip()
+            # the note prints the symbol, then the note's end: every character before it is the symbol's
+            symbol = runs_plain(run.text).rstrip()
             end = pack.table.note_end
             if end and symbol.endswith(end):
                 symbol = symbol[: -len(end)]
