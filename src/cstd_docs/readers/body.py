@@ -26,7 +26,6 @@ from cstd_docs.model import (
     Findings,
     Inlines,
     Node,
-    NoteNumbering,
     Operative,
     Paragraph,
     Preambular,
@@ -40,13 +39,14 @@ from cstd_docs.model import (
 )
 from cstd_docs.model.lists import MAX_BULLET_DEPTH, Bullet, IndentedLines, Line
 from cstd_docs.model.walk import walk
+from cstd_docs.readers import instrument_fields
 from cstd_docs.readers.agendas import AgendaParser
 from cstd_docs.readers.base import node_text
 from cstd_docs.readers.floats import float_block
 from cstd_docs.readers.inlines import Context
 from cstd_docs.readers.match import Placed
 from cstd_docs.readers.signature import runs_plain
-from cstd_docs.readers.visible import BlockKind, VNote, restarted
+from cstd_docs.readers.visible import BlockKind
 
 Part = Block | Suggestion
 #: Where a provisional agenda starts: its title, or its first item (and what the item carries).
@@ -282,26 +282,6 @@ class _Parser(AgendaParser):
             return Paragraph(text, id=placed.id, subparagraphs=subparagraphs), after
         return UnnumberedText(text, id=placed.id), pos + 1
 
-    def enacting(self, placed: Placed, title: Placed | None) -> Inlines:
-        """The enacting formula: the base resolution's own when it prints what that one printed."""
-        node = title.node if title is not None else None
-        base = self.ctx.base
-        if isinstance(node, Resolution) and base is not None and placed.exact is not None:
-            at = next((i for i, item in enumerate(base.items) if item.node is node), None)
-            after = base.items[at + 1] if at is not None and at + 1 < len(base.items) else None
-            if after is not None and after.kind is BlockKind.ENACTING and after.sig == placed.sig:
-                return node.enacting
-        return self.ctx.inlines(placed.block.runs)
-
-    def official_number(self, label: Placed | None, decision: bool = False) -> str | None:
-        """The number in an adopted instrument's label ("Resolution 68/1" → "68/1"); None for a draft."""
-        if label is None:
-            return None
-        words = self.ctx.pack.table.instruments
-        template = re.escape(words.decision_numbered if decision else words.resolution_numbered)
-        found = re.fullmatch(template.replace(re.escape("{number}"), "(.+)"), runs_plain(label.block.runs).strip())
-        return found.group(1) if found else None
-
     def resolution(self, pos: int) -> tuple[Resolution, int]:
         start = pos
         label = self.placed[pos] if self.kind(pos) is BlockKind.RESOLUTION_LABEL else None
@@ -310,7 +290,7 @@ class _Parser(AgendaParser):
         pos += title is not None
         enacting: Inlines = ()
         if self.kind(pos) is BlockKind.ENACTING:
-            enacting, pos = self.enacting(self.placed[pos], title), pos + 1
+            enacting, pos = instrument_fields.enacting(self.ctx, self.placed[pos], title), pos + 1
         preamble: list[Preambular] = []
         while self.kind(pos) is BlockKind.PREAMBULAR:
             placed = self.placed[pos]
@@ -332,8 +312,8 @@ class _Parser(AgendaParser):
         ident = title.id if title is not None else None
         ident = ident or (label.anchor_id if label is not None else None)
         return Resolution(self.title_of(title) if title is not None else (), enacting, preamble, operative,
-                          id=ident, official_number=self.official_number(label),
-                          note_numbering=self.note_numbering(heading, start, pos)), pos
+                          id=ident, official_number=instrument_fields.official_number(self.ctx, label),
+                          note_numbering=instrument_fields.note_numbering(heading, self.placed[start:pos])), pos
 
     def decision(self, pos: int) -> tuple[Decision, int]:
         start = pos
@@ -358,17 +338,8 @@ class _Parser(AgendaParser):
         heading = title or label
         assert heading is not None  # a decision starts at one of them
         return Decision(self.title_of(title) if title is not None else (), paragraphs, id=ident,
-                        official_number=self.official_number(label, decision=True),
-                        note_numbering=self.note_numbering(heading, start, pos)), pos
-
-    def note_numbering(self, heading: Placed, start: int, end: int) -> NoteNumbering:
-        """Its own numbers when its notes show them (a typed "1" in Word, "[^II.1]" in Markdown); with
-        the report's when they show those; with no notes, as the base's instrument had it."""
-        notes = [run for placed in self.placed[start:end] for run in placed.block.runs if isinstance(run, VNote)]
-        if notes:
-            return NoteNumbering.OWN if any(restarted(note) for note in notes) else NoteNumbering.REPORT
-        node = heading.node
-        return node.note_numbering if isinstance(node, (Resolution, Decision)) else NoteNumbering.REPORT
+                        official_number=instrument_fields.official_number(self.ctx, label, decision=True),
+                        note_numbering=instrument_fields.note_numbering(heading, self.placed[start:pos])), pos
 
     def subheading(self, pos: int) -> tuple[Inlines, int]:
         """An operative paragraph's subheading ("Taking stock"), if one stands at ``pos``."""

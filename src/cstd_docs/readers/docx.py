@@ -9,7 +9,9 @@ table (in the body or in the first-page header).
 The stages: the package's XML as tokens (``wordml``), the paragraphs in reading order
 sorted into masthead, lines under it, title and body lines (here), the body lines
 classified (``classify``), then assembled on the source report the package carries, if
-any (``assemble``; docs/round-trip.md).
+any (``assemble``; docs/round-trip.md). Beside this module: the masthead table and the
+first page's footer and size (``docx_masthead``), body text's labels and Word's numbering
+(``docx_text``), boxes (``docx_boxes``), tables and figures (``docx_floats``).
 """
 
 from __future__ import annotations
@@ -22,54 +24,33 @@ from typing import Any
 
 import attrs
 
-from cstd_docs.crossrefs import BOOKMARK_PREFIX
 from cstd_docs.errors import Problem, ReportError
 from cstd_docs.lang import LanguagePack, language_pack
-from cstd_docs.model import DutyStation, Report, TitleStyle
+from cstd_docs.model import Report, TitleStyle
 from cstd_docs.readers.assemble import assemble
 from cstd_docs.readers.base import base_of, unlabelled, unnumbered
-from cstd_docs.readers.classify import HeadingLine, Labelled, Line, TextLine, classify
+from cstd_docs.readers.classify import HeadingLine, Line, TextLine, classify
 from cstd_docs.readers.coverage import Kind, Losses, part_words
+from cstd_docs.readers.docx_boxes import box_kind, box_lines
 from cstd_docs.readers.docx_floats import DocxFloats
+from cstd_docs.readers.docx_masthead import duty_station, job_lines, masthead_cells
+from cstd_docs.readers.docx_text import BodyText, label_bookmark
 from cstd_docs.readers.families import Role, StyleFamily
-from cstd_docs.readers.foreign import (
-    TYPED_LABEL,
-    ListFormats,
-    boxed_table,
-    look_role,
-    normal_label,
-    without_leading_tabs,
-)
-from cstd_docs.readers.labels import annex_label, chapter_caption, own_labels, paragraph_number
+from cstd_docs.readers.foreign import TYPED_LABEL, boxed_table, look_role
+from cstd_docs.readers.labels import annex_label, chapter_caption
 from cstd_docs.readers.letter import Reading
 from cstd_docs.readers.letter import heading_parts as letter_heading
 from cstd_docs.readers.losses import BreakTracker, breaks, formatting
-from cstd_docs.readers.masthead import JOB_NUMBER, guess_language
+from cstd_docs.readers.masthead import guess_language
 from cstd_docs.readers.package import Package
 from cstd_docs.readers.plain import FrontEnd, NumberedHeadings
 from cstd_docs.readers.signature import unbold
-from cstd_docs.readers.tokens import (
-    Text,
-    Token,
-    cut_text,
-    has_note,
-    heading_parts,
-    plain,
-    rejoin,
-    runs_text,
-    split_tabs,
-    to_runs,
-)
+from cstd_docs.readers.tokens import Text, Token, has_note, heading_parts, plain, runs_text, split_tabs, to_runs
 from cstd_docs.readers.visible import BlockKind, Collecting, VContents, VNote
 from cstd_docs.readers.wordml import FLOAT_STYLES, WordDocument, w
 
 __all__ = ["read_docx"]
 
-
-def _seen(p: Any) -> str:
-    """A paragraph's text as its runs hold it, read without side effects (deleted text is ``w:delText``,
-    field codes ``w:instrText``: neither is a ``w:t``)."""
-    return "".join(t.text or "" for t in p.iter(w("t")))
 
 _HEADING_KINDS = {"hchg": BlockKind.CHAPTER, "hmg": BlockKind.CHAPTER, "h1g": BlockKind.SECTION,
                   "h23g": BlockKind.SUBSECTION}
@@ -118,20 +99,6 @@ def _elements(container: Any) -> list[Any]:
     return elements
 
 
-#: The page width that tells the duty stations apart (twips): US Letter is New York's
-#: (12240, 8.5 in; E/CN.5/2025/L.6), A4 Geneva's (11906, 21 cm).
-_US_LETTER_WIDTH = 12240
-
-
-def _duty_station(body: Any) -> DutyStation | None:
-    """The layout the final section's page size shows: US Letter is New York's, any other Geneva's."""
-    size = body.find(f"{w('sectPr')}/{w('pgSz')}")
-    width = size.get(w("w")) if size is not None else None
-    if width is None or not width.isdigit() or len(width) > 6:
-        return None
-    return DutyStation.NEW_YORK if abs(int(width) - _US_LETTER_WIDTH) <= 20 else DutyStation.GENEVA
-
-
 #: An agenda's documentation stands at its item's text (1609 twips) or, under a sub-item, a step further.
 _SUB_ITEM_DOCUMENTATION = 1609 + 237
 
@@ -174,49 +141,11 @@ def read_docx(
     visible.blocks = list(classify(layout.lines, layout.pack, unnumbered(resolved), unlabelled(resolved)))
     if not visible.masthead_lines:
         visible.masthead_lines = document.first_page_lines(body, "header")
-    visible.masthead_lines += _job_lines(document, body, base)
-    visible.duty_station = _duty_station(body)
+    visible.masthead_lines += job_lines(document, body, base)
+    visible.duty_station = duty_station(body)
     if document.tracked:
         sink.append(Problem(package.name, "the document holds tracked changes", "they were read as accepted"))
     return assemble(visible.done(), base, sink, package.name, resolved, document.losses)
-
-
-def _job_lines(document: WordDocument, body: Any, base: Report | None) -> list[str]:
-    """The job number in the first page's footer: the base's, or anything that looks like one."""
-    job = base.masthead.job_number if base is not None else None
-    footer = document.first_page_lines(body, "footer")
-    if job is not None and " ".join(" ".join(footer).split()) == " ".join(job.split()):
-        return [job]
-    like = [line for line in footer if JOB_NUMBER.fullmatch(line.strip())]
-    return like or footer[:1] if len(footer) <= 1 else like  # a footer of one line holds the job number
-
-
-def _label_bookmark(paragraph: Any) -> str | None:
-    """The name of the Word writer's bookmark in a paragraph (on its label: crossrefs.py), if any."""
-    for start in paragraph.iter(w("bookmarkStart")):
-        name = start.get(w("name"), "")
-        if name.startswith(BOOKMARK_PREFIX):
-            return str(name)
-    return None
-
-
-def _masthead_cells(document: WordDocument, table: Any) -> tuple[str | None, list[str]]:
-    """The symbol (the first row's last cell, beside "United Nations") and the masthead's lines.
-
-    The symbol is known by its place: its text may be anything ("E/CN.16/2022/2", or words).
-    """
-    rows: list[list[list[str]]] = []
-    symbol: str | None = None
-    for row in table.iter(w("tr")):
-        shown = [document.paragraph_lines(cell) for cell in row.findall(w("tc"))]
-        if not rows and len(shown) > 1 and not shown[-1] and any(shown[:-1]):
-            symbol = ""  # the symbol's place, beside "United Nations", is empty: the report has none
-        cells = [lines for lines in shown if lines]
-        if cells:
-            rows.append(cells)
-    if rows and len(rows[0]) > 1 and len(rows[0][-1]) == 1:
-        symbol = rows[0].pop()[0]
-    return symbol, [line for cells in rows for lines in cells for line in lines]
 
 
 class _Stage(enum.Enum):
@@ -254,7 +183,7 @@ class _Layout:
         #: Tables and figures (issue 13), set by read_docx once the body is known.
         self.floats: DocxFloats | None = None
         self.breaks = BreakTracker(document.losses, document.warn, self.foreign)
-        self.formats = ListFormats(document.numbering_root())
+        self.body_text = BodyText(document, self.foreign)
         #: A document not ours whose paragraphs are in no heading style (pandoc's copy): its first page's
         #: block and its headings are known by their wording and numbers (readers/plain.py).
         self.plain = self.foreign and not document.styles.headings_used
@@ -267,7 +196,7 @@ class _Layout:
         self.take(el, where)
         # the bookmark the Word writer puts on a cross-reference target's label names the line
         # it made (or completed: "Annex" over its title), so a reference keeps its target
-        bookmark = _label_bookmark(el) if el.tag == w("p") else None  # a box's: on its heading (box())
+        bookmark = label_bookmark(el) if el.tag == w("p") else None  # a box's: on its heading (box())
         if bookmark is not None and self.lines and (len(self.lines) > count or self.lines[-1] is not last):
             self.lines[-1] = attrs.evolve(self.lines[-1], bookmark=bookmark)
 
@@ -334,7 +263,7 @@ class _Layout:
         if style == "footer":
             return  # the job line on the last page (New York): the masthead's job number again
         if style in _HEADING_KINDS or style == "annex":
-            self.heading(style, tokens, where, self.numbered(el))
+            self.heading(style, tokens, where, self.body_text.numbered(el))
             return
         if style in _INSTRUMENT_STYLES or style in _PART_STYLES:
             self.instrument(el, style, tokens, where)
@@ -368,34 +297,11 @@ class _Layout:
         self.letter.line(to_runs(tokens))
         return True
 
-    def box_kind(self, el: Any) -> BlockKind | None:
-        """A table that is a box: its first paragraph in a box heading's style, or a one-cell table
-        opening with the language's "Summary" (the UN template's summary box)."""
-        cells = el.findall(f"{w('tr')}/{w('tc')}")
-        # Its text seen without reading its runs: reading them reports what they hold that is not kept,
-        # and the table is read (and reported) once, below.
-        first = next((p for p in el.iter(w("p")) if _seen(p).strip()), None)
-        if first is None:
-            return None
-        style = self.document.style_of(first)
-        if style == "summaryheadg" or (len(cells) == 1 and _seen(first).strip() == self.pack.table.summary):
-            return BlockKind.SUMMARY
-        return BlockKind.BOX if style == "boxheadg" else None
-
     def box(self, el: Any, kind: BlockKind, where: str) -> None:
-        """A box's heading (a box's label over its title), its text, and where its frame ends."""
+        """A box's heading, its text, and where its frame ends (docx_boxes.py)."""
         if self.stage in (_Stage.TITLE, _Stage.FRONT):
             self.stage = _Stage.BODY
-        paragraphs = [(p, self.document.style_of(p), self.document.tokens(p, where=where)) for p in el.iter(w("p"))]
-        paragraphs = [(p, s, t) for p, s, t in paragraphs if plain(t).strip() or has_note(t)]
-        headings = [t for _, s, t in paragraphs if s in ("summaryheadg", "boxheadg")] or [paragraphs[0][2]]
-        label = runs_text(to_runs(headings[0])).strip() if kind is BlockKind.BOX and len(headings) > 1 else ""
-        marks = (_label_bookmark(p) for p, s, _ in paragraphs if s in ("summaryheadg", "boxheadg"))
-        self.lines.append(HeadingLine(kind, label, to_runs(headings[-1]), where,
-                                      bookmark=next((m for m in marks if m is not None), None)))
-        for number, (p, style, tokens) in enumerate(paragraphs[len(headings):], start=len(headings) + 1):
-            self.lines.append(self.text(p, style, tokens, f"{where}, paragraph {number} of the box"))
-        self.lines.append(HeadingLine(BlockKind.BOX_END, "", [], where))
+        self.lines.extend(box_lines(self.document, el, kind, where, self.text))
     # --- end boxes and letters
 
     def looked(self, el: Any, style: str) -> str:
@@ -429,20 +335,16 @@ class _Layout:
         self.headings.text(text)
         return style
 
-    def numbered(self, el: Any) -> bool:
-        """Word numbers the paragraph itself (a heading numbered by its style's list)."""
-        found = self.word_numbering(el)
-        return found is not None and not self.formats.bullet(*found)
-
     def table(self, el: Any, where: str) -> None:
-        kind = self.box_kind(el) if self.stage is not _Stage.FRONT or self.visible.masthead_lines else None
+        kind = box_kind(self.document, el, self.pack) \
+            if self.stage is not _Stage.FRONT or self.visible.masthead_lines else None
         if kind is not None:
             self.box(el, kind, where)
             return
         if self.stage is _Stage.FRONT and not self.visible.masthead_lines:
             self.document.masthead = True
             lines = self.document.table_lines(el, where)
-            self.visible.symbol, self.visible.masthead_lines = _masthead_cells(self.document, el)
+            self.visible.symbol, self.visible.masthead_lines = masthead_cells(self.document, el)
             self.document.masthead = False
             if self.language is None:
                 self.language = guess_language(lines)
@@ -576,61 +478,5 @@ class _Layout:
     # --- end instruments
 
     def text(self, el: Any, style: str, tokens: list[Token], where: str) -> TextLine:
-        """Body text: "1." TAB text, "(a)" TAB text, Word's own numbering, or unnumbered."""
-        numbering = el.find(f"{w('pPr')}/{w('numPr')}/{w('numId')}")
-        unlisted = numbering is not None and numbering.get(w("val")) == "0"  # no numbering, said outright
-        if unlisted and self.foreign:  # our unnumbered text, its source gone: every character its own
-            return TextLine(to_runs(tokens), where, not_numbered=True)
-        if self.foreign:  # "TAB TAB 9.2.2. TAB text": the label after the tabs
-            tokens = without_leading_tabs(tokens)
-        parts = split_tabs(tokens)
-        label = plain(parts[0]).strip() if len(parts) > 1 else ""
-        text = plain(tokens)
-        found = TYPED_LABEL.match(text) if not label and self.foreign else None
-        cut = cut_text(tokens, text, found.end()) if found else None
-        if found and cut is not None:
-            label, parts = found.group(1), [[], cut]
-        rest = to_runs(rejoin(parts, tokens, 1))
-        if self.foreign and label not in own_labels(self.language or "en"):
-            label = normal_label(label)
-        item = Labelled(label, rest) if label else None
-        number = item if item is not None and paragraph_number(self.pack).fullmatch(label) else None
-        # with the source, a number the author typed there counts (the source knows its text)
-        return TextLine(to_runs(tokens), where, number=number, item=item,
-                        list_level=None if unlisted else self.list_level(el, style, where))
-
-    def word_numbering(self, el: Any) -> tuple[str, int] | None:
-        """The list (``w:numId``) and level Word numbers the paragraph at: its own, or its style's."""
-        numpr = el.find(f"{w('pPr')}/{w('numPr')}")
-        if numpr is None:
-            return self.document.styles.numbering(self.document.style_id(el))
-        num = numpr.find(w("numId"))
-        num_id = num.get(w("val"), "") if num is not None else ""
-        level_el = numpr.find(w("ilvl"))
-        value = level_el.get(w("val"), "0") if level_el is not None else "0"
-        level = int(value) if value.isascii() and value.isdigit() and len(value) <= 2 else -1
-        return (num_id, level) if num_id != "0" else None
-
-    def list_level(self, el: Any, style: str, where: str) -> int | None:
-        """The level Word numbers body text at (0: a paragraph, 1 and below: its items), if it does.
-
-        A bulleted list is not numbered: its items read as unnumbered text, and are said so.
-        """
-        found = self.word_numbering(el)
-        numbered_styles = ("singletxtg", "subparagraph", "subparagraph2", "bullet1g", "bullet2g")
-        if style in ("bullet1g", "bullet2g") or (found is not None and self.formats.bullet(*found)):
-            self.document.losses.add(Kind.BULLET, where, words=0)
-            self.document.warn(where, "a bulleted item was read as unnumbered text",
-                               "the report's model has no bulleted lists yet")
-            return None
-        if found is None or not (style in numbered_styles or (self.foreign and self.document.styles.role(
-                self.document.style_id(el)) is None)):
-            return None
-        level = found[1]
-        if level < 0:  # Word's levels are 0 to 8; "x" or a 5,000-digit number is none of them
-            ilvl = el.find(f"{w('pPr')}/{w('numPr')}/{w('ilvl')}")
-            value = ilvl.get(w("val"), "") if ilvl is not None else ""
-            self.document.warn(where, f"a list level that is not a number ({value[:20]!r}) was read as the first",
-                               "check the list's indent in the draft")
-            level = 0
-        return {"subparagraph": 1, "subparagraph2": 2}.get(style, level)
+        """Body text, labelled and numbered in the language read so far (docx_text.py)."""
+        return self.body_text.text(el, style, tokens, where, self.pack, self.language)

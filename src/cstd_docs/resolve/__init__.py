@@ -3,15 +3,15 @@
 Every writer consumes the :class:`ResolvedReport` this produces, so a paragraph
 inserted anywhere renumbers every output the same way. The pass walks the report in
 reading order once, numbering as it goes, then replaces cross-references by the
-numbers they point at (they may point forward).
+numbers they point at (they may point forward). The first page's masthead and the lines
+under it are composed in ``first_page``, the author's text typeset in ``typeset``.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from functools import partial
-from typing import TypeVar, assert_never
+from typing import assert_never
 
 import attrs
 from attrs import frozen
@@ -21,8 +21,6 @@ from cstd_docs.lang import LanguagePack, language_pack
 from cstd_docs.lang.numbering import roman
 from cstd_docs.model import (
     AgendaDocument,
-    AgendaItem,
-    AgendaLabel,
     Annex,
     AnnexNumerals,
     Box,
@@ -32,8 +30,6 @@ from cstd_docs.model import (
     Decision,
     DecisionParagraph,
     Delegation,
-    Distribution,
-    DutyStation,
     Emphasis,
     Figure,
     Findings,
@@ -69,10 +65,9 @@ from cstd_docs.model.check import check_once
 from cstd_docs.model.lists import Bullet, IndentedLines, Line
 from cstd_docs.model.walk import Visit, walk
 from cstd_docs.perf import gc_paused
-from cstd_docs.resolve import tables
+from cstd_docs.resolve import first_page, tables
 from cstd_docs.resolve.boxes import SUMMARY, OpenBox, inside
 from cstd_docs.resolve.document import (
-    AgendaLine,
     BoxKind,
     BoxStart,
     BulletItem,
@@ -85,23 +80,23 @@ from cstd_docs.resolve.document import (
     NumberedParagraph,
     Reference,
     ResolvedBlock,
-    ResolvedFront,
     ResolvedLetter,
-    ResolvedMasthead,
     ResolvedNote,
     ResolvedReport,
     Runs,
     SubparagraphItem,
     Unnumbered,
 )
+from cstd_docs.resolve.first_page import distribution_line, symbol_parts
 from cstd_docs.resolve.front_matter import contents, official_records
 from cstd_docs.resolve.instrument_pass import InstrumentPass, PendingRun, PendingRuns
+from cstd_docs.resolve.typeset import typeset, typeset_texts
 
 #: The level of a heading that prints no numeral, by its kind.
 _UNNUMBERED_LEVELS: dict[type, HeadingLevel] = {Chapter: HeadingLevel.CHAPTER, Section: HeadingLevel.SECTION,
                                                 Subsection: HeadingLevel.SUBSECTION}
 
-__all__ = ["ResolvedReport", "distribution_line", "participant_text", "resolve"]
+__all__ = ["ResolvedReport", "distribution_line", "participant_text", "resolve", "symbol_parts"]
 
 
 def participant_text(who: Participant, pack: LanguagePack) -> str:
@@ -119,35 +114,9 @@ def participant_text(who: Participant, pack: LanguagePack) -> str:
     return pack.table.participant_parts_separator.join(p for p in parts if p)
 
 
-#: Where a double symbol joins its parts: a hyphen before the next symbol's first component and its
-#: slash ("E/2025/28-E/CN.7/2025/11"), never the hyphen inside one ("A/ES-10/L.1").
-_SYMBOL_JOIN = re.compile(r"-(?=[A-Z]{1,8}/)")
-
-
-def symbol_parts(symbol: str | None) -> tuple[str, ...]:
-    """A double symbol's parts, which the running heads stack; one part for a single symbol."""
-    return tuple(_SYMBOL_JOIN.split(symbol)) if symbol else ()
-
-
-def distribution_line(distribution: Distribution, pack: LanguagePack) -> str:
-    """The masthead's "Distr.: General" line in the pack's language."""
-    lines = pack.table.distribution
-    match distribution:
-        case Distribution.GENERAL:
-            return lines.general
-        case Distribution.LIMITED:
-            return lines.limited
-        case Distribution.RESTRICTED:
-            return lines.restricted
-        case _:
-            assert_never(distribution)
-
-
 # Unresolved runs may still hold cross-references until the second step.
 _PendingRun = PendingRun
 _PendingRuns = PendingRuns
-#: An inline item or a note's: texts among them are typeset (``typeset_texts``).
-_Item = TypeVar("_Item")
 
 
 @frozen
@@ -230,47 +199,18 @@ class _Resolver(InstrumentPass):
         # typeset as any note's text is (French spaces): read back as a free note, it prints the same
         return self.pack.typeset(self.pack.table.participants_separator.join(names) + self.pack.table.note_end)
 
-    def typeset(self, item: str | Styled | CrossRef) -> str | Styled | CrossRef:
-        """The language's typography (French spaces) on the author's text."""
-        if isinstance(item, str):
-            return self.pack.typeset(item)
-        match item:
-            case Emphasis() | Strong() | StrongEmphasis():
-                return type(item)(self.pack.typeset(item.text))
-            case Link(url=""):  # a document symbol: its official page in the report's language
-                return Link(item.text, self.pack.table.symbol_link.format(symbol=item.text))
-        return item
-
-    def typeset_texts(self, items: Sequence[_Item]) -> list[_Item]:
-        """Plain, italic and bold texts side by side typeset as the one text they print: a space
-        before ":" in italics after plain text is one space, however the text is cut."""
-        out = list(items)
-        group: list[int] = []
-        for index in range(len(out) + 1):
-            item = out[index] if index < len(out) else None
-            if isinstance(item, (str, Emphasis, Strong, StrongEmphasis)):
-                group.append(index)
-                continue
-            texts = [piece if isinstance(piece, str) else piece.text
-                     for piece in (out[i] for i in group) if isinstance(piece, (str, Emphasis, Strong, StrongEmphasis))]
-            for at, text in zip(group, self.pack.typeset_pieces(texts), strict=True):
-                piece = out[at]
-                out[at] = type(piece)(text) if isinstance(piece, (Emphasis, Strong, StrongEmphasis)) else text  # type: ignore[assignment]
-            group = []
-        return out
-
     def runs(self, inlines: Inlines) -> tuple[_PendingRun, ...]:
         out: list[_PendingRun] = []
-        for item in self.typeset_texts(inlines):
+        for item in typeset_texts(self.pack, inlines):
             match item:
                 case str() | Emphasis() | Strong() | StrongEmphasis():
                     out.append(item)  # typeset with its neighbours
                 case CrossRef() | Link():
-                    out.append(self.typeset(item))
+                    out.append(typeset(self.pack, item))
                 case Note():
                     kept = (str, Emphasis, Strong, Link, CrossRef, StrongEmphasis)
-                    text = tuple(self.typeset(i) if isinstance(i, Link) else i
-                                 for i in self.typeset_texts(item.text) if isinstance(i, kept))
+                    text = tuple(typeset(self.pack, i) if isinstance(i, Link) else i
+                                 for i in typeset_texts(self.pack, item.text) if isinstance(i, kept))
                     out.append(self.add_note(text, NoteOrigin.NOTE))
                 case Citation():
                     out.append(self.add_note((self.citation_text(item),), NoteOrigin.CITATION, item.participants))
@@ -322,6 +262,18 @@ class _Resolver(InstrumentPass):
         self.numbered_headings[visit.within] = count
         return count
 
+    def annex(self, visit: Visit, node: Annex) -> None:
+        """An annex's heading ("Annex II", or "Annex" when it is the only one); its paragraphs, tables and
+        figures are numbered afresh, in its own numbering."""
+        place = visit.index + 1
+        self.paragraph_count = 0  # annexes number their paragraphs afresh
+        self.table_count = self.figure_count = 0
+        self.numbering, self.clauses = node.numbering or self.report.numbering, []
+        arabic = self.report.annex_numerals is AnnexNumerals.ARABIC
+        numbered = self.pack.table.annex_numbered.format(numeral=str(place) if arabic else roman(place))
+        label = numbered if visit.count > 1 else self.pack.table.annex
+        self.heading(HeadingLevel.ANNEX, label, label, node.title, node)
+
     def visit(self, visit: Visit) -> None:
         """The block (or blocks) one node of the body becomes, numbered by its place."""
         node, place = visit.node, visit.index + 1
@@ -343,13 +295,7 @@ class _Resolver(InstrumentPass):
             case UnnumberedText():
                 self.emit(partial(Unnumbered, id=node.id, origin=node), "text", self.runs(node.unnumbered))
             case Annex():
-                self.paragraph_count = 0  # annexes number their paragraphs afresh
-                self.table_count = self.figure_count = 0
-                self.numbering, self.clauses = node.numbering or self.report.numbering, []
-                arabic = self.report.annex_numerals is AnnexNumerals.ARABIC
-                numbered = self.pack.table.annex_numbered.format(numeral=str(place) if arabic else roman(place))
-                label = numbered if visit.count > 1 else self.pack.table.annex
-                self.heading(HeadingLevel.ANNEX, label, label, node.title, node)
+                self.annex(visit, node)
             case Chapter(numbered=False) | Section(numbered=False) | Subsection(numbered=False):
                 self.heading(_UNNUMBERED_LEVELS[type(node)], "", "", node.title, node)
             case Chapter():
@@ -456,64 +402,6 @@ class _Resolver(InstrumentPass):
         wording = self.pack.table.suggestions if visit.field == "suggestions" else self.pack.table.main_findings
         self.heading(HeadingLevel.SUBSECTION, self.number(str(number)), str(number), (wording,), None)
 
-    # --- first page ------------------------------------------------------------------------
-    def masthead(self) -> ResolvedMasthead:
-        m = self.report.masthead
-        line = self.pack.language_line(m.original_language, m.single_language)
-        return ResolvedMasthead(
-            symbol=m.symbol,
-            symbols=symbol_parts(m.symbol),
-            organ=self.pack.organ(m.organ) if m.organ is not None else "",  # not given yet: printed empty
-            distribution=distribution_line(m.distribution, self.pack),
-            date=self.pack.masthead_date(m.date) if m.date is not None else "",
-            language_line=line,
-            version_line=self.pack.version_line(m.original_language, m.single_language),
-            versions_line=self.pack.versions_line(m.versions),
-            job_number=m.job_number,
-            united_nations=self.pack.table.united_nations,
-        )
-
-    def agenda_label(self, items: tuple[AgendaItem, ...]) -> str:
-        """"Item 2 of the provisional agenda", "Items 2 and 3 of …", "Agenda item 3 (b)" (New York's adopted agenda)."""
-        table, labels = self.pack.table, self.pack.table.agenda_labels
-        new_york = self.report.layout is DutyStation.NEW_YORK and not items[0].provisional
-        if len(items) == 1:
-            template = table.agenda_item_provisional if items[0].provisional else table.agenda_item
-            return (labels.new_york_item if new_york else template).format(number=items[0].label)
-        numbers = [item.label for item in items]
-        joined = labels.numbers_separator.join(numbers[:-1]) + labels.numbers_and + numbers[-1]
-        template = labels.items_provisional if items[0].provisional else labels.items
-        return (labels.new_york_items if new_york else template).format(numbers=joined)
-
-    def front(self) -> ResolvedFront:
-        r = self.report
-        agenda: list[AgendaLine] = []
-        joined = r.agenda_label is AgendaLabel.JOINED and len(r.agenda_items) > 1
-        groups = [r.agenda_items] if joined else [(item,) for item in r.agenda_items]
-        for index, group in enumerate(groups):
-            label: list[_PendingRun] = [self.agenda_label(group)]
-            # The provisional agenda's symbol is a note on the first item's line.
-            # (Not printed in the Official Records front matter, which has no agenda lines.)
-            if index == 0 and r.agenda_symbol and group[0].provisional and r.official_records is None:
-                label.append(self.add_note((r.agenda_symbol + self.pack.table.note_end,), NoteOrigin.AGENDA))
-            for at, item in enumerate(group):  # on one line, the label prints over the first title only
-                agenda.append(AgendaLine(label=tuple(label) if at == 0 else (),  # type: ignore[arg-type]
-                                         title=self.pack.typeset(item.title)))
-        session, place_and_dates = "", ""  # a session not given yet prints no line
-        if r.session is not None:
-            dates = self.pack.date_range(r.session.start, r.session.end)
-            session = self.pack.table.session.format(ordinal=self.pack.ordinal(r.session.number),
-                                                     number=r.session.number)
-            place_and_dates = dates if r.session.place is None else self.pack.table.place_and_dates.format(
-                place=r.session.place, dates=dates)
-        return ResolvedFront(
-            parent_body=r.parent_body,
-            body=r.body or "",
-            session=session,
-            place_and_dates=place_and_dates,
-            agenda=tuple(agenda),
-        )
-
     # --- cross-references ----------------------------------------------------------------
     def reference(self, ref: CrossRef) -> Reference:
         label = self.labels[ref.target]
@@ -541,8 +429,8 @@ def resolve(report: Report) -> ResolvedReport:
         raise ReportError(problems)
     pack = language_pack(report.language)
     r = _Resolver(report, pack)
-    masthead = r.masthead()
-    front = r.front()
+    masthead = first_page.masthead(report, pack)
+    front = first_page.front(report, pack, r.add_note)
     letter = r.letter()
     title = r.runs(report.title)
     subtitles = [r.runs(s) for s in report.subtitles]
@@ -559,13 +447,7 @@ def resolve(report: Report) -> ResolvedReport:
         )
         for n in r.notes
     )
-    front = ResolvedFront(
-        parent_body=front.parent_body,
-        body=front.body,
-        session=front.session,
-        place_and_dates=front.place_and_dates,
-        agenda=tuple(AgendaLine(label=r.settle(a.label), title=a.title) for a in front.agenda),
-    )
+    front = first_page.settled_front(front, r.settle)
     return ResolvedReport(
         language=report.language,
         layout=report.layout,

@@ -29,7 +29,6 @@ from cstd_docs.model import (
     ProvisionalSubItem,
     Report,
     Resolution,
-    Styled,
 )
 from cstd_docs.model.walk import Visit
 from cstd_docs.resolve.document import (
@@ -45,6 +44,7 @@ from cstd_docs.resolve.document import (
     Run,
 )
 from cstd_docs.resolve.instruments import instrument_label
+from cstd_docs.resolve.typeset import typeset
 
 __all__ = ["InstrumentPass", "PendingRun", "PendingRuns"]
 
@@ -83,9 +83,6 @@ class InstrumentPass:
         raise NotImplementedError
 
     def label(self, ident: str | None, label: str) -> None:
-        raise NotImplementedError
-
-    def typeset(self, item: str | Styled | CrossRef) -> str | Styled | CrossRef:
         raise NotImplementedError
 
     def enter_scope(self, node: Resolution | Decision, reference: str) -> None:
@@ -179,4 +176,4 @@ class InstrumentPass:
         if node.symbol is None:
             return title
         before, _, after = self.pack.table.instruments.document_symbol.partition("{symbol}")
-        return (*title, before, self.typeset(Link(node.symbol)), after)
+        return (*title, before, typeset(self.pack, Link(node.symbol)), after)
