@@ -122,6 +122,8 @@ CAUSES: dict[str, Edit] = {
     "a line break inside an operative paragraph": lambda d: _chapter(d)["content"].insert(0, {
         "title": "A resolution", "enacting": "The Commission,",
         "operative": [{"text": ["Decides\n", {"emphasis": "to act"}, "."]}]}),
+    "a line break inside an enacting formula": lambda d: _chapter(d)["content"].insert(0, {
+        "title": "A resolution", "enacting": "The Commission\non Science,", "operative": [{"text": "Decides."}]}),
     "a tab opening an operative subheading": lambda d: _chapter(d)["content"].insert(0, {
         "title": "A resolution", "enacting": "The Commission,",
         "operative": [{"heading": "\tTaking stock", "text": "Decides."}]}),
