@@ -138,3 +138,14 @@ def test_what_a_word_draft_holds_that_the_model_cannot_keep_is_reported_with_its
     assert "a comment was not read" in said
     assert "an equation was not read: 'x=1'" in said
     assert "a text box was not read: 'Boxed words'" in said
+
+
+def test_the_comma_stands_only_between_note_marks_side_by_side() -> None:
+    """Bold or italic text between two marks parts them: no superscript comma (the Markdown writer
+    printed one when the text between was bold, as the Word writer never did)."""
+    from cstd_docs.resolve.document import NoteRef
+
+    marks = (NoteRef(0, "1"), NoteRef(1, "2"))
+    assert runs((marks[0], marks[1])) == "[^1]<sup>,</sup>[^2]"
+    for between in (Strong("bold"), Emphasis("italic"), "plain"):
+        assert "<sup>" not in runs((marks[0], between, marks[1])), between

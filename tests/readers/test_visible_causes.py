@@ -131,6 +131,11 @@ CAUSES: dict[str, Edit] = {
         "title": "A resolution", "enacting": "The Commission,", "note_numbering": "own",
         "operative": [{"text": ["Decides.", {"note": "\tA note."}]}]}),
     "a space opening the agenda's symbol": lambda d: d.update(agenda_symbol=" E/CN.16/2022/1"),
+    # Markdown: bold text between two note marks printed the comma of marks side by side
+    "two note marks around bold text": _set(_first_paragraph, "text", [
+        "The panel met.", {"note": "One."}, {"strong": "bold"}, {"note": "Two."}]),
+    # Markdown: a parent body ending in a line break printed an empty bold line, "****"
+    "a line break closing the parent body": _set(_top, "parent_body", "Human Rights Council\n"),
     # Word: unnumbered text that starts like a label was read as a paragraph or subparagraph;
     # the writer now says the paragraph is not numbered (w:numId 0), which prints nothing
     "unnumbered text typed '1. '": _unnumbered("1. Typed by the author."),

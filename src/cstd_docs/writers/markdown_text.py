@@ -188,6 +188,7 @@ def runs(value: Runs | str, hard_break: str = HARD_BREAK) -> str:
     for run in _absorbed(_joined(value)):
         if isinstance(run, (Emphasis, Strong, StrongEmphasis)):
             marked.append(run)
+            previous = run  # note marks on either side of it are not side by side
             continue
         if marked:
             out.append(_marked(marked))
