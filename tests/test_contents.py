@@ -29,13 +29,17 @@ from cstd_docs.model import (
     Chapter,
     Contents,
     CrossRef,
+    Decision,
+    DecisionParagraph,
     DutyStation,
     Findings,
     Masthead,
     Note,
     OfficialRecords,
+    Operative,
     Paragraph,
     Report,
+    Resolution,
     Section,
     Session,
     Subparagraph,
@@ -362,3 +366,175 @@ def test_a_changed_contents_page_is_replaced_whole_row_by_row() -> None:
         assert len(targets) == count and all(t is not None and t.group(1) in names for t in targets)
         named.append({t.group(1) for t in targets if t is not None})
     assert not named[0] & named[1]
+
+
+# --- chapter I's resolutions and decisions -----------------------------------------------------------
+def _session(**changes: object) -> Report:
+    """A chapter I as E/2025/28 and E/2025/24 print theirs, cut short: an adopted decision in the chapter's
+    own text, two draft decisions, a sole draft resolution, an adopted resolution and decision; a chapter
+    II; a decision in an annex (not listed: an annex's own headings are not)."""
+    def decision(title: object, number: str | None = None) -> Decision:
+        return Decision(title, [DecisionParagraph("The Council takes note.")], official_number=number)
+
+    def resolution(title: str, number: str | None = None) -> Resolution:
+        return Resolution(title, "The Economic and Social Council,", operative=[Operative("Decides.")],
+                          official_number=number)
+
+    chapter = Chapter("Matters calling for action", [Paragraph("The Commission acted."),
+                                                     decision("Opening of the session", "68/101")], sections=[
+        Section("Draft decisions for adoption by the Council", [
+            Paragraph("The Commission recommends the following draft decisions:"),
+            decision("Report of the Commission"), decision(["Report of the Board", Note("A note in a title.")])]),
+        Section("Draft resolution for adoption by the Council", [resolution("Statistics")]),
+        Section("Matters brought to the attention of the Council", [
+            Paragraph("The following were adopted:"), resolution("Promoting prevention", "68/1"),
+            decision("Inclusion of a substance in Schedule I", "68/1")]),
+    ])
+    report = Report(
+        masthead=Masthead(symbol="E/2025/28", date=datetime.date(2025, 4, 3)),
+        body="Commission on Narcotic Drugs",
+        session=Session(68, "Vienna", datetime.date(2025, 3, 10), datetime.date(2025, 3, 14)),
+        title="Report on the sixty-eighth session",
+        chapters=[chapter, Chapter("General debate", [Paragraph("Four."), Paragraph("Five.")])],
+        annexes=[Annex("Decisions of earlier sessions", [decision("Earlier decision", "67/1")])],
+        contents=Contents(),
+    )
+    return attrs.evolve(report, **changes)
+
+
+#: (level, number, title, paragraphs, depth) of each entry of _session(), written out by hand: E/2025/28
+#: lists its draft decisions "I.", "II." and its adopted ones by their label, under their section.
+SESSION = [
+    ("chapter", "I.", "Matters calling for action", "1–3", 0),
+    ("adopted", "Decision 68/101", "Opening of the session", "", 1),
+    ("section", "A.", "Draft decisions for adoption by the Council", "2", 1),
+    ("draft", "I.", "Report of the Commission", "", 2),
+    ("draft", "II.", "Report of the Board", "", 2),
+    ("section", "B.", "Draft resolution for adoption by the Council", "", 1),
+    ("draft", "", "Statistics", "", 2),
+    ("section", "C.", "Matters brought to the attention of the Council", "3", 1),
+    ("adopted", "Resolution 68/1", "Promoting prevention", "", 2),
+    ("adopted", "Decision 68/1", "Inclusion of a substance in Schedule I", "", 2),
+    ("chapter", "II.", "General debate", "4–5", 0),
+    ("annexes", "", "Annex", "", 0),
+    ("annex", "", "Decisions of earlier sessions", "", 1),
+]
+
+
+def _listed(report: Report) -> list[tuple[str, str, str, str, int]]:
+    contents = resolve(report).contents
+    assert contents is not None
+    return [(e.level.value, e.number, "".join(map(str, e.title)), e.paragraphs, e.depth) for e in contents.entries]
+
+
+def _with_section(report: Report, index: int, content: tuple[object, ...]) -> Report:
+    chapter = report.chapters[0]
+    sections = list(chapter.sections)
+    sections[index] = attrs.evolve(sections[index], content=content)
+    return attrs.evolve(report, chapters=(attrs.evolve(chapter, sections=tuple(sections)), *report.chapters[1:]))
+
+
+def test_chapter_i_instruments_are_listed_under_their_section() -> None:
+    assert _listed(_session()) == SESSION
+
+
+def test_an_inserted_draft_renumbers_the_drafts_after_it_and_a_second_draft_numbers_the_first() -> None:
+    report = _session()
+    drafts = report.chapters[0].sections[0].content
+    inserted = Decision("Inserted decision", [DecisionParagraph("Text.")])
+    report = _with_section(report, 0, (drafts[0], inserted, *drafts[1:]))
+    report = _with_section(report, 1, (*report.chapters[0].sections[1].content,
+                                       Resolution("Censuses", "The Council,", operative=[Operative("Decides.")])))
+    expected = [*SESSION[:3], ("draft", "I.", "Inserted decision", "", 2), ("draft", "II.", "Report of the Commission",
+                                                                            "", 2),
+                ("draft", "III.", "Report of the Board", "", 2), SESSION[5], ("draft", "I.", "Statistics", "", 2),
+                ("draft", "II.", "Censuses", "", 2), *SESSION[7:]]
+    assert _listed(report) == expected
+
+
+def test_instruments_are_listed_in_the_report_s_language() -> None:
+    listed = [(level, number) for level, number, *_ in _listed(_session(language="fr"))
+              if level in ("draft", "adopted")]
+    assert listed == [("adopted", "Décision 68/101"), ("draft", "I."), ("draft", "II."), ("draft", ""),
+                      ("adopted", "Résolution 68/1"), ("adopted", "Décision 68/1")]
+
+
+def test_each_instrument_entry_names_its_heading_s_page_through_a_bookmark() -> None:
+    docx = Docx(docx_bytes(_session()))
+    document = docx.document
+    table = next(t for t in document.iter(w("tbl")) if style_of(t.find(".//w:p", NS)) == "TOC1G")
+    rows = table.findall("w:tr", NS)
+    assert len(rows) == len(SESSION)
+    bookmarks = {b.get(w("name")): b.getparent() for b in document.iter(w("bookmarkStart"))}
+    # What the body prints over each listed instrument's title (UN wording, as the samples print it).
+    labels = {"Opening of the session": "Decision 68/101", "Report of the Commission": "Draft decision I",
+              "Report of the Board": "Draft decision II", "Statistics": "Draft resolution",
+              "Promoting prevention": "Resolution 68/1", "Inclusion of a substance in Schedule I": "Decision 68/1"}
+    checked = 0
+    for row, (level, number, title, _paragraphs, _depth) in zip(rows, SESSION, strict=True):
+        if level not in ("draft", "adopted"):
+            continue
+        cells = [text_of(p) for p in row.iter(w("p"))]
+        # The numeral's column stays empty: the number stands before the title, each at its tab stop.
+        assert cells[0] == "" and cells[1].startswith(f"\t{number}\t{title}") and cells[2] == ""
+        (code,) = [t.text for t in row.iter(w("instrText"))]
+        name = re.fullmatch(r" PAGEREF (\S+) \\h ", code or "")
+        assert name is not None and cells[3].isdigit()
+        heading = bookmarks[name.group(1)]
+        assert style_of(heading) in ("ResHeadingG", "DecHeadingG")
+        assert text_of(heading) == labels[title] and text_of(heading.getnext()).startswith(title)
+        checked += 1
+    assert checked == 6
+
+
+def test_markdown_lists_the_instruments_under_their_section() -> None:
+    text = cstd_docs.render_markdown(_session(), embed_source=False)
+    assert ("- I\\. Matters calling for action · 1–3\n"
+            "    - Decision 68/101 Opening of the session\n"
+            "    - A\\. Draft decisions for adoption by the Council · 2\n"
+            "        - I\\. Report of the Commission\n"
+            "        - II\\. Report of the Board\n"
+            "    - B\\. Draft resolution for adoption by the Council\n"
+            "        - Statistics\n"
+            "    - C\\. Matters brought to the attention of the Council · 3\n"
+            "        - Resolution 68/1 Promoting prevention\n"
+            "        - Decision 68/1 Inclusion of a substance in Schedule I\n"
+            "- II\\. General debate · 4–5\n- Annex\n    - Decisions of earlier sessions\n") in text
+
+
+SESSION_VARIANTS = {
+    "Geneva": {},
+    "New York, pages alone": {"layout": DutyStation.NEW_YORK, "contents": Contents(paragraphs=False)},
+    "Official Records": {"official_records": OfficialRecords(supplement="8", issn="0251-9941")},
+}
+
+
+@pytest.mark.parametrize("name", sorted(SESSION_VARIANTS))
+def test_both_readers_read_a_contents_page_with_instruments_back(name: str) -> None:
+    report = _session(**SESSION_VARIANTS[name])
+    warnings: list[object] = []
+    assert cstd_docs.read_docx(docx_bytes(report), warnings=warnings) == report  # type: ignore[arg-type]
+    assert cstd_docs.read_markdown(cstd_docs.render_markdown(report), warnings=warnings) == report  # type: ignore[arg-type]
+    # Without the source: the contents page is recognised and read as derived, nothing of it as text.
+    read = cstd_docs.read_docx(_without_source(docx_bytes(report)), warnings=warnings)  # type: ignore[arg-type]
+    text = cstd_docs.render_markdown(report, embed_source=False)
+    again = cstd_docs.read_markdown(text, warnings=warnings)  # type: ignore[arg-type]
+    for found in (read, again):
+        assert found.contents == report.contents
+        assert [c.title for c in found.chapters] == [c.title for c in report.chapters]
+        assert resolve(found).contents == resolve(report).contents
+    assert cstd_docs.render_markdown(again, embed_source=False) == text
+    assert warnings == []
+
+
+def test_a_redline_names_each_version_s_instruments_in_its_own_contents() -> None:
+    old = _session()
+    drafts = old.chapters[0].sections[0].content
+    new = _with_section(old, 0, (*drafts, Decision("Added decision", [DecisionParagraph("Text.")])))
+    document = Docx(redline_docx_bytes(old, new)).document
+    names = [b.get(w("name")) for b in document.iter(w("bookmarkStart"))]
+    assert len(names) == len(set(names))
+    targets = [re.fullmatch(r" PAGEREF (\S+) \\h ", t.text or "") for tag in ("delInstrText", "instrText")
+               for t in document.iter(w(tag))]
+    # Each version's entries but the line over the annexes: 12 old, 13 new.
+    assert len(targets) == 25 and all(t is not None and t.group(1) in names for t in targets)

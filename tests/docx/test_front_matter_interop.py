@@ -4,7 +4,9 @@ Two drafts: examples/e-2025-24-official-records.json (New York, pages alone), le
 its chapters fall on several pages, and the same in the Geneva layout as E/2025/28 would be (A4,
 the double symbol stacked, the "Paragraphs" column). Both OOXML validators, pandoc, LibreOffice
 (its PDF: the pages it fills in the contents, and every line of the front matter against the
-printed samples) and a LibreOffice re-save read back.
+printed samples) and a LibreOffice re-save read back. A third,
+examples/e-2025-28-session-report-chapter-i.json, lists chapter I's draft decisions and resolutions
+in its contents: both validators, and LibreOffice's pages and columns against E/2025/28 p. iii.
 
 The printed figures are poppler's boxes of ../shared/samples/E_2025_24.pdf and E_2025_28.pdf
 (docs/layout-newyork.md, docs/layout-geneva.md): (left, middle of the box) in cm of a line's
@@ -36,6 +38,7 @@ pytestmark = pytest.mark.interop
 CM_PER_POINT = 2.54 / 72
 TOLERANCE = 0.2  # cm: the issue's 2 mm
 EXAMPLE = EXAMPLES / "e-2025-24-official-records.json"
+CHAPTER_I = EXAMPLES / "e-2025-28-session-report-chapter-i.json"
 
 #: E/2025/24 (US Letter): the cover (p. 1), the title page (p. 3), the note (p. 4) and the contents (p. 5).
 NEW_YORK = {
@@ -91,6 +94,11 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]
         render_pdf(report, pdf)
         markdown.write_text(cstd_docs.render_markdown(report), encoding="utf-8")
         out[name] = {"report": report, "docx": docx, "pdf": pdf, "md": markdown, "folder": folder}
+    chapter_i = cstd_docs.load(CHAPTER_I)
+    docx, pdf = folder / "chapter-i.docx", folder / "chapter-i.pdf"
+    docx.write_bytes(docx_bytes(chapter_i))
+    render_pdf(chapter_i, pdf)
+    out["chapter_i"] = {"report": chapter_i, "docx": docx, "pdf": pdf, "folder": folder}
     return out
 
 
@@ -110,7 +118,7 @@ def _pages(pdf: Path) -> int:
     return int(found.group(1))
 
 
-@pytest.mark.parametrize("name", ["new_york", "geneva"])
+@pytest.mark.parametrize("name", ["new_york", "geneva", "chapter_i"])
 def test_both_validators_find_no_errors(drafts: dict[str, dict[str, Any]], name: str) -> None:
     docx = drafts[name]["docx"]
     result = subprocess.run([require_tool("ooxml-validator"), str(docx)], capture_output=True, text=True,
@@ -202,3 +210,38 @@ def test_a_libreoffice_re_save_reads_back_with_its_contents_and_front_matter(
     assert (read.contents, read.official_records) == (report.contents, report.official_records)
     assert [c.title for c in read.chapters] == [c.title for c in report.chapters]
     assert read.title == report.title and read.masthead.symbol == report.masthead.symbol
+
+
+#: E/2025/28 p. iii (A4), chapter I's instruments under their sections: (first word, its left or right end
+#: in cm, which end), from poppler's boxes of the sample, not from the writer.
+CHAPTER_I_COLUMNS = {"I.": (5.54, "right"), "II.": (5.54, "right"), "Report": (5.85, "left"),
+                     "Resolution": (5.08, "left"), "Promoting": (8.08, "left")}
+
+
+def test_libreoffice_lists_chapter_i_instruments_with_their_pages_where_e_2025_28_prints_them(
+        drafts: dict[str, dict[str, Any]]) -> None:
+    """Each draft decision's and resolution's entry shows the page its label prints on in the body, and its
+    numeral, label and titles stand where E/2025/28 p. iii prints them (2 mm)."""
+    pdf = drafts["chapter_i"]["pdf"]
+    contents = _words(pdf, 2)
+    assert any(w[0] == "Contents" for w in contents)
+    right = max(w[3] for w in contents if w[0] == "Page")
+    numbers = [w for w in contents if re.fullmatch(r"\d+", w[0]) and w[3] > right - 0.3]
+    section_b = next(w for w in contents if w[0] == "B.")
+    # The entries' first words: the drafts' numerals (right of the chapter's numeral column), the labels.
+    firsts = [w for w in contents if (re.fullmatch(r"[IVX]+\.", w[0]) and w[1] > 5) or w[0] == "Resolution"]
+    assert [w[0] for w in firsts] == ["I.", "II.", "Resolution", "Resolution"]
+    labels = ["Draft decision I", "Draft decision II", "Resolution 68/1", "Resolution 68/2"]
+    body = {page: subprocess.run([require_tool("pdftotext"), "-layout", "-f", str(page), "-l", str(page), str(pdf),
+                                  "-"], capture_output=True, text=True, check=True).stdout
+            for page in range(3, _pages(pdf) + 1)}
+    checked = 0
+    for first, label in zip(firsts, labels, strict=True):
+        shown = min((w for w in numbers if w[2] >= first[2] - 0.05), key=lambda w: w[2])
+        printed = next(page for page, text in body.items() if re.search(rf"^\s*{label}\s*$", text, re.M))
+        assert int(shown[0]) == printed, label
+        checked += 1
+    assert checked == 4 and section_b[2] < firsts[2][2]  # the resolutions under section B
+    for word, (at, end) in CHAPTER_I_COLUMNS.items():
+        found = next(w for w in contents if w[0] == word and w[1] > 5)
+        _near(found[3] if end == "right" else found[1], at, f"{word} {end}")

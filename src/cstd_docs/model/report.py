@@ -175,7 +175,8 @@ class AgendaItem:
 # --- contents and Official Records (issue 14) -------------------------------------------------------
 @frozen(kw_only=True, field_transformer=typed_fields)
 class Contents:
-    """A contents page after the title: the chapters, sections and annexes with their pages.
+    """A contents page after the title: the chapters, sections and annexes with their pages, and the
+    resolutions and decisions of the chapters under their section (E/2025/28 p. iii).
 
     ``paragraphs`` adds the "Paragraphs" column, each entry's paragraph range ("1–2"); New York's
     session reports print the pages alone (E/2025/24). The entries and ranges are derived, never written.

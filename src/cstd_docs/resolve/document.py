@@ -174,6 +174,9 @@ class InstrumentHeading:
     id: str | None = None
     origin: Node | None = field(default=None, eq=False, repr=False)
     kind: InstrumentKind = InstrumentKind.RESOLUTION
+    #: What a contents page lists before its title: "II." (a draft's derived numeral), "Resolution 68/1"
+    #: (an adopted one's label), or "" (the sole draft of its list).
+    listed: str = ""
 
 
 class InstrumentTextKind(enum.Enum):

@@ -4,7 +4,10 @@ A contents entry's paragraph range comes from the numbers the pass gave (``numbe
 index of each numbered paragraph among the blocks, with its number); nothing here counts
 paragraphs again. The entries follow the headings in reading order: the report's chapters and
 their sections, then the annexes under a line of their own ("Annexes"); an annex's chapters and
-sections are not listed, their paragraphs count in the annex's range.
+sections are not listed, their paragraphs count in the annex's range. The resolutions and decisions
+of the chapters are listed under the entry they stand in, by the number their heading's label
+derives (instrument_label: "II.", "Resolution 68/1"), as E/2025/28 lists chapter I's; they hold no
+numbered paragraph of the report, so they have no range.
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import assert_never
 
+import attrs
+
 from cstd_docs.lang import LanguagePack
 from cstd_docs.lang.numbering import roman
-from cstd_docs.model import Emphasis, Link, Report, Strong, StrongEmphasis
+from cstd_docs.model import Decision, Emphasis, Link, Report, Resolution, Strong, StrongEmphasis
 from cstd_docs.resolve.document import (
     AgendaPart,
     BoxStart,
@@ -112,6 +117,10 @@ class _Ranges:
         self.open = [*self.open[:keep], len(self.entries)]
         self.entries.append(entry)
 
+    def list(self, entry: ContentsEntry) -> None:
+        """Append ``entry`` under the open entries without opening it: the paragraphs after it are theirs."""
+        self.entries.append(entry)
+
     def paragraph(self, number: int) -> None:
         for index in self.open:
             self.first.setdefault(index, number)
@@ -124,8 +133,15 @@ class _Ranges:
             printed = "" if first is None or last is None or not self.paragraphs else (
                 str(first) if first == last else self.pack.table.contents.paragraph_range.format(first=first,
                                                                                                   last=last))
-            out.append(ContentsEntry(entry.level, entry.number, entry.title, printed, entry.origin, entry.offset))
+            out.append(attrs.evolve(entry, paragraphs=printed))
         return tuple(out)
+
+
+def _instrument(block: InstrumentHeading, offset: int, depth: int) -> ContentsEntry:
+    """A resolution's or decision's entry: a draft by its numeral, an adopted one by its label."""
+    adopted = isinstance(block.origin, (Resolution, Decision)) and block.origin.official_number is not None
+    level = ContentsLevel.ADOPTED if adopted else ContentsLevel.DRAFT
+    return ContentsEntry(level, block.listed, _entry_title(block.title), "", block.origin, offset, depth)
 
 
 def contents(report: Report, pack: LanguagePack, blocks: Sequence[ResolvedBlock], numbers: Mapping[int, int],
@@ -147,11 +163,13 @@ def contents(report: Report, pack: LanguagePack, blocks: Sequence[ResolvedBlock]
                     ranges.add(ContentsEntry(ContentsLevel.ANNEXES, "", (over,), ""), 0)
                 in_annex, seen_annexes = True, seen_annexes + 1
                 number = pack.table.heading_number.format(number=roman(seen_annexes)) if annexes > 1 else ""
-                ranges.add(ContentsEntry(ContentsLevel.ANNEX, number, title, "", block.origin, offset), 0)
+                ranges.add(ContentsEntry(ContentsLevel.ANNEX, number, title, "", block.origin, offset, 1), 0)
             elif block.level is HeadingLevel.CHAPTER and not in_annex:
                 ranges.add(ContentsEntry(ContentsLevel.CHAPTER, block.number, title, "", block.origin, offset), 0)
             elif block.level is HeadingLevel.SECTION and not in_annex:
-                ranges.add(ContentsEntry(ContentsLevel.SECTION, block.number, title, "", block.origin, offset), 1)
+                ranges.add(ContentsEntry(ContentsLevel.SECTION, block.number, title, "", block.origin, offset, 1), 1)
+        elif isinstance(block, InstrumentHeading) and ranges.open and not in_annex:
+            ranges.list(_instrument(block, offset, len(ranges.open)))
         elif isinstance(block, NumberedParagraph) and index in numbers:
             ranges.paragraph(numbers[index])
         offset += _printed(_runs(block), notes) + BLOCK_CHARACTERS

@@ -17,6 +17,11 @@ class ContentsLevel(enum.Enum):
     SECTION = "section"  # "A.   Opening of the session", under its chapter
     ANNEXES = "annexes"  # the line over the annexes: "Annexes" ("Annex" over a single one)
     ANNEX = "annex"  # "I.   List of participants" under it (no numeral for a single annex)
+    #: Chapter I's instruments under their section (E/2025/28 p. iii): a draft resolution or decision by its
+    #: derived numeral, "II.   Report of the International Narcotics Control Board" ("" for the sole draft of
+    #: its list); an adopted one by its label, in a column of its own: "Resolution 68/1   Promoting …".
+    DRAFT = "draft"
+    ADOPTED = "adopted"
 
 
 #: A contents entry's title: its heading's text without note marks, cross-references as their labels.
@@ -28,7 +33,8 @@ class ContentsEntry:
     """One line of a contents page: its heading's number and title, and its paragraph range."""
 
     level: ContentsLevel
-    #: "I.", "A." (the heading's own number), "II." for an annex among several, or "".
+    #: "I.", "A." (the heading's own number), "II." for an annex among several or a draft among several,
+    #: "Resolution 68/1" for an adopted instrument, or "".
     number: str
     title: EntryRuns
     #: "1–2", "7", or "" for a heading over no numbered paragraph (or when the range is not printed).
@@ -39,6 +45,9 @@ class ContentsEntry:
     #: The characters the body prints before the heading (texts and notes, and a little for each block's
     #: spacing), from which a writer estimates the page before Word or LibreOffice counts it.
     offset: int = 0
+    #: How deep the entry stands under the others: 0 a chapter (or the line over the annexes), 1 a section
+    #: or an annex, an instrument one more than the entry it is listed under (a Markdown list nests so).
+    depth: int = 0
 
 
 @frozen

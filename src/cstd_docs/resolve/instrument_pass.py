@@ -122,15 +122,15 @@ class InstrumentPass:
                 label = instrument_label(visit, node, self.report, self.pack)
                 self.label(node.id, label.reference)
                 self.enter_scope(node, label.reference)
-                self.emit(partial(InstrumentHeading, label=label.printed, id=node.id, origin=node), "title",
-                          self.runs(node.title))
+                self.emit(partial(InstrumentHeading, label=label.printed, id=node.id, origin=node,
+                                  listed=label.listed), "title", self.runs(node.title))
                 self.emit(partial(InstrumentText, kind=InstrumentTextKind.ENACTING), "text", self.runs(node.enacting))
             case Decision():
                 label = instrument_label(visit, node, self.report, self.pack)
                 self.label(node.id, label.reference)
                 self.enter_scope(node, label.reference)
                 self.emit(partial(InstrumentHeading, label=label.printed, id=node.id, origin=node,
-                                  kind=InstrumentKind.DECISION), "title", self.runs(node.title))
+                                  kind=InstrumentKind.DECISION, listed=label.listed), "title", self.runs(node.title))
             case DecisionParagraph():
                 self.emit(partial(InstrumentText, kind=InstrumentTextKind.DECISION, id=node.id, origin=node),
                           "text", self.runs(node.text))

@@ -38,6 +38,9 @@ class InstrumentLabel:
     printed: str
     #: What a cross-reference to it prints: "II", "68/1", or the whole label of a sole draft.
     reference: str
+    #: What a contents page lists before its title: "II.", "Resolution 68/1", or "" for a sole draft
+    #: (E/2025/28 p. iii; E/2025/24 p. 3 lists its sole draft decision by its title alone).
+    listed: str
 
 
 def _siblings(visit: Visit, report: Report) -> Sequence[Node]:
@@ -53,14 +56,15 @@ def instrument_label(visit: Visit, node: Resolution | Decision, report: Report, 
     decision = isinstance(node, Decision)
     if node.official_number is not None:
         template = words.decision_numbered if decision else words.resolution_numbered
-        return InstrumentLabel(template.format(number=node.official_number), node.official_number)
+        printed = template.format(number=node.official_number)
+        return InstrumentLabel(printed, node.official_number, printed)
     drafts = [n for n in _siblings(visit, report) if type(n) is type(node) and n.official_number is None]
     if len(drafts) == 1:
         printed = words.draft_decision if decision else words.draft_resolution
-        return InstrumentLabel("" if visit.within == DOCUMENT_CONTENT else printed, printed)
+        return InstrumentLabel("" if visit.within == DOCUMENT_CONTENT else printed, printed, "")
     numeral = roman(1 + next(i for i, n in enumerate(drafts) if n is node))
     template = words.draft_decision_numbered if decision else words.draft_resolution_numbered
-    return InstrumentLabel(template.format(numeral=numeral), numeral)
+    return InstrumentLabel(template.format(numeral=numeral), numeral, pack.table.heading_number.format(number=numeral))
 
 
 def within_resolutions(blocks: Sequence[ResolvedBlock]) -> tuple[bool, ...]:

@@ -18,10 +18,11 @@ from docx.oxml.ns import qn
 from cstd_docs.model import Emphasis, Link, Strong, StrongEmphasis
 from cstd_docs.resolve.document import (
     Heading,
+    InstrumentHeading,
     ResolvedBlock,
     ResolvedReport,
 )
-from cstd_docs.resolve.front_pages import ContentsEntry, ContentsLevel, EntryRuns, ResolvedContents
+from cstd_docs.resolve.front_pages import ContentsEntry, EntryRuns, ResolvedContents
 from cstd_docs.writers.docx import front_styles as fs
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import Layout
@@ -59,8 +60,8 @@ class Marks:
                 self.names[id(entry.origin)] = (first_id + index, bookmark(index, prefix))
 
     def place(self, block: ResolvedBlock, elements: list[Element]) -> None:
-        """A listed heading's first paragraph in a bookmark (its page is the entry's)."""
-        if not isinstance(block, Heading) or block.origin is None or not elements:
+        """A listed heading's (or instrument's) first paragraph in a bookmark (its page is the entry's)."""
+        if not isinstance(block, (Heading, InstrumentHeading)) or block.origin is None or not elements:
             return
         found = self.names.get(id(block.origin))
         first = elements[0]
@@ -174,34 +175,38 @@ def _right(style: str, runs: list[Element], end: int = 0) -> Element:
 
 
 def _entry(entry: ContentsEntry, columns: _Columns, page: list[Element]) -> Element:
-    """One row: the numeral right-aligned before the title; the title, a dot leader to the cell's end; the
-    range and the page right-aligned."""
+    """One row: the numeral right-aligned before the title (or the number before it in the title's cell, at
+    its level's tab stop: fs.entry_line); the title, a dot leader to the cell's end; the range and the page
+    right-aligned."""
     geometry = columns.geometry
-    leader = make("w:tab", {"w:val": "left", "w:leader": "dot", "w:pos": columns.title_width - 1})
-    match entry.level:
-        case ContentsLevel.CHAPTER | ContentsLevel.ANNEXES:
-            style, number = fs.TOC_1, entry.number
-            props = [val("w:pStyle", style), make("w:tabs", None, leader)]
-            lead: list[Element] = []
-        case ContentsLevel.SECTION | ContentsLevel.ANNEX:
-            style, number = fs.TOC_2, ""
-            hanging = geometry.section_title - geometry.title
-            props = [val("w:pStyle", style), make("w:tabs", None, make("w:tab", {"w:val": "left", "w:pos": hanging}),
-                                                  leader), st.indent(hanging, 0, hanging)]
-            lead = [run(entry.number), run("\t")]
-        case _:
-            assert_never(entry.level)
-    if entry.level is ContentsLevel.ANNEXES:  # "Annexes": a line of its own, no leader
-        props = [*props[:1], make("w:keepNext")]
+    line = fs.entry_line(entry.level, geometry)
+    stops: list[Element] = []
+    lead: list[Element] = []
+    if line.number is not None:
+        kind, at = line.number
+        if at:  # the number stands past the line's start: a tab leads to it
+            stops.append(make("w:tab", {"w:val": kind, "w:pos": at}))
+            lead.append(run("\t"))
+        lead += [run(entry.number), run("\t")]
+    if line.title:
+        stops.append(make("w:tab", {"w:val": "left", "w:pos": line.title}))
+    props = [val("w:pStyle", line.style)]
+    if line.leader:
+        stops.append(make("w:tab", {"w:val": "left", "w:leader": "dot", "w:pos": columns.title_width - 1}))
+        props.append(make("w:tabs", None, *stops))
+    else:  # "Annexes": a line of its own, no leader
+        props.append(make("w:keepNext"))
+    if line.title:
+        props.append(st.indent(line.title, 0, line.title))
     # A zero-width space after the leader's tab: LibreOffice draws no leader for a tab that ends a paragraph.
     title = paragraph(props, [*lead, *_title(entry.title), *([run("\t"), run(LEADER_END)] if page else [])])
-    cells = [columns.cell(geometry.title, [_right(style, [run(number)] if number else [],
-                                                   geometry.title - geometry.number_end)]),
+    numeral = [run(entry.number)] if line.number is None and entry.number else []
+    cells = [columns.cell(geometry.title, [_right(line.style, numeral, geometry.title - geometry.number_end)]),
              columns.cell(columns.title_width, [title])]
     if columns.range_width:
-        cells.append(columns.cell(columns.range_width, [_right(style, [run(entry.paragraphs)] if page else [])],
+        cells.append(columns.cell(columns.range_width, [_right(line.style, [run(entry.paragraphs)] if page else [])],
                                   "bottom"))
-    cells.append(columns.cell(columns.page_width, [_right(style, page)], "bottom"))
+    cells.append(columns.cell(columns.page_width, [_right(line.style, page)], "bottom"))
     return make("w:tr", None, make("w:trPr", None, make("w:cantSplit")), *cells)
 
 

@@ -2,14 +2,20 @@
 
 Measured on E/2025/24 p. 5 and E/2025/28 p. 5 (docs/layout-newyork.md): "Contents" 14 pt, not bold;
 the column labels ("Chapter", "Page") 7 pt italic; the entries 10 pt, 6 pt apart. The tab stops
-depend on the page (layout.ContentsLayout) and are set on each entry. The front matter's lines
-take their sizes and spaces from layout.OfficialRecordsLayout; their styles tell a reader what they are.
+depend on the page (layout.ContentsLayout) and are set on each entry, as ``entry_line`` places each
+level's number and title. The front matter's lines take their sizes and spaces from
+layout.OfficialRecordsLayout; their styles tell a reader what they are.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal, assert_never
 
+from attrs import frozen
+
+from cstd_docs.resolve.front_pages import ContentsLevel
+from cstd_docs.writers.docx.layout import ContentsLayout
 from cstd_docs.writers.docx.oxml.build import Element, make, val
 
 #: "Contents"
@@ -18,7 +24,7 @@ TOC_HEADING = "TOCHeadingG"
 TOC_LABELS = "TOCLabelsG"
 #: A chapter's or an annex's entry, and the line over the annexes.
 TOC_1 = "TOC1G"
-#: A section's entry, an annex's under "Annexes".
+#: A section's entry, an annex's under "Annexes", an instrument's under its section.
 TOC_2 = "TOC2G"
 #: Every line of the cover (a reader skips it: the title page says the same).
 OR_COVER = "ORCoverG"
@@ -58,3 +64,36 @@ SPECS: tuple[tuple[str, str, Callable[[], list[Element]], Callable[[], list[Elem
      OR_COVER),
     (OR_TITLE, "_ OR Title_G", lambda: [], lambda: [], "Normal", OR_TITLE),
 )
+
+
+@frozen
+class EntryLine:
+    """How a contents entry stands in its row: its style, and its number's and title's places in the
+    title's column (twips from the column's start)."""
+
+    style: str
+    #: The number's tab stop before the title: ("left" | "right", position), the line starting at 0 (a tab
+    #: leads to a stop past 0); None: the number stands right-aligned in the numeral's column.
+    number: tuple[Literal["left", "right"], int] | None
+    #: Where the title starts after the number, and where its wrapped lines start.
+    title: int
+    #: A dot leader to the page number; the line over the annexes has none, and keeps with the next.
+    leader: bool = True
+
+
+def entry_line(level: ContentsLevel, geometry: ContentsLayout) -> EntryLine:
+    """Each level's line, from the layout's measured stops (docs/layout-geneva.md, docs/layout-newyork.md)."""
+    start = geometry.title
+    match level:
+        case ContentsLevel.CHAPTER:
+            return EntryLine(TOC_1, None, 0)
+        case ContentsLevel.ANNEXES:
+            return EntryLine(TOC_1, None, 0, leader=False)
+        case ContentsLevel.SECTION | ContentsLevel.ANNEX:  # "A." at the title's start, its title after it
+            return EntryLine(TOC_2, ("left", 0), geometry.section_title - start)
+        case ContentsLevel.DRAFT:  # "II." right-aligned, its title after it
+            return EntryLine(TOC_2, ("right", geometry.draft_number_end - start), geometry.draft_title - start)
+        case ContentsLevel.ADOPTED:  # "Resolution 68/1", then its title in a column of its own
+            return EntryLine(TOC_2, ("left", geometry.adopted_label - start), geometry.adopted_title - start)
+        case _:
+            assert_never(level)

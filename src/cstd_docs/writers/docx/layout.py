@@ -151,6 +151,13 @@ class ContentsLayout:
     characters_per_page: int
     #: The contents entries a page holds.
     entries_per_page: int
+    #: Chapter I's instruments under their section: a draft's numeral ("II.") ends at this right tab, its
+    #: title and wrapped lines start at ``draft_title``; an adopted one's label ("Resolution 68/1") starts at
+    #: ``adopted_label``, its title and wrapped lines at ``adopted_title``, a column of their own.
+    draft_number_end: int
+    draft_title: int
+    adopted_label: int
+    adopted_title: int
 
 
 @frozen
@@ -202,9 +209,11 @@ class OfficialRecordsLayout:
     cover_right: int = 1134
 #: docs/layout-geneva.md, "Contents": E/2025/28 p. 5 (A4): the numeral ends at 3.92 cm, titles start at 4.31 cm,
 #: a section's title at 5.08 cm (from our 2 cm margin: 1.92, 2.31, 3.08 cm); the leader ends 0.8 cm before the
-#: page number.
+#: page number. Chapter I's instruments (E/2025/28 p. iii): a draft's numeral ends at 5.54 cm, its title at 5.85;
+#: an adopted one's label starts at 5.08 (the section's title), its title at 8.08 (3.54, 3.85, 3.08, 6.08 cm).
 GENEVA_CONTENTS = ContentsLayout(number_end=1089, title=1310, section_title=1746, leader_gap=454, range_gap=680,
-                                 range_width=964, wrap_gap=255, characters_per_page=4300, entries_per_page=30)
+                                 range_width=964, wrap_gap=255, characters_per_page=4300, entries_per_page=30,
+                                 draft_number_end=2007, draft_title=2183, adopted_label=1746, adopted_title=3447)
 #: E/2025/28 (A4) pp. 1, 3, 4, 5: the spaces from its baselines (docs/layout-geneva.md).
 GENEVA_OFFICIAL_RECORDS = OfficialRecordsLayout(
     cover_united_nations=LineLayout(40, 1763), cover_body=LineLayout(56, 1558), cover_title=LineLayout(40, 1092),
@@ -301,8 +310,12 @@ NEW_YORK = Layout(
     end_job_line=True,
     # E/2025/24 p. 5: the numeral ends 0.40 cm before the title, which starts at the body text's indent (4.35
     # printed); a section's title 0.76 cm further; the leader ends 0.87 cm before the page number's end.
+    # Chapter I's instruments from the section's title as E/2025/28 sets them (a draft's numeral ending 0.46 cm
+    # after it, its title 0.77; an adopted one's label on it, its title 3.00 cm after): E/2025/24's label
+    # column (1.52 cm) holds "56/101." but not the "Decision 56/101" our headings print.
     contents=ContentsLayout(number_end=907, title=1134, section_title=1565, leader_gap=454, range_gap=680,
-                            range_width=964, wrap_gap=255, characters_per_page=3900, entries_per_page=30),
+                            range_width=964, wrap_gap=255, characters_per_page=3900, entries_per_page=30,
+                            draft_number_end=1826, draft_title=2002, adopted_label=1565, adopted_title=3266),
     # E/2025/24 (US Letter) pp. 1, 3, 4, 5 (docs/layout-newyork.md); the organ 96 twips higher than single
     # spacing would put it: print sets the dates under the title 0.11 cm closer.
     official_records=OfficialRecordsLayout(
