@@ -72,6 +72,13 @@ def _unnumbered(text: Any) -> Edit:
     return edit
 
 
+def _two_resolutions_68_1(chapter: dict[str, Any]) -> None:
+    """Two resolutions "68/1" numbering their notes on their own, the first without notes."""
+    for notes in ([], [{"note": "A note."}]):
+        chapter["content"].append({"title": "A resolution", "enacting": "The Commission,", "official_number": "68/1",
+                                   "note_numbering": "own", "operative": [{"text": ["Decides.", *notes]}]})
+
+
 #: name → the edit that once printed differently after the round trip.
 CAUSES: dict[str, Edit] = {
     # The readers stripped a text's ends (Python's notion of white space, U+0085 included);
@@ -136,6 +143,9 @@ CAUSES: dict[str, Edit] = {
         "The panel met.", {"note": "One."}, {"strong": "bold"}, {"note": "Two."}]),
     # Markdown: a parent body ending in a line break printed an empty bold line, "****"
     "a line break closing the parent body": _set(_top, "parent_body", "Human Rights Council\n"),
+    # Markdown: two instruments of one number numbering their notes on their own, the first with
+    # none: the second's notes were keyed "68/1-2", and read back (the first's numbering unseen) "68/1"
+    "a second resolution of one number with its own notes": lambda d: _two_resolutions_68_1(_chapter(d)),
     # Word: unnumbered text that starts like a label was read as a paragraph or subparagraph;
     # the writer now says the paragraph is not numbered (w:numId 0), which prints nothing
     "unnumbered text typed '1. '": _unnumbered("1. Typed by the author."),

@@ -182,6 +182,7 @@ class _Resolver(InstrumentPass):
             return "*" * self.asterisk_notes, True, None
         if self.scope is not None:  # its own numbers, typed as marks: they use up none of the report's
             self.scope = attrs.evolve(self.scope, count=self.scope.count + 1)
+            self.scope_keys.add(self.scope.key)  # taken by its first note (instrument_pass.enter_scope)
             return str(self.scope.count), True, f"{self.scope.key}.{self.scope.count}"
         self.numbered_notes += 1
         return str(self.numbered_notes), False, None

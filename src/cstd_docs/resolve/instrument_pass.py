@@ -91,9 +91,10 @@ class InstrumentPass:
             return
         key = "-".join(reference.split()) or "notes"
         unique, n = key, 2
+        # a key is taken by notes, not by an instrument that has none: its numbering cannot be
+        # seen then, and a draft read back without its source must key the next one alike
         while unique in self.scope_keys:
             unique, n = f"{key}-{n}", n + 1
-        self.scope_keys.add(unique)
         self.scope = _Scope(node, unique)
 
     def leave_scope(self, visit: Visit) -> None:
