@@ -188,6 +188,13 @@ DRAFTS: list[Draft] = [
           "$.chapters[0]", "the limit is 100,000"),
     Draft("docx-w-t-of-200000-characters", ".docx", _in_first_docx_paragraph(" " + "x" * 200_000), "refused",
           "$.chapters[0].content[0]", "the limit is 100,000"),
+    Draft("md-100000-nested-lists", ".md", _md(lambda t: t + "\n" + "- " * 100_000 + "x\n"), "refused",
+          ".bullet", "the limit is 100,000"),
+    Draft("md-100000-nested-blockquotes", ".md", _md(lambda t: t + "\n" + "> " * 100_000 + "x\n"), "refused",
+          ".unnumbered", "the limit is 100,000"),
+    # 100,000 ">" with no space: one quote of ">" (its words were counted in time growing with its square).
+    Draft("md-100000-quote-marks", ".md", _md(lambda t: t + "\n" + ">" * 100_000 + " x\n"), "kept",
+          ".md:line ", "a preambular paragraph outside any resolution"),
     # A child element inside w:t: the text after it is not read, and the paragraph is left
     # empty; it has subparagraphs, so it cannot be left out: refused.
     Draft("docx-child-element-in-w-t", ".docx", _in_first_docx_paragraph_start("<w:x/>"), "refused",

@@ -8,12 +8,15 @@ import io
 import re
 import zipfile
 
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.hostile.corpus import BASE_FILE
 
 import cstd_docs
 from cstd_docs.errors import Problem
 from cstd_docs.model import Emphasis, Paragraph, Report
 from cstd_docs.model.walk import walk
+from cstd_docs.readers.coverage import words_of
 from cstd_docs.writers.docx import docx_bytes
 
 SPACES = " " * 90_000  # a title holds 100,000 characters at most
@@ -78,3 +81,9 @@ def test_without_its_footnotes_relationship_a_draft_is_read_and_the_lost_notes_n
     read = cstd_docs.read_docx(out.getvalue(), warnings=warnings)
     assert any("has no note" in w.message for w in warnings)
     assert _ids(read) == _ids(_report())
+
+
+@given(st.text(st.sampled_from(" \t\n>*-_.aé1\u00a0\u3000"), max_size=40))
+def test_the_words_of_a_text_are_its_tokens_holding_a_letter_or_digit(text: str) -> None:
+    # words_of's pattern starts a match only where a token starts (a line of ">" took its square).
+    assert words_of(text) == [token for token in text.split() if re.search(r"\w", token)]
