@@ -83,6 +83,19 @@ def test_without_its_footnotes_relationship_a_draft_is_read_and_the_lost_notes_n
     assert _ids(read) == _ids(_report())
 
 
+def test_an_id_made_up_from_a_first_word_longer_than_the_limit_is_cut() -> None:
+    # Each piece of the paragraph is under the 100,000-character limit, its first word is not:
+    # the id made up from it was, and the whole import was refused for it.
+    text = cstd_docs.render_markdown(_report(), embed_source=False)
+    assert "\n\n1\\. The panel met" in text
+    word = "x" * 60_000 + "**" + "y" * 60_000 + "**"
+    read = cstd_docs.read_markdown(text.replace("\n\n1\\. The panel met", f"\n\n1\\. {word} panel met"), warnings=[])
+    first = read.chapters[0].content[0]
+    assert isinstance(first, Paragraph) and first.id is not None
+    assert first.id.startswith("p-xxx") and len(first.id) <= 80
+    assert cstd_docs.loads(cstd_docs.dumps(read)) == read
+
+
 @given(st.text(st.sampled_from(" \t\n>*-_.aé1\u00a0\u3000"), max_size=40))
 def test_the_words_of_a_text_are_its_tokens_holding_a_letter_or_digit(text: str) -> None:
     # words_of's pattern starts a match only where a token starts (a line of ">" took its square).
