@@ -1,6 +1,7 @@
 """Drafts that once took the readers time growing faster than the draft, read for what they
 give (the times are in benchmarks/reading.py and docs/performance.md, never asserted here);
-and a byte-order mark that ended up in the first line's text."""
+a byte-order mark that ended up in the first line's text; an id made up from a word longer than
+the limit; the text around an element inside w:t, and a field that does not end in its paragraph."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import zipfile
 from hypothesis import given
 from hypothesis import strategies as st
 from tests.hostile.corpus import BASE_FILE
+from tests.hostile.drafts import UNCLOSED_FIELD, _in_document
 
 import cstd_docs
 from cstd_docs.errors import Problem
@@ -94,6 +96,29 @@ def test_an_id_made_up_from_a_first_word_longer_than_the_limit_is_cut() -> None:
     assert isinstance(first, Paragraph) and first.id is not None
     assert first.id.startswith("p-xxx") and len(first.id) <= 80
     assert cstd_docs.loads(cstd_docs.dumps(read)) == read
+
+
+def _first_paragraph(draft: bytes) -> tuple[Paragraph, list[Problem]]:
+    warnings: list[Problem] = []
+    read = cstd_docs.read_docx(draft, warnings=warnings)
+    first = read.chapters[0].content[0]
+    assert isinstance(first, Paragraph)
+    return first, warnings
+
+
+def test_the_text_around_an_element_inside_w_t_is_read() -> None:
+    whole, _ = _first_paragraph(docx_bytes(_report()))
+    first, warnings = _first_paragraph(_in_document(b"<w:t>The panel met", b"<w:t>The <w:x/>panel met")())
+    assert first.text == whole.text and str(first.text[0]).startswith("The panel met")
+    assert [w.message for w in warnings] == ["an element inside a text was not read (x); the text around it was"]
+
+
+def test_a_field_that_does_not_end_hides_the_rest_of_its_paragraph_as_libreoffice_shows_it() -> None:
+    first, warnings = _first_paragraph(_in_document(b"<w:r><w:t>The panel met", b"<w:r><w:t>The </w:t></w:r>"
+                                                    + UNCLOSED_FIELD + b"<w:r><w:t>panel met")())
+    assert first.text == ("The ",)
+    (warning,) = warnings
+    assert warning.path.endswith("paragraph 12") and "'panel met from 17 to 19 November" in warning.message
 
 
 @given(st.text(st.sampled_from(" \t\n>*-_.aé1\u00a0\u3000"), max_size=40))
