@@ -238,6 +238,8 @@ def runs(value: Runs | str, hard_break: str = HARD_BREAK) -> str:
     for run in _absorbed(_joined(value)):
         if isinstance(run, (Emphasis, Strong, StrongEmphasis)):
             marked.append(run)
+            if run.text:  # a note mark after it does not stand beside the one before: no separator
+                previous = run
             continue
         if marked:
             out.append(_marked(marked))
