@@ -6,6 +6,8 @@ faster than the draft. Used by ``run.py --only reading``; each figure is the med
   read on its embedded source: the edited blocks are paired with the source's by
   similarity (readers/match.py), once quadratic (300 paragraphs: 128 s);
 - a Markdown heading "## a", 100,000 spaces, "b" (the heading pattern backtracked: 68 s);
+- a Markdown line of 100,000 ">" (its words were counted by a pattern tried from each of its
+  characters: 242 s);
 - a paragraph of N "_em_" pairs (emphasis joined pair by pair: 2 MB, 17.6 s);
 - the reference draft (DOCX) with its footnotes relationship removed: no paragraph prints
   what the source printed, so every one is paired by similarity (5.4 s; intact, 0.2 s).
@@ -100,6 +102,8 @@ def measure(repeats: int) -> list[dict[str, Any]]:
     heading = cstd_docs.render_markdown(cstd_docs.load(REFERENCE), embed_source=False)
     heading += "\n## a" + " " * 100_000 + "b\n"
     rows.append(_row('import: Markdown heading "## a", 100,000 spaces, "b"', _timed(_markdown(heading), repeats), 1.0))
+    quotes = cstd_docs.render_markdown(cstd_docs.load(REFERENCE), embed_source=False) + "\n" + ">" * 100_000 + " x\n"
+    rows.append(_row('import: Markdown line of 100,000 ">"', _timed(_markdown(quotes), repeats), 1.0))
     em: dict[int, float] = {}
     for pairs in EM_PAIRS:
         text = cstd_docs.render_markdown(cstd_docs.load(REFERENCE), embed_source=False)

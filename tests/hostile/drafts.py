@@ -168,6 +168,9 @@ BIG = "9" * 5_000  # over the 4,300 digits Python's int() converts
 #: A list paragraph in Word's own numbering, with a level that is not a number.
 LIST_LEVEL = b'<w:pStyle w:val="SingleTxtG"/><w:numPr><w:ilvl w:val="x"/><w:numId w:val="1"/></w:numPr>'
 
+#: A field's start and instruction, with no end in its paragraph.
+UNCLOSED_FIELD = b'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
+
 LOST = "participant registry"  # every source warning says what is lost
 
 DRAFTS: list[Draft] = [
@@ -182,16 +185,33 @@ DRAFTS: list[Draft] = [
     Draft("md-line-of-100000-asterisks", ".md", _md(lambda t: t + "\n" + "*" * 100_000 + "\n"), "kept",
           "$.chapters[0]", "no text was left out"),
     # Over the limits of a report file: refused, naming the block.
+    # (named at its text: the id the reader makes up from its first words is cut short, never over the limit)
     Draft("md-line-of-200000-characters", ".md", _in_first_paragraph(" " + "a" * 200_000), "refused",
-          "$.chapters[0].content[0]", "the limit is 100,000"),
+          "$.chapters[0].content[0].text", "the limit is 100,000"),
     Draft("md-200000-brackets", ".md", _md(lambda t: t + "\n" + "[" * 200_000 + "\n"), "refused",
           "$.chapters[0]", "the limit is 100,000"),
     Draft("docx-w-t-of-200000-characters", ".docx", _in_first_docx_paragraph(" " + "x" * 200_000), "refused",
-          "$.chapters[0].content[0]", "the limit is 100,000"),
-    # A child element inside w:t: the text after it is not read, and the paragraph is left
-    # empty; it has subparagraphs, so it cannot be left out: refused.
-    Draft("docx-child-element-in-w-t", ".docx", _in_first_docx_paragraph_start("<w:x/>"), "refused",
-          "$.chapters[0].content[0].text", "text is empty (entry 1 under 'Introduction')"),
+          "$.chapters[0].content[0].text", "the limit is 100,000"),
+    Draft("md-100000-nested-lists", ".md", _md(lambda t: t + "\n" + "- " * 100_000 + "x\n"), "refused",
+          ".bullet", "the limit is 100,000"),
+    Draft("md-100000-nested-blockquotes", ".md", _md(lambda t: t + "\n" + "> " * 100_000 + "x\n"), "refused",
+          ".unnumbered", "the limit is 100,000"),
+    # 100,000 ">" with no space: one quote of ">" (its words were counted in time growing with its square).
+    Draft("md-100000-quote-marks", ".md", _md(lambda t: t + "\n" + ">" * 100_000 + " x\n"), "kept",
+          ".md:line ", "a preambular paragraph outside any resolution"),
+    # A child element inside w:t (Word writes none): not read, the text around it is, as LibreOffice reads it.
+    Draft("docx-child-element-in-w-t", ".docx", _in_first_docx_paragraph_start("<w:x/>"), "kept",
+          "paragraph 12", "an element inside a text was not read (x)"),
+    # A field that does not end in its paragraph hides the text after its start (LibreOffice shows none):
+    # said with that text; the paragraph left empty has subparagraphs, so it cannot be left out: refused.
+    Draft("docx-field-that-does-not-end", ".docx", _in_document(b"<w:r><w:t>The panel met", UNCLOSED_FIELD +
+                                                               b"<w:r><w:t>The panel met"),
+          "refused", "$.chapters[0].content[0].text", "text is empty (entry 1 under 'Introduction')"),
+    Draft("docx-field-that-does-not-end-mid-paragraph", ".docx",
+          _in_document(b"<w:r><w:t>The panel met", b"<w:r><w:t>The </w:t></w:r>" + UNCLOSED_FIELD +
+                       b"<w:r><w:t>panel met"),
+          "kept", "paragraph 12", "a field does not end in its paragraph; the text after its start was not read:"
+                                  " 'panel met from"),
     # Numbers no reader can take as one: the line is kept unread, with the place (never a traceback).
     Draft("docx-list-level-not-a-number", ".docx", _in_document(b'<w:pStyle w:val="SingleTxtG"/></w:pPr><w:r><w:t>4.',
                                                                LIST_LEVEL + b"</w:pPr><w:r><w:t>4."),

@@ -164,6 +164,10 @@ CAUSES: dict[str, Edit] = {
         layout="new_york", chapters=[{**d["chapters"][0], "title": "Chapter II"}]),
     # Word: the blanks after a note's TAB were dropped with it
     "a tab opening a note": _set(_first_paragraph, "text", ["The panel met.", {"note": "\tA note."}]),
+    # Markdown: a separator was printed after an emphasis that follows a note mark, as if the
+    # next mark stood beside the first (issue 16's law found it: a title 0, note, "0 ", note)
+    "an emphasis between two note marks": _set(_first_paragraph, "text", [
+        "The panel met.", {"note": "One."}, {"emphasis": "and "}, {"note": "Two."}]),
 }
 
 #: Arabic: the Word writer marks a run right to left when it holds Arabic, so where the runs

@@ -78,6 +78,10 @@ class InlineBuilder:
         return CrossRef(target)
 
 
+#: The longest part of a made-up id taken from a block's words: four ordinary words fit.
+_SLUG = 64
+
+
 @define
 class Ids:
     """Ids for blocks that have none yet, never one already taken."""
@@ -86,7 +90,9 @@ class Ids:
 
     def new(self, runs: Sequence[VRun], prefix: str = "p") -> str:
         words = re.findall(r"[^\W_]+", runs_plain(runs).lower())[:4]
-        slug = "-".join(w for w in words if w.isascii()) or "new"
+        # Cut: a word may be as long as the draft (a 10 MB line), and an id over the limit of
+        # report files would refuse the whole import for a name the reader made up.
+        slug = "-".join(w for w in words if w.isascii())[:_SLUG].strip("-") or "new"
         ident = f"{prefix}-{slug}"
         n = 2
         candidate = ident

@@ -85,6 +85,8 @@ class _Field:
         self.pieces = [instruction]  # joined when asked: many pieces, added one by one, stay linear
         self.in_result = False
         self.result: list[str] = []
+        #: Text typed in the instruction part (w:t, not w:instrText): shown by no reader.
+        self.hidden: list[str] = []
         self.italic = False
         self._bookmark: tuple[str | None] | None = None
 
@@ -170,9 +172,11 @@ class _Walker:
         if self.fields and not self.fields[-1].in_result:
             if tag == w("instrText"):
                 self.fields[-1].add_instruction(child.text or "")
+            elif tag == w("t"):
+                self.fields[-1].hidden.append(self.text_of(child))
             return True  # nothing of a field's instruction part is shown
         if self.fields and self.fields[-1].bookmark is not None and tag in (w("t"), w("tab")):
-            self.fields[-1].result.append((child.text or "") if tag == w("t") else " ")
+            self.fields[-1].result.append(self.text_of(child) if tag == w("t") else " ")
             self.fields[-1].italic = italic
             return True
         return False
@@ -192,7 +196,7 @@ class _Walker:
             if tag == w("t"):
                 if not skip_mark:  # else the custom mark typed after the reference, in the same run
                     link = self.link if self.url else 0
-                    self.out.append(Text(child.text or "", italic, bold, self.url, link, raised))
+                    self.out.append(Text(self.text_of(child), italic, bold, self.url, link, raised))
             elif tag == w("tab") or tag == w("ptab"):
                 self.out.append(Tab(italic))
             elif tag in (w("br"), w("cr")):
@@ -211,6 +215,27 @@ class _Walker:
                 if child in self.document.taken or (box is not None and box in self.document.taken):
                     continue  # read as what it holds: the masthead, or a figure's picture
                 self.not_kept(Kind.TEXT_BOX if box is not None else Kind.DRAWING, box if box is not None else child)
+
+    def text_of(self, t: Any) -> str:
+        """A w:t's text. It holds text only: an element inside one (a damaged or hostile file) is
+        not read, with a warning, and the text after it is (lxml puts it in the element's tail),
+        as LibreOffice shows it; read as ``t.text`` alone, the rest of the paragraph was lost unsaid."""
+        if len(t) == 0:
+            return t.text or ""
+        names = sorted({c.tag.rpartition("}")[2] for c in t if isinstance(c.tag, str)})
+        self.document.warn(self.where, f"an element inside a text was not read ({', '.join(names)}); the text"
+                           " around it was", "Word does not write one there: save the file again from Word")
+        return (t.text or "") + "".join(c.tail or "" for c in t)
+
+    def unclosed(self) -> None:
+        """A field that does not end in its paragraph: the text after its start is its instruction,
+        which no reader shows (LibreOffice neither). Said, with that text: it was not read."""
+        hidden = "".join(piece for f in self.fields if not f.in_result for piece in f.hidden).strip()
+        if hidden:
+            shown = hidden[:60] + "…" if len(hidden) > 60 else hidden
+            self.document.warn(self.where, f"a field does not end in its paragraph; the text after its start"
+                               f" was not read: {shown!r}", "end the field in Word (Alt+F9 shows the field"
+                               " codes), or remove it, and import again")
 
     def not_kept(self, kind: Kind, element: Any) -> None:
         """A text box, an equation, a drawing or a comment: the model has none; say so, with its text."""
@@ -365,6 +390,7 @@ class WordDocument:
     def tokens(self, p: Any, in_note: bool = False, where: str = "document") -> list[Token]:
         walker = _Walker(self, in_note, where)
         walker.walk(p)
+        walker.unclosed()
         return walker.out
 
     def _comments(self) -> dict[str, str]:
