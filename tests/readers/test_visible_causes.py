@@ -231,3 +231,28 @@ def test_a_french_citation_prints_its_spaces_once(fmt: Format) -> None:
     report = _report(lambda d: d["participants"]["basso"].update(position="Lead: AI"), language="fr")
     assert first_difference(report, fmt) is None
     assert "Lead\u202f: AI" in cstd_docs.render_markdown(report)
+
+
+def _letter(**fields: Any) -> Edit:
+    """A letter of transmittal before the report, with ``fields`` changed."""
+    def edit(data: dict[str, Any]) -> None:
+        data["letter"] = {"date": "2025-05-02", "sender": "the Co-Chairs", "addressee": "the President",
+                          "paragraphs": ["We have the honour."], "signatories": ["Ana Ferreira"], **fields}
+
+    return edit
+
+
+#: Found once reports() drew this round's constructs (tables, figures, boxes, the summary, a
+#: letter, a contents page): name → (language, edit).
+FRONT_AND_TABLES: dict[str, tuple[str, Edit]] = {
+    # the letter's heading read its date's day as digits only: French prints the first "1er"
+    "a French letter dated the first": ("fr", _letter(date="2025-05-01")),
+}
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+@pytest.mark.parametrize("cause", sorted(FRONT_AND_TABLES))
+def test_this_rounds_constructs_print_the_same_once_read_back_alone(cause: str, fmt: Format) -> None:
+    language, edit = FRONT_AND_TABLES[cause]
+    report = _report(edit, language)
+    assert first_difference(report, fmt) is None

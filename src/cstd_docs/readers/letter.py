@@ -41,7 +41,9 @@ def heading_parts(text: str, pack: LanguagePack) -> tuple[str, str, str] | None:
     """(date, sender, addressee) as a letter's heading prints them; None for any other text."""
     template = _plain_form(pack.table.letter_title, pack)
     months = "|".join(re.escape(str(month)) for month in pack.table.months)
-    date = re.escape(pack.table.date).replace(re.escape("{day}"), r"\d{1,2}").replace(
+    # A day the language names apart ("1er" in French) as well as its digits.
+    days = "|".join([*(re.escape(name) for name in pack.table.day_names.values()), r"\d{1,2}"])
+    date = re.escape(pack.table.date).replace(re.escape("{day}"), f"(?:{days})").replace(
         re.escape("{year}"), r"\d{4}").replace(re.escape("{month}"), f"(?:{months})").replace(re.escape(" "), r"\s+")
     found = _pattern(template, date=date, sender=".+?", addressee=".+?").fullmatch(_plain_form(ws(text), pack))
     return (found["date"], found["sender"], found["addressee"]) if found else None
