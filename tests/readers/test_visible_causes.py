@@ -247,6 +247,11 @@ def _letter(**fields: Any) -> Edit:
 FRONT_AND_TABLES: dict[str, tuple[str, Edit]] = {
     # the letter's heading read its date's day as digits only: French prints the first "1er"
     "a French letter dated the first": ("fr", _letter(date="2025-05-01")),
+    # the letter's heading and signatures were read with their blanks collapsed and stripped
+    "a line break inside a letter's sender": ("en", _letter(sender="the Co-Chairs\rof the panel")),
+    "two spaces inside a letter's addressee": ("en", _letter(addressee="the  President")),
+    "a space closing a signatory's name": ("en", _letter(signatories=["Ana Ferreira ", "Tomas Lindqvist"])),
+    "a tab opening a signatory's name": ("ar", _letter(signatories=["\tAna Ferreira"])),
 }
 
 

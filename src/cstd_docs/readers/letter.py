@@ -30,11 +30,14 @@ def _plain_form(text: str, pack: LanguagePack) -> str:
     return text
 
 
-def _pattern(template: str, **groups: str) -> re.Pattern[str]:
+def _pattern(template: str, *, exact: bool = False, **groups: str) -> re.Pattern[str]:
+    """The template as a pattern. ``exact``: its spaces as printed, so that the values keep every
+    character (blanks at either end, line breaks); else any blanks between words, for text typed by
+    hand, matched against its :func:`ws` form."""
     pattern = re.escape(template)
     for name, group in groups.items():
         pattern = pattern.replace(re.escape("{" + name + "}"), f"(?P<{name}>{group})")
-    return re.compile(pattern.replace(re.escape(" "), r"\s+"))
+    return re.compile(pattern, re.DOTALL) if exact else re.compile(pattern.replace(re.escape(" "), r"\s+"))
 
 
 def heading_parts(text: str, pack: LanguagePack) -> tuple[str, str, str] | None:
@@ -45,8 +48,19 @@ def heading_parts(text: str, pack: LanguagePack) -> tuple[str, str, str] | None:
     days = "|".join([*(re.escape(name) for name in pack.table.day_names.values()), r"\d{1,2}"])
     date = re.escape(pack.table.date).replace(re.escape("{day}"), f"(?:{days})").replace(
         re.escape("{year}"), r"\d{4}").replace(re.escape("{month}"), f"(?:{months})").replace(re.escape(" "), r"\s+")
-    found = _pattern(template, date=date, sender=".+?", addressee=".+?").fullmatch(_plain_form(ws(text), pack))
+    found = (_pattern(template, exact=True, date=date, sender=".+?", addressee=".+?").fullmatch(_plain_form(text, pack))
+             or _pattern(template, date=date, sender=".+?", addressee=".+?").fullmatch(_plain_form(ws(text), pack)))
     return (found["date"], found["sender"], found["addressee"]) if found else None
+
+
+def _signed_name(line: str, pack: LanguagePack) -> str | None:
+    """The name of a line that reads "(Signed) {name}": every character of it as printed, else
+    (a line typed by hand) its words."""
+    exact = _pattern(pack.table.signed, exact=True, name=".+").fullmatch(line)
+    if exact is not None:
+        return exact["name"]
+    loose = _pattern(pack.table.signed, name=".+").fullmatch(ws(line))
+    return loose["name"].strip() if loose is not None else None
 
 
 class Reading:
@@ -54,15 +68,16 @@ class Reading:
 
     def __init__(self, heading: str, pack: LanguagePack) -> None:
         self.heading = heading
-        self.signed = _pattern(pack.table.signed, name=".+")
+        self.pack = pack
         self.paragraphs: list[VRuns] = []
         self.signatures: list[str] = []
         self.title: list[str] = []
 
     def line(self, runs: Sequence[VRun]) -> None:
-        text = ws(runs_plain(runs))
-        if self.signed.fullmatch(text):
-            self.signatures.append(text)
+        printed = runs_plain(runs)
+        text = ws(printed)
+        if _signed_name(printed, self.pack) is not None:
+            self.signatures.append(printed)  # as printed: a name keeps its blanks
         elif self.signatures:
             self.title.append(runs_plain(runs).strip())  # its line breaks kept
         elif text:
@@ -78,8 +93,7 @@ def letter(ctx: Context, shown: VLetter | None) -> Letter | None:
         return None
     base = ctx.base.report.letter if ctx.base is not None else None
     printed = ctx.base.doc.letter if ctx.base is not None else None
-    signed = _pattern(ctx.pack.table.signed, name=".+")
-    names = tuple(found["name"].strip() for line in shown.signatures if (found := signed.fullmatch(line)))
+    names = tuple(name for line in shown.signatures if (name := _signed_name(line, ctx.pack)) is not None)
     if base is not None and printed is not None and ws(printed.heading) == ws(shown.heading):
         date, sender, addressee = base.date, base.sender, base.addressee
     else:
