@@ -242,6 +242,14 @@ def _letter(**fields: Any) -> Edit:
     return edit
 
 
+def _table(**fields: Any) -> Edit:
+    """A small table first in the chapter, with ``fields`` changed."""
+    def edit(data: dict[str, Any]) -> None:
+        _chapter(data)["content"].insert(0, {"title": "Votes", "rows": [["a", "b"]], **fields})
+
+    return edit
+
+
 #: Found once reports() drew this round's constructs (tables, figures, boxes, the summary, a
 #: letter, a contents page): name → (language, edit).
 FRONT_AND_TABLES: dict[str, tuple[str, Edit]] = {
@@ -252,6 +260,11 @@ FRONT_AND_TABLES: dict[str, tuple[str, Edit]] = {
     "two spaces inside a letter's addressee": ("en", _letter(addressee="the  President")),
     "a space closing a signatory's name": ("en", _letter(signatories=["Ana Ferreira ", "Tomas Lindqvist"])),
     "a tab opening a signatory's name": ("ar", _letter(signatories=["\tAna Ferreira"])),
+    # Markdown: a table's title prints inside "**…**"; bold text in it printed "****a** b**", bold
+    # italic "***b***" inside, which read back otherwise. Its bold is the caption's, as in Word.
+    "bold text opening a table's title": ("en", _table(title=[{"strong": "Bold"}, " rest"])),
+    "bold italic text inside a table's title": ("en", _table(title=["x ", {"strong_emphasis": "both"}, " y"])),
+    "italic text closing a table's title": ("en", _table(title=["x ", {"emphasis": "it"}])),
 }
 
 
