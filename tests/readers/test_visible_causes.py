@@ -265,6 +265,14 @@ FRONT_AND_TABLES: dict[str, tuple[str, Edit]] = {
     "bold text opening a table's title": ("en", _table(title=[{"strong": "Bold"}, " rest"])),
     "bold italic text inside a table's title": ("en", _table(title=["x ", {"strong_emphasis": "both"}, " y"])),
     "italic text closing a table's title": ("en", _table(title=["x ", {"emphasis": "it"}])),
+    # Markdown: the columns without a width share what the others leave, 6.5 per cent each; read
+    # back as 6 and 7 (HTML: "6.5%"), or as dashes that did not add up to 100 (a pipe table)
+    "one width given, the others sharing 6.5 each": ("en", _table(
+        columns=[{"width": 87}, {}, {}], rows=[["a", "b", "c"]])),
+    "one width given, the others sharing 33.5 each": ("en", _table(
+        columns=[{"width": 33}, {}, {}], rows=[["a", "b", "c"]])),
+    "one width given, the others sharing, under a header": ("en", _table(
+        columns=[{"width": 87}, {}, {}], header=[["h", "i", "j"]], rows=[["a", "b", "c"]])),
 }
 
 
