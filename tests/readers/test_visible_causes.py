@@ -273,6 +273,9 @@ FRONT_AND_TABLES: dict[str, tuple[str, Edit]] = {
         columns=[{"width": 33}, {}, {}], rows=[["a", "b", "c"]])),
     "one width given, the others sharing, under a header": ("en", _table(
         columns=[{"width": 87}, {}, {}], header=[["h", "i", "j"]], rows=[["a", "b", "c"]])),
+    # the blanks after "Source:" were all taken for the label's: a source's own were lost
+    "a no-break space opening a table's source": ("en", _table(source="\u00a0UNCTAD")),
+    "a tab opening a table's source": ("zh", _table(source="\tUNCTAD")),
 }
 
 
