@@ -260,6 +260,8 @@ FRONT_AND_TABLES: dict[str, tuple[str, Edit]] = {
     "two spaces inside a letter's addressee": ("en", _letter(addressee="the  President")),
     "a space closing a signatory's name": ("en", _letter(signatories=["Ana Ferreira ", "Tomas Lindqvist"])),
     "a tab opening a signatory's name": ("ar", _letter(signatories=["\tAna Ferreira"])),
+    # Markdown: a letter's paragraph holding a line break (a hard break) was read as the signature block
+    "a line break inside a letter's paragraph": ("en", _letter(paragraphs=["We have\nthe honour."])),
     # Markdown: a table's title prints inside "**…**"; bold text in it printed "****a** b**", bold
     # italic "***b***" inside, which read back otherwise. Its bold is the caption's, as in Word.
     "bold text opening a table's title": ("en", _table(title=[{"strong": "Bold"}, " rest"])),

@@ -73,6 +73,10 @@ class Reading:
         self.signatures: list[str] = []
         self.title: list[str] = []
 
+    def signs(self, runs: Sequence[VRun]) -> bool:
+        """Whether the line reads "(Signed) {name}": the signature block starts there."""
+        return _signed_name(runs_plain(runs), self.pack) is not None
+
     def line(self, runs: Sequence[VRun]) -> None:
         printed = runs_plain(runs)
         text = ws(printed)

@@ -353,7 +353,9 @@ class _Reader:
             return False
         if self.letter is None or self.visible.letter is not None:
             return False
-        if any(line.rstrip().endswith("\\") for line in lines):  # the signature block: a line each
+        # The signature block, a line each; a paragraph may hold a hard break too, and stays one.
+        if any(line.rstrip().endswith("\\") for line in lines) \
+                and self.letter.signs(parse_runs(re.sub(r"\\$", "", lines[0].strip()), self.notes, [])):
             for line in lines:
                 self.letter.line(self.runs(re.sub(r"\\$", "", line.strip())))
         else:
