@@ -109,8 +109,16 @@ def letter(ctx: Context, shown: VLetter | None) -> Letter | None:
             return None
         date, sender, addressee = day, parts[1], parts[2]
     title = "\n".join(shown.title_lines) or None
+    if base is not None and printed is not None and _same_lines(printed.signatures, shown.signatures) \
+            and _same_lines((printed.signatory_title or "",), (title or "",)):
+        # What a format cannot print exactly (a carriage return in a name) is the base's, as printed
+        names, title = base.signatories, base.signatory_title
     return Letter(date=date, sender=sender, addressee=addressee, paragraphs=_paragraphs(ctx, shown),
                   signatories=names, signatory_title=title)
+
+
+def _same_lines(printed: Sequence[str], shown: Sequence[str]) -> bool:
+    return len(printed) == len(shown) and all(ws(a) == ws(b) for a, b in zip(printed, shown, strict=True))
 
 
 def _paragraphs(ctx: Context, shown: VLetter) -> tuple[Inlines, ...]:

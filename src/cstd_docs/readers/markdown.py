@@ -344,7 +344,7 @@ class _Reader:
         the title ends it. True when the chunk was the letter's."""
         heading = _heading(lines[0]) if len(lines) == 1 else None
         if heading is not None and heading[0] == 1:
-            text = unescape(heading[1])
+            text = decoded(heading[1])  # the writer prints a blank at either end of a name as "&#32;"
             if self.letter is None and not self.visible.title and letter_heading(text, pack) is not None:
                 self.letter = Reading(text, pack)
                 return True
