@@ -167,6 +167,18 @@ def test_a_letter_round_trips_with_its_source(case: str, fmt: str) -> None:
     assert (read.letter, warnings) == (report.letter, [])
 
 
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_a_table_titled_in_bold_round_trips_with_its_source(fmt: str) -> None:
+    """Markdown prints a caption's bold text as the title's own bold: the table is still the source's."""
+    title = [{"strong": "Bold"}, " and ", {"strong_emphasis": "both"}]
+    table = {"title": title, "rows": [["a", "b"]]}
+    report = _with('"content": [', f"{json.dumps(table)}, ")
+    warnings: list[Problem] = []
+    read = (cstd_docs.read_markdown(cstd_docs.render_markdown(report), warnings=warnings) if fmt == "md"
+            else cstd_docs.read_docx(our_docx(report), warnings=warnings))
+    assert (read, warnings) == (report, [])
+
+
 def _with(key: str, value: str) -> Report:
     """The reference report with ``value`` written first after ``key`` in its JSON."""
     text = cstd_docs.dumps(_reference())
