@@ -260,6 +260,9 @@ FRONT_AND_TABLES: dict[str, tuple[str, Edit]] = {
     "two spaces inside a letter's addressee": ("en", _letter(addressee="the  President")),
     "a space closing a signatory's name": ("en", _letter(signatories=["Ana Ferreira ", "Tomas Lindqvist"])),
     "a tab opening a signatory's name": ("ar", _letter(signatories=["\tAna Ferreira"])),
+    # the signatories' title was stripped, U+00A0 too (which Markdown prints as text)
+    "a no-break space opening the signatories' title": ("ar", _letter(signatory_title="\u00a0Co-Chairs")),
+    "a space closing the signatories' title": ("en", _letter(signatory_title="Co-Chairs ")),
     # Word: the letter's heading is set in the title's style; in H23G it was taken for the title
     "a letter before a title set in H23G": ("en", lambda d: (_letter()(d), d.update(title_style="H23G"))),
     # Markdown: a letter's paragraph holding a line break (a hard break) was read as the signature block

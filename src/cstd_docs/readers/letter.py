@@ -83,7 +83,7 @@ class Reading:
         if _signed_name(printed, self.pack) is not None:
             self.signatures.append(printed)  # as printed: a name keeps its blanks
         elif self.signatures:
-            self.title.append(runs_plain(runs).strip())  # its line breaks kept
+            self.title.append(printed)  # every character of it, its line breaks too
         elif text:
             self.paragraphs.append(tuple(runs))
 

@@ -356,8 +356,8 @@ class _Reader:
         # The signature block, a line each; a paragraph may hold a hard break too, and stays one.
         if any(line.rstrip().endswith("\\") for line in lines) \
                 and self.letter.signs(parse_runs(re.sub(r"\\$", "", lines[0].strip()), self.notes, [])):
-            for line in lines:
-                self.letter.line(self.runs(re.sub(r"\\$", "", line.strip())))
+            for line in lines:  # Markdown's own blanks around a line are spaces and tabs; U+00A0 is text
+                self.letter.line(self.runs(re.sub(r"\\$", "", line.strip(" \t"))))
         else:
             self.letter.line(self.runs(_joined(lines)))
         return True
