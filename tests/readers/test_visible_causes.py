@@ -280,6 +280,10 @@ FRONT_AND_TABLES: dict[str, tuple[str, Edit]] = {
         columns=[{"width": 33}, {}, {}], rows=[["a", "b", "c"]])),
     "one width given, the others sharing, under a header": ("en", _table(
         columns=[{"width": 87}, {}, {}], header=[["h", "i", "j"]], rows=[["a", "b", "c"]])),
+    # Markdown: a table note's line break printed a hard break, and the line after it, opening with
+    # no "<sup>a</sup>", made the notes unread (their marks in the cells became text)
+    "a line break inside a table note's text": ("en", _table(
+        rows=[["a", ["b", {"table_note": "n"}]]], notes=[{"id": "n", "text": "A\nB."}])),
     # the blanks after "Source:" were all taken for the label's: a source's own were lost
     "a no-break space opening a table's source": ("en", _table(source="\u00a0UNCTAD")),
     "a tab opening a table's source": ("zh", _table(source="\tUNCTAD")),

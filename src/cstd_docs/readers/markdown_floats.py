@@ -41,6 +41,22 @@ _ALIGNS = {("", ""): Alignment.LEFT, (":", ""): Alignment.LEFT, (":", ":"): Alig
            ("", ":"): Alignment.RIGHT}
 
 
+def _notes_under(lines: list[str]) -> list[tuple[str, str]] | None:
+    """The notes under a table, (letter, text) each: "<sup>a</sup> text" opens one, a line opening
+    none goes on with the one before (its text's line break); None when the first opens none."""
+    notes: list[tuple[str, list[str]]] = []
+    for line in lines:
+        found = _NOTE_LINE.match(line.strip())
+        if found is not None:
+            notes.append((found.group(1), [found.group(2)]))
+        elif notes:
+            notes[-1][1].append(line.strip(" \t"))
+        else:
+            return None
+    # the hard break ending a note's last line parts it from the next note: not its text's
+    return [(letter, re.sub(r"\\$", "", "\n".join(parts))) for letter, parts in notes] or None
+
+
 class MarkdownFloats:
     """The tables and figures among the body's paragraphs, made into :class:`FloatLine`."""
 
@@ -123,7 +139,7 @@ class MarkdownFloats:
             return False
         text = " ".join(line.strip() for line in lines)
         if source_label(pack).match(unescape(text).replace("*", "").replace("_", "")) is None \
-                and not all(_NOTE_LINE.match(line.strip()) for line in lines):
+                and _notes_under(lines) is None:
             return False  # neither: parsed once, where it is read (its marks counted once)
         runs = self.runs(text)
         source = source_label(pack).match(runs_plain(runs))
@@ -131,10 +147,10 @@ class MarkdownFloats:
             shown = attrs.evolve(last.shown, source=tuple(cut_runs(runs, source.end())))
             self.lines[-1] = attrs.evolve(last, shown=shown)
             return True
-        notes = [_NOTE_LINE.match(re.sub(r"\\$", "", line.strip())) for line in lines]
-        if not isinstance(last.shown, VTable) or not all(notes):
+        notes = _notes_under(lines)
+        if not isinstance(last.shown, VTable) or notes is None:
             return False
-        read = tuple((found.group(1), tuple(self.runs(found.group(2)))) for found in notes if found)
+        read = tuple((letter, tuple(self.runs(text))) for letter, text in notes)
         self.lines[-1] = attrs.evolve(last, shown=attrs.evolve(last.shown, notes=(*last.shown.notes, *read)))
         return True
 
