@@ -250,6 +250,19 @@ def _table(**fields: Any) -> Edit:
     return edit
 
 
+#: A PNG of one pixel, a figure's image.
+_PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR42mNgiFoAAAFYAPsUvoSCAAAAAElFTkSuQmCC"
+
+
+def _referred(block: dict[str, Any]) -> Edit:
+    """``block`` first in the chapter, with an id a paragraph after it refers to."""
+    def edit(data: dict[str, Any]) -> None:
+        _chapter(data)["content"].insert(0, {**block, "id": "target"})
+        _chapter(data)["content"].append({"text": ["See ", {"ref": "target"}, "."]})
+
+    return edit
+
+
 #: Found once reports() drew this round's constructs (tables, figures, boxes, the summary, a
 #: letter, a contents page): name → (language, edit).
 FRONT_AND_TABLES: dict[str, tuple[str, Edit]] = {
@@ -284,6 +297,10 @@ FRONT_AND_TABLES: dict[str, tuple[str, Edit]] = {
     # no "<sup>a</sup>", made the notes unread (their marks in the cells became text)
     "a line break inside a table note's text": ("en", _table(
         rows=[["a", ["b", {"table_note": "n"}]]], notes=[{"id": "n", "text": "A\nB."}])),
+    # Word: a table or figure a reference names lost its caption's bookmark (no id, the reference
+    # became text); in Arabic the caption's number then printed in the label's right-to-left run
+    "an Arabic table a reference names": ("ar", _referred({"title": "Votes", "rows": [["a", "b"]]})),
+    "an Arabic figure a reference names": ("ar", _referred({"title": "Votes", "image": _PNG})),
     # the blanks after "Source:" were all taken for the label's: a source's own were lost
     "a no-break space opening a table's source": ("en", _table(source="\u00a0UNCTAD")),
     "a tab opening a table's source": ("zh", _table(source="\tUNCTAD")),
@@ -296,3 +313,11 @@ def test_this_rounds_constructs_print_the_same_once_read_back_alone(cause: str, 
     language, edit = FRONT_AND_TABLES[cause]
     report = _report(edit, language)
     assert first_difference(report, fmt) is None
+
+
+def test_a_word_reference_to_a_table_keeps_its_target_without_the_source() -> None:
+    """The bookmark on the caption's number names the table: an id from its title, the reference kept."""
+    back = read_alone(_report(_referred({"title": "Votes cast", "rows": [["a", "b"]]})), "docx")
+    table, *_, last = back.chapters[0].content
+    assert table.id == "table-votes-cast"
+    assert last.text == ("See ", CrossRef("table-votes-cast"), ".")  # type: ignore[union-attr]
