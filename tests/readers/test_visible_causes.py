@@ -271,6 +271,8 @@ FRONT_AND_TABLES: dict[str, tuple[str, Edit]] = {
     # the letter's heading and signatures were read with their blanks collapsed and stripped
     "a line break inside a letter's sender": ("en", _letter(sender="the Co-Chairs\rof the panel")),
     "two spaces inside a letter's addressee": ("en", _letter(addressee="the  President")),
+    "a tab closing a letter's sender (Arabic: the heading ends with it)": ("ar", _letter(sender="the Co-Chairs\t")),
+    "a tab closing a letter's addressee": ("en", _letter(addressee="the President\t")),
     "a space closing a signatory's name": ("en", _letter(signatories=["Ana Ferreira ", "Tomas Lindqvist"])),
     "a tab opening a signatory's name": ("ar", _letter(signatories=["\tAna Ferreira"])),
     # the signatories' title was stripped, U+00A0 too (which Markdown prints as text)

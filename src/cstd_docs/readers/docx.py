@@ -285,7 +285,7 @@ class _Layout:
         line of the letter; the report's title ends it. True when the paragraph was the letter's."""
         heading = style in _TITLE_STYLES  # the writer sets the letter's heading in the title's style
         if heading and self.stage is _Stage.FRONT and self.letter is None:
-            text = runs_text(to_runs(heading_parts(tokens)[1])).strip()
+            text = runs_text(to_runs(heading_parts(tokens)[1]))  # a name's blanks at its end are its own
             if letter_heading(text, self.pack) is not None:
                 self.letter, self.stage = Reading(text, self.pack), _Stage.LETTER
                 return True
