@@ -303,6 +303,9 @@ FRONT_AND_TABLES: dict[str, tuple[str, Edit]] = {
     # became text); in Arabic the caption's number then printed in the label's right-to-left run
     "an Arabic table a reference names": ("ar", _referred({"title": "Votes", "rows": [["a", "b"]]})),
     "an Arabic figure a reference names": ("ar", _referred({"title": "Votes", "image": _PNG})),
+    # Markdown: a cell's text was stripped as Python strips, U+0085 and U+00A0 too
+    "U+0085 closing a cell (HTML table)": ("en", _table(rows=[["a\u0085"], ["b"]])),
+    "U+00A0 opening a cell (pipe table)": ("en", _table(header=[["h", "i"]], rows=[["\u00a0a", "b"]])),
     # the blanks after "Source:" were all taken for the label's: a source's own were lost
     "a no-break space opening a table's source": ("en", _table(source="\u00a0UNCTAD")),
     "a tab opening a table's source": ("zh", _table(source="\tUNCTAD")),

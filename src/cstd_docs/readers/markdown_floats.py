@@ -36,6 +36,8 @@ _SPAN = {name: re.compile(rf'\b{name}="?(\d{{1,3}})') for name in ("colspan", "r
 _ALIGN = re.compile(r"text-align:\s*(left|center|right)")
 _IMAGE = re.compile(r"^!\[((?:[^\]\\]|\\.)*)\]\((\S+?)\)(?:\{width=(\d{1,3})%\})?$", re.S)
 _DATA = re.compile(r"data:image/(?:png|jpeg|gif);base64,([A-Za-z0-9+/]*={0,2})")
+#: The blanks Markdown itself puts around a cell's text.
+_BLANKS = " \t"
 _NOTE_LINE = re.compile(r"^<sup>([^<>\s]{1,3})</sup>\s*(.*)$", re.S)
 _ALIGNS = {("", ""): Alignment.LEFT, (":", ""): Alignment.LEFT, (":", ":"): Alignment.CENTER,
            ("", ":"): Alignment.RIGHT}
@@ -194,7 +196,9 @@ class MarkdownFloats:
             spans = [int(m.group(1)) if (m := _SPAN[name].search(attributes)) else 1 for name in ("colspan", "rowspan")]
             aligned = _ALIGN.search(attributes)
             align = Alignment(aligned.group(1)) if aligned else Alignment.LEFT
-            cells.append(self._cell(found.group(3).strip(), max(spans[0], 1), max(spans[1], 1), align))
+            # Markdown's own blanks are spaces and tabs (the writer prints a cell's own as "&#32;"):
+            # U+0085 or U+00A0 at either end of a cell is its text
+            cells.append(self._cell(found.group(3).strip(_BLANKS), max(spans[0], 1), max(spans[1], 1), align))
         return cells
 
 
@@ -205,4 +209,4 @@ def _cells(line: str) -> list[str]:
         text = text[1:]
     if text.endswith("|") and not text.endswith("\\|"):
         text = text[:-1]
-    return [cell.strip() for cell in _PIPE.split(text)]
+    return [cell.strip(_BLANKS) for cell in _PIPE.split(text)]
