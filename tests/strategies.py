@@ -14,6 +14,11 @@ How validity is kept by construction: targets of cross-references ("anchors") ar
 headings, whose titles never hold a reference, and paragraphs whose text and
 subparagraphs hold none; so nothing can refer to itself. Every other id is unique.
 
+``reports()`` draws this round's constructs too (issues 13, 14): tables (1 to 3 columns and rows, a
+header row or none, now and then a span, widths given or not, lettered notes marked in cells, a
+source), small PNG figures, boxes, the boxed summary, a letter of transmittal and a contents page.
+A titled table, a figure or a box may be a reference's target; then nothing in it refers.
+
 Both draw resolutions, decisions and provisional agendas too (issue 12): preambular and
 operative paragraphs, subheadings, official numbers, notes numbered with the report or on
 their own, a decision's provisional agenda with headings, the "***" line, sub-items and
@@ -32,16 +37,22 @@ from collections.abc import Callable
 from typing import Any
 
 from hypothesis import strategies as st
+from tests.tables.helpers import png
 
 from cstd_docs.lang import available
 from cstd_docs.model import (
     AgendaDocument,
     AgendaItem,
     AgendaLabel,
+    Alignment,
     Annex,
+    Box,
     Bullet,
+    Cell,
     Chapter,
     Citation,
+    Column,
+    Contents,
     CrossRef,
     Decision,
     DecisionParagraph,
@@ -49,9 +60,11 @@ from cstd_docs.model import (
     Distribution,
     DutyStation,
     Emphasis,
+    Figure,
     Findings,
     FirstPageNotes,
     IndentedLines,
+    Letter,
     Line,
     Link,
     Masthead,
@@ -75,6 +88,9 @@ from cstd_docs.model import (
     Subparagraph,
     Subsection,
     Suggestion,
+    Table,
+    TableNote,
+    TableNoteMark,
     TitleStyle,
     UnnumberedText,
 )
@@ -232,8 +248,11 @@ def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
         return Paragraph(inlines(refs=refs), id=ident, subparagraphs=subs)
 
     def blocks(low: int = 0) -> tuple[Any, ...]:
-        return tuple(block() if draw(st.integers(0, 7)) else instrument()
-                     for _ in range(draw(st.integers(low, max_blocks))))
+        def one() -> Any:
+            kind = draw(st.integers(0, 7))
+            return instrument() if kind == 0 else framed() if kind == 1 else block()
+
+        return tuple(one() for _ in range(draw(st.integers(low, max_blocks))))
 
     # --- instruments (issue 12): no anchors inside them, so a reference from them never names itself
     def plain_id() -> str | None:
@@ -270,6 +289,85 @@ def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
         return Resolution(title(), inlines(refs=False), some(0, 2, lambda: Preambular(inlines(refs=True),
                                                                                      id=plain_id())),
                           operative, id=plain_id(), official_number=number, note_numbering=numbering)
+
+    # --- tables, figures and boxes (issue 13): a numbered one may be an anchor, then nothing in it refers
+    def target_id(numbered: bool) -> tuple[str | None, bool]:
+        """An id (an anchor, if the block prints a number) and whether what it holds may refer."""
+        anchor = made.anchor() if numbered and draw(st.booleans()) else None
+        return anchor or plain_id(), anchor is None
+
+    def framed() -> Table | Figure | Box:
+        kind = draw(st.sampled_from(["table", "table", "box", "figure"]))
+        if kind == "table":
+            return table()
+        if kind == "box":
+            ident, refs = target_id(True)
+            return Box(title(), tuple(UnnumberedText(inlines(refs=refs), id=plain_id())
+                                      for _ in range(draw(st.integers(1, 2)))), id=ident)
+        ident, refs = target_id(True)
+        colour = tuple(draw(st.integers(0, 255)) for _ in range(3))
+        image = png([[colour] * draw(st.integers(1, 3)) for _ in range(draw(st.integers(1, 3)))])
+        return Figure(title(), image, draw(st.text(characters, max_size=10)), width=draw(st.integers(1, 100)),
+                      source=inlines(refs=refs) if draw(st.booleans()) else None, id=ident)
+
+    def grid(count: int, width: int) -> list[list[tuple[int, int, int]]]:
+        """Each row's cells that start in it, (column, colspan, rowspan), with a span now and then."""
+        span = (-1, -1, 1, 1)
+        if count and draw(st.booleans()):
+            row, column = draw(st.integers(0, count - 1)), draw(st.integers(0, width - 1))
+            span = (row, column, draw(st.integers(1, width - column)), draw(st.integers(1, count - row)))
+        covered: set[tuple[int, int]] = set()
+        rows: list[list[tuple[int, int, int]]] = []
+        for r in range(count):
+            rows.append([])
+            for c in range(width):
+                if (r, c) in covered:
+                    continue
+                across, down = span[2:] if (r, c) == span[:2] else (1, 1)
+                covered |= {(r + i, c + j) for i in range(down) for j in range(across)}
+                rows[-1].append((c, across, down))
+        return rows
+
+    def table() -> Table:
+        """1 to 3 columns, a header row or none, 1 to 3 body rows, lettered notes each marked in a cell."""
+        titled = draw(st.integers(0, 3)) != 0
+        ident, refs = target_id(titled)
+        width = draw(st.integers(1, 3))
+        parts = [grid(draw(st.integers(0, 1)), width), grid(draw(st.integers(1, 3)), width)]
+        texts = {(p, r, c): ("",) if draw(st.integers(0, 5)) == 0 else inlines(refs=refs)
+                 for p, rows in enumerate(parts) for r, row in enumerate(rows) for c, _, _ in row}
+        filled = [place for place, text in texts.items() if text != ("",)]
+        notes = tuple(TableNote(note, inlines(refs=refs, notes=False))
+                      for note in (draw(st.lists(ids, max_size=2, unique=True)) if filled else ()))
+        for note in notes:  # every note has its mark (or two) in a written cell
+            for place in draw(st.lists(st.sampled_from(filled), min_size=1, max_size=2)):
+                texts[place] = (*texts[place], TableNoteMark(note.id))
+        align = st.none() | st.sampled_from(list(Alignment))
+        cells = [tuple(tuple(Cell(texts[(p, r, c)], colspan, rowspan, draw(align)) for c, colspan, rowspan in row)
+                       for r, row in enumerate(rows)) for p, rows in enumerate(parts)]
+        return Table(title() if titled else None, columns(width), cells[0], rows=cells[1], notes=notes,
+                     source=inlines(refs=refs) if draw(st.booleans()) else None, id=ident)
+
+    def columns(width: int) -> tuple[Column, ...]:
+        """None given, every width (adding up to 100), or one (the others share the rest)."""
+        kind = draw(st.sampled_from(["none", "equal", "all", "one"]))
+        if kind == "none":
+            return ()
+        cuts = sorted(draw(st.lists(st.integers(1, 99), min_size=width - 1, max_size=width - 1, unique=True)))
+        widths: list[int | None] = [b - a for a, b in zip([0, *cuts], [*cuts, 100], strict=True)]
+        if kind == "equal":
+            widths = [None] * width
+        elif kind == "one":
+            widths = [draw(st.integers(1, 99)), *[None] * (width - 1)] if width > 1 else [None]
+        return tuple(Column(w, draw(st.sampled_from(list(Alignment)))) for w in widths)
+
+    # --- the front matter (issues 13, 14): a boxed summary, a letter of transmittal, a contents page
+    def letter() -> Letter:
+        return Letter(date=draw(st.dates(datetime.date(1946, 1, 1), datetime.date(2100, 12, 31))),
+                      sender=draw(text()), addressee=draw(text()),
+                      paragraphs=some(1, 2, lambda: inlines(refs=True)),
+                      signatories=some(1, 2, lambda: draw(text(12))),
+                      signatory_title=draw(st.none() | text(12)))
 
     def heading_id() -> str | None:
         kind = draw(st.sampled_from(["none", "anchor", "plain"]))
@@ -317,6 +415,8 @@ def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
         Annex(title(), id=heading_id(), content=blocks(), chapters=tuple(chapter() for _ in range(draw(st.integers(0, 1)))))
         for _ in range(draw(st.integers(0, 2)))
     ]
+    summary = some(1, 2, lambda: UnnumberedText(inlines(refs=True), id=plain_id())) if draw(
+        st.integers(0, 3)) == 0 else ()
     # Anchors not placed yet go into a last chapter of their own: every reference resolves.
     rest = [Paragraph(inlines(refs=False), id=a) for a in made.unplaced]
     if rest:
@@ -356,6 +456,9 @@ def reports(draw: Any, max_chapters: int = 3, max_blocks: int = 3) -> Report:
         participants=registry,
         chapters=tuple(chapters),
         annexes=tuple(annexes),
+        summary=summary,
+        letter=letter() if draw(st.integers(0, 3)) == 0 else None,
+        contents=Contents(paragraphs=draw(st.booleans())) if draw(st.integers(0, 3)) == 0 else None,
     )
 
 

@@ -104,11 +104,16 @@ def _objects_with_paths(data: object, path: str = "$") -> list[str]:
     found: list[str] = []
     if isinstance(data, dict):
         if path != "$" and any(k in data for k in ("text", "unnumbered", "title", "theme", "addressee", "bullet",
-                                                    "lines", "line", "items")):
+                                                    "lines", "line", "items", "box", "rows", "header", "image")):
             found.append(path)
-        for key, value in data.items():
-            if key not in ("participants", "masthead", "session", "agenda_items", "link"):  # a link is inline
-                found += _objects_with_paths(value, f"{path}.{key}")
+        if "rows" in data or "header" in data:  # a table's cells and notes are no nodes
+            return found
+        # The boxed summary is read first, under the title block on page 1, wherever the file puts it.
+        keys = sorted(data, key=lambda key: key != "summary") if path == "$" else list(data)
+        for key in keys:
+            # A link is inline; the letter of transmittal is front matter, as the masthead is, not the body.
+            if key not in ("participants", "masthead", "session", "agenda_items", "link", "letter"):
+                found += _objects_with_paths(data[key], f"{path}.{key}")
     elif isinstance(data, list):
         for index, item in enumerate(data):
             found += _objects_with_paths(item, f"{path}[{index}]")

@@ -245,3 +245,98 @@ def test_a_french_citation_prints_its_spaces_once(fmt: Format) -> None:
     report = _report(lambda d: d["participants"]["basso"].update(position="Lead: AI"), language="fr")
     assert first_difference(report, fmt) is None
     assert "Lead\u202f: AI" in cstd_docs.render_markdown(report)
+
+
+def _letter(**fields: Any) -> Edit:
+    """A letter of transmittal before the report, with ``fields`` changed."""
+    def edit(data: dict[str, Any]) -> None:
+        data["letter"] = {"date": "2025-05-02", "sender": "the Co-Chairs", "addressee": "the President",
+                          "paragraphs": ["We have the honour."], "signatories": ["Ana Ferreira"], **fields}
+
+    return edit
+
+
+def _table(**fields: Any) -> Edit:
+    """A small table first in the chapter, with ``fields`` changed."""
+    def edit(data: dict[str, Any]) -> None:
+        _chapter(data)["content"].insert(0, {"title": "Votes", "rows": [["a", "b"]], **fields})
+
+    return edit
+
+
+#: A PNG of one pixel, a figure's image.
+_PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR42mNgiFoAAAFYAPsUvoSCAAAAAElFTkSuQmCC"
+
+
+def _referred(block: dict[str, Any]) -> Edit:
+    """``block`` first in the chapter, with an id a paragraph after it refers to."""
+    def edit(data: dict[str, Any]) -> None:
+        _chapter(data)["content"].insert(0, {**block, "id": "target"})
+        _chapter(data)["content"].append({"text": ["See ", {"ref": "target"}, "."]})
+
+    return edit
+
+
+#: Found once reports() drew this round's constructs (tables, figures, boxes, the summary, a
+#: letter, a contents page): name → (language, edit).
+FRONT_AND_TABLES: dict[str, tuple[str, Edit]] = {
+    # the letter's heading read its date's day as digits only: French prints the first "1er"
+    "a French letter dated the first": ("fr", _letter(date="2025-05-01")),
+    # the letter's heading and signatures were read with their blanks collapsed and stripped
+    "a line break inside a letter's sender": ("en", _letter(sender="the Co-Chairs\rof the panel")),
+    "two spaces inside a letter's addressee": ("en", _letter(addressee="the  President")),
+    "a tab closing a letter's sender (Arabic: the heading ends with it)": ("ar", _letter(sender="the Co-Chairs\t")),
+    "a tab closing a letter's addressee": ("en", _letter(addressee="the President\t")),
+    "a space closing a signatory's name": ("en", _letter(signatories=["Ana Ferreira ", "Tomas Lindqvist"])),
+    "a tab opening a signatory's name": ("ar", _letter(signatories=["\tAna Ferreira"])),
+    # the signatories' title was stripped, U+00A0 too (which Markdown prints as text)
+    "a no-break space opening the signatories' title": ("ar", _letter(signatory_title="\u00a0Co-Chairs")),
+    "a space closing the signatories' title": ("en", _letter(signatory_title="Co-Chairs ")),
+    # Word: the letter's heading is set in the title's style; in H23G it was taken for the title
+    "a letter before a title set in H23G": ("en", lambda d: (_letter()(d), d.update(title_style="H23G"))),
+    # Markdown: a letter's paragraph holding a line break (a hard break) was read as the signature block
+    "a line break inside a letter's paragraph": ("en", _letter(paragraphs=["We have\nthe honour."])),
+    # Markdown: a table's title prints inside "**…**"; bold text in it printed "****a** b**", bold
+    # italic "***b***" inside, which read back otherwise. Its bold is the caption's, as in Word.
+    "bold text opening a table's title": ("en", _table(title=[{"strong": "Bold"}, " rest"])),
+    "bold italic text inside a table's title": ("en", _table(title=["x ", {"strong_emphasis": "both"}, " y"])),
+    "italic text closing a table's title": ("en", _table(title=["x ", {"emphasis": "it"}])),
+    # Markdown: the columns without a width share what the others leave, 6.5 per cent each; read
+    # back as 6 and 7 (HTML: "6.5%"), or as dashes that did not add up to 100 (a pipe table)
+    "one width given, the others sharing 6.5 each": ("en", _table(
+        columns=[{"width": 87}, {}, {}], rows=[["a", "b", "c"]])),
+    "one width given, the others sharing 33.5 each": ("en", _table(
+        columns=[{"width": 33}, {}, {}], rows=[["a", "b", "c"]])),
+    "one width given, the others sharing, under a header": ("en", _table(
+        columns=[{"width": 87}, {}, {}], header=[["h", "i", "j"]], rows=[["a", "b", "c"]])),
+    # Markdown: a table note's line break printed a hard break, and the line after it, opening with
+    # no "<sup>a</sup>", made the notes unread (their marks in the cells became text)
+    "a line break inside a table note's text": ("en", _table(
+        rows=[["a", ["b", {"table_note": "n"}]]], notes=[{"id": "n", "text": "A\nB."}])),
+    # Word: a table or figure a reference names lost its caption's bookmark (no id, the reference
+    # became text); in Arabic the caption's number then printed in the label's right-to-left run
+    "an Arabic table a reference names": ("ar", _referred({"title": "Votes", "rows": [["a", "b"]]})),
+    "an Arabic figure a reference names": ("ar", _referred({"title": "Votes", "image": _PNG})),
+    # Markdown: a cell's text was stripped as Python strips, U+0085 and U+00A0 too
+    "U+0085 closing a cell (HTML table)": ("en", _table(rows=[["a\u0085"], ["b"]])),
+    "U+00A0 opening a cell (pipe table)": ("en", _table(header=[["h", "i"]], rows=[["\u00a0a", "b"]])),
+    # the blanks after "Source:" were all taken for the label's: a source's own were lost
+    "a no-break space opening a table's source": ("en", _table(source="\u00a0UNCTAD")),
+    "a tab opening a table's source": ("zh", _table(source="\tUNCTAD")),
+}
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+@pytest.mark.parametrize("cause", sorted(FRONT_AND_TABLES))
+def test_this_rounds_constructs_print_the_same_once_read_back_alone(cause: str, fmt: Format) -> None:
+    language, edit = FRONT_AND_TABLES[cause]
+    report = _report(edit, language)
+    assert first_difference(report, fmt) is None
+
+
+def test_a_word_reference_to_a_table_keeps_its_target_without_the_source() -> None:
+    """The bookmark on the caption's number names the table: an id from its title, the reference kept."""
+    back = read_alone(_report(_referred({"title": "Votes cast", "rows": [["a", "b"]]})), "docx")
+    table, *_, last = back.chapters[0].content
+    assert table.id == "table-votes-cast"
+    assert last.text == ("See ", CrossRef("table-votes-cast"), ".")  # type: ignore[union-attr]

@@ -283,15 +283,15 @@ class _Layout:
     def letter_line(self, style: str, tokens: list[Token]) -> bool:
         """A letter's heading (in a title's style, reading as the language's "Letter dated …"), or a
         line of the letter; the report's title ends it. True when the paragraph was the letter's."""
-        heading = style in ("hmg", "hchg")
+        heading = style in _TITLE_STYLES  # the writer sets the letter's heading in the title's style
         if heading and self.stage is _Stage.FRONT and self.letter is None:
-            text = runs_text(to_runs(heading_parts(tokens)[1])).strip()
+            text = runs_text(to_runs(heading_parts(tokens)[1]))  # a name's blanks at its end are its own
             if letter_heading(text, self.pack) is not None:
                 self.letter, self.stage = Reading(text, self.pack), _Stage.LETTER
                 return True
         if self.stage is not _Stage.LETTER or self.letter is None:
             return False
-        if heading:
+        if heading:  # the report's title ends it
             self.visible.letter, self.stage = self.letter.done(), _Stage.FRONT
             return False
         self.letter.line(to_runs(tokens))

@@ -20,6 +20,7 @@ from cstd_docs.lang import LanguagePack
 from cstd_docs.model import Alignment
 from cstd_docs.model.tables import MAX_IMAGE_BYTES
 from cstd_docs.readers.classify import FloatLine, Line, TextLine
+from cstd_docs.readers.docx_text import label_bookmark
 from cstd_docs.readers.labels import float_caption, source_label
 from cstd_docs.readers.signature import cut_runs
 from cstd_docs.readers.tokens import Text, Token, has_note, plain, rejoin, runs_text, split_tabs, to_runs
@@ -225,13 +226,15 @@ class DocxFloats:
         self.lines = lines
         #: A caption read and waiting for its table or picture: (label, title, where).
         self.caption: tuple[str, list[VRun], str] | None = None
+        #: The Word writer's bookmark on the caption's number: the table or figure is a reference's target.
+        self.bookmark: str | None = None
 
     def paragraph(self, p: Any, style: str, tokens: list[Token], pack: LanguagePack, where: str) -> bool:
         """True when the paragraph was a caption, a figure or a line under a table or a figure."""
         text = plain(tokens).strip()
         if style == "captiong" and text:
             self.flush(pack)
-            self.caption = (text, [], where)
+            self.caption, self.bookmark = (text, [], where), label_bookmark(p)
             return True
         if style == "captiontitleg" and self.caption is not None:
             self.caption = (self.caption[0], to_runs(tokens) if text else [], self.caption[2])
@@ -254,7 +257,7 @@ class DocxFloats:
         if self.caption is None:
             return
         label, title, where = self.caption
-        self.caption = None
+        self.caption = self.bookmark = None
         self.document.warn(where, f"a caption ({label!r}) with no table or figure under it was read as text",
                            "put the table or the picture back under its caption, or delete the caption")
         self.lines.append(TextLine([label], where))
@@ -277,6 +280,7 @@ class DocxFloats:
         return found.group(1), [found.group(2).strip()] if found.group(2).strip() else []
 
     def table(self, tbl: Any, pack: LanguagePack, where: str) -> None:
+        bookmark, self.bookmark = self.bookmark, None
         caption = self._caption(pack, figure=False)
         grid = self.reader.grid(tbl, where)
         if not grid.rows and not grid.header:
@@ -286,9 +290,10 @@ class DocxFloats:
             self.document.warn(where, f"the caption {caption[0]!r} has no title under it",
                                "the table was read as an untitled table; give it its title back")
         shown = VTable(label, tuple(title), grid.widths, tuple(map(tuple, grid.header)), tuple(map(tuple, grid.rows)))
-        self.lines.append(FloatLine(shown, where))
+        self.lines.append(FloatLine(shown, where, bookmark=bookmark if label is not None else None))
 
     def figure(self, p: Any, pack: LanguagePack, where: str) -> None:
+        bookmark, self.bookmark = self.bookmark, None
         caption = self._caption(pack, figure=True)
         picture = self.reader.picture(p, where)
         if picture is None:
@@ -298,7 +303,8 @@ class DocxFloats:
                                "give it its caption and title, and it reads as a figure")
             return
         image, description, width = picture
-        self.lines.append(FloatLine(VFigure(caption[0], tuple(caption[1]), image, description, width), where))
+        self.lines.append(FloatLine(VFigure(caption[0], tuple(caption[1]), image, description, width), where,
+                                    bookmark=bookmark))
 
     def under(self, style: str, tokens: list[Token], pack: LanguagePack) -> bool:
         """A source or a note under the table or figure just read."""

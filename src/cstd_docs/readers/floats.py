@@ -27,6 +27,22 @@ from cstd_docs.readers.visible import CellRun, VCell, VFigure, VNoteLetter, VRun
 EQUAL = 0.6
 
 
+def _whole(width: float) -> bool:
+    return abs(width - round(width)) < 0.01
+
+
+def _shares(widths: tuple[float, ...]) -> list[int | None] | None:
+    """Widths given whole and equal shares of what they leave (87, 6.5, 6.5, as the writer prints a
+    table some of whose widths are given): those given, None for the others; else None."""
+    given = [round(w) for w in widths if _whole(w)]
+    rest = [w for w in widths if not _whole(w)]
+    if not given or not rest or max(rest) - min(rest) > 0.01 or sum(given) >= 100:
+        return None
+    if abs(sum(given) + sum(rest) - 100) > 0.01 * len(widths):
+        return None
+    return [round(w) if _whole(w) else None for w in widths]
+
+
 def float_block(ctx: Context, placed: Placed) -> Table | Figure:
     shown = placed.block.floating
     assert shown is not None  # a table's or a figure's block carries it (classify)
@@ -85,6 +101,9 @@ class _Table:
 
     def _widths(self) -> list[int | None]:
         widths = self.shown.widths
+        shares = _shares(widths)
+        if shares is not None:
+            return shares
         if not widths or max(widths) - min(widths) < EQUAL:
             return [None] * len(widths)
         rounded = [max(1, round(w)) for w in widths]

@@ -143,7 +143,8 @@ def citations(base: Base, pack: LanguagePack) -> dict[str, tuple[str, ...]]:
 
 #: The first word of a made-up id, by the kind of block it names.
 _PREFIXES = {BlockKind.ANNEX: "annex", BlockKind.CHAPTER: "chapter", BlockKind.SECTION: "section",
-             BlockKind.SUBSECTION: "subsection", BlockKind.SUBPARAGRAPH: "sub"}
+             BlockKind.SUBSECTION: "subsection", BlockKind.SUBPARAGRAPH: "sub", BlockKind.TABLE: "table",
+             BlockKind.FIGURE: "figure"}
 
 
 def context(base: Base | None, blocks: Sequence[VBlock], pack: LanguagePack, language: str,
@@ -169,7 +170,8 @@ def context(base: Base | None, blocks: Sequence[VBlock], pack: LanguagePack, lan
         # whose id only the source knew; it gets one, and the references to it keep pointing at it
         for index, block in enumerate(blocks):
             if block.bookmark is not None and block.bookmark not in bookmarks and index not in anchors:
-                anchors[index] = bookmarks[block.bookmark] = ids.new(block.runs, _PREFIXES.get(block.kind, "p"))
+                words = block.floating.title if block.floating is not None else block.runs  # a table's: its title's
+                anchors[index] = bookmarks[block.bookmark] = ids.new(list(words), _PREFIXES.get(block.kind, "p"))
     cited = citations(base, pack) if base is not None else {}
     builder = InlineBuilder(cited, bookmarks, symbol_link=pack.table.symbol_link)
     return Context(pack, language, base, builder, ids, anchors, source, warnings)

@@ -136,6 +136,7 @@ def float_caption(pack: LanguagePack, figure: bool) -> re.Pattern[str]:
 
 
 def source_label(pack: LanguagePack) -> re.Pattern[str]:
-    """The "Source:" opening the source line under a table or a figure (any spacing before its colon)."""
+    """The "Source:" opening the source line under a table or a figure (any spacing before its colon),
+    and the one space the writers print after it: the blanks after that are the source's own."""
     label = re.escape(pack.table.tables.source.rstrip(":： \u202f\u00a0")).replace(r"\ ", r"\s")
-    return re.compile(rf"^\s*{label}[\s\u202f\u00a0]*[:：]\s*")
+    return re.compile(rf"^\s*{label}[\s\u202f\u00a0]*[:：] ?")

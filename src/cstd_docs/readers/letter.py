@@ -30,21 +30,37 @@ def _plain_form(text: str, pack: LanguagePack) -> str:
     return text
 
 
-def _pattern(template: str, **groups: str) -> re.Pattern[str]:
+def _pattern(template: str, *, exact: bool = False, **groups: str) -> re.Pattern[str]:
+    """The template as a pattern. ``exact``: its spaces as printed, so that the values keep every
+    character (blanks at either end, line breaks); else any blanks between words, for text typed by
+    hand, matched against its :func:`ws` form."""
     pattern = re.escape(template)
     for name, group in groups.items():
         pattern = pattern.replace(re.escape("{" + name + "}"), f"(?P<{name}>{group})")
-    return re.compile(pattern.replace(re.escape(" "), r"\s+"))
+    return re.compile(pattern, re.DOTALL) if exact else re.compile(pattern.replace(re.escape(" "), r"\s+"))
 
 
 def heading_parts(text: str, pack: LanguagePack) -> tuple[str, str, str] | None:
     """(date, sender, addressee) as a letter's heading prints them; None for any other text."""
     template = _plain_form(pack.table.letter_title, pack)
     months = "|".join(re.escape(str(month)) for month in pack.table.months)
-    date = re.escape(pack.table.date).replace(re.escape("{day}"), r"\d{1,2}").replace(
+    # A day the language names apart ("1er" in French) as well as its digits.
+    days = "|".join([*(re.escape(name) for name in pack.table.day_names.values()), r"\d{1,2}"])
+    date = re.escape(pack.table.date).replace(re.escape("{day}"), f"(?:{days})").replace(
         re.escape("{year}"), r"\d{4}").replace(re.escape("{month}"), f"(?:{months})").replace(re.escape(" "), r"\s+")
-    found = _pattern(template, date=date, sender=".+?", addressee=".+?").fullmatch(_plain_form(ws(text), pack))
+    found = (_pattern(template, exact=True, date=date, sender=".+?", addressee=".+?").fullmatch(_plain_form(text, pack))
+             or _pattern(template, date=date, sender=".+?", addressee=".+?").fullmatch(_plain_form(ws(text), pack)))
     return (found["date"], found["sender"], found["addressee"]) if found else None
+
+
+def _signed_name(line: str, pack: LanguagePack) -> str | None:
+    """The name of a line that reads "(Signed) {name}": every character of it as printed, else
+    (a line typed by hand) its words."""
+    exact = _pattern(pack.table.signed, exact=True, name=".+").fullmatch(line)
+    if exact is not None:
+        return exact["name"]
+    loose = _pattern(pack.table.signed, name=".+").fullmatch(ws(line))
+    return loose["name"].strip() if loose is not None else None
 
 
 class Reading:
@@ -52,17 +68,22 @@ class Reading:
 
     def __init__(self, heading: str, pack: LanguagePack) -> None:
         self.heading = heading
-        self.signed = _pattern(pack.table.signed, name=".+")
+        self.pack = pack
         self.paragraphs: list[VRuns] = []
         self.signatures: list[str] = []
         self.title: list[str] = []
 
+    def signs(self, runs: Sequence[VRun]) -> bool:
+        """Whether the line reads "(Signed) {name}": the signature block starts there."""
+        return _signed_name(runs_plain(runs), self.pack) is not None
+
     def line(self, runs: Sequence[VRun]) -> None:
-        text = ws(runs_plain(runs))
-        if self.signed.fullmatch(text):
-            self.signatures.append(text)
+        printed = runs_plain(runs)
+        text = ws(printed)
+        if _signed_name(printed, self.pack) is not None:
+            self.signatures.append(printed)  # as printed: a name keeps its blanks
         elif self.signatures:
-            self.title.append(runs_plain(runs).strip())  # its line breaks kept
+            self.title.append(printed)  # every character of it, its line breaks too
         elif text:
             self.paragraphs.append(tuple(runs))
 
@@ -76,8 +97,7 @@ def letter(ctx: Context, shown: VLetter | None) -> Letter | None:
         return None
     base = ctx.base.report.letter if ctx.base is not None else None
     printed = ctx.base.doc.letter if ctx.base is not None else None
-    signed = _pattern(ctx.pack.table.signed, name=".+")
-    names = tuple(found["name"].strip() for line in shown.signatures if (found := signed.fullmatch(line)))
+    names = tuple(name for line in shown.signatures if (name := _signed_name(line, ctx.pack)) is not None)
     if base is not None and printed is not None and ws(printed.heading) == ws(shown.heading):
         date, sender, addressee = base.date, base.sender, base.addressee
     else:
@@ -89,8 +109,16 @@ def letter(ctx: Context, shown: VLetter | None) -> Letter | None:
             return None
         date, sender, addressee = day, parts[1], parts[2]
     title = "\n".join(shown.title_lines) or None
+    if base is not None and printed is not None and _same_lines(printed.signatures, shown.signatures) \
+            and _same_lines((printed.signatory_title or "",), (title or "",)):
+        # What a format cannot print exactly (a carriage return in a name) is the base's, as printed
+        names, title = base.signatories, base.signatory_title
     return Letter(date=date, sender=sender, addressee=addressee, paragraphs=_paragraphs(ctx, shown),
                   signatories=names, signatory_title=title)
+
+
+def _same_lines(printed: Sequence[str], shown: Sequence[str]) -> bool:
+    return len(printed) == len(shown) and all(ws(a) == ws(b) for a, b in zip(printed, shown, strict=True))
 
 
 def _paragraphs(ctx: Context, shown: VLetter) -> tuple[Inlines, ...]:

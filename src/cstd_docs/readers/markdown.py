@@ -344,7 +344,7 @@ class _Reader:
         the title ends it. True when the chunk was the letter's."""
         heading = _heading(lines[0]) if len(lines) == 1 else None
         if heading is not None and heading[0] == 1:
-            text = unescape(heading[1])
+            text = decoded(heading[1])  # the writer prints a blank at either end of a name as "&#32;"
             if self.letter is None and not self.visible.title and letter_heading(text, pack) is not None:
                 self.letter = Reading(text, pack)
                 return True
@@ -353,9 +353,11 @@ class _Reader:
             return False
         if self.letter is None or self.visible.letter is not None:
             return False
-        if any(line.rstrip().endswith("\\") for line in lines):  # the signature block: a line each
-            for line in lines:
-                self.letter.line(self.runs(re.sub(r"\\$", "", line.strip())))
+        # The signature block, a line each; a paragraph may hold a hard break too, and stays one.
+        if any(line.rstrip().endswith("\\") for line in lines) \
+                and self.letter.signs(parse_runs(re.sub(r"\\$", "", lines[0].strip()), self.notes, [])):
+            for line in lines:  # Markdown's own blanks around a line are spaces and tabs; U+00A0 is text
+                self.letter.line(self.runs(re.sub(r"\\$", "", line.strip(" \t"))))
         else:
             self.letter.line(self.runs(_joined(lines)))
         return True

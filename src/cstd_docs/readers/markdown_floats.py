@@ -36,9 +36,27 @@ _SPAN = {name: re.compile(rf'\b{name}="?(\d{{1,3}})') for name in ("colspan", "r
 _ALIGN = re.compile(r"text-align:\s*(left|center|right)")
 _IMAGE = re.compile(r"^!\[((?:[^\]\\]|\\.)*)\]\((\S+?)\)(?:\{width=(\d{1,3})%\})?$", re.S)
 _DATA = re.compile(r"data:image/(?:png|jpeg|gif);base64,([A-Za-z0-9+/]*={0,2})")
+#: The blanks Markdown itself puts around a cell's text.
+_BLANKS = " \t"
 _NOTE_LINE = re.compile(r"^<sup>([^<>\s]{1,3})</sup>\s*(.*)$", re.S)
 _ALIGNS = {("", ""): Alignment.LEFT, (":", ""): Alignment.LEFT, (":", ":"): Alignment.CENTER,
            ("", ":"): Alignment.RIGHT}
+
+
+def _notes_under(lines: list[str]) -> list[tuple[str, str]] | None:
+    """The notes under a table, (letter, text) each: "<sup>a</sup> text" opens one, a line opening
+    none goes on with the one before (its text's line break); None when the first opens none."""
+    notes: list[tuple[str, list[str]]] = []
+    for line in lines:
+        found = _NOTE_LINE.match(line.strip())
+        if found is not None:
+            notes.append((found.group(1), [found.group(2)]))
+        elif notes:
+            notes[-1][1].append(line.strip(" \t"))
+        else:
+            return None
+    # the hard break ending a note's last line parts it from the next note: not its text's
+    return [(letter, re.sub(r"\\$", "", "\n".join(parts))) for letter, parts in notes] or None
 
 
 class MarkdownFloats:
@@ -123,7 +141,7 @@ class MarkdownFloats:
             return False
         text = " ".join(line.strip() for line in lines)
         if source_label(pack).match(unescape(text).replace("*", "").replace("_", "")) is None \
-                and not all(_NOTE_LINE.match(line.strip()) for line in lines):
+                and _notes_under(lines) is None:
             return False  # neither: parsed once, where it is read (its marks counted once)
         runs = self.runs(text)
         source = source_label(pack).match(runs_plain(runs))
@@ -131,10 +149,10 @@ class MarkdownFloats:
             shown = attrs.evolve(last.shown, source=tuple(cut_runs(runs, source.end())))
             self.lines[-1] = attrs.evolve(last, shown=shown)
             return True
-        notes = [_NOTE_LINE.match(re.sub(r"\\$", "", line.strip())) for line in lines]
-        if not isinstance(last.shown, VTable) or not all(notes):
+        notes = _notes_under(lines)
+        if not isinstance(last.shown, VTable) or notes is None:
             return False
-        read = tuple((found.group(1), tuple(self.runs(found.group(2)))) for found in notes if found)
+        read = tuple((letter, tuple(self.runs(text))) for letter, text in notes)
         self.lines[-1] = attrs.evolve(last, shown=attrs.evolve(last.shown, notes=(*last.shown.notes, *read)))
         return True
 
@@ -178,7 +196,9 @@ class MarkdownFloats:
             spans = [int(m.group(1)) if (m := _SPAN[name].search(attributes)) else 1 for name in ("colspan", "rowspan")]
             aligned = _ALIGN.search(attributes)
             align = Alignment(aligned.group(1)) if aligned else Alignment.LEFT
-            cells.append(self._cell(found.group(3).strip(), max(spans[0], 1), max(spans[1], 1), align))
+            # Markdown's own blanks are spaces and tabs (the writer prints a cell's own as "&#32;"):
+            # U+0085 or U+00A0 at either end of a cell is its text
+            cells.append(self._cell(found.group(3).strip(_BLANKS), max(spans[0], 1), max(spans[1], 1), align))
         return cells
 
 
@@ -189,4 +209,4 @@ def _cells(line: str) -> list[str]:
         text = text[1:]
     if text.endswith("|") and not text.endswith("\\|"):
         text = text[:-1]
-    return [cell.strip() for cell in _PIPE.split(text)]
+    return [cell.strip(_BLANKS) for cell in _PIPE.split(text)]

@@ -149,10 +149,17 @@ class VFigure:
     source: VRuns | None = None
 
 
+def _in_bold(runs: Iterable[VRun]) -> list[VRun]:
+    """A title printed bold as a whole (a caption's): its bold text is the line's, its bold italic
+    italic, as the Markdown writer prints them inside "**…**"."""
+    return [r.text if isinstance(r, Strong) else Emphasis(r.text) if isinstance(r, StrongEmphasis) else r
+            for r in runs]
+
+
 def float_runs(shown: VTable | VFigure) -> list[VRun]:
     """Everything a table or a figure prints, as one run of text for pairing it with the base: the
     same texts are the same table (its spans, alignments and widths included as words)."""
-    out: list[VRun] = [*shown.title]
+    out: list[VRun] = [*_in_bold(shown.title)]
     if isinstance(shown, VTable):
         out.append(f" ‖ {' '.join(f'{w:.0f}' for w in shown.widths)}")
         for row in (*shown.header, *shown.rows):

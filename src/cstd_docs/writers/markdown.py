@@ -47,7 +47,15 @@ from cstd_docs.resolve.document import (
 )
 from cstd_docs.resolve.instruments import within_resolutions
 from cstd_docs.writers.markdown_tables import figure_markdown, table_markdown
-from cstd_docs.writers.markdown_text import escape, field, note_mark_separator, numbered, runs, unlabelled_start
+from cstd_docs.writers.markdown_text import (
+    escape,
+    field,
+    in_bold,
+    note_mark_separator,
+    numbered,
+    runs,
+    unlabelled_start,
+)
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -271,7 +279,7 @@ def _new_environment(template_dir: str | Path | None) -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(runs=runs, text=field, start=unlabelled_start, numbered=numbered,
-                       heading_start=heading_start, styled=styled)
+                       heading_start=heading_start, styled=styled, in_bold=in_bold)
     return env
 
 

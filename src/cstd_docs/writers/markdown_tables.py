@@ -53,13 +53,23 @@ def _column_alignments(block: ResolvedTable, columns: int) -> list[Alignment] | 
     return [a or Alignment.LEFT for a in out]
 
 
+def _dashes(widths: Sequence[float]) -> list[int]:
+    """Whole per cents adding up to 100 (the largest remainders rounded up), at least one each: read
+    back, the counts are the widths, given whole (shares of 87 per cent left, 6.5 each, round to 6)."""
+    counts = [max(1, int(width)) for width in widths]
+    by_remainder = sorted(range(len(widths)), key=lambda at: widths[at] - int(widths[at]), reverse=True)
+    for at in by_remainder[: max(0, 100 - sum(counts))]:
+        counts[at] += 1
+    return counts
+
+
 def _pipe(block: ResolvedTable, aligned: list[Alignment], runs: RunsToText) -> str:
     equal = _equal(block.widths)
     lines = [_pipe_row(block.header[0], runs)]
     delimiters = []
-    for width, align in zip(block.widths, aligned, strict=True):
+    counts = [3] * len(aligned) if equal else _dashes(block.widths)
+    for dashes, align in zip(counts, aligned, strict=True):
         before, after = _DELIMITERS[align]
-        dashes = 3 if equal else max(1, round(width))
         delimiters.append(f"{before}{'-' * dashes}{after}")
     lines.append("|" + "|".join(delimiters) + "|")
     lines.extend(_pipe_row(row, runs) for row in block.rows)

@@ -12,7 +12,7 @@ from typing import assert_never
 from cstd_docs.model import Emphasis, Link, Strong, StrongEmphasis
 from cstd_docs.resolve.document import NoteLetter, NoteRef, Reference, Run, Runs
 
-__all__ = ["HARD_BREAK", "blank_ends", "escape", "escape_start", "field", "note_mark_separator", "numbered",
+__all__ = ["HARD_BREAK", "blank_ends", "escape", "escape_start", "field", "in_bold", "note_mark_separator", "numbered",
            "runs", "unlabelled_start"]
 
 # ASCII punctuation that CommonMark or pandoc's Markdown would read as markup.
@@ -175,6 +175,21 @@ def _marked(runs: list[_Marked]) -> str:
             out.append(_delimited(escape(run.text), mark))
             at += 1
     return "".join(out)
+
+
+def in_bold(value: Runs) -> list[Run]:
+    """A text printed inside ``**…**`` (a table's or figure's title): its bold is the line's, so bold
+    text prints as plain and bold italic as italic. Nested marks (``****a** b**``) read back
+    otherwise, and Word prints the caption's bold text the same either way."""
+    out: list[Run] = []
+    for run in value:
+        if isinstance(run, Strong):
+            out.append(run.text)
+        elif isinstance(run, StrongEmphasis):
+            out.append(Emphasis(run.text))
+        else:
+            out.append(run)
+    return out
 # --- end strong text inside emphasis
 
 
