@@ -188,16 +188,17 @@ def rerender(saves: int, fmt: str) -> None:
     """The re-render alone, in this process as in a watch: load + render + atomic write, warm."""
     sys.path.insert(0, str(REPO / "src"))
     from cstd_docs import cli
+    from cstd_docs.cli import documents  # the render the watch command runs (cli/documents.py)
 
     with tempfile.TemporaryDirectory(prefix="cstd-watch-") as folder:
         source, output = Path(folder) / "in.json", Path(folder) / f"out.{fmt}"
         source.write_bytes(REFERENCE.read_bytes())
         args = cli.build_parser().parse_args(["watch", str(source), "-o", str(output)])
-        kind = cli._output_format(source, output, args)
+        kind = documents._output_format(source, output, args)
         walls, cpus = [], []
         for index in range(saves + 3):
             wall, cpu = time.perf_counter(), time.process_time()
-            cli._render_with(kind, source, output, args)
+            documents._render_with(kind, source, output, args)
             if index >= 3:
                 walls.append((time.perf_counter() - wall) * 1000)
                 cpus.append((time.process_time() - cpu) * 1000)
