@@ -323,6 +323,8 @@ FRONT_AND_TABLES: dict[str, tuple[str, Edit]] = {
     # the blanks after "Source:" were all taken for the label's: a source's own were lost
     "a no-break space opening a table's source": ("en", _table(source="\u00a0UNCTAD")),
     "a tab opening a table's source": ("zh", _table(source="\tUNCTAD")),
+    # Markdown: a hard break inside a table's source was read as a space
+    "a line break inside a table's source": ("en", _table(source="UNCTAD\nWorld Bank")),
 }
 
 

@@ -31,7 +31,7 @@ from cstd_docs.readers.labels import annex_label, paragraph_number
 from cstd_docs.readers.letter import Reading
 from cstd_docs.readers.letter import heading_parts as letter_heading
 from cstd_docs.readers.markdown_floats import MarkdownFloats
-from cstd_docs.readers.markdown_inline import decoded, parse_runs, unescape
+from cstd_docs.readers.markdown_inline import decoded, joined_lines, parse_runs, unescape
 from cstd_docs.readers.masthead import guess_language
 from cstd_docs.readers.signature import note_runs, unbold
 from cstd_docs.readers.visible import BlockKind, Collecting, NoteRun, VContents, VNote, VRef, VRun
@@ -119,19 +119,6 @@ def _chunks(body: str) -> list[Chunk]:
     return chunks
 
 
-def _joined(lines: list[str]) -> str:
-    """A paragraph's lines as one text: after a hard break (a line ending in an unescaped
-    backslash) the newline stays, so the backslash escapes it into a line break."""
-    out = ""
-    for number, line in enumerate(lines):
-        line = line.strip(BLANKS)
-        if number:
-            trailing = len(out) - len(out.rstrip("\\"))
-            out += "\n" if trailing % 2 else " "
-        out += line
-    return out
-
-
 def _note_texts(chunks: list[Chunk]) -> tuple[dict[str, str], list[Chunk]]:
     """The note definitions (which may continue on indented lines), and the other paragraphs."""
     raw_notes: dict[str, str] = {}
@@ -139,7 +126,7 @@ def _note_texts(chunks: list[Chunk]) -> tuple[dict[str, str], list[Chunk]]:
     for start, lines in chunks:
         found = _NOTE_DEF.match(lines[0])
         if found:
-            raw_notes[found.group(1)] = _joined([found.group(2), *lines[1:]]).strip(BLANKS)
+            raw_notes[found.group(1)] = joined_lines([found.group(2), *lines[1:]]).strip(BLANKS)
         else:
             kept.append((start, lines))
     return raw_notes, kept
@@ -300,7 +287,7 @@ class _Reader:
         heading = _heading(lines[0]) if len(lines) == 1 else None
         if heading is None:
             self.seen_block = True
-            self.lines.append(self.text(pack, _joined(lines), where))
+            self.lines.append(self.text(pack, joined_lines(lines), where))
             return
         depth, content = heading
         if depth == 1:
@@ -336,7 +323,8 @@ class _Reader:
         label = _BOX_LABEL.match(first) if kind is BlockKind.BOX and len(lines) > 1 else None
         anchor, _ = _take_anchor(first)
         number = unescape(label.group(1)) if label else ""
-        self.lines.append(HeadingLine(kind, number, self.runs(_joined(lines[1:] if label else lines)), where, anchor))
+        title = joined_lines(lines[1:] if label else lines)
+        self.lines.append(HeadingLine(kind, number, self.runs(title), where, anchor))
         return True
 
     def letter_chunk(self, pack: LanguagePack, lines: list[str]) -> bool:
@@ -359,7 +347,7 @@ class _Reader:
             for line in lines:  # Markdown's own blanks around a line are spaces and tabs; U+00A0 is text
                 self.letter.line(self.runs(re.sub(r"\\$", "", line.strip(" \t"))))
         else:
-            self.letter.line(self.runs(_joined(lines)))
+            self.letter.line(self.runs(joined_lines(lines)))
         return True
     # --- bulleted lists and indented lines (issue 13)
     def bullets(self, lines: list[str], start: int) -> None:
@@ -374,7 +362,7 @@ class _Reader:
             else:
                 items[-1][2].append(line)
         for number, level, item in items:
-            anchor, joined = _take_anchor(_joined(item))
+            anchor, joined = _take_anchor(joined_lines(item))
             self.lines.append(TextLine(self.runs(joined), f"line {number}", bullet=level, anchor=anchor))
 
     def line_block(self, lines: list[str], start: int, sink: list[Problem], source: str) -> None:
@@ -413,7 +401,7 @@ class _Reader:
             kind = _QUOTED_HEADINGS.get(len(heading.group(1)), BlockKind.RESOLUTION)
             self.lines.append(HeadingLine(kind, "", self.runs(content), where, anchor))
             return
-        line = self.text(language_pack(self.language or "en"), _joined(inner), where)
+        line = self.text(language_pack(self.language or "en"), joined_lines(inner), where)
         self.lines.append(attrs.evolve(line, instrument=True, depth=2 if nested else 0))
     # --- end instruments
 

@@ -21,7 +21,7 @@ from cstd_docs.lang import LanguagePack
 from cstd_docs.model import Alignment, Strong
 from cstd_docs.readers.classify import FloatLine, Line, TextLine
 from cstd_docs.readers.labels import float_caption, source_label
-from cstd_docs.readers.markdown_inline import unescape
+from cstd_docs.readers.markdown_inline import joined_lines, unescape
 from cstd_docs.readers.signature import cut_runs, runs_plain
 from cstd_docs.readers.visible import CellRun, VCell, VFigure, VNoteLetter, VRun, VTable
 
@@ -139,7 +139,7 @@ class MarkdownFloats:
         last = self.lines[-1] if self.lines else None
         if not isinstance(last, FloatLine):
             return False
-        text = " ".join(line.strip() for line in lines)
+        text = joined_lines(lines)  # a hard break in a source stays a line break
         if source_label(pack).match(unescape(text).replace("*", "").replace("_", "")) is None \
                 and _notes_under(lines) is None:
             return False  # neither: parsed once, where it is read (its marks counted once)

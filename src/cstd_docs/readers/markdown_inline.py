@@ -150,3 +150,16 @@ class _Inline:
 def parse_runs(text: str, notes: Mapping[str, Sequence[NoteRun]], missing: list[str]) -> list[VRun]:
     """Inline Markdown as runs; marks of notes not in ``notes`` go to ``missing``."""
     return _Inline(text, notes, missing).parse()
+
+
+def joined_lines(lines: list[str]) -> str:
+    """A paragraph's lines as one text: after a hard break (a line ending in an unescaped
+    backslash) the newline stays, so the backslash escapes it into a line break."""
+    out = ""
+    for number, line in enumerate(lines):
+        line = line.strip(" \t")
+        if number:
+            trailing = len(out) - len(out.rstrip("\\"))
+            out += "\n" if trailing % 2 else " "
+        out += line
+    return out
