@@ -146,6 +146,13 @@ CAUSES: dict[str, Edit] = {
     # Markdown: two instruments of one number numbering their notes on their own, the first with
     # none: the second's notes were keyed "68/1-2", and read back (the first's numbering unseen) "68/1"
     "a second resolution of one number with its own notes": lambda d: _two_resolutions_68_1(_chapter(d)),
+    # an agenda of its own right after a decision numbering its notes on its own was read as the
+    # decision's: its notes took the decision's numbers ("52/120.2" for "3")
+    "an agenda after a decision numbering its own notes": lambda d: _chapter(d)["content"].__setitem__(
+        slice(0, 0), [{"title": "A decision", "official_number": "52/120", "note_numbering": "own",
+                       "paragraphs": [{"text": ["The Council decides.", {"note": "Own note."}]}]},
+                      {"title": "Provisional agenda",
+                       "items": [{"text": ["Election of officers.", {"note": "The report's note."}]}]}]),
     # Word: unnumbered text that starts like a label was read as a paragraph or subparagraph;
     # the writer now says the paragraph is not numbered (w:numId 0), which prints nothing
     "unnumbered text typed '1. '": _unnumbered("1. Typed by the author."),

@@ -9,6 +9,7 @@ depth (a sub-item's a step further in: its Word indent, a quote in the Markdown 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from cstd_docs.model import (
     AgendaDocument,
@@ -24,9 +25,19 @@ from cstd_docs.model.walk import walk
 from cstd_docs.readers.inlines import Context
 from cstd_docs.readers.match import Placed
 from cstd_docs.readers.signature import runs_plain
-from cstd_docs.readers.visible import BlockKind, VNote, VRun
+from cstd_docs.readers.visible import BlockKind, VNote, VRun, restarted
 
 __all__ = ["AgendaParser"]
+
+
+#: The blocks a provisional agenda prints, from its title to its last document.
+_AGENDA_PARTS = (BlockKind.AGENDA_TITLE, BlockKind.AGENDA_HEADING, BlockKind.AGENDA_SEPARATOR, BlockKind.AGENDA_ITEM,
+                 BlockKind.AGENDA_SUB_ITEM, BlockKind.DOCUMENTATION, BlockKind.DOCUMENT)
+
+
+def _numberings(blocks: Sequence[Placed]) -> set[bool]:
+    """How the notes of ``blocks`` are numbered: True for an instrument's own (a typed, restarted number)."""
+    return {restarted(run) for placed in blocks for run in placed.block.runs if isinstance(run, VNote)}
 
 
 def _cut(runs: list[VRun], count: int) -> list[VRun]:
@@ -107,15 +118,24 @@ class AgendaParser:
             self._parents = {id(v.node): v.parent for v in walk(base.report)}
         return self._parents.get(id(node))
 
-    def agenda_of_decision(self, pos: int) -> bool:
-        """The agenda starting at ``pos`` is the decision's above it: unless the base had it on its own."""
+    def agenda_of_decision(self, pos: int, decision: Sequence[Placed] = ()) -> bool:
+        """The agenda starting at ``pos`` is the decision's above it (its blocks ``decision``): unless the
+        base had it on its own, or their notes are numbered apart (the decision's own "1", the agenda's
+        the report's "3", or the reverse: an agenda within a decision numbers its notes as it does)."""
         placed = self.placed[pos]
         node = placed.node
         if isinstance(node, ProvisionalItem):
             node = self.base_parent(node)
-        if not isinstance(node, ProvisionalAgenda):
-            return True  # new, or no base: a decision approves the agenda that follows it
-        return isinstance(self.base_parent(node), Decision)
+        if isinstance(node, ProvisionalAgenda):
+            return isinstance(self.base_parent(node), Decision)
+        own, agenda = _numberings(decision), _numberings(self._agenda_blocks(pos))
+        return not (own and agenda and own != agenda)  # new, or no base: a decision approves the agenda after it
+
+    def _agenda_blocks(self, pos: int) -> Sequence[Placed]:
+        end = pos
+        while end < len(self.placed) and self.kind(end) in _AGENDA_PARTS:
+            end += 1
+        return self.placed[pos:end]
 
     def sub_items(self, pos: int) -> tuple[tuple[ProvisionalSubItem, ...], int]:
         out: list[ProvisionalSubItem] = []

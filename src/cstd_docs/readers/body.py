@@ -323,7 +323,7 @@ class _Parser(AgendaParser):
         pos += title is not None
         paragraphs: list[DecisionPart] = []
         while self.kind(pos) is BlockKind.DECISION_TEXT or (self.kind(pos) in _AGENDA_STARTS
-                                                            and self.agenda_of_decision(pos)):
+                                                            and self.agenda_of_decision(pos, self.placed[start:pos])):
             if self.kind(pos) is not BlockKind.DECISION_TEXT:  # the provisional agenda it approves
                 agenda, pos = self.agenda(pos)
                 paragraphs.append(agenda)
