@@ -129,7 +129,9 @@ class AgendaParser:
         if isinstance(node, ProvisionalAgenda):
             return isinstance(self.base_parent(node), Decision)
         own, agenda = _numberings(decision), _numberings(self._agenda_blocks(pos))
-        return not (own and agenda and own != agenda)  # new, or no base: a decision approves the agenda after it
+        # new, or no base: a decision approves the agenda after it, unless each numbers its notes one way
+        # and the two ways differ (a first page's asterisk among the decision's notes decides nothing)
+        return not (len(own) == 1 and len(agenda) == 1 and own != agenda)
 
     def _agenda_blocks(self, pos: int) -> Sequence[Placed]:
         end = pos
