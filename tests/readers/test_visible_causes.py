@@ -326,6 +326,11 @@ FRONT_AND_TABLES: dict[str, tuple[str, Edit]] = {
     "an Arabic figure a reference names": ("ar", _referred({"title": "Votes", "image": _PNG})),
     # Markdown: a cell's text was stripped as Python strips, U+0085 and U+00A0 too
     "U+0085 closing a cell (HTML table)": ("en", _table(rows=[["a\u0085"], ["b"]])),
+    # Markdown: a table note's U+0085 at either end was taken for the blanks around "<sup>a</sup>"
+    "U+0085 opening a table note": ("ar", _table(rows=[[{"text": ["a", {"table_note": "n"}]}]],
+                                               notes=[{"id": "n", "text": "\u0085note"}])),
+    "U+0085 closing a table note": ("ar", _table(rows=[[{"text": ["a", {"table_note": "n"}]}]],
+                                               notes=[{"id": "n", "text": "note\u0085"}])),
     "U+00A0 opening a cell (pipe table)": ("en", _table(header=[["h", "i"]], rows=[["\u00a0a", "b"]])),
     # the blanks after "Source:" were all taken for the label's: a source's own were lost
     "a no-break space opening a table's source": ("en", _table(source="\u00a0UNCTAD")),

@@ -38,7 +38,7 @@ _IMAGE = re.compile(r"^!\[((?:[^\]\\]|\\.)*)\]\((\S+?)\)(?:\{width=(\d{1,3})%\})
 _DATA = re.compile(r"data:image/(?:png|jpeg|gif);base64,([A-Za-z0-9+/]*={0,2})")
 #: The blanks Markdown itself puts around a cell's text.
 _BLANKS = " \t"
-_NOTE_LINE = re.compile(r"^<sup>([^<>\s]{1,3})</sup>\s*(.*)$", re.S)
+_NOTE_LINE = re.compile(r"^<sup>([^<>\s]{1,3})</sup>[ \t]*(.*)$", re.S)  # U+0085 after the letter is text
 _ALIGNS = {("", ""): Alignment.LEFT, (":", ""): Alignment.LEFT, (":", ":"): Alignment.CENTER,
            ("", ":"): Alignment.RIGHT}
 
@@ -48,7 +48,7 @@ def _notes_under(lines: list[str]) -> list[tuple[str, str]] | None:
     none goes on with the one before (its text's line break); None when the first opens none."""
     notes: list[tuple[str, list[str]]] = []
     for line in lines:
-        found = _NOTE_LINE.match(line.strip())
+        found = _NOTE_LINE.match(line.strip(_BLANKS))  # Markdown's blanks only: U+0085 is text
         if found is not None:
             notes.append((found.group(1), [found.group(2)]))
         elif notes:
