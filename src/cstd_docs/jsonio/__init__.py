@@ -19,7 +19,8 @@ from cstd_docs.jsonio.converter import converter, json_name
 from cstd_docs.jsonio.input_errors import MAX_ITEM_ERRORS, InputError, error_budget
 from cstd_docs.jsonio.limits import MAX_FILE_SIZE, limit_problem, size_problem
 from cstd_docs.model import Report
-from cstd_docs.model.check import check, check_once
+from cstd_docs.model.check import check
+from cstd_docs.model.sound import check_once
 from cstd_docs.outputs import write_atomically
 from cstd_docs.perf import gc_paused
 

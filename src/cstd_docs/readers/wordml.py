@@ -34,6 +34,7 @@ from cstd_docs.readers.tokens import (
     to_runs,
 )
 from cstd_docs.readers.visible import NoteRun, VNote, VRef
+from cstd_docs.readers.wordml_notes import note_body
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -278,46 +279,6 @@ class _Walker:
         return custom
 
 
-def _blank(token: Token) -> bool:
-    return isinstance(token, (Tab, Break)) or (isinstance(token, Text) and not token.text.strip())
-
-
-def _note_body(tokens: list[Token]) -> list[Token]:
-    """A footnote paragraph without its mark and the tabs around it: "TAB mark TAB text", "TAB * TAB text"."""
-    marks = [i for i, t in enumerate(tokens) if isinstance(t, OwnMark)]
-    if marks:
-        before = sum(1 for t in tokens[: marks[0]] if isinstance(t, Tab))
-        tokens = tokens[marks[0] + 1 :]
-        if tokens and isinstance(tokens[0], Tab):
-            # The layout's tabs: TAB mark TAB (LibreOffice re-saves it mark TAB TAB); the rest is
-            # the note's text, its own blanks included
-            for _ in range(max(2 - before, 1)):
-                if tokens and isinstance(tokens[0], Tab):
-                    tokens = tokens[1:]
-            return tokens
-    else:  # a typed mark ("*"): TAB * TAB text; LibreOffice's re-save: * TAB * TAB text
-        typed = 0
-        for _ in range(3):
-            tabs = [i for i, t in enumerate(tokens) if isinstance(t, Tab)]
-            if not tabs:
-                break
-            head = "".join(t.text for t in tokens[: tabs[0]] if isinstance(t, Text)).strip()
-            # after the mark, a tab with nothing before it is the note's own text (LibreOffice's
-            # re-save repeats the mark itself: "* TAB * TAB text")
-            if not re.fullmatch(r"[*\d†‡§]*", head) or (head and typed == 2) or (typed and not head):
-                break
-            tokens = tokens[tabs[0] + 1 :]
-            typed += bool(head)
-        if typed:
-            return tokens  # the layout's tabs taken: the rest is the note's text, its own blanks included
-    while tokens and _blank(tokens[0]):
-        tokens = tokens[1:]
-    if marks and len(tokens) > 1 and isinstance(tokens[0], Text) and isinstance(tokens[1], Tab) and re.fullmatch(
-            r"[*†‡§]+", tokens[0].text.strip()):  # a custom mark typed after the note's own (LibreOffice's copies)
-        tokens = tokens[2:]
-    return tokens
-
-
 def _external_links(package: Package, part: str) -> dict[str, str]:
     """Relationship id → address, for a part's hyperlinks to the outside."""
     return {rid: target for rid, kind, target, mode in package.rels(part)
@@ -413,7 +374,7 @@ class WordDocument:
             for p in note.iter(w("p")):
                 formatting(p, place, self.losses, self.warn)
             paragraphs = [runs for p in note.iter(w("p"))
-                          if (runs := to_runs(_note_body(self.tokens(p, True, place))))]
+                          if (runs := to_runs(note_body(self.tokens(p, True, place))))]
             if len(paragraphs) > 1:
                 self.warn("footnotes", f"note {note.get(w('id'))} has {len(paragraphs)} paragraphs",
                           "they were joined with a space")

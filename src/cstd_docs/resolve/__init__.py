@@ -61,8 +61,8 @@ from cstd_docs.model import (
     TableNoteMark,
     UnnumberedText,
 )
-from cstd_docs.model.check import check_once
 from cstd_docs.model.lists import Bullet, IndentedLines, Line
+from cstd_docs.model.sound import check_once
 from cstd_docs.model.walk import Visit, walk
 from cstd_docs.perf import gc_paused
 from cstd_docs.resolve import first_page, tables
