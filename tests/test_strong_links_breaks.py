@@ -18,6 +18,7 @@ from cstd_docs.jsonio.converter import converter
 from cstd_docs.model import Emphasis, Inlines, Link, Note, Paragraph, Strong, plain_text
 from cstd_docs.readers.markdown_inline import parse_runs
 from cstd_docs.resolve import resolve
+from cstd_docs.resolve.document import NoteRef
 from cstd_docs.writers.docx import docx_bytes
 from cstd_docs.writers.markdown import runs
 
@@ -57,8 +58,6 @@ def test_a_wrong_link_is_refused_with_its_place_and_a_fix(example: cstd_docs.Rep
 
 
 def test_the_markdown_writer_marks_each_construct() -> None:
-    from cstd_docs.resolve.document import NoteRef
-
     printed = runs(("a\nb", Strong("c"), Link("d", "https://x.org"), NoteRef(0, "1"), NoteRef(1, "2"), "\n e"))
     assert printed == "a\\\nb**c**[d](https://x.org)[^1]<sup>,</sup>[^2]<br> e"
     assert runs(("x\ny",), "<br>") == "x<br>y"  # a heading's line cannot break
@@ -143,8 +142,6 @@ def test_what_a_word_draft_holds_that_the_model_cannot_keep_is_reported_with_its
 def test_the_comma_stands_only_between_note_marks_side_by_side() -> None:
     """Bold or italic text between two marks parts them: no superscript comma (the Markdown writer
     printed one when the text between was bold, as the Word writer never did)."""
-    from cstd_docs.resolve.document import NoteRef
-
     marks = (NoteRef(0, "1"), NoteRef(1, "2"))
     assert runs((marks[0], marks[1])) == "[^1]<sup>,</sup>[^2]"
     for between in (Strong("bold"), Emphasis("italic"), "plain"):

@@ -79,6 +79,15 @@ def _two_resolutions_68_1(chapter: dict[str, Any]) -> None:
                                    "note_numbering": "own", "operative": [{"text": ["Decides.", *notes]}]})
 
 
+def _agenda_after_own_decision(chapter: dict[str, Any]) -> None:
+    """A decision numbering its notes on its own, then a provisional agenda of its own with a note."""
+    chapter["content"][0:0] = [
+        {"title": "A decision", "official_number": "52/120", "note_numbering": "own",
+         "paragraphs": [{"text": ["The Council decides.", {"note": "Own note."}]}]},
+        {"title": "Provisional agenda", "items": [{"text": ["Election of officers.", {"note": "The report's note."}]}]},
+    ]
+
+
 #: name → the edit that once printed differently after the round trip.
 CAUSES: dict[str, Edit] = {
     # The readers stripped a text's ends (Python's notion of white space, U+0085 included);
@@ -148,11 +157,7 @@ CAUSES: dict[str, Edit] = {
     "a second resolution of one number with its own notes": lambda d: _two_resolutions_68_1(_chapter(d)),
     # an agenda of its own right after a decision numbering its notes on its own was read as the
     # decision's: its notes took the decision's numbers ("52/120.2" for "3")
-    "an agenda after a decision numbering its own notes": lambda d: _chapter(d)["content"].__setitem__(
-        slice(0, 0), [{"title": "A decision", "official_number": "52/120", "note_numbering": "own",
-                       "paragraphs": [{"text": ["The Council decides.", {"note": "Own note."}]}]},
-                      {"title": "Provisional agenda",
-                       "items": [{"text": ["Election of officers.", {"note": "The report's note."}]}]}]),
+    "an agenda after a decision numbering its own notes": lambda d: _agenda_after_own_decision(_chapter(d)),
     # Word: unnumbered text that starts like a label was read as a paragraph or subparagraph;
     # the writer now says the paragraph is not numbered (w:numId 0), which prints nothing
     "unnumbered text typed '1. '": _unnumbered("1. Typed by the author."),

@@ -118,7 +118,7 @@ class AgendaParser:
             self._parents = {id(v.node): v.parent for v in walk(base.report)}
         return self._parents.get(id(node))
 
-    def agenda_of_decision(self, pos: int, decision: Sequence[Placed] = ()) -> bool:
+    def agenda_of_decision(self, pos: int, decision: Sequence[Placed]) -> bool:
         """The agenda starting at ``pos`` is the decision's above it (its blocks ``decision``): unless the
         base had it on its own, or their notes are numbered apart (the decision's own "1", the agenda's
         the report's "3", or the reverse: an agenda within a decision numbers its notes as it does)."""
