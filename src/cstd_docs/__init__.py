@@ -16,7 +16,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from cstd_docs.errors import Problem, ReadWarning, ReportError
+from cstd_docs import codecache
+
+codecache.install()  # before the first attrs class (cstd_docs.errors) is defined
+
+from cstd_docs.errors import Problem, ReadWarning, ReportError  # noqa: E402
 
 if TYPE_CHECKING:
     from cstd_docs.api import diff as diff
