@@ -159,7 +159,8 @@ def _with_constant(code: CodeType, old: int, new: int) -> CodeType:
         else value
         for value in code.co_consts
     )
-    return code.replace(co_consts=consts)
+    changed = any(a is not b for a, b in zip(consts, code.co_consts, strict=True))
+    return code.replace(co_consts=consts) if changed else code
 
 
 class _CachedCompile:
@@ -210,13 +211,15 @@ def cache_compilations_of(module: ModuleType) -> None:
 
 
 def install() -> None:
-    """Cache what attrs compiles for each class and cattrs for each structuring function.
-
-    cattrs is imported here although ``import cstd_docs`` alone does not need it: every
-    command and every rendering does (the JSON converter, the language tables).
-    """
+    """Cache what attrs compiles for each class (before the package's first class)."""
     import attr._make
-    import cattrs.gen
 
     cache_compilations_of(attr._make)
+
+
+def install_for_cattrs() -> None:
+    """Cache what cattrs compiles for each structuring function: called where a converter is
+    made, so that ``import cstd_docs`` alone does not import cattrs."""
+    import cattrs.gen
+
     cache_compilations_of(cattrs.gen)

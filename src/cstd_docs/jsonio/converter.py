@@ -33,11 +33,14 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from cstd_docs import codecache
 from cstd_docs import model as m
 from cstd_docs.jsonio.input_errors import InputError
 from cstd_docs.jsonio.input_errors import describe as _describe
 from cstd_docs.jsonio.input_errors import stop as _stop
 from cstd_docs.jsonio.tables import configure_tables
+
+codecache.install_for_cattrs()  # before this module's converter writes its first hook
 
 #: The JSON object key of each inline kind, and the field it holds.
 INLINE_KEYS: dict[str, tuple[type, str]] = {

@@ -20,7 +20,10 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, override
 from cattrs.v import format_exception, transform_error
 
+from cstd_docs import codecache
 from cstd_docs.errors import Problem, ReportError
+
+codecache.install_for_cattrs()  # before this module's converter writes its first hook
 
 __all__ = ["AgendaLabels", "Distributions", "EnglishOrdinals", "Instruments", "LanguageTable", "Typography",
            "parse_table"]
