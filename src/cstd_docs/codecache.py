@@ -150,17 +150,17 @@ def _type_hash(source: str, filename: str) -> tuple[str, int | None]:
 
 
 def _with_constant(code: CodeType, old: int, new: int) -> CodeType:
-    """``code`` with the integer constant ``old`` read as ``new``, in nested functions too."""
-    consts = tuple(
-        new
-        if type(value) is int and value == old
-        else _with_constant(value, old, new)
-        if isinstance(value, CodeType)
-        else value
-        for value in code.co_consts
-    )
-    changed = any(a is not b for a, b in zip(consts, code.co_consts, strict=True))
-    return code.replace(co_consts=consts) if changed else code
+    """``code`` with the integer constant ``old`` read as ``new``: the script holds it once,
+    in one function, so the search ends at the code object that holds it."""
+    consts = code.co_consts
+    if old in consts:
+        return code.replace(co_consts=tuple(new if type(value) is int and value == old else value for value in consts))
+    for index, value in enumerate(consts):
+        if isinstance(value, CodeType):
+            replaced = _with_constant(value, old, new)
+            if replaced is not value:
+                return code.replace(co_consts=(*consts[:index], replaced, *consts[index + 1 :]))
+    return code
 
 
 class _CachedCompile:

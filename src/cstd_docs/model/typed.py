@@ -232,9 +232,13 @@ def _refuse(owner: str, attribute: attrs.Attribute[Any], found: tuple[str, str, 
 
 
 def typed_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
-    """An attrs ``field_transformer``: every field checks its value's type."""
-    result = []
+    """An attrs ``field_transformer``: every field checks its value's type.
+
+    attrs hands the transformer attributes made for this class alone, so the validator is
+    set on them in place, as attrs' own ``resolve_types`` sets their types: ``evolve``
+    copies an attribute slot by slot, a quarter of the time a model class took to build.
+    """
     for f in fields:
         check = _FieldCheck()
-        result.append(f.evolve(validator=check if f.validator is None else attrs.validators.and_(f.validator, check)))
-    return result
+        object.__setattr__(f, "validator", check if f.validator is None else attrs.validators.and_(f.validator, check))
+    return fields
