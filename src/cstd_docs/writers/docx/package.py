@@ -109,15 +109,41 @@ def _without_dropped_overrides(data: bytes, kept: list[str]) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+_default_reader: object | None = None
+
+
+def _default_package() -> DocumentPart:
+    """A fresh package from the trimmed default, its zip read once per process.
+
+    python-docx's ``Document`` reads the zip and its relationships again each time; its
+    reader (private) holds only the members' bytes, names and relationships, which no
+    rendering changes, so it is kept, and each report's parts are made from it anew.
+    Should a python-docx release move those classes, ``Document`` reads the zip as before.
+    """
+    global _default_reader
+    try:
+        from docx.opc.package import Unmarshaller
+        from docx.opc.part import PartFactory
+        from docx.opc.pkgreader import PackageReader
+    except ImportError:  # pragma: no cover - a future python-docx
+        return Document(io.BytesIO(_trimmed_default())).part
+    if _default_reader is None:
+        _default_reader = PackageReader.from_file(io.BytesIO(_trimmed_default()))  # type: ignore[no-untyped-call]
+    package = Package()
+    Unmarshaller.unmarshal(_default_reader, package, PartFactory)  # type: ignore[no-untyped-call]
+    return cast(DocumentPart, package.main_document_part)
+
+
 def warm_up() -> None:
     """Prepare what every rendering with the default package shares (before forking workers)."""
     _trimmed_default()
+    _default_package()
 
 
 def open_base(reference_docx: str | os.PathLike[str] | None) -> DocumentPart:
     """The main document part of the package to fill: the default one or the user's."""
     if reference_docx is None:
-        part = Document(io.BytesIO(_trimmed_default())).part
+        part = _default_package()
         assert not any(rel.reltype in _UNNEEDED_DOCUMENT_RELS for rel in part.rels.values())
         return part
     path = Path(reference_docx)
