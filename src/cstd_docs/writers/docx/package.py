@@ -134,6 +134,21 @@ def _default_package() -> DocumentPart:
     return cast(DocumentPart, package.main_document_part)
 
 
+def forget_caches() -> None:
+    """Drop what this process kept between renderings (tests: a rendering from a fresh state)."""
+    global _default_reader
+    from cstd_docs.writers.docx import page
+    from cstd_docs.writers.docx.oxml import build
+    from cstd_docs.writers.docx.package_zip import forget_deflated
+
+    _default_reader = None
+    _CONTENT_TYPES.clear()
+    _RELS.clear()
+    forget_deflated()
+    build.forget_prototypes()
+    page.forget_head_templates()
+
+
 def warm_up() -> None:
     """Prepare what every rendering with the default package shares (before forking workers)."""
     _trimmed_default()

@@ -79,6 +79,15 @@ _DEFLATED: Bounded[bytes, tuple[int, bytes]] = Bounded(entries=256, size=4 << 20
 _KEPT_BELOW = 256 << 10
 
 
+def forget_deflated() -> None:
+    _DEFLATED.clear()
+
+
+def kept_deflated() -> tuple[int, int]:
+    """How many deflated entries are kept, and their bytes (a long process's memory stays flat)."""
+    return len(_DEFLATED), _DEFLATED.held
+
+
 def _deflated(blob: bytes, keep: bool) -> tuple[int, bytes]:
     if keep and len(blob) <= _KEPT_BELOW:
         found = _DEFLATED.get(blob)

@@ -241,6 +241,10 @@ def add_heads(document_part: DocumentPart, sect_pr: Element, report: ResolvedRep
 _HEAD_TEMPLATES: dict[type[HeaderPart | FooterPart], tuple[str, Element]] = {}
 
 
+def forget_head_templates() -> None:
+    _HEAD_TEMPLATES.clear()
+
+
 def _new_head(part_class: type[HeaderPart | FooterPart], package: Package, taken: set[str]) -> HeaderPart | FooterPart:
     """An empty header or footer part named as python-docx's ``new`` names it (the first free
     number), from a copy of its root: ``new`` read its template file and walked the package

@@ -79,6 +79,10 @@ def make(tag: str, attrs: Mapping[str, str | int] | None = None, *children: Elem
     return element
 
 
+def forget_prototypes() -> None:
+    _PROTOTYPES.clear()
+
+
 def _new(tag: str, attrs: Mapping[str, str | int] | None) -> Element:
     try:
         namespaces = _NSMAP[tag]
