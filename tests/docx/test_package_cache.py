@@ -17,9 +17,8 @@ from pathlib import Path
 import pytest
 
 from cstd_docs import load
-from cstd_docs.writers.docx import docx_bytes
+from cstd_docs.writers.docx import docx_bytes, forget_caches
 from cstd_docs.writers.docx import package_zip as pz
-from cstd_docs.writers.docx.package import forget_caches
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 #: Geneva in English, New York, right to left, Chinese: each a different styles part and heads.

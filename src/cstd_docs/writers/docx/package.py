@@ -29,7 +29,7 @@ from docx.parts.document import DocumentPart
 from lxml import etree
 
 from cstd_docs.errors import ReportError
-from cstd_docs.writers.docx.package_zip import Bounded, DatedZip, FastZip
+from cstd_docs.writers.docx.package_zip import Bounded, DatedZip, FastZip, forget_deflated
 from cstd_docs.writers.docx.parts import WML_TEMPLATE_MAIN
 
 #: python-docx's own [Content_Types].xml writer (private): without it, the slower public save.
@@ -135,18 +135,12 @@ def _default_package() -> DocumentPart:
 
 
 def forget_caches() -> None:
-    """Drop what this process kept between renderings (tests: a rendering from a fresh state)."""
+    """Drop what this module kept between renderings (the whole writer's: ``writers.docx.forget_caches``)."""
     global _default_reader
-    from cstd_docs.writers.docx import page
-    from cstd_docs.writers.docx.oxml import build
-    from cstd_docs.writers.docx.package_zip import forget_deflated
-
     _default_reader = None
     _CONTENT_TYPES.clear()
     _RELS.clear()
     forget_deflated()
-    build.forget_prototypes()
-    page.forget_head_templates()
 
 
 def warm_up() -> None:
