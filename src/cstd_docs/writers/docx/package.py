@@ -257,7 +257,7 @@ def _replace_extended_properties(package: OpcPackage) -> None:
 #: [Content_Types].xml by the parts' names and content types (all it is made of); the
 #: relationships' XML by their ids, types and targets. Both bounded: memory stays flat.
 _CONTENT_TYPES: Bounded[tuple[tuple[str, str], ...], bytes] = Bounded(entries=64, size=1 << 20)
-_RELS: Bounded[tuple[tuple[str, str, str, bool], ...], bytes] = Bounded(entries=256, size=2 << 20)
+_RELS: Bounded[tuple[object, ...], bytes] = Bounded(entries=256, size=2 << 20)
 
 
 def _content_types(parts: list[Part]) -> bytes:
@@ -269,8 +269,12 @@ def _content_types(parts: list[Part]) -> bytes:
     return blob
 
 
-def _rels_xml(rels: Relationships) -> bytes:
-    key = tuple((rel.rId, rel.reltype, rel.target_ref, rel.is_external) for rel in rels.values())
+def _rels_xml(source: str, rels: Relationships) -> bytes:
+    """The XML of ``source``'s relationships; each target is written relative to the source, so
+    the source's name and the targets' names make the key (computing each relative target was most
+    of the time of writing them)."""
+    key = (source, *((rel.rId, rel.reltype, rel.is_external,
+                      rel.target_ref if rel.is_external else rel.target_part.partname) for rel in rels.values()))
     blob = _RELS.get(key)
     if blob is None:
         blob = cast(bytes, rels.xml)
@@ -295,12 +299,12 @@ def package_bytes(package: OpcPackage, date: datetime.date) -> bytes:
         part.before_marshal()  # type: ignore[no-untyped-call]
     writer = FastZip(stamp)
     writer.write(CONTENT_TYPES_URI.membername, _content_types(parts))
-    writer.write(PACKAGE_URI.rels_uri.membername, _rels_xml(package.rels))
+    writer.write(PACKAGE_URI.rels_uri.membername, _rels_xml(PACKAGE_URI, package.rels))
     main = package.main_document_part  # the report's own body: not worth keeping
     for part in parts:
         writer.write(part.partname.membername, part.blob, keep=part is not main)
         if len(part.rels):
-            writer.write(part.partname.rels_uri.membername, _rels_xml(part.rels))
+            writer.write(part.partname.rels_uri.membername, _rels_xml(part.partname, part.rels))
     return writer.getvalue()
 
 
