@@ -65,7 +65,8 @@ def make(tag: str, attrs: Mapping[str, str | int] | None = None, *children: Elem
     Made by python-docx's parser, so its custom element classes apply, and declaring the
     tag's namespace as python-docx's ``OxmlElement`` does (a copy of such an element is the same).
     """
-    key = (tag, *[(name, str(value)) for name, value in attrs.items()]) if attrs else tag
+    # The values as given (567 and "567" are two keys for the same element; no caller gives a bool).
+    key = (tag, *attrs.items()) if attrs else tag
     prototype = _PROTOTYPES.get(key)
     if prototype is not None:
         element: Element = prototype.__copy__()  # type: ignore[attr-defined]  # lxml-stubs lack it
