@@ -131,7 +131,10 @@ def test_the_small_zip_writer_writes_the_bytes_zipfile_writes(monkeypatch: pytes
         assert {(i.date_time, i.create_system, i.external_attr >> 16, i.compress_type) for i in infos} == {
             (_STAMP, 3, 0o644, zipfile.ZIP_DEFLATED)
         }
-    monkeypatch.setattr(pz, "_ZIP64_SAFE", 500)  # an entry too big for the small writer: zipfile writes it all
+    monkeypatch.setattr(pz, "_ZIP64_SAFE", 500)  # a package too big for the small writer: zipfile writes it all
+    assert _fast(_ENTRIES) == expected
+    monkeypatch.setattr(pz, "_ZIP64_SAFE", 1 << 30)
+    monkeypatch.setattr(pz, "_MOST_ENTRIES", 2)  # too many entries: zipfile too
     assert _fast(_ENTRIES) == expected
 
 

@@ -21,8 +21,10 @@ from typing import Generic, TypeVar
 
 #: The deflate level of every entry.
 LEVEL = 1
-#: Entries larger than this are written by ``zipfile`` (which knows ZIP64); a report never comes near.
+#: A package larger than this, or of more entries, is written by ``zipfile``, which knows ZIP64
+#: (past 2 GiB or 65,535 entries); a report never comes near.
 _ZIP64_SAFE = 1 << 30
+_MOST_ENTRIES = 0xFFFF
 #: zipfile's own choices for an entry of a seekable file: version 2.0, no flags, no extra field.
 _VERSION = 20
 _SYSTEM_UNIX = 3
@@ -115,12 +117,14 @@ class FastZip:
         self._offset = 0
         self._central: list[bytes] = []
         self._too_big = False
+        self._size = 0
         self._entries: list[tuple[str, bytes]] = []
 
     def write(self, name: str, blob: bytes, *, keep: bool = True) -> None:
         """Add the entry ``name``; ``keep``: its deflated bytes may serve a later report with the same content."""
         self._entries.append((name, blob))
-        if self._too_big or len(blob) > _ZIP64_SAFE:
+        self._size += len(blob)
+        if self._too_big or self._size > _ZIP64_SAFE or len(self._entries) > _MOST_ENTRIES:
             self._too_big = True
             return
         crc, data = _deflated(blob, keep)
