@@ -161,3 +161,17 @@ def test_repeated_renderings_keep_no_more(tmp_path: Path) -> None:
         for name, reference in cases:
             _render(name, reference)
     assert pz.kept_deflated() == after_one_round
+
+
+def test_python_docx_public_paths_give_the_same_bytes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Without python-docx's private reader and content-types writer (a future release), the
+    package is opened with ``Document`` and saved with ``save``, then redated: the same bytes."""
+    from cstd_docs.writers.docx import package
+
+    cases = _cases(tmp_path)
+    fast = [_render(name, reference) for name, reference in cases]
+    forget_caches()
+    monkeypatch.setattr(package, "_ContentTypesItem", None)
+    monkeypatch.setitem(sys.modules, "docx.opc.pkgreader", None)  # its import now fails
+    assert [_render(name, reference) for name, reference in cases] == fast
+    assert package._default_reader is None  # the public path was taken
