@@ -110,14 +110,12 @@ def val(tag: str, value: str | int) -> Element:
 
 def text(content: str) -> Element:
     """A ``w:t``, preserving spaces at either end."""
-    element = make("w:t")
+    element = make("w:t", _PRESERVE if content != content.strip() or "  " in content else None)
     element.text = content
-    if content != content.strip() or "  " in content:
-        element.set(_XML_SPACE, "preserve")
     return element
 
 
-_XML_SPACE = qn("xml:space")
+_PRESERVE = {"xml:space": "preserve"}
 _BREAKS = re.compile(r"([\t\n])")
 
 
@@ -142,10 +140,9 @@ def run(content: str = "", properties: Iterable[Element] = (), *extra: Element) 
     props = list(properties)
     if props:
         r.append(make("w:rPr", None, *sort_children(props, RPR_ORDER)))
-    for element in extra:
-        r.append(element)
-    for child in text_children(content):
-        r.append(child)
+    r.extend(extra)
+    if content:
+        r.extend(text_children(content))
     return r
 
 
@@ -155,8 +152,7 @@ def paragraph(properties: Iterable[Element] = (), runs: Iterable[Element] = ()) 
     props = list(properties)
     if props:
         p.append(make("w:pPr", None, *sort_children(props, PPR_ORDER)))
-    for r in runs:
-        p.append(r)
+    p.extend(runs)
     return p
 
 
@@ -174,9 +170,12 @@ def _rank(order: tuple[str, ...]) -> dict[str, int]:
 
 def sort_children(children: Iterable[Element], order: tuple[str, ...]) -> list[Element]:
     """``children`` sorted into the schema's order (stable for equal tags)."""
+    listed = list(children)
+    if len(listed) < 2:
+        return listed
     rank = _rank(order)
     last = len(order)
-    return sorted(children, key=lambda child: rank.get(str(child.tag), last))
+    return sorted(listed, key=lambda child: rank.get(str(child.tag), last))
 
 
 def put_in_order(parent: Element, child: Element, order: tuple[str, ...]) -> Element:
