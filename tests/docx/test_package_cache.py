@@ -175,3 +175,12 @@ def test_python_docx_public_paths_give_the_same_bytes(monkeypatch: pytest.Monkey
     monkeypatch.setitem(sys.modules, "docx.opc.pkgreader", None)  # its import now fails
     assert [_render(name, reference) for name, reference in cases] == fast
     assert package._default_reader is None  # the public path was taken
+
+
+def test_reports_rendered_in_threads_give_the_same_bytes(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    cases = _cases(tmp_path) * 3
+    alone = [_render(name, reference) for name, reference in cases]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(lambda case: _render(*case), cases)) == alone

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import struct
+import threading
 import zipfile
 import zlib
 from collections import OrderedDict
@@ -45,22 +46,25 @@ class Bounded(Generic[_K, _V]):
         self._entries = entries
         self._size = size
         self._held = 0
+        self._lock = threading.Lock()  # renderings in threads share it
 
     def get(self, key: _K) -> _V | None:
-        found = self._items.get(key)
-        if found is None:
-            return None
-        self._items.move_to_end(key)
-        return found[0]
+        with self._lock:
+            found = self._items.get(key)
+            if found is None:
+                return None
+            self._items.move_to_end(key)
+            return found[0]
 
     def put(self, key: _K, value: _V, size: int) -> None:
-        if size > self._size or key in self._items:
-            return
-        self._items[key] = (value, size)
-        self._held += size
-        while len(self._items) > self._entries or self._held > self._size:
-            _, (_, dropped) = self._items.popitem(last=False)
-            self._held -= dropped
+        with self._lock:
+            if size > self._size or key in self._items:
+                return
+            self._items[key] = (value, size)
+            self._held += size
+            while len(self._items) > self._entries or self._held > self._size:
+                _, (_, dropped) = self._items.popitem(last=False)
+                self._held -= dropped
 
     def __len__(self) -> int:
         return len(self._items)
@@ -70,8 +74,9 @@ class Bounded(Generic[_K, _V]):
         return self._held
 
     def clear(self) -> None:
-        self._items.clear()
-        self._held = 0
+        with self._lock:
+            self._items.clear()
+            self._held = 0
 
 
 #: Deflated entries by their content: (CRC-32, deflated bytes). A few reports' worth of shared

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import threading
 from typing import TYPE_CHECKING, cast
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -237,12 +238,21 @@ def add_heads(document_part: DocumentPart, sect_pr: Element, report: ResolvedRep
         sect_pr.insert(0, reference)
 
 
-#: Each head part class's content type and empty root, from python-docx's own ``new`` the first time.
-_HEAD_TEMPLATES: dict[type[HeaderPart | FooterPart], tuple[str, Element]] = {}
+#: Each head part class's content type and empty root, from python-docx's own ``new`` the first
+#: time; each thread keeps its own (as oxml.build's prototypes).
+_THREAD = threading.local()
+
+
+def _head_templates() -> dict[type[HeaderPart | FooterPart], tuple[str, Element]]:
+    try:
+        kept: dict[type[HeaderPart | FooterPart], tuple[str, Element]] = _THREAD.heads
+    except AttributeError:
+        kept = _THREAD.heads = {}
+    return kept
 
 
 def forget_head_templates() -> None:
-    _HEAD_TEMPLATES.clear()
+    _head_templates().clear()
 
 
 def _new_head(part_class: type[HeaderPart | FooterPart], package: Package, taken: set[str]) -> HeaderPart | FooterPart:
@@ -253,11 +263,12 @@ def _new_head(part_class: type[HeaderPart | FooterPart], package: Package, taken
     number = next(n for n in itertools.count(1) if f"/word/{kind}{n}.xml" not in taken)
     name = f"/word/{kind}{number}.xml"
     taken.add(name)
-    template = _HEAD_TEMPLATES.get(part_class)
+    templates = _head_templates()
+    template = templates.get(part_class)
     if template is None:
         part: HeaderPart | FooterPart = part_class.new(package)
         clear_children(part.element)
-        _HEAD_TEMPLATES[part_class] = (part.content_type, copy.deepcopy(part.element))
+        templates[part_class] = (part.content_type, copy.deepcopy(part.element))
         part.partname = PackURI(name)
         return part
     content_type, root = template

@@ -9,6 +9,7 @@ existing ones when a part comes from a user's file.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Mapping
 
 from docx.oxml.ns import nsmap, qn
@@ -55,8 +56,17 @@ def clark(name: str) -> str:
 #: One element of each tag and attributes made so far, copied for the next: lxml copies an
 #: element in a third of the time it makes one (namespaced attributes cost a microsecond each).
 #: A report's writer uses a few hundred combinations; the bound keeps a long process's memory flat.
-_PROTOTYPES: dict[object, Element] = {}
+#: Each thread keeps its own: a copy shares its prototype's document, which lxml ties to a thread.
+_THREAD = threading.local()
 _MOST_PROTOTYPES = 4096
+
+
+def _prototypes() -> dict[object, Element]:
+    try:
+        kept: dict[object, Element] = _THREAD.prototypes
+    except AttributeError:
+        kept = _THREAD.prototypes = {}
+    return kept
 
 
 def make(tag: str, attrs: Mapping[str, str | int] | None = None, *children: Element | None) -> Element:
@@ -67,13 +77,14 @@ def make(tag: str, attrs: Mapping[str, str | int] | None = None, *children: Elem
     """
     # The values as given (567 and "567" are two keys for the same element; no caller gives a bool).
     key = (tag, *attrs.items()) if attrs else tag
-    prototype = _PROTOTYPES.get(key)
+    prototypes = _prototypes()
+    prototype = prototypes.get(key)
     if prototype is not None:
         element: Element = prototype.__copy__()  # type: ignore[attr-defined]  # lxml-stubs lack it
     else:
         element = _new(tag, attrs)
-        if len(_PROTOTYPES) < _MOST_PROTOTYPES:
-            _PROTOTYPES[key] = element.__copy__()  # type: ignore[attr-defined]
+        if len(prototypes) < _MOST_PROTOTYPES:
+            prototypes[key] = element.__copy__()  # type: ignore[attr-defined]
     for child in children:
         if child is not None:
             element.append(child)
@@ -81,7 +92,7 @@ def make(tag: str, attrs: Mapping[str, str | int] | None = None, *children: Elem
 
 
 def forget_prototypes() -> None:
-    _PROTOTYPES.clear()
+    _prototypes().clear()
 
 
 def _new(tag: str, attrs: Mapping[str, str | int] | None) -> Element:
