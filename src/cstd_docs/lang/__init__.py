@@ -222,6 +222,12 @@ class LanguagePack:
         """
         return self.typeset_pieces((text,))[0]
 
+    @property
+    def typesets_text(self) -> bool:
+        """Whether :meth:`typeset` changes anything: most languages leave the author's text as written."""
+        rules = self.table.typography
+        return rules is not None and rules.apply_to_text
+
     def typeset_pieces(self, pieces: Sequence[str]) -> list[str]:
         """:meth:`typeset` on texts that print one after the other (plain, italic and bold runs):
         the text is typeset as one, each space put or replaced in the piece that holds its place.

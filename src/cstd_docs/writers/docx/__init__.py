@@ -261,6 +261,17 @@ def _build(
 NO_DATE = datetime.date(1980, 1, 1)
 
 
+def forget_caches() -> None:
+    """Drop what this process kept between renderings: the base package, deflated parts,
+    element prototypes, head parts (tests: a rendering from a fresh state)."""
+    from cstd_docs.writers.docx import package
+    from cstd_docs.writers.docx.oxml import build
+
+    package.forget_caches()
+    build.forget_prototypes()
+    page.forget_head_templates()
+
+
 def render_docx(
     report: Report | ResolvedReport,
     path: str | os.PathLike[str],

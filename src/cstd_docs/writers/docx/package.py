@@ -13,22 +13,27 @@ import io
 import os
 import zipfile
 from pathlib import Path
-from typing import IO, cast
+from typing import IO, Any, cast
 
 from docx.api import Document
+from docx.opc import pkgwriter
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.package import OpcPackage
-from docx.opc.packuri import PackURI
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from docx.opc.part import Part
-from docx.opc.pkgwriter import PackageWriter
+from docx.opc.rel import Relationships
 from docx.package import Package
 from docx.parts.document import DocumentPart
 from lxml import etree
 
 from cstd_docs.errors import ReportError
+from cstd_docs.writers.docx.package_zip import Bounded, DatedZip, FastZip, forget_deflated
 from cstd_docs.writers.docx.parts import WML_TEMPLATE_MAIN
+
+#: python-docx's own [Content_Types].xml writer (private): without it, the slower public save.
+_ContentTypesItem: Any = getattr(pkgwriter, "_ContentTypesItem", None)
 
 #: Parts of python-docx's default package a report does not need.
 _UNNEEDED_DOCUMENT_RELS = (
@@ -104,15 +109,50 @@ def _without_dropped_overrides(data: bytes, kept: list[str]) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+_default_reader: object | None = None
+
+
+def _default_package() -> DocumentPart:
+    """A fresh package from the trimmed default, its zip read once per process.
+
+    python-docx's ``Document`` reads the zip and its relationships again each time; its
+    reader (private) holds only the members' bytes, names and relationships, which no
+    rendering changes, so it is kept, and each report's parts are made from it anew.
+    Should a python-docx release move those classes, ``Document`` reads the zip as before.
+    """
+    global _default_reader
+    try:
+        from docx.opc.package import Unmarshaller
+        from docx.opc.part import PartFactory
+        from docx.opc.pkgreader import PackageReader
+    except ImportError:  # pragma: no cover - a future python-docx
+        return Document(io.BytesIO(_trimmed_default())).part
+    if _default_reader is None:
+        _default_reader = PackageReader.from_file(io.BytesIO(_trimmed_default()))  # type: ignore[no-untyped-call]
+    package = Package()
+    Unmarshaller.unmarshal(_default_reader, package, PartFactory)  # type: ignore[no-untyped-call]
+    return cast(DocumentPart, package.main_document_part)
+
+
+def forget_caches() -> None:
+    """Drop what this module kept between renderings (the whole writer's: ``writers.docx.forget_caches``)."""
+    global _default_reader
+    _default_reader = None
+    _CONTENT_TYPES.clear()
+    _RELS.clear()
+    forget_deflated()
+
+
 def warm_up() -> None:
     """Prepare what every rendering with the default package shares (before forking workers)."""
     _trimmed_default()
+    _default_package()
 
 
 def open_base(reference_docx: str | os.PathLike[str] | None) -> DocumentPart:
     """The main document part of the package to fill: the default one or the user's."""
     if reference_docx is None:
-        part = Document(io.BytesIO(_trimmed_default())).part
+        part = _default_package()
         assert not any(rel.reltype in _UNNEEDED_DOCUMENT_RELS for rel in part.rels.values())
         return part
     path = Path(reference_docx)
@@ -214,68 +254,67 @@ def _replace_extended_properties(package: OpcPackage) -> None:
     package.relate_to(part, RT.EXTENDED_PROPERTIES)
 
 
-#: The deflate level of every entry (see _DatedZip).
-_LEVEL = 1
+#: [Content_Types].xml by the parts' names and content types (all it is made of); the
+#: relationships' XML by their ids, types and targets. Both bounded: memory stays flat.
+_CONTENT_TYPES: Bounded[tuple[tuple[str, str], ...], bytes] = Bounded(entries=64, size=1 << 20)
+_RELS: Bounded[tuple[object, ...], bytes] = Bounded(entries=256, size=2 << 20)
 
 
-class _DatedZip:
-    """The zip a package is saved into: every entry dated ``stamp``, deflated, mode 644.
-
-    It stands in for python-docx's physical package writer (the same ``write``/``close``),
-    so each part is serialised and compressed once, already dated: same input, same bytes.
-    """
-
-    def __init__(self, out: io.BytesIO, stamp: tuple[int, int, int, int, int, int]) -> None:
-        # Deflate level 1: half the time of the default 6 (3.4 → 1.8 ms of a 20 ms render of the
-        # reference report) for a larger package: the reference 51 → 56 KB, 100 pages 72 → 87 KB.
-        self._zip = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL)
-        self._stamp = stamp
-
-    def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        entry = zipfile.ZipInfo(pack_uri.membername, date_time=self._stamp)
-        entry.compress_type = zipfile.ZIP_DEFLATED
-        entry.create_system = 3
-        entry.external_attr = 0o644 << 16
-        self._zip.writestr(entry, blob, compresslevel=_LEVEL)  # a ZipInfo takes no level from the zip
-
-    def close(self) -> None:
-        self._zip.close()
+def _content_types(parts: list[Part]) -> bytes:
+    key = tuple((str(part.partname), part.content_type) for part in parts)
+    blob = _CONTENT_TYPES.get(key)
+    if blob is None:
+        blob = cast(bytes, _ContentTypesItem.from_parts(parts).blob)
+        _CONTENT_TYPES.put(key, blob, len(blob) + 100 * len(key))
+    return blob
 
 
-_SERIALISERS = ("_write_content_types_stream", "_write_pkg_rels", "_write_parts")
+def _rels_xml(source: str, rels: Relationships) -> bytes:
+    """The XML of ``source``'s relationships; each target is written relative to the source, so
+    the source's name and the targets' names make the key (computing each relative target was most
+    of the time of writing them)."""
+    key = (source, *((rel.rId, rel.reltype, rel.is_external,
+                      rel.target_ref if rel.is_external else rel.target_part.partname) for rel in rels.values()))
+    blob = _RELS.get(key)
+    if blob is None:
+        blob = cast(bytes, rels.xml)
+        _RELS.put(key, blob, len(blob) + 200 * len(key))
+    return blob
 
 
 def package_bytes(package: OpcPackage, date: datetime.date) -> bytes:
     """The saved package, with every zip entry dated ``date`` (same input, same bytes).
 
-    The steps of ``OpcPackage.save`` with our zip writer: saving with python-docx and
-    rewriting its zip with fixed dates compressed everything twice (a fifth of the time).
-    Those steps are python-docx's private serialisers; should a release rename them, the
-    package is saved and rewritten as before, slower but the same bytes.
+    The steps of ``OpcPackage.save`` (python-docx's ``PackageWriter``: the content types,
+    the package's relationships, then each part and its relationships) written into
+    :class:`FastZip`, which keeps what repeats between reports. Should a python-docx
+    release drop its private content-types writer, the package is saved and rewritten as
+    before, slower but the same bytes.
     """
     stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
-    out = io.BytesIO()
-    if not all(hasattr(PackageWriter, name) for name in _SERIALISERS):
+    if _ContentTypesItem is None:
         return _saved_and_redated(package, stamp)
-    writer = _DatedZip(out, stamp)
     parts = list(package.parts)
     for part in parts:
         part.before_marshal()  # type: ignore[no-untyped-call]
-    # python-docx's own serialisers (private, untyped): the parts and [Content_Types] are its.
-    PackageWriter._write_content_types_stream(writer, parts)  # type: ignore[no-untyped-call]
-    PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
-    PackageWriter._write_parts(writer, parts)  # type: ignore[arg-type]
-    writer.close()
-    return out.getvalue()
+    writer = FastZip(stamp)
+    writer.write(CONTENT_TYPES_URI.membername, _content_types(parts))
+    writer.write(PACKAGE_URI.rels_uri.membername, _rels_xml(PACKAGE_URI, package.rels))
+    main = package.main_document_part  # the report's own body: not worth keeping
+    for part in parts:
+        writer.write(part.partname.membername, part.blob, keep=part is not main)
+        if len(part.rels):
+            writer.write(part.partname.rels_uri.membername, _rels_xml(part.partname, part.rels))
+    return writer.getvalue()
 
 
 def _saved_and_redated(package: OpcPackage, stamp: tuple[int, int, int, int, int, int]) -> bytes:
     raw = io.BytesIO()
     package.save(raw)
     out = io.BytesIO()
-    writer = _DatedZip(out, stamp)
+    writer = DatedZip(out, stamp)
     with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source:
         for info in source.infolist():
-            writer.write(PackURI("/" + info.filename), source.read(info.filename))
+            writer.write(info.filename, source.read(info.filename))
     writer.close()
     return out.getvalue()

@@ -9,9 +9,12 @@ other side; page 1 has neither, only the job number in its footer.
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING
+import itertools
+import threading
+from typing import TYPE_CHECKING, cast
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
 from docx.oxml.ns import qn
 from docx.parts.hdrftr import FooterPart, HeaderPart
 
@@ -30,6 +33,8 @@ from cstd_docs.writers.docx.oxml.build import (
 )
 
 if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.package import Package
     from docx.parts.document import DocumentPart
 
     from cstd_docs.resolve.document import ResolvedReport
@@ -216,14 +221,14 @@ def _footer_paragraphs(report: ResolvedReport, page: str) -> list[Element]:
 def add_heads(document_part: DocumentPart, sect_pr: Element, report: ResolvedReport) -> None:
     """Create the six header and footer parts and reference them from the section."""
     references: list[Element] = []
+    taken = {str(part.partname) for part in document_part.package.iter_parts()}
     for kind, part_class, reference_tag, build in (
         ("header", HeaderPart, "w:headerReference", _header_paragraphs),
         ("footer", FooterPart, "w:footerReference", _footer_paragraphs),
     ):
         for page, ooxml_type in (("odd", "default"), ("even", "even"), ("first", "first")):
-            part = part_class.new(document_part.package)
+            part = _new_head(part_class, document_part.package, taken)
             root: Element = part.element
-            clear_children(root)
             for p in build(report, page):
                 root.append(p)
             rel_type = RT.HEADER if kind == "header" else RT.FOOTER
@@ -231,6 +236,43 @@ def add_heads(document_part: DocumentPart, sect_pr: Element, report: ResolvedRep
             references.append(make(reference_tag, {"w:type": ooxml_type, "r:id": rel_id}))
     for reference in reversed(references):
         sect_pr.insert(0, reference)
+
+
+#: Each head part class's content type and empty root, from python-docx's own ``new`` the first
+#: time; each thread keeps its own (as oxml.build's prototypes).
+_THREAD = threading.local()
+
+
+def _head_templates() -> dict[type[HeaderPart | FooterPart], tuple[str, Element]]:
+    try:
+        kept: dict[type[HeaderPart | FooterPart], tuple[str, Element]] = _THREAD.heads
+    except AttributeError:
+        kept = _THREAD.heads = {}
+    return kept
+
+
+def forget_head_templates() -> None:
+    _head_templates().clear()
+
+
+def _new_head(part_class: type[HeaderPart | FooterPart], package: Package, taken: set[str]) -> HeaderPart | FooterPart:
+    """An empty header or footer part named as python-docx's ``new`` names it (the first free
+    number), from a copy of its root: ``new`` read its template file and walked the package
+    for a name each time, most of the time of the six heads."""
+    kind = "header" if part_class is HeaderPart else "footer"
+    number = next(n for n in itertools.count(1) if f"/word/{kind}{n}.xml" not in taken)
+    name = f"/word/{kind}{number}.xml"
+    taken.add(name)
+    templates = _head_templates()
+    template = templates.get(part_class)
+    if template is None:
+        part: HeaderPart | FooterPart = part_class.new(package)
+        clear_children(part.element)
+        templates[part_class] = (part.content_type, copy.deepcopy(part.element))
+        part.partname = PackURI(name)
+        return part
+    content_type, root = template
+    return part_class(PackURI(name), content_type, cast("BaseOxmlElement", copy.deepcopy(root)), package)
 
 
 def head_roots(document_part: DocumentPart) -> list[Element]:

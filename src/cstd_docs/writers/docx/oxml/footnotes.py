@@ -15,6 +15,8 @@ from docx.oxml.parser import OxmlElement
 from docx.oxml.simpletypes import ST_DecimalNumber, ST_String
 from docx.oxml.xmlchemy import BaseOxmlElement, OptionalAttribute, RequiredAttribute, ZeroOrMore
 
+from cstd_docs.writers.docx.oxml.build import make
+
 if TYPE_CHECKING:
     from lxml import etree
 
@@ -58,10 +60,10 @@ class CT_Footnotes(BaseOxmlElement):
 
     def add_note(self, note_id: int, kind: str | None = None) -> CT_FtnEdn:
         """Append an empty ``w:footnote`` with this id (and ``w:type`` for a separator)."""
-        note = cast(CT_FtnEdn, OxmlElement("w:footnote"))
-        if kind is not None:
-            note.type = kind
-        note.id = note_id
+        # Made as python-docx's attribute setters make it (w:type, then w:id), from oxml.build's
+        # prototypes: the setters' checks and conversions were most of the time of a note.
+        attributes: dict[str, str | int] = {"w:id": note_id} if kind is None else {"w:type": kind, "w:id": note_id}
+        note = cast(CT_FtnEdn, make("w:footnote", attributes))
         self.append(note)
         return note
 
