@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from cstd_docs.errors import ReportError
+from cstd_docs.perf import anything_frozen, freeze_for_good
 
 __all__ = ["INTERVAL", "Stamp", "changes", "stamp", "watch"]
 
@@ -118,10 +119,10 @@ def _attempt(source: Path, render: Callable[[], str], say: Callable[[str], None]
              "the output keeps the last good render")
         return None
     took = (time.perf_counter() - started) * 1000
-    if gc.get_freeze_count() == 0:
+    if not anything_frozen():
         # After the first render the modules, the converter and the Word package are built:
         # leave them out of every later collection, which then only looks at new objects.
         gc.collect()
-        gc.freeze()
+        freeze_for_good()
     say(f"{wrote} ({took:.1f} ms)")
     return content
