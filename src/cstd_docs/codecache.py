@@ -7,13 +7,16 @@ structuring function of each class at the first load; both then ``compile`` that
 (docs/performance.md). Python keeps compiled modules in ``__pycache__``; this keeps the
 compiled generated code beside them, in one marshal file.
 
-A compiled script is looked up by its exact text, file name and compiler flags, so what is
-found is what ``compile`` would have returned: a changed class makes a new script, which is
-compiled and added. Nothing here changes what attrs or cattrs generate; they only find the
-name ``compile`` in their module bound to :class:`_CachedCompile`. The file is written at
-exit, only when something new was compiled and Python itself may write bytecode
-(``PYTHONDONTWRITEBYTECODE`` and ``sys.pycache_prefix`` are honoured as for ``.pyc`` files);
-a file that cannot be read or written is ignored, as Python ignores an unusable ``.pyc``.
+A compiled script is looked up by the SHA-1 of its text, file name and compiler flags, so
+what is found is what ``compile`` would have returned: a changed class makes a new script,
+which is compiled and added. The one exception is attrs' per-process number in ``__hash__``
+(see ``_type_hash``): taken out of the key, and put back into the cached code as a constant.
+Nothing here changes what attrs or cattrs generate; they only find the name ``compile`` in
+their module bound to :class:`_CachedCompile`. The file is written at exit, only when
+something new was compiled and Python itself may write bytecode (``PYTHONDONTWRITEBYTECODE``
+and ``sys.pycache_prefix`` are honoured as for ``.pyc`` files); a file that cannot be read or
+written is ignored, as Python ignores an unusable ``.pyc``. It is trusted as a ``.pyc`` is:
+whoever may write it may write the package's bytecode beside it.
 """
 
 from __future__ import annotations
