@@ -19,7 +19,7 @@ import re
 import types
 import typing
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -191,21 +191,6 @@ def _hint(expected: str, value: object) -> str:
     return "see docs/api.md for the fields of each class"
 
 
-#: Each class's field types: each of its fields asks at its first use, and evaluating a class's
-#: string annotations takes ``get_type_hints`` over the class and its bases every time.
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _hints(cls: type) -> dict[str, Any]:
-    hints = _HINTS.get(cls)
-    if hints is None:
-        # attrs keeps the evaluated types on the fields: cattrs, which asks for them too
-        # when it writes the class's JSON hooks, then finds them evaluated.
-        attrs.resolve_types(cls)
-        hints = _HINTS[cls] = {field.name: field.type for field in attrs.fields(cls)}
-    return hints
-
-
 class _FieldCheck:
     """The validator of one field: its checker is made at first use, when every class exists."""
 
@@ -217,7 +202,11 @@ class _FieldCheck:
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         check = self.check
         if check is None:
-            check = self.check = checker(_hints(type(instance))[attribute.name])
+            # attrs evaluates the class's string annotations once and keeps them on its fields;
+            # cattrs, which asks for them too when it writes the JSON hooks, finds them there.
+            cls = cast("type[attrs.AttrsInstance]", type(instance))
+            attrs.resolve_types(cls)
+            check = self.check = checker(attrs.fields_dict(cls)[attribute.name].type)
         found = check(value)
         if found is not None:
             _refuse(type(instance).__name__, attribute, found)

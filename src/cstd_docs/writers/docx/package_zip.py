@@ -133,7 +133,7 @@ class FastZip:
             self._too_big = True
             return
         crc, data = _deflated(blob, keep)
-        encoded = name.encode("ascii") if name.isascii() else name.encode("utf-8")
+        encoded = name.encode("utf-8")
         flags = 0 if name.isascii() else 0x800
         fields = (_VERSION, 0, flags, zipfile.ZIP_DEFLATED, self._time, self._date, crc, len(data), len(blob),
                   len(encoded))
