@@ -99,6 +99,34 @@ def test_every_table_loads_into_typed_classes(code: str) -> None:
     assert (table.typography is None) == ("typography" not in raw)
 
 
+def _as_json(value: object) -> object:
+    """A table read back into JSON's shapes, under the JSON's keys ("and" for ``and_``)."""
+    if attrs.has(type(value)):
+        return {("and" if f.name == "and_" else f.name): _as_json(getattr(value, f.name))
+                for f in attrs.fields(type(value))}
+    if isinstance(value, tuple):
+        return [_as_json(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _as_json(item) for key, item in value.items()}
+    return value
+
+
+def _within(given: object, read: object, where: str) -> int:
+    """Every value the JSON gives is the value read (defaults may add keys); how many were compared."""
+    if isinstance(given, dict):
+        assert isinstance(read, dict), where
+        return sum(_within(item, read[key], f"{where}.{key}") for key, item in given.items())
+    assert given == read, where
+    return 1
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_value_of_a_table_is_read(code: str) -> None:
+    raw = json.loads((LANG_DIR / f"{code}.json").read_text(encoding="utf-8"))
+    compared = _within(raw, _as_json(language_pack(code).table), "$")
+    assert compared > 60  # the leaves of a whole table (85 in English), nested tables included
+
+
 def _english_with(change: Callable[[dict[str, Any]], object]) -> str:
     table = json.loads((LANG_DIR / "en.json").read_text(encoding="utf-8"))
     change(table)
@@ -116,8 +144,15 @@ def _english_with(change: Callable[[dict[str, Any]], object]) -> str:
         (lambda t: t.__setitem__("suggestion_lead_in", "{adressee} may wish to consider:"),
          ["suggestion_lead_in: unknown field adressee"]),
         (lambda t: t.__setitem__("note_end", 1), ["expected text, got 1 @ $.note_end"]),
+        (lambda t: t.__setitem__("distribution", "General"), ['expected an object, got "General" @ $.distribution']),
+        (lambda t: t["tables"].__setitem__("caption", "Table"), ["extra fields found (caption) @ $.tables"]),
+        (lambda t: (t.pop("months"), t["instruments"].pop("draft_decision"), t["tables"].__setitem__("source", 2)),
+         ["required field missing @ $.months", "required field missing @ $.instruments.draft_decision",
+          "expected text, got 2 @ $.tables.source"]),
+        (lambda t: t["ordinals"]["units"].pop(), ["units: 19 entries, expected 20 @ $.ordinals"]),
     ],
-    ids=["misspelt", "missing", "missing-inner", "eleven-months", "template-field", "number-for-text"],
+    ids=["misspelt", "missing", "missing-inner", "eleven-months", "template-field", "number-for-text",
+         "text-for-object", "misspelt-inner", "three-at-once", "inner-check"],
 )
 def test_a_wrong_table_fails_when_it_loads_naming_file_and_key(change: Callable[[dict[str, Any]], object],
                                                                 words: list[str]) -> None:

@@ -1,29 +1,29 @@
 """A language table (``<code>.json``) as typed classes, checked when it loads.
 
-cattrs structures the JSON into :class:`LanguageTable`: a missing, misspelt or extra key,
-a value of the wrong shape, or a template that names a field the library does not fill
-("{adressee}") fails when the table loads, naming the file and the key, rather than in
-the middle of a render. docs/languages.md describes every key.
+The JSON is read into :class:`LanguageTable` by the classes' own fields: a missing,
+misspelt or extra key, a value of the wrong shape, or a template that names a field the
+library does not fill ("{adressee}") fails when the table loads, naming the file and the
+key, rather than in the middle of a render. docs/languages.md describes every key.
+
+Not through cattrs, as the report is: a table holds text, lists and maps of text, true or
+false, and nested tables, nothing else; making a cattrs converter for them and its
+structuring functions was 4.5 ms of every process's start (docs/performance.md), for what
+fourteen annotations and one loop over the fields do.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import string
+import types
 from collections.abc import Callable
 from typing import Any
 
 import attrs
 from attrs import field, frozen
-from cattrs import Converter
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
-from cattrs.gen import make_dict_structure_fn, override
-from cattrs.v import format_exception, transform_error
 
-from cstd_docs import codecache
 from cstd_docs.errors import Problem, ReportError
-
-codecache.install_for_cattrs()  # before this module's converter writes its first hook
 
 __all__ = ["AgendaLabels", "Distributions", "EnglishOrdinals", "Instruments", "LanguageTable", "Typography",
            "parse_table"]
@@ -286,29 +286,90 @@ def _flag(value: object, _: object = None) -> bool:
     return value
 
 
-def _converter() -> Converter:
-    c = Converter(forbid_extra_keys=True, detailed_validation=True)
-    c.register_structure_hook(str, _text)
-    c.register_structure_hook(bool, _flag)
-    c.register_structure_hook_func(lambda t: t == tuple[str, ...], _texts)
-    c.register_structure_hook_func(lambda t: t == dict[str, str], _text_map)
-    c.register_structure_hook_func(
-        lambda t: t == str | dict[str, str], lambda v, _: v if isinstance(v, str) else _text_map(v)
-    )
-    c.register_structure_hook(
-        EnglishOrdinals, make_dict_structure_fn(EnglishOrdinals, c, and_=override(rename="and"))
-    )
-    return c
+#: Where a field's JSON key is not its name: ``and`` is a Python keyword.
+_KEYS = {"and_": "and"}
 
 
-_CONVERTER = _converter()
+class _Wrong(ValueError):
+    """A value of the wrong shape, said in words, with where in the table it is."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
 
 
-def _message(error: BaseException, kind: type | None) -> str:
-    """Our own checks say what is wrong in words; cattrs' own errors keep its wording."""
-    if type(error) is ValueError and str(error):
-        return str(error)
-    return format_exception(error, kind)
+class _Found(Exception):
+    """Everything wrong in a nested table, reported together."""
+
+    def __init__(self, wrong: list[_Wrong]) -> None:
+        super().__init__()
+        self.wrong = wrong
+
+
+def _optional(read: Callable[[object, str], object]) -> Callable[[object, str], object]:
+    return lambda value, path: None if value is None else read(value, path)
+
+
+def _plain(check: Callable[[object], object]) -> Callable[[object, str], object]:
+    def read(value: object, path: str) -> object:
+        try:
+            return check(value)
+        except ValueError as error:
+            raise _Wrong(str(error), path) from None
+
+    return read
+
+
+def _text_or_map(value: object) -> str | dict[str, str]:
+    return value if isinstance(value, str) else _text_map(value)
+
+
+#: What reads each kind of value a table holds; any other annotation is a nested table.
+_SHAPES: dict[object, Callable[[object], object]] = {
+    str: _text, bool: _flag, tuple[str, ...]: _texts, dict[str, str]: _text_map, str | dict[str, str]: _text_or_map,
+}
+
+
+@functools.cache
+def _reader(annotation: str) -> Callable[[object, str], object]:
+    """How to read a field of this annotation (the module's annotations are strings, evaluated here once each)."""
+    kind = eval(annotation, globals())  # this module's own annotations, never input
+    optional = isinstance(kind, types.UnionType) and type(None) in kind.__args__
+    if optional:
+        (kind,) = (member for member in kind.__args__ if member is not type(None))
+    read = _plain(_SHAPES[kind]) if kind in _SHAPES else functools.partial(_table, kind)
+    return _optional(read) if optional else read
+
+
+def _table(cls: type, value: object, path: str) -> object:
+    """An instance of ``cls`` from a JSON object: every wrong key and value reported, then the
+    class's own checks (``_template``, ``_count``), as attrs runs them."""
+    if not isinstance(value, dict):
+        raise _Wrong(f"expected an object, got {json.dumps(value, ensure_ascii=False)}", path)
+    fields = attrs.fields(cls)
+    keys = {_KEYS.get(f.name, f.name): f for f in fields}
+    wrong: list[_Wrong] = []
+    extra = [key for key in value if key not in keys]
+    if extra:
+        wrong.append(_Wrong(f"extra fields found ({', '.join(extra)})", path))
+    given: dict[str, object] = {}
+    for key, f in keys.items():
+        if key not in value:
+            if f.default is attrs.NOTHING:
+                wrong.append(_Wrong("required field missing", f"{path}.{key}"))
+            continue
+        try:
+            given[f.alias] = _reader(str(f.type))(value[key], f"{path}.{key}")
+        except _Found as found:
+            wrong.extend(found.wrong)
+        except _Wrong as error:
+            wrong.append(error)
+    if wrong:
+        raise _Found(wrong)
+    try:
+        return cls(**given)
+    except ValueError as error:
+        raise _Wrong(str(error), path) from None
 
 
 def parse_table(code: str, text: str) -> LanguageTable:
@@ -320,8 +381,12 @@ def parse_table(code: str, text: str) -> LanguageTable:
     except json.JSONDecodeError as error:
         raise ReportError.single(where, f"not valid JSON: {error}", hint) from None
     try:
-        return _CONVERTER.structure(data, LanguageTable)
-    except (ClassValidationError, ForbiddenExtraKeysError) as error:
-        messages = transform_error(error, path="$", format_exception=_message)
-        problems = [Problem(where, message, hint) for message in messages]
-        raise ReportError(problems) from None
+        table = _table(LanguageTable, data, "$")
+    except _Found as found:
+        wrong = found.wrong
+    except _Wrong as error:
+        wrong = [error]
+    else:
+        assert isinstance(table, LanguageTable)
+        return table
+    raise ReportError([Problem(where, f"{error} @ {error.path}", hint) for error in wrong])
