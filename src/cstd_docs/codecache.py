@@ -204,10 +204,30 @@ def _flags_of(module: ModuleType) -> int:
 
 def cache_compilations_of(module: ModuleType) -> None:
     """Make ``compile`` in ``module`` look up and keep its compiled scripts (once per module)."""
-    global _SAVING
     if isinstance(module.__dict__.get("compile"), _CachedCompile):
         return
     module.compile = _CachedCompile(_STORE, _flags_of(module))  # type: ignore[attr-defined]
+    _save_at_exit()
+
+
+def compiled_annotation(text: str, filename: str) -> CodeType:
+    """``compile(text, filename, "eval")`` of a string annotation (``"tuple[Block, ...]"``), looked up first.
+
+    ``typing.get_type_hints`` compiles each string annotation it evaluates, in every process:
+    about 200 of them for the classes a ``render`` loads and checks (docs/performance.md).
+    """
+    key = _digest(f"eval {sys.flags.optimize} {filename}\n{text}".encode("utf-8", "surrogatepass")).digest()
+    found = _STORE.find(key)
+    if found is not None:
+        return found[0]
+    code = compile(text, filename, "eval", dont_inherit=True)
+    _STORE.add(key, (code, None))
+    _save_at_exit()
+    return code
+
+
+def _save_at_exit() -> None:
+    global _SAVING
     if not _SAVING:
         atexit.register(_STORE.save)
         _SAVING = True

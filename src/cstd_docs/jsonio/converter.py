@@ -39,6 +39,7 @@ from cstd_docs.jsonio.input_errors import InputError
 from cstd_docs.jsonio.input_errors import describe as _describe
 from cstd_docs.jsonio.input_errors import stop as _stop
 from cstd_docs.jsonio.tables import configure_tables
+from cstd_docs.model.typed import resolve_field_types
 
 codecache.install_for_cattrs()  # before this module's converter writes its first hook
 
@@ -392,6 +393,7 @@ def configure_records(c: Converter) -> None:
     """Every model class: an object with its JSON names, leading keys first, defaults left out."""
 
     def structure_factory(cls: type) -> Callable[[Any, Any], Any]:
+        resolve_field_types(cls)  # before cattrs asks typing for them (model/typed.py)
         hook: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, c, **_renames(cls))
         fields = ", ".join(json_name(f) for f in attrs.fields(cls))
 
@@ -403,6 +405,7 @@ def configure_records(c: Converter) -> None:
         return structure
 
     def unstructure_factory(cls: type) -> Callable[[Any], dict[str, Any]]:
+        resolve_field_types(cls)
         plain: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
             cls, c, _cattrs_omit_if_default=True, **_renames(cls)
         )

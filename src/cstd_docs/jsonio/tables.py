@@ -18,6 +18,7 @@ from cattrs import Converter
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from cstd_docs import model as m
+from cstd_docs.model.typed import resolve_field_types
 
 _DATA_URI = re.compile(r"data:image/(png|jpeg|gif);base64,([A-Za-z0-9+/]*={0,2})")
 
@@ -56,6 +57,7 @@ def configure_tables(c: Converter) -> None:
     from cstd_docs.jsonio.converter import _structure_inlines as structure_inlines
     from cstd_docs.jsonio.converter import _unstructure_inlines as unstructure_inlines
 
+    resolve_field_types(m.Cell)  # cattrs would ask typing (model/typed.py)
     record: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(m.Cell, c, _cattrs_omit_if_default=True)
     record_in: Callable[[Any, Any], Any] = make_dict_structure_fn(m.Cell, c)
 

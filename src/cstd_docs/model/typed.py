@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime
 import enum
+import inspect
 import re
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -23,6 +25,7 @@ from typing import Any, cast
 
 import attrs
 
+from cstd_docs import codecache
 from cstd_docs.errors import ReportError
 
 #: (where inside the value, what was expected there, the wrong value) or None for a right one.
@@ -205,11 +208,58 @@ class _FieldCheck:
             # attrs evaluates the class's string annotations once and keeps them on its fields;
             # cattrs, which asks for them too when it writes the JSON hooks, finds them there.
             cls = cast("type[attrs.AttrsInstance]", type(instance))
-            attrs.resolve_types(cls)
+            resolve_field_types(cls)
             check = self.check = checker(attrs.fields_dict(cls)[attribute.name].type)
         found = check(value)
         if found is not None:
             _refuse(type(instance).__name__, attribute, found)
+
+
+#: Each string annotation evaluated so far, by the module it was written in.
+_EVALUATED: dict[tuple[str, str], object] = {}
+
+
+def resolve_field_types(cls: type[attrs.AttrsInstance]) -> None:
+    """``attrs.resolve_types(cls)``: each field's string annotation evaluated where it was
+    written, and kept on the field, where attrs, cattrs and the checks here read it.
+
+    ``typing.get_type_hints``, which attrs calls, compiles every annotation of the class and
+    its bases each time; here each annotation's code is compiled once per installation
+    (``codecache``) and evaluated once per process. A name the module cannot give (one
+    defined inside the class) falls back to attrs' own way.
+    """
+    if getattr(cls, "__attrs_types_resolved__", None) is cls:
+        return
+    resolved: list[tuple[attrs.Attribute[Any], object]] = []
+    for f in attrs.fields(cls):
+        if isinstance(f.type, str):
+            try:
+                resolved.append((f, _evaluated(_declaring_module(cls, f.name), f.type)))
+            except NameError:
+                attrs.resolve_types(cls)
+                return
+    for f, kind in resolved:
+        object.__setattr__(f, "type", kind)  # attrs' fields are frozen; resolve_types does the same
+    cls.__attrs_types_resolved__ = cls  # type: ignore[attr-defined]  # attrs' own mark, so it does not redo it
+
+
+def _declaring_module(cls: type, name: str) -> str:
+    """The module of the class (``cls`` or a base) whose annotation of ``name`` applies."""
+    for klass in cls.__mro__:
+        if name in inspect.get_annotations(klass):
+            return klass.__module__
+    return cls.__module__
+
+
+def _evaluated(module: str, annotation: str) -> object:
+    try:
+        return _EVALUATED[module, annotation]
+    except KeyError:
+        pass
+    namespace = sys.modules[module].__dict__
+    kind = eval(codecache.compiled_annotation(annotation, "<annotation>"), namespace)  # the module's own annotation
+    _EVALUATED[module, annotation] = type(None) if kind is None else kind
+    return _EVALUATED[module, annotation]
 
 
 def _refuse(owner: str, attribute: attrs.Attribute[Any], found: tuple[str, str, object]) -> None:
