@@ -17,8 +17,10 @@ import pytest
 
 #: Builds model objects, loads and renders a report, and reports what it saw.
 _PROBE = """
-import json, sys
+import builtins, json, sys
+compile_before = builtins.compile
 from cstd_docs import codecache
+import attrs
 from cstd_docs.jsonio import loads
 from cstd_docs.model import Emphasis, Paragraph
 from cstd_docs.writers.markdown import render_markdown
@@ -26,7 +28,8 @@ a, b = Paragraph(["Text"]), Paragraph(["Text"])
 hashed = Emphasis("text")  # no None inside: hash(None) changes with the process's memory layout
 report = loads(open(sys.argv[1], encoding="utf-8").read())
 print(json.dumps({
-    "hash": hash(hashed), "equal": a == b, "repr": repr(a), "markdown": render_markdown(report),
+    "hash": hash(hashed), "attrs_own_hash": hash(attrs.Factory("text")),
+    "builtin_restored": builtins.compile is compile_before, "equal": a == b, "repr": repr(a), "markdown": render_markdown(report),
     "added": len(codecache._STORE.added), "found": len(codecache._STORE.used) - len(codecache._STORE.added),
     "file": str(codecache._STORE.path),
 }))
@@ -58,6 +61,9 @@ def test_a_second_process_finds_every_script_and_behaves_the_same(tmp_path: Path
     fresh = _probe(tmp_path / "empty", seed=2, write=False)
     assert fresh["found"] == 0
     assert second["hash"] == fresh["hash"] != first["hash"]
+    # attrs' own classes, compiled while cstd_docs imported attrs, hash as attrs alone makes them.
+    assert second["attrs_own_hash"] == fresh["attrs_own_hash"] != first["attrs_own_hash"]
+    assert first["builtin_restored"] and second["builtin_restored"]
     for key in ("equal", "repr", "markdown"):
         assert first[key] == second[key] == fresh[key]
 

@@ -23,8 +23,11 @@ from __future__ import annotations
 import __future__
 
 import atexit
+import builtins
+import functools
 import importlib.util
 import marshal
+import operator
 import os
 import sys
 from pathlib import Path
@@ -35,6 +38,9 @@ try:  # CPython's own SHA-1, without loading OpenSSL (as crossrefs.py)
     from _sha1 import sha1 as _digest  # type: ignore[import-not-found]
 except ImportError:  # an interpreter built without it
     from hashlib import sha1 as _digest
+
+#: The builtin itself: the name ``compile`` is rebound while attrs is imported (``install``).
+_BUILTIN_COMPILE = builtins.compile
 
 #: A compiled script's identity: the SHA-1 of its text, file name, compiler flags and
 #: optimisation level (the text itself would double the file).
@@ -136,16 +142,18 @@ def _write(path: Path, codes: dict[_Key, _Compiled]) -> None:
         temporary.unlink(missing_ok=True)
 
 
-#: attrs names the script of a class's methods after the class, and writes into its ``__hash__``
-#: ``hash()`` of a second name: a number that changes with every process (``PYTHONHASHSEED``).
-_ATTRS_METHODS = "<attrs generated methods "
+#: attrs names the script of a class's methods after the class (its own few classes have a
+#: ``__hash__`` script of their own), and writes into their ``__hash__`` ``hash()`` of a second
+#: name: a number that changes with every process (``PYTHONHASHSEED``).
+_ATTRS_HASHING = ("<attrs generated methods ", "<attrs generated __hash__ ")
 
 
 def _type_hash(source: str, filename: str) -> tuple[str, int | None]:
     """The script with attrs' per-process number taken out, and the number (None: it has none)."""
-    if not filename.startswith(_ATTRS_METHODS):
+    prefix = next((p for p in _ATTRS_HASHING if filename.startswith(p)), None)
+    if prefix is None:
         return source, None
-    number = hash(f"<attrs generated hash {filename[len(_ATTRS_METHODS) : -1]}>")
+    number = hash(f"<attrs generated hash {filename[len(prefix) : -1]}>")
     written = f" {number},\n"
     if source.count(written) != 1:
         return source, None
@@ -175,7 +183,7 @@ class _CachedCompile:
 
     def __call__(self, source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
         if args or kwargs or mode != "exec" or not isinstance(source, str) or not isinstance(filename, str):
-            return compile(source, filename, mode, *args, **kwargs)  # not a generated script: as asked
+            return _BUILTIN_COMPILE(source, filename, mode, *args, **kwargs)  # not a generated script: as asked
         script, number = _type_hash(source, filename)
         key = _digest(
             f"{self.flags} {sys.flags.optimize} {filename}\n{script}".encode("utf-8", "surrogatepass")
@@ -187,7 +195,7 @@ class _CachedCompile:
                 return code
             if compiled_with is not None and number is not None:
                 return _with_constant(code, compiled_with, number)
-        code = compile(source, filename, mode, flags=self.flags, dont_inherit=True)
+        code = _BUILTIN_COMPILE(source, filename, mode, flags=self.flags, dont_inherit=True)
         self.store.add(key, (code, number))
         return code
 
@@ -220,7 +228,7 @@ def compiled_annotation(text: str, filename: str) -> CodeType:
     found = _STORE.find(key)
     if found is not None:
         return found[0]
-    code = compile(text, filename, "eval", dont_inherit=True)
+    code = _BUILTIN_COMPILE(text, filename, "eval", dont_inherit=True)
     _STORE.add(key, (code, None))
     _save_at_exit()
     return code
@@ -234,10 +242,50 @@ def _save_at_exit() -> None:
 
 
 def install() -> None:
-    """Cache what attrs compiles for each class (before the package's first class)."""
+    """Cache what attrs compiles for each class: its own, while attrs is imported here, then
+    the package's (installed before the package's first class)."""
+    if "attr" not in sys.modules:
+        _import_attrs_through_cache()
     import attr._make
 
     cache_compilations_of(attr._make)
+
+
+#: Every ``from __future__`` feature's compiler flag: what ``compile`` inherits from its caller.
+_FUTURE_FLAGS = functools.reduce(
+    operator.or_, (getattr(__future__, name).compiler_flag for name in __future__.all_feature_names)
+)
+_ATTRS_SCRIPTS = "<attrs generated "
+
+
+def _import_attrs_through_cache() -> None:
+    """Import attrs with its own classes' scripts looked up in the cache.
+
+    attrs defines about thirty classes of its own while it is imported (its validators,
+    converters, filters), compiling their methods through the builtin ``compile``, before
+    its module exists for :func:`cache_compilations_of` to bind the name in. For that import
+    only, the builtin is replaced by one that looks up attrs' scripts and compiles anything
+    else exactly as asked, with the future flags of its caller, as the builtin would.
+    """
+    attrs_scripts = _CachedCompile(_STORE, __future__.annotations.compiler_flag)  # attr._make's future import
+
+    def compile_while_attrs_imports(
+        source: Any, filename: Any, mode: str, flags: int = 0, dont_inherit: bool = False, optimize: int = -1,
+        **rest: Any,
+    ) -> Any:
+        if not dont_inherit:
+            flags |= sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
+        if (flags == attrs_scripts.flags and optimize == -1 and not rest and isinstance(filename, str)
+                and filename.startswith(_ATTRS_SCRIPTS)):
+            return attrs_scripts(source, filename, mode)
+        return _BUILTIN_COMPILE(source, filename, mode, flags, True, optimize, **rest)
+
+    builtins.compile = compile_while_attrs_imports
+    try:
+        import attr  # noqa: F401
+    finally:
+        builtins.compile = _BUILTIN_COMPILE
+    _save_at_exit()
 
 
 def install_for_cattrs() -> None:
