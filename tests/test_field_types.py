@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
+import types
 import typing
 
 import attrs
@@ -58,3 +60,16 @@ def test_a_name_the_module_lacks_falls_back_to_typing() -> None:
     assert isinstance(outer, type)
     resolve_field_types(outer)  # "Inner" is a name of the class body only: typing finds it there
     assert attrs.fields(outer).value.type is int
+
+
+def test_an_inherited_field_is_evaluated_where_its_class_was_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    base, sub = types.ModuleType("cstd_test_base"), types.ModuleType("cstd_test_sub")
+    monkeypatch.setitem(sys.modules, base.__name__, base)
+    monkeypatch.setitem(sys.modules, sub.__name__, sub)
+    exec("from __future__ import annotations\nimport attrs\nKind = int\n"
+         "@attrs.frozen\nclass Base:\n    value: Kind\n", base.__dict__)
+    exec("from __future__ import annotations\nimport attrs\nKind = str\n"
+         "@attrs.frozen\nclass Sub(Base):\n    other: Kind\n", {**sub.__dict__, "Base": base.Base}, sub.__dict__)
+    resolve_field_types(sub.Sub)
+    assert attrs.fields(sub.Sub).value.type is int  # Base's "Kind", not Sub's
+    assert attrs.fields(sub.Sub).other.type is str

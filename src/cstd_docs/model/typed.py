@@ -234,7 +234,8 @@ def resolve_field_types(cls: type[attrs.AttrsInstance]) -> None:
     for f in attrs.fields(cls):
         if isinstance(f.type, str):
             try:
-                resolved.append((f, _evaluated(_declaring_module(cls, f.name), f.type)))
+                module = _declaring_module(cls, f.name) if f.inherited else cls.__module__
+                resolved.append((f, _evaluated(module, f.type)))
             except NameError:
                 attrs.resolve_types(cls)
                 return
@@ -244,7 +245,7 @@ def resolve_field_types(cls: type[attrs.AttrsInstance]) -> None:
 
 
 def _declaring_module(cls: type, name: str) -> str:
-    """The module of the class (``cls`` or a base) whose annotation of ``name`` applies."""
+    """The module of the base of ``cls`` whose annotation of the inherited field ``name`` applies."""
     for klass in cls.__mro__:
         if name in inspect.get_annotations(klass):
             return klass.__module__
