@@ -73,6 +73,44 @@ def test_every_argument_has_a_help_line() -> None:
     assert missing == []
 
 
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    (action,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+def _described(action: argparse.Action) -> dict[str, object]:
+    return {key: value for key, value in vars(action).items() if key != "container"}
+
+
+def test_a_command_run_alone_is_parsed_and_helped_as_in_the_whole_parser() -> None:
+    whole = _commands(build_parser())
+    assert len(whole) == 11
+    for name, full in whole.items():
+        alone = _commands(build_parser(name))
+        assert list(alone) == [name]
+        assert alone[name].format_help() == full.format_help(), name
+        assert [_described(a) for a in alone[name]._actions] == [_described(a) for a in full._actions], name
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["--help"], "    completion"),
+        (["--help"], "    validate  check report files and list every problem"),
+        (["rendr", "x.json"], "invalid choice: 'rendr' (choose from 'validate', 'render'"),
+        (["render", "--help"], "--out-dir DIR"),
+        ([], "the following arguments are required: COMMAND"),
+    ],
+)
+def test_help_and_unknown_commands_still_see_every_command(
+    argv: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main(argv)
+    captured = capsys.readouterr()
+    assert said in captured.out + captured.err
+
+
 @pytest.mark.parametrize("shell", SHELLS)
 def test_completion_scripts_name_every_command(shell: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["completion", shell]) == 0

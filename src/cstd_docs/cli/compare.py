@@ -67,8 +67,7 @@ def cmd_redline(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """``diff`` and ``redline``: two versions compared."""
+def _add_diff(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser("diff", help="list what was added, removed, moved or edited between two versions")
     p.add_argument("old", metavar="A.json|A.docx|A.md", help="the earlier version")
     p.add_argument("new", metavar="B.json|B.docx|B.md", help="the later version")
@@ -76,6 +75,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
                    help="text (one line per change, the default) or json (for scripts)")
     p.set_defaults(run=cmd_diff)
 
+
+def _add_redline(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser("redline", help="the new version with tracked changes against the old (.docx, or .md "
                             "with CriticMarkup)")
     p.add_argument("old", metavar="OLD.json|OLD.docx|OLD.md", help="the version the readers saw")
@@ -88,3 +89,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--emblem", metavar="IMAGE", help="an image (PNG, JPEG) for the masthead's emblem")
     p.add_argument("-q", "--quiet", action="store_true", help="do not say what was written")
     p.set_defaults(run=cmd_redline)
+
+
+#: ``diff`` and ``redline``: two versions compared.
+COMMANDS = {"diff": _add_diff, "redline": _add_redline}

@@ -264,25 +264,28 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """validate, render, watch, schema, new, preview and import."""
+def _add_validate(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser("validate", help="check report files and list every problem")
     p.add_argument("inputs", nargs="+", metavar="IN.json", help="report files to check (all are checked)")
     p.set_defaults(run=cmd_validate)
 
-    _add_render(commands)
 
+def _add_schema(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser("schema", help="print the JSON Schema of report files")
     p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead of standard output")
     p.add_argument("--styles", action="store_true", help="the schema of style family files (import --styles)")
     p.set_defaults(run=cmd_schema)
 
+
+def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser("new", help="write a minimal valid report to start from, and its schema beside it")
     p.add_argument("-o", "--output", required=True, metavar="report.json", help="the report file to write")
     p.add_argument("--force", action="store_true", help="replace an existing report (and schema file)")
     p.add_argument("-q", "--quiet", action="store_true", help="do not say what was written")
     p.set_defaults(run=cmd_new)
 
+
+def _add_preview(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser("preview", help="write PNG images of the first pages (needs LibreOffice, pdftoppm)")
     p.add_argument("input", metavar="IN.json", help="the report file")
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder for page-1.png, page-2.png, …")
@@ -291,6 +294,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--emblem", metavar="IMAGE", help="an image for the masthead's emblem")
     p.set_defaults(run=cmd_preview)
 
+
+def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser("import", help="read an edited Word or Markdown draft back into a report file")
     p.add_argument("input", metavar="IN.docx|IN.md", help="the edited draft")
     p.add_argument("-o", "--output", required=True, metavar="OUT.json", help="the report file to write")
@@ -313,11 +318,19 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
                    help="with --out-dir: the output format (default docx); with -o -: what to write (default md)")
     _output_options(p)
     p.set_defaults(run=cmd_render)
+
+
+def _add_watch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser("watch", help="render a report again every time it is saved, until Ctrl-C")
     p.add_argument("input", metavar="IN.json", help="the report file to watch")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.md, OUT.docx or OUT.pdf")
     _output_options(p)
     p.set_defaults(run=cmd_watch)
+
+
+#: validate, render, watch, schema, new, preview and import, in the order the help lists them.
+COMMANDS = {"validate": _add_validate, "render": _add_render, "watch": _add_watch, "schema": _add_schema,
+            "new": _add_new, "preview": _add_preview, "import": _add_import}
 
 
 def _output_options(p: argparse.ArgumentParser) -> None:
