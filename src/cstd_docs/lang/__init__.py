@@ -78,9 +78,10 @@ def _spaced(pieces: Sequence[str], pattern: re.Pattern[str],
     return out
 
 
-def available() -> list[str]:
-    """The language codes that have a table."""
-    return sorted(p.name.removesuffix(".json") for p in _TABLES.iterdir() if p.name.endswith(".json"))
+@functools.cache
+def available() -> tuple[str, ...]:
+    """The language codes that have a table (listed once per process, as the tables are read once)."""
+    return tuple(sorted(p.name.removesuffix(".json") for p in _TABLES.iterdir() if p.name.endswith(".json")))
 
 
 def _sort_key(name: str) -> str:
