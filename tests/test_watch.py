@@ -209,3 +209,33 @@ def test_a_failed_render_is_reported_and_the_same_bytes_render_again_only_after_
     assert attempts == ["v1", "bad", "bad", "v2"]
     assert sum("not valid" in w for w in warned) == 2
     assert sum(s.startswith("wrote out (") for s in said) == 2
+
+
+def test_the_watch_freezes_after_its_first_render_and_releases_it_when_it_ends(tmp_path: Path) -> None:
+    import gc
+
+    from cstd_docs import perf
+
+    path = tmp_path / "report.json"
+    path.write_text("v1")
+    frozen_while_watching: list[int] = []
+
+    def render() -> str:
+        return "wrote out"
+
+    def events() -> Iterator[Stamp]:
+        path.write_text("v2")
+        frozen_while_watching.append(gc.get_freeze_count())  # after the first render
+        yield stamp(path)
+
+    assert gc.get_freeze_count() == 0
+    watch(path, render, lambda _: None, lambda _: None, events())
+    assert len(frozen_while_watching) == 1 and frozen_while_watching[0] > 0
+    assert gc.get_freeze_count() == 0 and not perf.anything_frozen()
+    gc.freeze()  # a program's own freeze is the program's: the watch leaves it
+    try:
+        kept = gc.get_freeze_count()
+        watch(path, render, lambda _: None, lambda _: None, events())
+        assert gc.get_freeze_count() >= kept
+    finally:
+        gc.unfreeze()

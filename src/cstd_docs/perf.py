@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import ParamSpec, TypeVar
 
-__all__ = ["anything_frozen", "freeze_for_good", "frozen_gc", "gc_paused", "paused_gc"]
+__all__ = ["anything_frozen", "freeze_for_good", "frozen_gc", "gc_paused", "paused_gc", "thaw"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -49,6 +49,15 @@ def freeze_for_good() -> None:
     global _frozen
     gc.freeze()
     _frozen = True
+
+
+def thaw() -> None:
+    """Release the freeze made by :func:`freeze_for_good`, when a long-running loop ends
+    inside a program that goes on (the watch, called from a program or a test)."""
+    global _frozen
+    if _frozen:
+        gc.unfreeze()
+        _frozen = False
 
 
 def anything_frozen() -> bool:

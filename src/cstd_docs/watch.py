@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from cstd_docs.errors import ReportError
-from cstd_docs.perf import anything_frozen, freeze_for_good
+from cstd_docs.perf import anything_frozen, freeze_for_good, thaw
 
 __all__ = ["INTERVAL", "Stamp", "changes", "stamp", "watch"]
 
@@ -90,17 +90,22 @@ def watch(source: Path, render: Callable[[], str], say: Callable[[str], None], w
     here as ``KeyboardInterrupt`` / ``Terminated``.
     """
     incoming = changes(source) if events is None else events
-    rendered = _attempt(source, render, say, warn)
-    say(f"watching {source} (Ctrl-C to stop)")
-    for now in incoming:
-        if now is None:
-            warn(f"{source} is gone; waiting for it to come back")
-            rendered = None
-            continue
-        content = _content(source)
-        if content is not None and content == rendered:
-            continue
+    frozen_before = anything_frozen()
+    try:
         rendered = _attempt(source, render, say, warn)
+        say(f"watching {source} (Ctrl-C to stop)")
+        for now in incoming:
+            if now is None:
+                warn(f"{source} is gone; waiting for it to come back")
+                rendered = None
+                continue
+            content = _content(source)
+            if content is not None and content == rendered:
+                continue
+            rendered = _attempt(source, render, say, warn)
+    finally:
+        if not frozen_before:
+            thaw()  # the loop's freeze ends with it: a program calling watch goes on as before
 
 
 def _attempt(source: Path, render: Callable[[], str], say: Callable[[str], None],
