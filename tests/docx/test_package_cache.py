@@ -19,6 +19,7 @@ import pytest
 from cstd_docs import load
 from cstd_docs.writers.docx import docx_bytes, forget_caches
 from cstd_docs.writers.docx import package_zip as pz
+from cstd_docs.writers.docx.styles import locale
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 #: Geneva in English, New York, right to left, Chinese: each a different styles part and heads.
@@ -184,3 +185,22 @@ def test_reports_rendered_in_threads_give_the_same_bytes(tmp_path: Path) -> None
     alone = [_render(name, reference) for name, reference in cases]
     with ThreadPoolExecutor(max_workers=4) as pool:
         assert list(pool.map(lambda case: _render(*case), cases)) == alone
+
+
+def test_each_language_is_served_its_own_styles_part() -> None:
+    """The styles part kept for a language and direction (package.own_styles_xml) is the one
+    written into that report alone, whatever was rendered before; and it is our styles."""
+    names = sorted(path.name for path in EXAMPLES.glob("short-*.json"))
+    assert len(names) == 6
+    alone = {}
+    for name in names:
+        forget_caches()
+        alone[name] = _entries(_render(name, None))["word/styles.xml"]
+    forget_caches()
+    for name in [*names, *reversed(names)]:
+        assert _entries(_render(name, None))["word/styles.xml"] == alone[name]
+    assert len(set(alone.values())) == 6  # each language its own: the locale in the defaults
+    for name, styles_xml in alone.items():
+        language = load(EXAMPLES / name).language
+        assert f'w:lang w:val="{locale(language)}"'.encode() in styles_xml
+        assert b'w:styleId="SingleTxtG"' in styles_xml

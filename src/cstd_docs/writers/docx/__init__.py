@@ -35,7 +35,9 @@ from cstd_docs.writers.docx.oxml.build import Element, make
 from cstd_docs.writers.docx.package import (
     drop_embedded_sources,
     drop_unused_content_rels,
+    has_own_styles,
     open_base,
+    own_styles_xml,
     package_bytes,
     set_properties,
 )
@@ -179,11 +181,10 @@ def _relate_hyperlinks(document_part: DocumentPart, footnotes: Element) -> None:
 
 def _styles_and_settings(document_part: DocumentPart, resolved: ResolvedReport, own: bool) -> None:
     """Our styles (or the ones a reference .docx lacks) and the document settings."""
-    styles_element: Element = document_part.styles.element
-    if own:
-        styles.write_styles(styles_element, resolved.language, resolved.right_to_left)
-    else:
-        styles.add_missing_styles(styles_element, resolved.right_to_left, resolved.language)
+    if own and not has_own_styles(document_part):  # python-docx gave no way to open the package with them
+        styles.write_styles(document_part.styles.element, resolved.language, resolved.right_to_left)
+    elif not own:
+        styles.add_missing_styles(document_part.styles.element, resolved.right_to_left, resolved.language)
     page.apply_settings(document_part.settings.element, resolved.language, own=own,
                         update_fields=resolved.contents is not None)
 
@@ -213,7 +214,8 @@ def _build(
     emblem: str | os.PathLike[str] | None,
 ) -> bytes:
     own = reference_docx is None
-    document_part = open_base(reference_docx)
+    own_styles = own_styles_xml(resolved.language, resolved.right_to_left) if own else None
+    document_part = open_base(reference_docx, own_styles)
 
     _styles_and_settings(document_part, resolved, own)
 
@@ -262,8 +264,8 @@ NO_DATE = datetime.date(1980, 1, 1)
 
 
 def forget_caches() -> None:
-    """Drop what this process kept between renderings: the base package, deflated parts,
-    element prototypes, head parts (tests: a rendering from a fresh state)."""
+    """Drop what this process kept between renderings: the base package, the styles parts,
+    deflated parts, element prototypes, head parts (tests: a rendering from a fresh state)."""
     from cstd_docs.writers.docx import package
     from cstd_docs.writers.docx.oxml import build
 
