@@ -204,3 +204,24 @@ def test_each_language_is_served_its_own_styles_part() -> None:
         language = load(EXAMPLES / name).language
         assert f'w:lang w:val="{locale(language)}"'.encode() in styles_xml
         assert b'w:styleId="SingleTxtG"' in styles_xml
+
+
+def test_kept_head_paragraphs_are_served_as_copies_for_their_own_masthead() -> None:
+    import attrs
+    from lxml import etree
+
+    from cstd_docs.resolve import resolve
+    from cstd_docs.writers.docx import page
+
+    plain = resolve(load(EXAMPLES / "short-en.json"))
+    report = attrs.evolve(plain, masthead=attrs.evolve(plain.masthead, job_number="GE.25-00001(E)"))
+    forget_caches()
+    fresh = [etree.tostring(p) for p in page._footer_paragraphs(report, "first")]
+    first = page._head_paragraphs(page._footer_paragraphs, report, "first")
+    first[0].clear()  # a rendering changes its own copy (a redline marks a changed symbol)
+    again = page._head_paragraphs(page._footer_paragraphs, report, "first")
+    assert [etree.tostring(p) for p in again] == fresh
+    assert b"GE.25-00001(E)" in b"".join(fresh)
+    other = attrs.evolve(report, masthead=attrs.evolve(report.masthead, job_number="GE.99-99999(E)"))
+    served = b"".join(etree.tostring(p) for p in page._head_paragraphs(page._footer_paragraphs, other, "first"))
+    assert b"GE.99-99999(E)" in served and b"GE.25-00001(E)" not in served
