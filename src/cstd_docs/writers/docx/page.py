@@ -25,12 +25,15 @@ from cstd_docs.writers.docx.oxml import CONTINUATION_SEPARATOR_ID, SEPARATOR_ID
 from cstd_docs.writers.docx.oxml.build import (
     PPR_ORDER,
     Element,
+    Property,
     clear_children,
     make,
     paragraph,
+    prop,
     put_in_order,
     run,
     val,
+    val_prop,
 )
 
 if TYPE_CHECKING:
@@ -162,7 +165,7 @@ def _field_page(code: str = "PAGE") -> list[Element]:
         make("w:fldChar", {"w:fldCharType": "end"}),
     ]
     # A fresh rStyle for each run: an lxml element has one parent.
-    return [run("", [val("w:rStyle", st.PAGE_NUMBER)], piece) for piece in pieces]
+    return [run("", [val_prop("w:rStyle", st.PAGE_NUMBER)], piece) for piece in pieces]
 
 
 def _instruction(code: str) -> Element:
@@ -177,9 +180,9 @@ def _header_paragraphs(report: ResolvedReport, page: str) -> list[Element]:
     if page == "first" or not symbol:
         # Nothing, and no rule: the Header style's border would draw one.
         return [paragraph()]
-    props = [val("w:pStyle", st.HEADER)]
+    props = [val_prop("w:pStyle", st.HEADER)]
     if page == "odd":
-        props.append(val("w:jc", "right"))
+        props.append(val_prop("w:jc", "right"))
     # A double symbol's parts stacked, one line each, as E/2025/28 prints them (docs/layout-geneva.md).
     runs = [run(part, [], *([make("w:br")] if index else [])) for index, part in enumerate(report.masthead.symbols)]
     return [paragraph(props, runs)]
@@ -189,7 +192,7 @@ def _footer_piece(report: ResolvedReport, piece: str, page: str) -> list[Element
     footers = LAYOUTS[report.layout].footers
     if piece == "page":
         if footers.page_total:  # "2/4" (docs/layout-newyork.md)
-            return [*_field_page(), run("/", [val("w:rStyle", st.PAGE_NUMBER)]), *_field_page("NUMPAGES")]
+            return [*_field_page(), run("/", [val_prop("w:rStyle", st.PAGE_NUMBER)]), *_field_page("NUMPAGES")]
         return _field_page()
     job = report.masthead.job_number
     if not job:
@@ -205,7 +208,7 @@ def _footer_paragraphs(report: ResolvedReport, page: str) -> list[Element]:
     if page == "first" and report.official_records is not None:
         return [paragraph()]  # the title page of the Official Records: no job number, no page number
     pieces = layout.footers.pieces(page)
-    props = [val("w:pStyle", st.FOOTER)]
+    props: list[Property] = [val_prop("w:pStyle", st.FOOTER)]
     if page == "first" and layout.footers.first_after:
         props.append(st.spacing(after=layout.footers.first_after))
     if len(pieces) > 1:
@@ -345,5 +348,7 @@ def _cover_head(report: ResolvedReport) -> Element:
             put_in_order(properties, make("w:pBdr", None, make("w:bottom", {"w:val": "nil"})), PPR_ORDER)
         return head
     symbol = report.masthead.symbol or ""
-    props = [val("w:pStyle", st.HEADER), make("w:pBdr", None, make("w:bottom", {"w:val": "nil"})), val("w:jc", "right")]
-    return paragraph(props, [run(symbol, [val("w:b", 0), val("w:bCs", 0), *st.size(st.BASE_SIZE)])] if symbol else [])
+    props = [val_prop("w:pStyle", st.HEADER), prop("w:pBdr", None, prop("w:bottom", {"w:val": "nil"})),
+             val_prop("w:jc", "right")]
+    symbol_props = [val_prop("w:b", 0), val_prop("w:bCs", 0), *st.size(st.BASE_SIZE)]
+    return paragraph(props, [run(symbol, symbol_props)] if symbol else [])
