@@ -187,23 +187,27 @@ def test_reports_rendered_in_threads_give_the_same_bytes(tmp_path: Path) -> None
         assert list(pool.map(lambda case: _render(*case), cases)) == alone
 
 
-def test_each_language_is_served_its_own_styles_part() -> None:
-    """The styles part kept for a language and direction (package.own_styles_xml) is the one
-    written into that report alone, whatever was rendered before; and it is our styles."""
-    names = sorted(path.name for path in EXAMPLES.glob("short-*.json"))
-    assert len(names) == 6
+def test_each_language_is_served_its_own_styles_and_settings_parts() -> None:
+    """The styles and settings parts kept for a language, direction and contents page (writers.docx
+    _own_parts) are the ones written into that report alone, whatever was rendered before."""
+    names = [*sorted(path.name for path in EXAMPLES.glob("short-*.json")), "every-construct.json"]
+    assert len(names) == 7
     alone = {}
     for name in names:
         forget_caches()
-        alone[name] = _entries(_render(name, None))["word/styles.xml"]
+        entries = _entries(_render(name, None))
+        alone[name] = (entries["word/styles.xml"], entries["word/settings.xml"])
     forget_caches()
     for name in [*names, *reversed(names)]:
-        assert _entries(_render(name, None))["word/styles.xml"] == alone[name]
-    assert len(set(alone.values())) == 6  # each language its own: the locale in the defaults
-    for name, styles_xml in alone.items():
+        entries = _entries(_render(name, None))
+        assert (entries["word/styles.xml"], entries["word/settings.xml"]) == alone[name]
+    assert len({styles for styles, _ in alone.values()}) == 6  # each language its own: the locale in the defaults
+    for name, (styles_xml, settings_xml) in alone.items():
         language = load(EXAMPLES / name).language
         assert f'w:lang w:val="{locale(language)}"'.encode() in styles_xml
         assert b'w:styleId="SingleTxtG"' in styles_xml
+        assert f'w:themeFontLang w:val="{locale(language)}"'.encode() in settings_xml
+        assert (b"w:updateFields" in settings_xml) == (name == "every-construct.json")  # it has a contents page
 
 
 def test_kept_head_paragraphs_are_served_as_copies_for_their_own_masthead() -> None:

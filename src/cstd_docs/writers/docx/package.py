@@ -9,10 +9,10 @@ heads and notes are replaced by ours.
 from __future__ import annotations
 
 import datetime
-import functools
 import io
 import os
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -23,17 +23,15 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.package import OpcPackage
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
-from docx.opc.part import Part
+from docx.opc.part import Part, XmlPart
 from docx.opc.rel import Relationships
 from docx.package import Package
 from docx.parts.document import DocumentPart
-from docx.parts.styles import StylesPart
 from lxml import etree
 
 from cstd_docs.errors import ReportError
 from cstd_docs.writers.docx.package_zip import Bounded, DatedZip, FastZip, forget_deflated
 from cstd_docs.writers.docx.parts import WML_TEMPLATE_MAIN
-from cstd_docs.writers.docx.styles import write_styles
 
 #: python-docx's own [Content_Types].xml writer (private): without it, the slower public save.
 _ContentTypesItem: Any = getattr(pkgwriter, "_ContentTypesItem", None)
@@ -125,9 +123,9 @@ def _without_dropped_overrides(data: bytes, kept: list[str]) -> bytes:
 _default_reader: object | None = None
 
 
-def _default_package(own_styles: bytes | None = None) -> DocumentPart:
-    """A fresh package from the trimmed default, its zip read once per process; ``own_styles``:
-    the bytes its styles part is to have (see :func:`own_styles_xml`), if it can take them.
+def _default_package(made: Mapping[str, bytes] | None = None) -> DocumentPart:
+    """A fresh package from the trimmed default, its zip read once per process; ``made``: bytes
+    for parts of these content types, served as they are (never parsed: see :func:`served_made`).
 
     python-docx's ``Document`` reads the zip and its relationships again each time; its
     reader (private) holds only the members' bytes, names and relationships, which no
@@ -143,10 +141,12 @@ def _default_package(own_styles: bytes | None = None) -> DocumentPart:
         return Document(io.BytesIO(_trimmed_default())).part
     if _default_reader is None:
         _default_reader = PackageReader.from_file(io.BytesIO(_trimmed_default()))  # type: ignore[no-untyped-call]
+    served = made or {}
 
     def make_part(partname: PackURI, content_type: str, reltype: str, blob: bytes, package: Package) -> Part:
-        if own_styles is not None and content_type == CT.WML_STYLES:
-            return Part(partname, content_type, own_styles, package)  # written as it is, never parsed
+        given = served.get(content_type)
+        if given is not None:
+            return Part(partname, content_type, given, package)  # written as it is
         return cast(Part, PartFactory(partname, content_type, reltype, blob, package))
 
     package = Package()
@@ -154,21 +154,10 @@ def _default_package(own_styles: bytes | None = None) -> DocumentPart:
     return cast(DocumentPart, package.main_document_part)
 
 
-@functools.lru_cache(maxsize=16)
-def own_styles_xml(language: str, right_to_left: bool) -> bytes:
-    """The styles part of a report without a reference document: the default package's with our
-    styles written in. It depends on the language and direction alone (styles.write_styles), so it
-    is made once for each: copying the 48 styles into each report's package and serialising them
-    again was 0.3 ms of every rendering. Bytes: nothing a rendering does can change them."""
-    part = _default_package().part_related_by(RT.STYLES)
-    assert isinstance(part, StylesPart)
-    write_styles(part.element, language, right_to_left)
-    return cast(bytes, part.blob)
-
-
-def has_own_styles(part: DocumentPart) -> bool:
-    """Whether the package was opened with :func:`own_styles_xml`'s bytes as its styles part."""
-    return not isinstance(part.part_related_by(RT.STYLES), StylesPart)
+def served_made(part: DocumentPart, *reltypes: str) -> bool:
+    """Whether the parts of ``part`` related by ``reltypes`` were served as given bytes (``open_base``'s
+    ``made``), not parsed into elements: nothing is to be written into them."""
+    return not any(isinstance(part.part_related_by(reltype), XmlPart) for reltype in reltypes)
 
 
 def forget_caches() -> None:
@@ -177,7 +166,6 @@ def forget_caches() -> None:
     _default_reader = None
     _CONTENT_TYPES.clear()
     _RELS.clear()
-    own_styles_xml.cache_clear()
     forget_deflated()
 
 
@@ -187,11 +175,11 @@ def warm_up() -> None:
     _default_package()
 
 
-def open_base(reference_docx: str | os.PathLike[str] | None, own_styles: bytes | None = None) -> DocumentPart:
-    """The main document part of the package to fill: the default one (with ``own_styles`` as its
-    styles part when python-docx lets it: :func:`has_own_styles`) or the user's."""
+def open_base(reference_docx: str | os.PathLike[str] | None, made: Mapping[str, bytes] | None = None) -> DocumentPart:
+    """The main document part of the package to fill: the default one (``made``: bytes for parts of
+    these content types, when python-docx lets them be given: :func:`served_made`) or the user's."""
     if reference_docx is None:
-        part = _default_package(own_styles)
+        part = _default_package(made)
         assert not any(rel.reltype in _UNNEEDED_DOCUMENT_RELS for rel in part.rels.values())
         return part
     path = Path(reference_docx)
