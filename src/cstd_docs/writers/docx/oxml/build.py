@@ -228,7 +228,10 @@ def paragraph(properties: Iterable[Property] = (), runs: Iterable[Element] = ())
 
 
 def _described(props: tuple[Property, ...]) -> TypeGuard[tuple[Prop, ...]]:
-    return all(type(item) is Prop for item in props)
+    for item in props:  # noqa: SIM110  # a loop, not all(): two calls a run, most with none or two
+        if type(item) is not Prop:
+            return False
+    return True
 
 
 def _single_text(content: str) -> bool | None:
@@ -257,7 +260,10 @@ def _from_template(tag: str, props_tag: str, order: tuple[str, ...], props: tupl
                    single: bool | None) -> Element:
     """A new ``tag`` holding ``props`` (and an empty ``w:t`` unless ``single`` is None), copied from
     the template made the first time for the same."""
-    templates = _templates()
+    try:  # _templates() inlined, as make's prototypes
+        templates: dict[object, Element] = _THREAD.templates
+    except AttributeError:
+        templates = _templates()
     key = (tag, single, props)
     template = templates.get(key)
     if template is None:
