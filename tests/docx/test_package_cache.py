@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -229,3 +230,37 @@ def test_kept_head_paragraphs_are_served_as_copies_for_their_own_masthead() -> N
     other = attrs.evolve(report, masthead=attrs.evolve(report.masthead, job_number="GE.99-99999(E)"))
     served = b"".join(etree.tostring(p) for p in page._head_paragraphs(page._footer_paragraphs, other, "first"))
     assert b"GE.99-99999(E)" in served and b"GE.25-00001(E)" not in served
+
+
+def _core(data: bytes) -> bytes:
+    return _entries(data)["docProps/core.xml"]
+
+
+def test_core_properties_kept_between_reports_are_each_reports_own(tmp_path: Path) -> None:
+    """The core properties' children kept by their XML before (package._fill_core) take each report's
+    title, symbol, language and date; a reference whose root lacks the xsi namespace (python-docx then
+    declares it there) is set by python-docx every time."""
+    from cstd_docs.writers.docx import package
+
+    names = ("short-en.json", "short-fr.json", "socdev-new-york.json", "e-2025-24-official-records.json")
+    reference = _user_reference(tmp_path / "user.docx")
+    bare = tmp_path / "bare.docx"  # its core.xml's root without xmlns:xsi, and no dates
+    with zipfile.ZipFile(reference) as source, zipfile.ZipFile(bare, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb'<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>', b"", data)
+                data = data.replace(b' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"', b"")
+                assert b"xsi" not in data
+            target.writestr(info, data)
+    cases = [*((name, None) for name in names), ("short-ar.json", bare)]
+    alone = []
+    for name, ref in cases:
+        forget_caches()
+        alone.append(_core(_render(name, ref)))
+    assert len(set(alone)) == len(cases)
+    assert b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' in alone[-1].split(b">", 2)[1]
+    forget_caches()
+    for _ in range(2):
+        assert [_core(_render(name, ref)) for name, ref in cases] == alone
+    assert len(package._cores()) == 1  # the default base's; the bare root is set by python-docx each time
