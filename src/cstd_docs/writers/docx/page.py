@@ -303,7 +303,8 @@ def _new_head(part_class: type[HeaderPart | FooterPart], package: Package, taken
         part.partname = PackURI(name)
         return part
     content_type, root = template
-    return part_class(PackURI(name), content_type, cast("BaseOxmlElement", copy.deepcopy(root)), package)
+    copied = root.__deepcopy__(None)  # type: ignore[attr-defined]  # lxml's own: copy.deepcopy's memo is wasted here
+    return part_class(PackURI(name), content_type, cast("BaseOxmlElement", copied), package)
 
 
 def head_roots(document_part: DocumentPart) -> list[Element]:
