@@ -217,7 +217,8 @@ def _pages(document_part: DocumentPart, sect_pr: Element, resolved: ResolvedRepo
         page.keep_page_setup(sect_pr)
         drop_unused_content_rels(document_part)
         drop_embedded_sources(document_part)
-    cover = official.cover_break(document_part.element.body)
+    # Only the Official Records have a cover (official.pages); looking walks every paragraph.
+    cover = official.cover_break(document_part.element.body) if resolved.official_records is not None else None
     if cover is not None:  # the Official Records' cover: a section of its own
         page.cover_section(document_part, cover, sect_pr, resolved)
     page.add_heads(document_part, sect_pr, resolved)
