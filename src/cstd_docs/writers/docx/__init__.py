@@ -283,8 +283,9 @@ NO_DATE = datetime.date(1980, 1, 1)
 
 
 def forget_caches() -> None:
-    """Drop what this process kept between renderings: the base package, the styles parts,
-    deflated parts, element prototypes, head parts (tests: a rendering from a fresh state)."""
+    """Drop what this process kept between renderings: the base package, the styles and settings
+    parts, the core properties, deflated parts, element prototypes and run templates, head parts
+    and paragraphs (tests: a rendering from a fresh state)."""
     from cstd_docs.writers.docx import package
     from cstd_docs.writers.docx.oxml import build
 
