@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -19,6 +20,7 @@ import pytest
 from cstd_docs import load
 from cstd_docs.writers.docx import docx_bytes, forget_caches
 from cstd_docs.writers.docx import package_zip as pz
+from cstd_docs.writers.docx.styles import locale
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 #: Geneva in English, New York, right to left, Chinese: each a different styles part and heads.
@@ -184,3 +186,81 @@ def test_reports_rendered_in_threads_give_the_same_bytes(tmp_path: Path) -> None
     alone = [_render(name, reference) for name, reference in cases]
     with ThreadPoolExecutor(max_workers=4) as pool:
         assert list(pool.map(lambda case: _render(*case), cases)) == alone
+
+
+def test_each_language_is_served_its_own_styles_and_settings_parts() -> None:
+    """The styles and settings parts kept for a language, direction and contents page (writers.docx
+    _own_parts) are the ones written into that report alone, whatever was rendered before."""
+    names = [*sorted(path.name for path in EXAMPLES.glob("short-*.json")), "every-construct.json"]
+    assert len(names) == 7
+    alone = {}
+    for name in names:
+        forget_caches()
+        entries = _entries(_render(name, None))
+        alone[name] = (entries["word/styles.xml"], entries["word/settings.xml"])
+    forget_caches()
+    for name in [*names, *reversed(names)]:
+        entries = _entries(_render(name, None))
+        assert (entries["word/styles.xml"], entries["word/settings.xml"]) == alone[name]
+    assert len({styles for styles, _ in alone.values()}) == 6  # each language its own: the locale in the defaults
+    for name, (styles_xml, settings_xml) in alone.items():
+        language = load(EXAMPLES / name).language
+        assert f'w:lang w:val="{locale(language)}"'.encode() in styles_xml
+        assert b'w:styleId="SingleTxtG"' in styles_xml
+        assert f'w:themeFontLang w:val="{locale(language)}"'.encode() in settings_xml
+        assert (b"w:updateFields" in settings_xml) == (name == "every-construct.json")  # it has a contents page
+
+
+def test_kept_head_paragraphs_are_served_as_copies_for_their_own_masthead() -> None:
+    import attrs
+    from lxml import etree
+
+    from cstd_docs.resolve import resolve
+    from cstd_docs.writers.docx import page
+
+    plain = resolve(load(EXAMPLES / "short-en.json"))
+    report = attrs.evolve(plain, masthead=attrs.evolve(plain.masthead, job_number="GE.25-00001(E)"))
+    forget_caches()
+    fresh = [etree.tostring(p) for p in page._footer_paragraphs(report, "first")]
+    first = page._head_paragraphs(page._footer_paragraphs, report, "first")
+    first[0].clear()  # a rendering changes its own copy (a redline marks a changed symbol)
+    again = page._head_paragraphs(page._footer_paragraphs, report, "first")
+    assert [etree.tostring(p) for p in again] == fresh
+    assert b"GE.25-00001(E)" in b"".join(fresh)
+    other = attrs.evolve(report, masthead=attrs.evolve(report.masthead, job_number="GE.99-99999(E)"))
+    served = b"".join(etree.tostring(p) for p in page._head_paragraphs(page._footer_paragraphs, other, "first"))
+    assert b"GE.99-99999(E)" in served and b"GE.25-00001(E)" not in served
+
+
+def _core(data: bytes) -> bytes:
+    return _entries(data)["docProps/core.xml"]
+
+
+def test_core_properties_kept_between_reports_are_each_reports_own(tmp_path: Path) -> None:
+    """The core properties' children kept by their XML before (package._fill_core) take each report's
+    title, symbol, language and date; a reference whose root lacks the xsi namespace (python-docx then
+    declares it there) is set by python-docx every time."""
+    from cstd_docs.writers.docx import package
+
+    names = ("short-en.json", "short-fr.json", "socdev-new-york.json", "e-2025-24-official-records.json")
+    reference = _user_reference(tmp_path / "user.docx")
+    bare = tmp_path / "bare.docx"  # its core.xml's root without xmlns:xsi, and no dates
+    with zipfile.ZipFile(reference) as source, zipfile.ZipFile(bare, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb'<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>', b"", data)
+                data = data.replace(b' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"', b"")
+                assert b"xsi" not in data
+            target.writestr(info, data)
+    cases = [*((name, None) for name in names), ("short-ar.json", bare)]
+    alone = []
+    for name, ref in cases:
+        forget_caches()
+        alone.append(_core(_render(name, ref)))
+    assert len(set(alone)) == len(cases)
+    assert b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' in alone[-1].split(b">", 2)[1]
+    forget_caches()
+    for _ in range(2):
+        assert [_core(_render(name, ref)) for name, ref in cases] == alone
+    assert len(package._cores()) == 1  # the default base's; the bare root is set by python-docx each time

@@ -13,11 +13,13 @@ imported here, before any document is opened.
 from __future__ import annotations
 
 import datetime
+import functools
 import gc
 import os
 from pathlib import Path
 from typing import Protocol
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.parts.document import DocumentPart
 
@@ -37,6 +39,7 @@ from cstd_docs.writers.docx.package import (
     drop_unused_content_rels,
     open_base,
     package_bytes,
+    served_made,
     set_properties,
 )
 from cstd_docs.writers.docx.styled import relate_hyperlinks
@@ -179,13 +182,29 @@ def _relate_hyperlinks(document_part: DocumentPart, footnotes: Element) -> None:
 
 def _styles_and_settings(document_part: DocumentPart, resolved: ResolvedReport, own: bool) -> None:
     """Our styles (or the ones a reference .docx lacks) and the document settings."""
-    styles_element: Element = document_part.styles.element
+    if own and served_made(document_part, RT.STYLES, RT.SETTINGS):
+        return  # opened with _own_parts' bytes
     if own:
-        styles.write_styles(styles_element, resolved.language, resolved.right_to_left)
+        styles.write_styles(document_part.styles.element, resolved.language, resolved.right_to_left)
     else:
-        styles.add_missing_styles(styles_element, resolved.right_to_left, resolved.language)
+        styles.add_missing_styles(document_part.styles.element, resolved.right_to_left, resolved.language)
     page.apply_settings(document_part.settings.element, resolved.language, own=own,
                         update_fields=resolved.contents is not None)
+
+
+@functools.lru_cache(maxsize=32)
+def _own_parts(language: str, right_to_left: bool, update_fields: bool) -> tuple[tuple[str, bytes], ...]:
+    """The styles and settings parts of a report without a reference document, by content type.
+
+    They depend on these alone (styles.write_styles, page.apply_settings) and nothing later
+    changes them, so each is made once: copying the 48 styles into each report's package, parsing
+    and changing its settings, and serialising both again was 0.4 ms of every rendering.
+    """
+    document_part = open_base(None)
+    styles.write_styles(document_part.styles.element, language, right_to_left)
+    page.apply_settings(document_part.settings.element, language, own=True, update_fields=update_fields)
+    return tuple((part.content_type, part.blob) for part in (document_part.part_related_by(RT.STYLES),
+                                                               document_part.part_related_by(RT.SETTINGS)))
 
 
 def _pages(document_part: DocumentPart, sect_pr: Element, resolved: ResolvedReport, own: bool, story: Story) -> None:
@@ -198,7 +217,8 @@ def _pages(document_part: DocumentPart, sect_pr: Element, resolved: ResolvedRepo
         page.keep_page_setup(sect_pr)
         drop_unused_content_rels(document_part)
         drop_embedded_sources(document_part)
-    cover = official.cover_break(document_part.element.body)
+    # Only the Official Records have a cover (official.pages); looking walks every paragraph.
+    cover = official.cover_break(document_part.element.body) if resolved.official_records is not None else None
     if cover is not None:  # the Official Records' cover: a section of its own
         page.cover_section(document_part, cover, sect_pr, resolved)
     page.add_heads(document_part, sect_pr, resolved)
@@ -213,7 +233,8 @@ def _build(
     emblem: str | os.PathLike[str] | None,
 ) -> bytes:
     own = reference_docx is None
-    document_part = open_base(reference_docx)
+    made = dict(_own_parts(resolved.language, resolved.right_to_left, resolved.contents is not None)) if own else None
+    document_part = open_base(reference_docx, made)
 
     _styles_and_settings(document_part, resolved, own)
 
@@ -262,12 +283,14 @@ NO_DATE = datetime.date(1980, 1, 1)
 
 
 def forget_caches() -> None:
-    """Drop what this process kept between renderings: the base package, deflated parts,
-    element prototypes, head parts (tests: a rendering from a fresh state)."""
+    """Drop what this process kept between renderings: the base package, the styles and settings
+    parts, the core properties, deflated parts, element prototypes and run templates, head parts
+    and paragraphs (tests: a rendering from a fresh state)."""
     from cstd_docs.writers.docx import package
     from cstd_docs.writers.docx.oxml import build
 
     package.forget_caches()
+    _own_parts.cache_clear()
     build.forget_prototypes()
     page.forget_head_templates()
 

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from cstd_docs.writers.docx.layout import GENEVA
-from cstd_docs.writers.docx.oxml.build import Element, make, val
+from cstd_docs.writers.docx.oxml.build import Property, make, val
 
 #: The summary's italic "Summary"; a box's label ("Box 1") and its title.
 SUMMARY_HEADING = "SummaryHeadG"
@@ -14,8 +14,8 @@ BOX_HEADING = "BoxHeadG"
 BOX = GENEVA.box
 
 
-def _heading(left: int, right: int) -> Callable[[], list[Element]]:
-    def build() -> list[Element]:
+def _heading(left: int, right: int) -> Callable[[], Sequence[Property]]:
+    def build() -> list[Property]:
         return [make("w:keepNext"), make("w:keepLines"),
                 make("w:spacing", {"w:before": BOX.heading_before, "w:after": BOX.heading_after}),
                 make("w:ind", {"w:left": left, "w:right": right})]
@@ -23,8 +23,8 @@ def _heading(left: int, right: int) -> Callable[[], list[Element]]:
     return build
 
 
-def _run(*properties: str, size: int | None = None) -> Callable[[], list[Element]]:
-    def build() -> list[Element]:
+def _run(*properties: str, size: int | None = None) -> Callable[[], Sequence[Property]]:
+    def build() -> list[Property]:
         sized = [val("w:sz", size), val("w:szCs", size)] if size else []
         return [*(make(p) for p in properties), *sized]
 
@@ -32,7 +32,7 @@ def _run(*properties: str, size: int | None = None) -> Callable[[], list[Element
 
 
 #: (style id, name, paragraph properties, run properties): added to the styles part (styles.py).
-SPECS: tuple[tuple[str, str, Callable[[], list[Element]], Callable[[], list[Element]]], ...] = (
+SPECS: tuple[tuple[str, str, Callable[[], Sequence[Property]], Callable[[], Sequence[Property]]], ...] = (
     (SUMMARY_HEADING, "_ Summary Head_G", _heading(BOX.heading_indent, 0), _run("w:i", "w:iCs", size=BOX.summary_size)),
     (BOX_HEADING, "_ Box Head_G", _heading(1134, 1134), _run("w:b", "w:bCs")),
 )

@@ -17,23 +17,23 @@ from cstd_docs.resolve.document import BoxKind, BoxStart, ResolvedLetter, Runs
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.box_styles import BOX_HEADING, SUMMARY_HEADING
 from cstd_docs.writers.docx.layout import GENEVA, BoxLayout, Layout
-from cstd_docs.writers.docx.oxml.build import Element, make, paragraph, run, val
+from cstd_docs.writers.docx.oxml.build import Element, Prop, Property, make, paragraph, prop, run, val_prop
 
 BOX = GENEVA.box
 
 
 def first_line_text(runs: list[Element], box: BoxLayout = BOX) -> Element:
     """Unnumbered text with its first line indented: a box's or a letter's paragraph."""
-    indent = make("w:ind", {"w:left": 1134, "w:right": 1134, "w:firstLine": box.first_line})
-    return paragraph([val("w:pStyle", st.SINGLE_TXT), indent], runs)
+    indent = prop("w:ind", {"w:left": 1134, "w:right": 1134, "w:firstLine": box.first_line})
+    return paragraph([val_prop("w:pStyle", st.SINGLE_TXT), indent], runs)
 
 
 def heading(item: BoxStart, title: list[Element], label: list[Element]) -> list[Element]:
     """The summary's "Summary", or a box's label over its title (``title`` and ``label``: their runs)."""
     if item.kind is BoxKind.SUMMARY:
-        return [paragraph([val("w:pStyle", SUMMARY_HEADING)], title)]
-    over = [paragraph([val("w:pStyle", BOX_HEADING), st.spacing(after=0)], label)] if label else []
-    return [*over, paragraph([val("w:pStyle", BOX_HEADING), *([st.spacing(before=0)] if over else [])], title)]
+        return [paragraph([val_prop("w:pStyle", SUMMARY_HEADING)], title)]
+    over = [paragraph([val_prop("w:pStyle", BOX_HEADING), st.spacing(after=0)], label)] if label else []
+    return [*over, paragraph([val_prop("w:pStyle", BOX_HEADING), *([st.spacing(before=0)] if over else [])], title)]
 
 
 def frame(elements: list[Element], layout: Layout) -> Element:
@@ -63,13 +63,13 @@ def frame(elements: list[Element], layout: Layout) -> Element:
 def letter(item: ResolvedLetter, heading_style: str, inline: Callable[[Runs], list[Element]],
            layout: Layout) -> list[Element]:
     """The letter's heading (in the title's style), its paragraphs, then its signature block at the right."""
-    out = [paragraph([val("w:pStyle", heading_style)], [run("\t\t"), run(item.heading)])]
+    out = [paragraph([val_prop("w:pStyle", heading_style)], [run("\t\t"), run(item.heading)])]
     out.extend(first_line_text(inline(text), layout.box) for text in item.paragraphs)
     lines = [*item.signatures, *([item.signatory_title] if item.signatory_title else [])]
     for index, line in enumerate(lines):
-        props = [val("w:pStyle", st.SINGLE_TXT), val("w:jc", "right"), make("w:keepLines")]
+        props: list[Property] = [val_prop("w:pStyle", st.SINGLE_TXT), val_prop("w:jc", "right"), Prop("w:keepLines")]
         if index + 1 < len(lines):
-            props.append(make("w:keepNext"))
+            props.append(Prop("w:keepNext"))
         props.append(st.spacing(before=layout.box.signature_before if index == 0 else 0, after=0))
         out.append(paragraph(props, [run(line)]))
     return out

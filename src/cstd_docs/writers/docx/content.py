@@ -40,7 +40,7 @@ from cstd_docs.writers.docx import instrument_styles as ins
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.inline_runs import Bookmarks, NoteLinks, inline
 from cstd_docs.writers.docx.layout import GENEVA, LAYOUTS, FrontBlockLayout, Layout, MastheadGeometry
-from cstd_docs.writers.docx.oxml.build import Element, make, paragraph, run, val
+from cstd_docs.writers.docx.oxml.build import Element, Prop, Property, make, paragraph, prop, run, val, val_prop
 
 #: The paragraph style of the report's title, as the report chooses (Report.title_style).
 TITLE_STYLES = {TitleStyle.HMG: st.HMG, TitleStyle.HCHG: st.HCHG, TitleStyle.H23G: st.H23G}
@@ -138,8 +138,9 @@ def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False, embl
             _cell(columns[1], [paragraph([st.spacing(after=geometry.united_nations_after)],
                                          [run(masthead.united_nations, st.size(28))])],
                   rule=geometry.rule_thin, align="bottom"),
-            _cell(columns[2] + columns[3], [paragraph([st.spacing(after=geometry.symbol_after), val("w:jc", "right")],
-                                                      _symbol_runs(masthead.symbol))],
+            _cell(columns[2] + columns[3],
+                  [paragraph([st.spacing(after=geometry.symbol_after), val_prop("w:jc", "right")],
+                             _symbol_runs(masthead.symbol))],
                   span=2, rule=geometry.rule_thin, align="bottom"),
         ],
     )
@@ -165,10 +166,10 @@ def masthead_table(masthead: ResolvedMasthead, right_to_left: bool = False, embl
     return make("w:tbl", None, properties, grid, row1, row2)
 
 
-def _front_props(right: int = 0) -> list[Element]:
-    tabs = make("w:tabs", None, make("w:tab", {"w:val": "left", "w:pos": 567}),
-                make("w:tab", {"w:val": "left", "w:pos": 1134}))
-    return [tabs, make("w:ind", {"w:right": right})] if right else [tabs]
+def _front_props(right: int = 0) -> list[Property]:
+    tabs = prop("w:tabs", None, prop("w:tab", {"w:val": "left", "w:pos": 567}),
+                prop("w:tab", {"w:val": "left", "w:pos": 1134}))
+    return [tabs, prop("w:ind", {"w:right": right})] if right else [tabs]
 
 
 def _front_line(role: str, content: list[Element] | str, layout: FrontBlockLayout, size: int | None = None,
@@ -214,9 +215,9 @@ def heading(
     numbering: list[Element] | None = None,
 ) -> Element:
     """TAB number TAB title, in one of the G heading styles (``numbering``: the number's runs)."""
-    props = [val("w:pStyle", style)]
+    props = [val_prop("w:pStyle", style)]
     if page_break:
-        props.append(make("w:pageBreakBefore"))
+        props.append(Prop("w:pageBreakBefore"))
     # One run "TAB number TAB" unless the number carries a bookmark (then split around it).
     lead = [run(f"\t{number}\t" if number else "\t\t")] if numbering is None else [run("\t"), *numbering, run("\t")]
     return paragraph(props, [*lead, *inline(title, links)])
@@ -224,7 +225,7 @@ def heading(
 
 def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks, layout: Layout = GENEVA,
           in_resolution: bool = False) -> list[Element]:
-    body_style = val("w:pStyle", st.SINGLE_TXT)
+    body_style = val_prop("w:pStyle", st.SINGLE_TXT)
     match item:
         case InstrumentHeading() | InstrumentText() | OperativeParagraph():
             return instrument_block(item, links, bookmarks)
@@ -237,9 +238,9 @@ def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks, layout: L
             # "Chapter I" at the margin, then the title where the chapter heading prints it (E/2025/24).
             # The title right under its caption (E/2025/24 p. 7: boxes 2.66–3.21, 3.19–3.74).
             caption_runs = bookmarks.around(item.id, caption)
-            line = paragraph([val("w:pStyle", st.HCHG), make("w:keepNext"), st.spacing(after=0)], caption_runs)
+            line = paragraph([val_prop("w:pStyle", st.HCHG), Prop("w:keepNext"), st.spacing(after=0)], caption_runs)
             title_runs = [run("\t\t"), *inline(item.title, links)]
-            title = paragraph([val("w:pStyle", st.HCHG), st.spacing(before=0)], title_runs)
+            title = paragraph([val_prop("w:pStyle", st.HCHG), st.spacing(before=0)], title_runs)
             return [line, title]
         case Heading(level=HeadingLevel.ANNEX):
             # "Annex" on a new page, then the annex's title, both as chapter headings.
@@ -252,7 +253,7 @@ def block(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks, layout: L
             return [heading(HEADING_STYLES[item.level], item.number, item.title, links, numbering=numbering)]
         case NumberedParagraph():
             numbering = bookmarks.around(item.id, f"{item.number}\t")
-            props = [body_style]
+            props: list[Property] = [body_style]
             if item.numbering is Numbering.DECIMAL:
                 props.append(st.indent(DECIMAL_LEFT, 1134, DECIMAL_HANGING))
             return [paragraph(props, [*numbering, *inline(item.text, links)])]
@@ -284,13 +285,14 @@ def instrument_block(item: InstrumentHeading | InstrumentText | OperativeParagra
     match item:
         case InstrumentHeading():
             style = ins.DEC_HEADING if item.kind is InstrumentKind.DECISION else ins.RES_HEADING
-            label = [paragraph([val("w:pStyle", style)], bookmarks.around(item.id, item.label))] if item.label else []
-            return [*label, paragraph([val("w:pStyle", style)], inline(item.title, links))]
+            label = bookmarks.around(item.id, item.label) if item.label else []
+            label_line = [paragraph([val_prop("w:pStyle", style)], label)] if item.label else []
+            return [*label_line, paragraph([val_prop("w:pStyle", style)], inline(item.title, links))]
         case InstrumentText():
-            return [paragraph([val("w:pStyle", ins.TEXT_STYLES[item.kind])], inline(item.text, links))]
+            return [paragraph([val_prop("w:pStyle", ins.TEXT_STYLES[item.kind])], inline(item.text, links))]
         case OperativeParagraph():
             numbering = bookmarks.around(item.id, f"{item.number}\t")
-            return [paragraph([val("w:pStyle", ins.OPERATIVE)], [*numbering, *inline(item.text, links)])]
+            return [paragraph([val_prop("w:pStyle", ins.OPERATIVE)], [*numbering, *inline(item.text, links)])]
         case _:
             assert_never(item)
 
@@ -298,7 +300,7 @@ def instrument_block(item: InstrumentHeading | InstrumentText | OperativeParagra
 def instrument_item(item: SubparagraphItem, links: NoteLinks, bookmarks: Bookmarks) -> Element:
     """(a) at the first-line indent as an operative paragraph's number; (i) and below block-indented."""
     left = ins.COLUMN + (item.depth - 1) * 2 * ins.FIRST_LINE
-    props = [val("w:pStyle", ins.OPERATIVE)]
+    props: list[Property] = [val_prop("w:pStyle", ins.OPERATIVE)]
     if item.depth > 1:
         props += [st.tabs(("left", left + 2 * ins.FIRST_LINE)), ins.first_line_indent(left)]
     numbering = bookmarks.around(item.id, f"{item.label}\t")
@@ -317,8 +319,8 @@ def _boxed(item: ResolvedBlock, links: NoteLinks, bookmarks: Bookmarks, layout: 
 
 def end_rule() -> Element:
     """The short centred rule closing the document: four underlined tabs."""
-    props = [val("w:pStyle", st.SINGLE_TXT), st.spacing(before=240), val("w:jc", "center")]
-    return paragraph(props, [run("\t\t\t\t", [val("w:u", "single")])])
+    props = [val_prop("w:pStyle", st.SINGLE_TXT), st.spacing(before=240), val_prop("w:jc", "center")]
+    return paragraph(props, [run("\t\t\t\t", [val_prop("w:u", "single")])])
 
 
 def title_page(report: ResolvedReport, links: NoteLinks, emblem: Element | None, layout: Layout) -> list[Element]:
@@ -367,5 +369,5 @@ def end_job_line(report: ResolvedReport, layout: Layout) -> list[Element]:
     which the readers know is no part of the text."""
     if not layout.end_job_line or not report.masthead.job_number:
         return []
-    return [paragraph([val("w:pStyle", st.FOOTER), st.spacing(before=480)],
+    return [paragraph([val_prop("w:pStyle", st.FOOTER), st.spacing(before=480)],
                       [run(report.masthead.job_number, st.size(20))])]

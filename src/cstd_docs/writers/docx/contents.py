@@ -26,7 +26,19 @@ from cstd_docs.resolve.front_pages import ContentsEntry, EntryRuns, ResolvedCont
 from cstd_docs.writers.docx import front_styles as fs
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import Layout
-from cstd_docs.writers.docx.oxml.build import PPR_ORDER, Element, make, paragraph, put_in_order, run, val
+from cstd_docs.writers.docx.oxml.build import (
+    PPR_ORDER,
+    Element,
+    Prop,
+    Property,
+    make,
+    paragraph,
+    prop,
+    put_in_order,
+    run,
+    val,
+    val_prop,
+)
 from cstd_docs.writers.docx.styled import hyperlink
 
 __all__ = ["BOOKMARK_PREFIX", "Marks", "break_before", "contents_page", "estimated_pages"]
@@ -168,7 +180,7 @@ class _Columns:
 
 
 def _right(style: str, runs: list[Element], end: int = 0) -> Element:
-    props = [val("w:pStyle", style), val("w:jc", "right")]
+    props: list[Property] = [val_prop("w:pStyle", style), val_prop("w:jc", "right")]
     if end:
         props.append(st.indent(0, end))
     return paragraph(props, runs)
@@ -180,22 +192,22 @@ def _entry(entry: ContentsEntry, columns: _Columns, page: list[Element]) -> Elem
     right-aligned."""
     geometry = columns.geometry
     line = fs.entry_line(entry.level, geometry)
-    stops: list[Element] = []
+    stops: list[Prop] = []
     lead: list[Element] = []
     if line.number is not None:
         kind, at = line.number
         if at:  # the number stands past the line's start: a tab leads to it
-            stops.append(make("w:tab", {"w:val": kind, "w:pos": at}))
+            stops.append(prop("w:tab", {"w:val": kind, "w:pos": at}))
             lead.append(run("\t"))
         lead += [run(entry.number), run("\t")]
     if line.title:
-        stops.append(make("w:tab", {"w:val": "left", "w:pos": line.title}))
-    props = [val("w:pStyle", line.style)]
+        stops.append(prop("w:tab", {"w:val": "left", "w:pos": line.title}))
+    props: list[Property] = [val_prop("w:pStyle", line.style)]
     if line.leader:
-        stops.append(make("w:tab", {"w:val": "left", "w:leader": "dot", "w:pos": columns.title_width - 1}))
-        props.append(make("w:tabs", None, *stops))
+        stops.append(prop("w:tab", {"w:val": "left", "w:leader": "dot", "w:pos": columns.title_width - 1}))
+        props.append(prop("w:tabs", None, *stops))
     else:  # "Annexes": a line of its own, no leader
-        props.append(make("w:keepNext"))
+        props.append(Prop("w:keepNext"))
     if line.title:
         props.append(st.indent(line.title, 0, line.title))
     # A zero-width space after the leader's tab: LibreOffice draws no leader for a tab that ends a paragraph.
@@ -218,15 +230,15 @@ def contents_page(report: ResolvedReport, layout: Layout, *, new_page: bool,
     if contents is None:
         return []
     columns = _Columns(contents, layout)
-    heading_props: list[Element] = [val("w:pStyle", fs.TOC_HEADING)]
+    heading_props: list[Property] = [val_prop("w:pStyle", fs.TOC_HEADING)]
     if new_page:
-        heading_props.append(make("w:pageBreakBefore"))
+        heading_props.append(Prop("w:pageBreakBefore"))
     out = [paragraph(heading_props, [run(contents.heading)])]
     labels = [run("\t"), run(contents.chapter)]
     if contents.paragraphs is not None:
         labels += [run("\t"), run(contents.paragraphs)]
     labels += [run("\t"), run(contents.page)]
-    out.append(paragraph([val("w:pStyle", fs.TOC_LABELS), st.tabs(*columns.label_stops)], labels))
+    out.append(paragraph([val_prop("w:pStyle", fs.TOC_LABELS), st.tabs(*columns.label_stops)], labels))
     pages = estimated_pages(report, layout)
     rows = [_entry(entry, columns, [] if entry.origin is None else _page_field(bookmark(index, prefix), estimate))
             for index, (entry, estimate) in enumerate(zip(contents.entries, pages, strict=True))]

@@ -9,14 +9,14 @@ layout.OfficialRecordsLayout; their styles tell a reader what they are.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Literal, assert_never
 
 from attrs import frozen
 
 from cstd_docs.resolve.front_pages import ContentsLevel
 from cstd_docs.writers.docx.layout import ContentsLayout
-from cstd_docs.writers.docx.oxml.build import Element, make, val
+from cstd_docs.writers.docx.oxml.build import Element, Property, make, val
 
 #: "Contents"
 TOC_HEADING = "TOCHeadingG"
@@ -55,7 +55,7 @@ def _entry() -> list[Element]:
 
 
 #: (style id, name, paragraph properties, run properties, based on, next style)
-SPECS: tuple[tuple[str, str, Callable[[], list[Element]], Callable[[], list[Element]], str, str], ...] = (
+SPECS: tuple[tuple[str, str, Callable[[], Sequence[Property]], Callable[[], Sequence[Property]], str, str], ...] = (
     (TOC_HEADING, "_ TOC Heading_G", _heading, lambda: _size(28), "Normal", TOC_LABELS),
     (TOC_LABELS, "_ TOC Labels_G", _heading, lambda: [make("w:i"), make("w:iCs"), *_size(14)], "Normal", TOC_1),
     (TOC_1, "_ TOC 1_G", _entry, lambda: [], "Normal", TOC_1),

@@ -14,19 +14,20 @@ from cstd_docs.model import Emphasis, Link, Strong, StrongEmphasis
 from cstd_docs.resolve.document import NoteLetter, NoteRef, Reference, ResolvedNote, ResolvedReport, Run
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import GENEVA
-from cstd_docs.writers.docx.oxml.build import Element, make, run, text, val
+from cstd_docs.writers.docx.oxml.build import Element, Property, make, run, text, val_prop
 from cstd_docs.writers.docx.styled import hyperlink, joined_runs, mark_separator, strong
 
 #: The run properties of plain text, made afresh for each run (an element has one parent).
-Props = Callable[[], list[Element]]
+Props = Callable[[], list[Property]]
 
 
-def custom_mark_properties(mark: str = "*") -> list[Element]:
+def custom_mark_properties(mark: str = "*") -> list[Property]:
     """A custom mark (*, **) as printed: full size on the baseline, upright and not bold, not a raised dot.
     A number an instrument restarted (its own notes, issue 12) is raised as every note number."""
     if mark.isdigit():
         return []
-    return [val("w:b", 0), val("w:bCs", 0), *st.size(GENEVA.custom_mark_size), val("w:vertAlign", "baseline")]
+    return [val_prop("w:b", 0), val_prop("w:bCs", 0), *st.size(GENEVA.custom_mark_size),
+            val_prop("w:vertAlign", "baseline")]
 
 
 def note_id(index: int) -> int:
@@ -57,7 +58,8 @@ class NoteLinks:
         if custom:
             attrs["w:customMarkFollows"] = 1
         attrs["w:id"] = note_id(ref.note)
-        properties = [val("w:rStyle", st.FOOTNOTE_REFERENCE), *(custom_mark_properties(ref.mark) if custom else [])]
+        properties = [val_prop("w:rStyle", st.FOOTNOTE_REFERENCE),
+                      *(custom_mark_properties(ref.mark) if custom else [])]
         reference = run("", properties, make("w:footnoteReference", attrs))
         if custom:
             # The mark follows in the same run. One w:t per character: Word reads "**" the
@@ -80,7 +82,7 @@ class Bookmarks:
         self.labels = report.referenced
         self._next_id = 0
 
-    def around(self, block_id: str | None, number: str, properties: Iterable[Element] = ()) -> list[Element]:
+    def around(self, block_id: str | None, number: str, properties: Iterable[Property] = ()) -> list[Element]:
         """Runs for ``number`` with a bookmark around the label in it, if ``block_id`` is named."""
         label = self.labels.get(block_id) if block_id is not None else None
         at = number.find(label) if label else -1
@@ -100,7 +102,7 @@ class Bookmarks:
         return out
 
 
-def reference_field(reference: Reference, properties: list[Element]) -> list[Element]:
+def reference_field(reference: Reference, properties: list[Property]) -> list[Element]:
     """A REF field to the target's bookmark, showing the label (Word updates it from the bookmark)."""
     instruction = make("w:instrText", {"xml:space": "preserve"})
     instruction.text = f" REF {bookmark_name(reference.target)} \\h "
@@ -146,7 +148,7 @@ def inline(runs: Iterable[Run], links: NoteLinks | None, props: Props | None = N
                     raise ReportError.single("notes", "a note mark stands inside a note's own text")
                 out.append(links.reference(item))
             case NoteLetter():  # a table's note: its letter raised, as a note's number is
-                out.append(run(item.letter, [*base(), val("w:vertAlign", "superscript")]))
+                out.append(run(item.letter, [*base(), val_prop("w:vertAlign", "superscript")]))
             case _:
                 assert_never(item)
     return out

@@ -9,10 +9,10 @@ it; an operative paragraph's number stands at that first-line indent and its tex
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from cstd_docs.resolve.document import AgendaPart, AgendaPartKind, InstrumentTextKind
-from cstd_docs.writers.docx.oxml.build import Element, make, paragraph, val
+from cstd_docs.writers.docx.oxml.build import Element, Prop, Property, make, paragraph, prop, val, val_prop
 
 #: Style ids of the content (names as Word shows them in the StyleSpec below).
 RES_HEADING = "ResHeadingG"
@@ -41,13 +41,13 @@ TEXT_TAB = COLUMN + 2 * FIRST_LINE
 HEADING_HALF_POINTS = 24
 
 
-def first_line_indent(left: int = COLUMN) -> Element:
-    return make("w:ind", {"w:left": left, "w:right": COLUMN, "w:firstLine": FIRST_LINE})
+def first_line_indent(left: int = COLUMN) -> Prop:
+    return prop("w:ind", {"w:left": left, "w:right": COLUMN, "w:firstLine": FIRST_LINE})
 
 
-def _body(tab: bool) -> Callable[[], list[Element]]:
-    def build() -> list[Element]:
-        props = [make("w:spacing", {"w:after": 120}), first_line_indent()]
+def _body(tab: bool) -> Callable[[], Sequence[Property]]:
+    def build() -> list[Property]:
+        props: list[Property] = [make("w:spacing", {"w:after": 120}), first_line_indent()]
         if tab:
             props.insert(0, make("w:tabs", None, make("w:tab", {"w:val": "left", "w:pos": TEXT_TAB})))
         return props
@@ -78,22 +78,24 @@ def _italic() -> list[Element]:
     return [make("w:i"), make("w:iCs")]
 
 
-def _unnumbered(left: int = COLUMN, *, keep: bool = True, before: int = AGENDA_SPACE) -> Callable[[], list[Element]]:
+def _unnumbered(
+    left: int = COLUMN, *, keep: bool = True, before: int = AGENDA_SPACE
+) -> Callable[[], Sequence[Property]]:
     """A line at ``left`` (the text column: E/2025/28's agenda title and "Operational segment" at x 114.86)."""
 
-    def build() -> list[Element]:
-        props = [make("w:spacing", {"w:before": before, "w:after": AGENDA_SPACE}),
-                 make("w:ind", {"w:left": left, "w:right": COLUMN})]
+    def build() -> list[Property]:
+        props: list[Property] = [make("w:spacing", {"w:before": before, "w:after": AGENDA_SPACE}),
+                                 make("w:ind", {"w:left": left, "w:right": COLUMN})]
         return [make("w:keepNext"), *props] if keep else props
 
     return build
 
 
-def _hanging(left: int) -> Callable[[], list[Element]]:
+def _hanging(left: int) -> Callable[[], Sequence[Property]]:
     """A label one step left of ``left``, its text and wrapped lines at ``left`` (E/2025/28: item "1."
     at 114.86, its text at 138.74; "(a)" at 138.74, its text at 162.50)."""
 
-    def build() -> list[Element]:
+    def build() -> list[Property]:
         return [make("w:tabs", None, make("w:tab", {"w:val": "left", "w:pos": left})),
                 make("w:spacing", {"w:after": AGENDA_SPACE}),
                 make("w:ind", {"w:left": left, "w:right": COLUMN, "w:hanging": FIRST_LINE})]
@@ -119,14 +121,14 @@ DOCUMENTATION_LEFT = {1: COLUMN + FIRST_LINE, 2: COLUMN + 2 * FIRST_LINE}
 
 def agenda_paragraph(part: AgendaPart, content: list[Element]) -> Element:
     """A line of a provisional agenda in its style; a sub-item's documentation one step further in."""
-    props = [val("w:pStyle", AGENDA_STYLES[part.kind])]
+    props = [val_prop("w:pStyle", AGENDA_STYLES[part.kind])]
     if part.kind in (AgendaPartKind.DOCUMENTATION, AgendaPartKind.DOCUMENT) and part.depth > 1:
-        props.append(make("w:ind", {"w:left": DOCUMENTATION_LEFT[2], "w:right": COLUMN}))
+        props.append(prop("w:ind", {"w:left": DOCUMENTATION_LEFT[2], "w:right": COLUMN}))
     return paragraph(props, content)
 
 
 #: (style id, name, paragraph properties, run properties, based on, next style)
-SPECS: tuple[tuple[str, str, Callable[[], list[Element]], Callable[[], list[Element]], str, str], ...] = (
+SPECS: tuple[tuple[str, str, Callable[[], Sequence[Property]], Callable[[], Sequence[Property]], str, str], ...] = (
     (RES_HEADING, "_ Res Heading_G", _heading, _heading_run, "Normal", PREAMBULAR),
     (DEC_HEADING, "_ Dec Heading_G", _heading, _heading_run, "Normal", PREAMBULAR),
     (PREAMBULAR, "_ Preambular_G", _body(False), lambda: [], "SingleTxtG", PREAMBULAR),

@@ -15,9 +15,9 @@ twips) in from it, measured on E/2025/24 (the officers elected) and E/2025/28 (t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from cstd_docs.writers.docx.oxml.build import Element, make, val
+from cstd_docs.writers.docx.oxml.build import Element, Property, make, val
 
 #: Style ids of bullets, by level, and of indented lines, by indent.
 BULLET_STYLES = {1: "Bullet1G", 2: "Bullet2G"}
@@ -40,17 +40,18 @@ def line_left(indent: int) -> int:
     return COLUMN + indent * LINE_STEP
 
 
-def _bullet(level: int) -> Callable[[], list[Element]]:
-    def build() -> list[Element]:
+def _bullet(level: int) -> Callable[[], Sequence[Property]]:
+    def build() -> list[Property]:
         return [make("w:spacing", {"w:before": 0, "w:after": AFTER}),
                 make("w:ind", {"w:left": BULLET_TEXT[level], "w:right": COLUMN, "w:hanging": BULLET_HANGING})]
 
     return build
 
 
-def _line(indent: int) -> Callable[[], list[Element]]:
-    def build() -> list[Element]:
-        props = [make("w:spacing", {"w:after": 0}), make("w:ind", {"w:left": line_left(indent), "w:right": COLUMN})]
+def _line(indent: int) -> Callable[[], Sequence[Property]]:
+    def build() -> list[Property]:
+        props: list[Property] = [make("w:spacing", {"w:after": 0}),
+                                 make("w:ind", {"w:left": line_left(indent), "w:right": COLUMN})]
         if indent == 0:  # a line at the column ("Chair:") stays with the line under it
             props.insert(0, make("w:keepNext"))
         return props
@@ -63,7 +64,7 @@ def _none() -> list[Element]:
 
 
 #: (style id, name, paragraph properties, run properties, based on, next style), as instrument_styles.SPECS.
-SPECS: tuple[tuple[str, str, Callable[[], list[Element]], Callable[[], list[Element]], str, str], ...] = (
+SPECS: tuple[tuple[str, str, Callable[[], Sequence[Property]], Callable[[], Sequence[Property]], str, str], ...] = (
     *((BULLET_STYLES[level], f"_Bullet {level}_G", _bullet(level), _none, "SingleTxtG", BULLET_STYLES[level])
       for level in (1, 2)),
     *((LINE_STYLES[indent], f"_ Line {indent}_G", _line(indent), _none, "SingleTxtG", LINE_STYLES[indent])

@@ -17,7 +17,7 @@ from docx.parts.numbering import NumberingPart
 
 from cstd_docs.resolve.document import BulletItem, LineItem
 from cstd_docs.writers.docx import list_styles as ls
-from cstd_docs.writers.docx.oxml.build import Element, make, paragraph, val
+from cstd_docs.writers.docx.oxml.build import Element, Property, make, paragraph, prop, val, val_prop
 from cstd_docs.writers.docx.styles import FONT
 
 #: Where a bullet's list id waits until the numbering part is known (never left in a saved file).
@@ -36,9 +36,9 @@ def bullet(item: BulletItem, runs: list[Element]) -> Element:
 def line(item: LineItem, runs: list[Element]) -> Element:
     """A line in its indent's style; the last of its block spaced from what follows."""
     indent = min(max(item.indent, 0), max(ls.LINE_STYLES))
-    props = [val("w:pStyle", ls.LINE_STYLES[indent])]
+    props: list[Property] = [val_prop("w:pStyle", ls.LINE_STYLES[indent])]
     if item.last:
-        props.append(make("w:spacing", {"w:after": ls.AFTER}))
+        props.append(prop("w:spacing", {"w:after": ls.AFTER}))
     return paragraph(props, runs)
 
 

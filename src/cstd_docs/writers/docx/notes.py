@@ -7,7 +7,7 @@ from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.inline_runs import custom_mark_properties, inline, note_id
 from cstd_docs.writers.docx.layout import GENEVA
 from cstd_docs.writers.docx.oxml import CT_Footnotes
-from cstd_docs.writers.docx.oxml.build import Element, make, paragraph, run, val
+from cstd_docs.writers.docx.oxml.build import Element, Prop, Property, make, paragraph, prop, run, val_prop
 
 NOTES = GENEVA.notes
 
@@ -20,12 +20,12 @@ def note_paragraph(note: ResolvedNote) -> Element:
     indent and the text at the indent; the first TAB then goes to the stop just past the
     indent and the second is dropped by its importer, so the text starts there too.
     """
-    mark_style = [val("w:rStyle", st.FOOTNOTE_REFERENCE)]
+    mark_style: list[Property] = [val_prop("w:rStyle", st.FOOTNOTE_REFERENCE)]
     if note.custom:
         mark = run(note.mark, [*mark_style, *custom_mark_properties(note.mark)])
     else:
         mark = run("", mark_style, make("w:footnoteRef"))
-    return paragraph([val("w:pStyle", st.FOOTNOTE_TEXT)], [run("\t"), mark, run("\t"), *inline(note.text, None)])
+    return paragraph([val_prop("w:pStyle", st.FOOTNOTE_TEXT)], [run("\t"), mark, run("\t"), *inline(note.text, None)])
 
 
 def separator_paragraphs() -> tuple[Element, Element]:
@@ -38,8 +38,8 @@ def separator_paragraphs() -> tuple[Element, Element]:
     """
     line = paragraph(
         [tabs_right(NOTES.separator_end), st.spacing(after=NOTES.separator_after, line=240, rule="auto"),
-         make("w:ind", {"w:left": NOTES.separator_start})],
-        [run("\t", [val("w:u", "single")]), run("", [make("w:vanish")], make("w:separator"))],
+         prop("w:ind", {"w:left": NOTES.separator_start})],
+        [run("\t", [val_prop("w:u", "single")]), run("", [Prop("w:vanish")], make("w:separator"))],
     )
     continuation = paragraph(
         [st.spacing(after=0, line=240, rule="auto")], [run("", (), make("w:continuationSeparator"))]
@@ -47,8 +47,8 @@ def separator_paragraphs() -> tuple[Element, Element]:
     return line, continuation
 
 
-def tabs_right(position: int) -> Element:
-    return make("w:tabs", None, make("w:tab", {"w:val": "right", "w:pos": position}))
+def tabs_right(position: int) -> Prop:
+    return prop("w:tabs", None, prop("w:tab", {"w:val": "right", "w:pos": position}))
 
 
 def write_notes(footnotes: CT_Footnotes, notes: tuple[ResolvedNote, ...]) -> None:

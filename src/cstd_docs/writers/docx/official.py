@@ -24,7 +24,7 @@ from cstd_docs.writers.docx import front_styles as fs
 from cstd_docs.writers.docx import inline_runs
 from cstd_docs.writers.docx import styles as st
 from cstd_docs.writers.docx.layout import LAYOUTS, Layout, LineLayout, OfficialRecordsLayout
-from cstd_docs.writers.docx.oxml.build import Element, make, paragraph, run, val
+from cstd_docs.writers.docx.oxml.build import Element, Property, make, paragraph, prop, run, val_prop
 
 __all__ = ["Part", "cover_break", "pages", "parts"]
 
@@ -33,15 +33,15 @@ _EMBLEM = 794
 _EMBLEM_GAP = 227
 
 
-def _look(line: LineLayout) -> Callable[[], list[Element]]:
-    def props() -> list[Element]:
+def _look(line: LineLayout) -> Callable[[], list[Property]]:
+    def props() -> list[Property]:
         return [*(st.bold() if line.bold else []), *st.size(line.size)]
 
     return props
 
 
-def _line(style: str, line: LineLayout, runs: list[Element], indent: int, *extra: Element, right: int = 0) -> Element:
-    return paragraph([val("w:pStyle", style), st.spacing(before=line.before, after=0), st.indent(indent, right),
+def _line(style: str, line: LineLayout, runs: list[Element], indent: int, *extra: Property, right: int = 0) -> Element:
+    return paragraph([val_prop("w:pStyle", style), st.spacing(before=line.before, after=0), st.indent(indent, right),
                       *extra], runs)
 
 
@@ -103,9 +103,10 @@ def _head(report: ResolvedReport, records: ResolvedOfficialRecords, layout: Layo
 
 def _framed(text: str, size: int, top: int, indent: int, layout: Layout) -> Element:
     """A line at a fixed height on the page (the imprint, the ISSN), whatever stands above it."""
-    frame = make("w:framePr", {"w:w": layout.page.text_width - indent, "w:wrap": "notBeside", "w:vAnchor": "page",
+    frame = prop("w:framePr", {"w:w": layout.page.text_width - indent, "w:wrap": "notBeside", "w:vAnchor": "page",
                                "w:hAnchor": "margin", "w:x": indent, "w:y": top})
-    return paragraph([val("w:pStyle", fs.OR_TITLE), frame, st.spacing(before=0, after=0)], [run(text, st.size(size))])
+    props = [val_prop("w:pStyle", fs.OR_TITLE), frame, st.spacing(before=0, after=0)]
+    return paragraph(props, [run(text, st.size(size))])
 
 
 def _title_page(report: ResolvedReport, records: ResolvedOfficialRecords, links: inline_runs.NoteLinks,
@@ -133,12 +134,12 @@ def _title_page(report: ResolvedReport, records: ResolvedOfficialRecords, links:
 
 def _note_page(records: ResolvedOfficialRecords, layout: Layout) -> list[Element]:
     geometry = layout.official_records
-    heading = paragraph([val("w:pStyle", fs.OR_TITLE), make("w:pageBreakBefore"),
+    heading = paragraph([val_prop("w:pStyle", fs.OR_TITLE), make("w:pageBreakBefore"),
                          st.spacing(before=geometry.note_before, after=0), st.indent(geometry.indent)],
                         [run(records.note_heading, st.italic())])
-    note = paragraph([val("w:pStyle", fs.OR_TITLE), st.spacing(before=geometry.note_text_before, after=120),
+    note = paragraph([val_prop("w:pStyle", fs.OR_TITLE), st.spacing(before=geometry.note_text_before, after=120),
                       make("w:ind", {"w:left": geometry.indent, "w:right": geometry.indent,
-                                     "w:firstLine": geometry.note_first_line}), val("w:jc", "both")],
+                                     "w:firstLine": geometry.note_first_line}), val_prop("w:jc", "both")],
                      [run(records.symbols_note)])
     issn = [] if records.issn is None else [_framed(records.issn, st.BASE_SIZE, geometry.issn_top, geometry.indent,
                                                      layout)]
@@ -163,8 +164,8 @@ def parts(report: ResolvedReport, links: inline_runs.NoteLinks, emblem: Element 
         return []
     layout = LAYOUTS[report.layout]
     geometry = layout.official_records
-    date = paragraph([val("w:pStyle", fs.OR_TITLE), make("w:pageBreakBefore"),
-                      st.spacing(before=geometry.date_before, after=geometry.date_after), val("w:jc", "right")],
+    date = paragraph([val_prop("w:pStyle", fs.OR_TITLE), make("w:pageBreakBefore"),
+                      st.spacing(before=geometry.date_before, after=geometry.date_after), val_prop("w:jc", "right")],
                      [run(records.date_line)])
     cover = Part("cover", f"{records.organ} {records.records} {records.supplement}",
                  _cover(report, records, geometry, emblem))

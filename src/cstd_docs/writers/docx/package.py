@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime
 import io
 import os
+import threading
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -22,13 +24,14 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.package import OpcPackage
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
-from docx.opc.part import Part
+from docx.opc.part import Part, XmlPart
 from docx.opc.rel import Relationships
 from docx.package import Package
 from docx.parts.document import DocumentPart
 from lxml import etree
 
 from cstd_docs.errors import ReportError
+from cstd_docs.writers.docx.oxml.build import Element, clark, clear_children
 from cstd_docs.writers.docx.package_zip import Bounded, DatedZip, FastZip, forget_deflated
 from cstd_docs.writers.docx.parts import WML_TEMPLATE_MAIN
 
@@ -122,8 +125,9 @@ def _without_dropped_overrides(data: bytes, kept: list[str]) -> bytes:
 _default_reader: object | None = None
 
 
-def _default_package() -> DocumentPart:
-    """A fresh package from the trimmed default, its zip read once per process.
+def _default_package(made: Mapping[str, bytes] | None = None) -> DocumentPart:
+    """A fresh package from the trimmed default, its zip read once per process; ``made``: bytes
+    for parts of these content types, served as they are (never parsed: see :func:`served_made`).
 
     python-docx's ``Document`` reads the zip and its relationships again each time; its
     reader (private) holds only the members' bytes, names and relationships, which no
@@ -139,9 +143,23 @@ def _default_package() -> DocumentPart:
         return Document(io.BytesIO(_trimmed_default())).part
     if _default_reader is None:
         _default_reader = PackageReader.from_file(io.BytesIO(_trimmed_default()))  # type: ignore[no-untyped-call]
+    served = made or {}
+
+    def make_part(partname: PackURI, content_type: str, reltype: str, blob: bytes, package: Package) -> Part:
+        given = served.get(content_type)
+        if given is not None:
+            return Part(partname, content_type, given, package)  # written as it is
+        return cast(Part, PartFactory(partname, content_type, reltype, blob, package))
+
     package = Package()
-    Unmarshaller.unmarshal(_default_reader, package, PartFactory)  # type: ignore[no-untyped-call]
+    Unmarshaller.unmarshal(_default_reader, package, make_part)  # type: ignore[no-untyped-call]
     return cast(DocumentPart, package.main_document_part)
+
+
+def served_made(part: DocumentPart, *reltypes: str) -> bool:
+    """Whether the parts of ``part`` related by ``reltypes`` were served as given bytes (``open_base``'s
+    ``made``), not parsed into elements: nothing is to be written into them."""
+    return not any(isinstance(part.part_related_by(reltype), XmlPart) for reltype in reltypes)
 
 
 def forget_caches() -> None:
@@ -150,6 +168,7 @@ def forget_caches() -> None:
     _default_reader = None
     _CONTENT_TYPES.clear()
     _RELS.clear()
+    _cores().clear()
     forget_deflated()
 
 
@@ -159,10 +178,11 @@ def warm_up() -> None:
     _default_package()
 
 
-def open_base(reference_docx: str | os.PathLike[str] | None) -> DocumentPart:
-    """The main document part of the package to fill: the default one or the user's."""
+def open_base(reference_docx: str | os.PathLike[str] | None, made: Mapping[str, bytes] | None = None) -> DocumentPart:
+    """The main document part of the package to fill: the default one (``made``: bytes for parts of
+    these content types, when python-docx lets them be given: :func:`served_made`) or the user's."""
     if reference_docx is None:
-        part = _default_package()
+        part = _default_package(made)
         assert not any(rel.reltype in _UNNEEDED_DOCUMENT_RELS for rel in part.rels.values())
         return part
     path = Path(reference_docx)
@@ -237,12 +257,69 @@ def _core_text(text: str) -> str:
 
 def set_properties(package: OpcPackage, *, title: str, symbol: str | None, language: str, date: datetime.date) -> None:
     """Core properties from the report (never the clock); minimal extended properties."""
-    core = package.core_properties
     stamp = datetime.datetime(date.year, date.month, date.day, tzinfo=datetime.UTC)
-    core.title = _core_text(title)
-    core.subject = _core_text(symbol or "")
-    core.identifier = _core_text(symbol or "")
-    core.language = language
+    varying = {"dc:title": _core_text(title), "dc:subject": _core_text(symbol or ""),
+               "dc:identifier": _core_text(symbol or ""), "dc:language": language,
+               "dcterms:created": stamp.strftime(_W3CDTF), "dcterms:modified": stamp.strftime(_W3CDTF)}
+    part = package.part_related_by(RT.CORE_PROPERTIES)
+    if isinstance(part, XmlPart):
+        _fill_core(part.element, package, stamp, varying)
+    else:  # pragma: no cover - python-docx always parses the core properties
+        _set_core(package, stamp, varying)
+    _replace_extended_properties(package)
+
+
+#: How python-docx writes the two dates (CT_CoreProperties._set_element_datetime).
+_W3CDTF = "%Y-%m-%dT%H:%M:%SZ"
+#: The core properties' children as python-docx's setters leave them, by the part's XML before:
+#: which elements there are, in which order, and the values every report gives (empty author,
+#: revision 1, the dates' type). A report's copy then takes the values that vary (``varying``'s
+#: keys); the twelve setters took 0.1 ms of each rendering. Per thread (lxml ties documents to
+#: threads); a few kept: a user's reference documents each bring their own.
+_CORES = threading.local()
+_MOST_CORES = 8
+
+
+def _cores() -> dict[bytes, list[Element]]:
+    try:
+        kept: dict[bytes, list[Element]] = _CORES.kept
+    except AttributeError:
+        kept = _CORES.kept = {}
+    return kept
+
+
+def _fill_core(element: Element, package: OpcPackage, stamp: datetime.datetime, varying: dict[str, str]) -> None:
+    """``element`` given the children kept for its XML and the report's values; the first time,
+    python-docx's setters, whose result is kept if they changed the children alone (they declare
+    the xsi namespace on the root when it lacks it: such a root is set each time)."""
+    before = etree.tostring(element)
+    kept = _cores().get(before)
+    if kept is not None:
+        clear_children(element)
+        element.extend(child.__deepcopy__(None) for child in kept)  # type: ignore[attr-defined]  # lxml-stubs lack it
+        for name, value in varying.items():
+            found = element.find(clark(name))
+            assert found is not None  # the setters made each
+            found.text = value
+        return
+    start = _start_tag(element)
+    _set_core(package, stamp, varying)
+    if _start_tag(element) == start and len(_cores()) < _MOST_CORES:
+        _cores()[before] = [child.__deepcopy__(None) for child in element]  # type: ignore[attr-defined]
+
+
+def _start_tag(element: Element) -> tuple[dict[str | None, str], dict[str, str]]:
+    """What the element's start tag declares and holds: its namespaces and attributes."""
+    return dict(element.nsmap), {str(name): str(value) for name, value in element.attrib.items()}
+
+
+def _set_core(package: OpcPackage, stamp: datetime.datetime, varying: dict[str, str]) -> None:
+    """python-docx's setters, with the values ``varying`` holds."""
+    core = package.core_properties
+    core.title = varying["dc:title"]
+    core.subject = varying["dc:subject"]
+    core.identifier = varying["dc:identifier"]
+    core.language = varying["dc:language"]
     core.created = stamp
     core.modified = stamp
     core.author = ""
@@ -251,7 +328,6 @@ def set_properties(package: OpcPackage, *, title: str, symbol: str | None, langu
     core.keywords = ""
     core.category = ""
     core.revision = 1
-    _replace_extended_properties(package)
 
 
 def _replace_extended_properties(package: OpcPackage) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import itertools
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -24,12 +25,15 @@ from cstd_docs.writers.docx.oxml import CONTINUATION_SEPARATOR_ID, SEPARATOR_ID
 from cstd_docs.writers.docx.oxml.build import (
     PPR_ORDER,
     Element,
+    Property,
     clear_children,
     make,
     paragraph,
+    prop,
     put_in_order,
     run,
     val,
+    val_prop,
 )
 
 if TYPE_CHECKING:
@@ -161,7 +165,7 @@ def _field_page(code: str = "PAGE") -> list[Element]:
         make("w:fldChar", {"w:fldCharType": "end"}),
     ]
     # A fresh rStyle for each run: an lxml element has one parent.
-    return [run("", [val("w:rStyle", st.PAGE_NUMBER)], piece) for piece in pieces]
+    return [run("", [val_prop("w:rStyle", st.PAGE_NUMBER)], piece) for piece in pieces]
 
 
 def _instruction(code: str) -> Element:
@@ -176,9 +180,9 @@ def _header_paragraphs(report: ResolvedReport, page: str) -> list[Element]:
     if page == "first" or not symbol:
         # Nothing, and no rule: the Header style's border would draw one.
         return [paragraph()]
-    props = [val("w:pStyle", st.HEADER)]
+    props = [val_prop("w:pStyle", st.HEADER)]
     if page == "odd":
-        props.append(val("w:jc", "right"))
+        props.append(val_prop("w:jc", "right"))
     # A double symbol's parts stacked, one line each, as E/2025/28 prints them (docs/layout-geneva.md).
     runs = [run(part, [], *([make("w:br")] if index else [])) for index, part in enumerate(report.masthead.symbols)]
     return [paragraph(props, runs)]
@@ -188,7 +192,7 @@ def _footer_piece(report: ResolvedReport, piece: str, page: str) -> list[Element
     footers = LAYOUTS[report.layout].footers
     if piece == "page":
         if footers.page_total:  # "2/4" (docs/layout-newyork.md)
-            return [*_field_page(), run("/", [val("w:rStyle", st.PAGE_NUMBER)]), *_field_page("NUMPAGES")]
+            return [*_field_page(), run("/", [val_prop("w:rStyle", st.PAGE_NUMBER)]), *_field_page("NUMPAGES")]
         return _field_page()
     job = report.masthead.job_number
     if not job:
@@ -204,7 +208,7 @@ def _footer_paragraphs(report: ResolvedReport, page: str) -> list[Element]:
     if page == "first" and report.official_records is not None:
         return [paragraph()]  # the title page of the Official Records: no job number, no page number
     pieces = layout.footers.pieces(page)
-    props = [val("w:pStyle", st.FOOTER)]
+    props: list[Property] = [val_prop("w:pStyle", st.FOOTER)]
     if page == "first" and layout.footers.first_after:
         props.append(st.spacing(after=layout.footers.first_after))
     if len(pieces) > 1:
@@ -229,13 +233,39 @@ def add_heads(document_part: DocumentPart, sect_pr: Element, report: ResolvedRep
         for page, ooxml_type in (("odd", "default"), ("even", "even"), ("first", "first")):
             part = _new_head(part_class, document_part.package, taken)
             root: Element = part.element
-            for p in build(report, page):
+            for p in _head_paragraphs(build, report, page):
                 root.append(p)
             rel_type = RT.HEADER if kind == "header" else RT.FOOTER
             rel_id = document_part.relate_to(part, rel_type)
             references.append(make(reference_tag, {"w:type": ooxml_type, "r:id": rel_id}))
     for reference in reversed(references):
         sect_pr.insert(0, reference)
+
+
+#: The paragraphs of each head by all they are made of (masthead_key): the same for every report of a
+#: layout and symbol, and making them was a third of the time of the six heads. Bounded; per thread.
+_MOST_HEAD_PARAGRAPHS = 256
+
+
+def _head_paragraphs(
+    build: Callable[[ResolvedReport, str], list[Element]], report: ResolvedReport, page: str
+) -> list[Element]:
+    """``build(report, page)``, as copies of the paragraphs it made for the same inputs (never those kept)."""
+    try:
+        kept: dict[tuple[object, ...], list[Element]] = _THREAD.head_paragraphs
+    except AttributeError:
+        kept = _THREAD.head_paragraphs = {}
+    masthead = report.masthead
+    # Everything _header_paragraphs and _footer_paragraphs read of the report.
+    key = (build, page, report.layout, masthead.symbol, masthead.symbols, masthead.job_number,
+           report.official_records is not None)
+    made = kept.get(key)
+    if made is None:
+        made = build(report, page)
+        if len(kept) >= _MOST_HEAD_PARAGRAPHS:
+            return made
+        kept[key] = made
+    return [p.__deepcopy__(None) for p in made]  # type: ignore[attr-defined]  # lxml-stubs lack it
 
 
 #: Each head part class's content type and empty root, from python-docx's own ``new`` the first
@@ -253,6 +283,7 @@ def _head_templates() -> dict[type[HeaderPart | FooterPart], tuple[str, Element]
 
 def forget_head_templates() -> None:
     _head_templates().clear()
+    _THREAD.__dict__.pop("head_paragraphs", None)
 
 
 def _new_head(part_class: type[HeaderPart | FooterPart], package: Package, taken: set[str]) -> HeaderPart | FooterPart:
@@ -272,7 +303,8 @@ def _new_head(part_class: type[HeaderPart | FooterPart], package: Package, taken
         part.partname = PackURI(name)
         return part
     content_type, root = template
-    return part_class(PackURI(name), content_type, cast("BaseOxmlElement", copy.deepcopy(root)), package)
+    copied = root.__deepcopy__(None)  # type: ignore[attr-defined]  # lxml's own: copy.deepcopy's memo is wasted here
+    return part_class(PackURI(name), content_type, cast("BaseOxmlElement", copied), package)
 
 
 def head_roots(document_part: DocumentPart) -> list[Element]:
@@ -317,5 +349,7 @@ def _cover_head(report: ResolvedReport) -> Element:
             put_in_order(properties, make("w:pBdr", None, make("w:bottom", {"w:val": "nil"})), PPR_ORDER)
         return head
     symbol = report.masthead.symbol or ""
-    props = [val("w:pStyle", st.HEADER), make("w:pBdr", None, make("w:bottom", {"w:val": "nil"})), val("w:jc", "right")]
-    return paragraph(props, [run(symbol, [val("w:b", 0), val("w:bCs", 0), *st.size(st.BASE_SIZE)])] if symbol else [])
+    props = [val_prop("w:pStyle", st.HEADER), prop("w:pBdr", None, prop("w:bottom", {"w:val": "nil"})),
+             val_prop("w:jc", "right")]
+    symbol_props = [val_prop("w:b", 0), val_prop("w:bCs", 0), *st.size(st.BASE_SIZE)]
+    return paragraph(props, [run(symbol, symbol_props)] if symbol else [])

@@ -18,27 +18,27 @@ from docx.oxml.ns import qn
 from cstd_docs.model import Emphasis, Link, Strong, StrongEmphasis
 from cstd_docs.resolve.document import Run
 from cstd_docs.writers.docx import styles as st
-from cstd_docs.writers.docx.oxml.build import Element, make, run, val
+from cstd_docs.writers.docx.oxml.build import Element, Property, make, run, val_prop
 
 #: Where a link's address waits until its part is known (never left in a saved file).
 _PENDING_URL = "{urn:cstd-docs:pending}url"
 
 
-def strong(item: Strong, base: list[Element]) -> Element:
+def strong(item: Strong, base: list[Property]) -> Element:
     return run(item.text, [*base, *st.bold()])
 
 
-def hyperlink(item: Link, base: list[Element]) -> Element:
+def hyperlink(item: Link, base: list[Property]) -> Element:
     """``w:hyperlink`` around the link's text, in the Hyperlink character style."""
     element = make("w:hyperlink", {"w:history": 1})
     element.set(_PENDING_URL, item.url)
-    element.append(run(item.text, [*base, val("w:rStyle", st.HYPERLINK)]))
+    element.append(run(item.text, [*base, val_prop("w:rStyle", st.HYPERLINK)]))
     return element
 
 
 def mark_separator(separator: str) -> Element:
     """The superscript comma between two note marks at one spot (UN Editorial Manual)."""
-    return run(separator, [val("w:vertAlign", "superscript")])
+    return run(separator, [val_prop("w:vertAlign", "superscript")])
 
 
 def relate_hyperlinks(root: Element, part: Part) -> None:

@@ -9,14 +9,27 @@ from __future__ import annotations
 
 import copy
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from attrs import frozen
 from docx.oxml.ns import qn
 
 from cstd_docs.writers.docx import box_styles, front_styles, instrument_styles, list_styles, table_styles
 from cstd_docs.writers.docx.layout import GENEVA
-from cstd_docs.writers.docx.oxml.build import PPR_ORDER, RPR_ORDER, Element, clear_children, make, sort_children, val
+from cstd_docs.writers.docx.oxml.build import (
+    PPR_ORDER,
+    RPR_ORDER,
+    Element,
+    Prop,
+    Property,
+    clear_children,
+    elements,
+    make,
+    prop,
+    sort_children,
+    val,
+    val_prop,
+)
 
 FONT = "Times New Roman"
 #: Base size in half-points (10 pt).
@@ -47,7 +60,7 @@ def locale(language: str) -> str:
 
 def spacing(
     before: int | None = None, after: int | None = None, line: int | None = None, rule: str = "exact"
-) -> Element:
+) -> Prop:
     attrs: dict[str, str | int] = {}
     if before is not None:
         attrs["w:before"] = before
@@ -56,36 +69,41 @@ def spacing(
     if line is not None:
         attrs["w:line"] = line
         attrs["w:lineRule"] = rule
-    return make("w:spacing", attrs)
+    return prop("w:spacing", attrs)
 
 
-def indent(left: int = 0, right: int = 0, hanging: int = 0) -> Element:
+def indent(left: int = 0, right: int = 0, hanging: int = 0) -> Prop:
     attrs: dict[str, str | int] = {"w:left": left, "w:right": right}
     if hanging:
         attrs["w:hanging"] = hanging
-    return make("w:ind", attrs)
+    return prop("w:ind", attrs)
 
 
-def not_numbered() -> Element:
+def not_numbered() -> Prop:
     """``w:numPr`` with ``w:numId`` 0: the paragraph has no numbering (ECMA-376 §17.9.18), said
     outright. It prints nothing; the reader takes a label typed at its start ("1. ", "(b)") for text."""
-    return make("w:numPr", None, val("w:numId", 0))
+    return prop("w:numPr", None, val_prop("w:numId", 0))
 
 
-def tabs(*stops: tuple[str, int]) -> Element:
-    return make("w:tabs", None, *(make("w:tab", {"w:val": kind, "w:pos": pos}) for kind, pos in stops))
+def tabs(*stops: tuple[str, int]) -> Prop:
+    return prop("w:tabs", None, *(prop("w:tab", {"w:val": kind, "w:pos": pos}) for kind, pos in stops))
 
 
-def size(half_points: int) -> list[Element]:
-    return [val("w:sz", half_points), val("w:szCs", half_points)]
+def size(half_points: int) -> list[Property]:
+    return [val_prop("w:sz", half_points), val_prop("w:szCs", half_points)]
 
 
-def bold() -> list[Element]:
-    return [make("w:b"), make("w:bCs")]
+#: Properties are data (oxml.build.Prop): the same ones serve every run.
+_BOLD: list[Property] = [Prop("w:b"), Prop("w:bCs")]
+_ITALIC: list[Property] = [Prop("w:i"), Prop("w:iCs")]
 
 
-def italic() -> list[Element]:
-    return [make("w:i"), make("w:iCs")]
+def bold() -> list[Property]:
+    return list(_BOLD)
+
+
+def italic() -> list[Property]:
+    return list(_ITALIC)
 
 
 def language_element(language: str) -> Element:
@@ -117,8 +135,8 @@ class StyleSpec:
     style_id: str
     name: str
     kind: str  # "paragraph" or "character" (or "table"/"numbering" for the defaults)
-    paragraph: Callable[[], list[Element]] = lambda: []
-    run: Callable[[], list[Element]] = lambda: []
+    paragraph: Callable[[], Sequence[Property]] = lambda: []
+    run: Callable[[], Sequence[Property]] = lambda: []
     based_on: str | None = None
     next_style: str | None = None
     default: bool = False
@@ -143,10 +161,10 @@ class StyleSpec:
             style.append(make("w:unhideWhenUsed"))
         if self.quick:
             style.append(make("w:qFormat"))
-        paragraph_props = self.paragraph()
+        paragraph_props = elements(self.paragraph())
         if paragraph_props:
             style.append(make("w:pPr", None, *sort_children(paragraph_props, PPR_ORDER)))
-        run_props = self.run()
+        run_props = elements(self.run())
         if run_props:
             style.append(make("w:rPr", None, *sort_children(run_props, RPR_ORDER)))
         if self.kind == "table":
@@ -166,10 +184,10 @@ def _table_normal_properties() -> Element:
     return make("w:tblPr", None, make("w:tblInd", {"w:w": 0, "w:type": "dxa"}), margins)
 
 
-def _heading(before: int, after: int, line: int) -> Callable[[], list[Element]]:
+def _heading(before: int, after: int, line: int) -> Callable[[], Sequence[Property]]:
     """All G headings: keepNext, keepLines, right tab 851, indents 1134/1134 hanging 1134."""
 
-    def build() -> list[Element]:
+    def build() -> list[Property]:
         return [
             make("w:keepNext"),
             make("w:keepLines"),
@@ -181,16 +199,16 @@ def _heading(before: int, after: int, line: int) -> Callable[[], list[Element]]:
     return build
 
 
-def _heading_run(half_points: int, *, is_italic: bool = False) -> Callable[[], list[Element]]:
-    def build() -> list[Element]:
+def _heading_run(half_points: int, *, is_italic: bool = False) -> Callable[[], Sequence[Property]]:
+    def build() -> list[Property]:
         return (italic() if is_italic else bold()) + size(half_points)
 
     return build
 
 
-def _normal_paragraph(right_to_left: bool) -> Callable[[], list[Element]]:
-    def build() -> list[Element]:
-        props = [make("w:suppressAutoHyphens"), spacing(line=240, rule="atLeast")]
+def _normal_paragraph(right_to_left: bool) -> Callable[[], Sequence[Property]]:
+    def build() -> list[Property]:
+        props: list[Property] = [make("w:suppressAutoHyphens"), spacing(line=240, rule="atLeast")]
         if right_to_left:
             props.append(make("w:bidi"))
         return props
@@ -198,7 +216,7 @@ def _normal_paragraph(right_to_left: bool) -> Callable[[], list[Element]]:
     return build
 
 
-def _note_paragraph() -> list[Element]:
+def _note_paragraph() -> list[Property]:
     """Text at NoteLayout.text on every line; the number right-aligned at its tab (layout.GENEVA)."""
     notes = GENEVA.notes
     return [
@@ -259,7 +277,7 @@ def style_specs(right_to_left: bool = False, language: str = "en") -> list[Style
 
 def doc_defaults(language: str, right_to_left: bool) -> Element:
     """Times New Roman 10 pt in the document's language (LAYOUT.md §2)."""
-    run_props = [fonts(language), *size(BASE_SIZE), language_element(language)]
+    run_props = [fonts(language), *elements(size(BASE_SIZE)), language_element(language)]
     return make(
         "w:docDefaults",
         None,

@@ -8,9 +8,9 @@ are the styles' own, so that a reader never takes them for the author's emphasis
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from cstd_docs.writers.docx.oxml.build import Element, make, val
+from cstd_docs.writers.docx.oxml.build import Element, Property, make, val
 from cstd_docs.writers.docx.table_layout import TABLES
 
 CAPTION = "CaptionG"
@@ -38,8 +38,8 @@ def _title() -> list[Element]:
     return [make("w:keepNext"), make("w:keepLines"), make("w:spacing", {"w:after": TABLES.title_after}), _column()]
 
 
-def _cell(before: int, after: int, line: int) -> Callable[[], list[Element]]:
-    def build() -> list[Element]:
+def _cell(before: int, after: int, line: int) -> Callable[[], Sequence[Property]]:
+    def build() -> list[Property]:
         return [make("w:spacing", {"w:before": before, "w:after": after, "w:line": line, "w:lineRule": "exact"}),
                 make("w:ind", {"w:left": 0, "w:right": 0})]
 
@@ -59,7 +59,7 @@ def _figure() -> list[Element]:
 
 
 #: (style id, name, paragraph properties, run properties, based on, next style), as instrument_styles.SPECS.
-SPECS: tuple[tuple[str, str, Callable[[], list[Element]], Callable[[], list[Element]], str, str], ...] = (
+SPECS: tuple[tuple[str, str, Callable[[], Sequence[Property]], Callable[[], Sequence[Property]], str, str], ...] = (
     (CAPTION, "_ Caption_G", _caption, list, "Normal", CAPTION_TITLE),
     (CAPTION_TITLE, "_ Caption Title_G", _title, lambda: [make("w:b"), make("w:bCs")], "Normal", "SingleTxtG"),
     (TABLE_HEAD, "_ Table Head_G", _cell(TABLES.header_before, TABLES.header_after, TABLES.header_line),

@@ -27,7 +27,17 @@ from cstd_docs.model import Alignment, image_info
 from cstd_docs.resolve.document import ResolvedCell, ResolvedFigure, ResolvedRow, ResolvedTable, Runs
 from cstd_docs.writers.docx import table_styles as ts
 from cstd_docs.writers.docx.layout import Layout
-from cstd_docs.writers.docx.oxml.build import PPR_ORDER, Element, make, paragraph, put_in_order, run, val
+from cstd_docs.writers.docx.oxml.build import (
+    PPR_ORDER,
+    Element,
+    Prop,
+    make,
+    paragraph,
+    put_in_order,
+    run,
+    val,
+    val_prop,
+)
 from cstd_docs.writers.docx.table_layout import TABLES
 
 #: Inline runs for resolved text (inline_runs.inline, with the report's note links).
@@ -48,15 +58,15 @@ def column_width(layout: Layout) -> int:
 def _caption(caption: str | None, title: Runs, ident: str | None, inline: Inline, around: Around) -> list[Element]:
     if caption is None:
         return []
-    return [paragraph([val("w:pStyle", ts.CAPTION)], around(ident, caption)),
-            paragraph([val("w:pStyle", ts.CAPTION_TITLE)], inline(title))]
+    return [paragraph([val_prop("w:pStyle", ts.CAPTION)], around(ident, caption)),
+            paragraph([val_prop("w:pStyle", ts.CAPTION_TITLE)], inline(title))]
 
 
 def _source(label: str, source: Runs | None, inline: Inline) -> list[Element]:
     if source is None:
         return []
-    italic = [make("w:i"), make("w:iCs")]
-    return [paragraph([val("w:pStyle", ts.TABLE_NOTE)], [run(label, italic), run(" "), *inline(source)])]
+    italic = [Prop("w:i"), Prop("w:iCs")]
+    return [paragraph([val_prop("w:pStyle", ts.TABLE_NOTE)], [run(label, italic), run(" "), *inline(source)])]
 
 
 def table(block: ResolvedTable, inline: Inline, around: Around, layout: Layout) -> list[Element]:
@@ -72,8 +82,8 @@ def table(block: ResolvedTable, inline: Inline, around: Around, layout: Layout) 
     out.append(make("w:tbl", None, _properties(sum(widths)), grid, *trs))
     under = _source(block.source_label, block.source, inline)
     for note in block.notes:
-        letter = run(note.letter, [val("w:vertAlign", "superscript")])
-        under.append(paragraph([val("w:pStyle", ts.TABLE_NOTE)], [letter, run("\t"), *inline(note.text)]))
+        letter = run(note.letter, [val_prop("w:vertAlign", "superscript")])
+        under.append(paragraph([val_prop("w:pStyle", ts.TABLE_NOTE)], [letter, run("\t"), *inline(note.text)]))
     return [*out, *_spaced(under)]
 
 
@@ -81,7 +91,7 @@ def _spaced(under: list[Element]) -> list[Element]:
     """The lines under a table or figure, the last with the space that parts it from the text after
     (an empty line when there is none)."""
     if not under:
-        under = [paragraph([val("w:pStyle", ts.TABLE_NOTE)])]
+        under = [paragraph([val_prop("w:pStyle", ts.TABLE_NOTE)])]
     last = under[-1]
     properties = last.find(qn("w:pPr"))
     if properties is not None:
@@ -146,7 +156,7 @@ def _row(row: ResolvedRow, header: bool, widths: Sequence[int], rules: dict[str,
         text = cell.text if isinstance(cell, ResolvedCell) else ()
         style = ts.TABLE_HEAD if header else ts.TABLE_TEXT
         jc = _JC[cell.align]
-        para = paragraph([val("w:pStyle", style), *([val("w:jc", jc)] if jc else [])], inline(text))
+        para = paragraph([val_prop("w:pStyle", style), *([val_prop("w:jc", jc)] if jc else [])], inline(text))
         cells.append(make("w:tc", None, props, para))
     return make("w:tr", None, properties, *cells)
 
@@ -171,7 +181,7 @@ def figure(block: ResolvedFigure, inline: Inline, around: Around, layout: Layout
     picture.set(_PENDING_IMAGE, base64.b64encode(block.image).decode("ascii"))
     drawing = make("w:drawing", None, picture)
     out = _caption(block.caption, block.title, block.id, inline, around)
-    out.append(paragraph([val("w:pStyle", ts.FIGURE)], [run("", [], drawing)]))
+    out.append(paragraph([val_prop("w:pStyle", ts.FIGURE)], [run("", [], drawing)]))
     return [*out, *_spaced(_source(block.source_label, block.source, inline))]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple, TypeGuard
 
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
@@ -77,7 +78,10 @@ def make(tag: str, attrs: Mapping[str, str | int] | None = None, *children: Elem
     """
     # The values as given (567 and "567" are two keys for the same element; no caller gives a bool).
     key = (tag, *attrs.items()) if attrs else tag
-    prototypes = _prototypes()
+    try:  # _prototypes() inlined: a report makes a thousand elements
+        prototypes: dict[object, Element] = _THREAD.prototypes
+    except AttributeError:
+        prototypes = _prototypes()
     prototype = prototypes.get(key)
     if prototype is not None:
         element: Element = prototype.__copy__()  # type: ignore[attr-defined]  # lxml-stubs lack it
@@ -93,6 +97,7 @@ def make(tag: str, attrs: Mapping[str, str | int] | None = None, *children: Elem
 
 def forget_prototypes() -> None:
     _prototypes().clear()
+    _templates().clear()
 
 
 def _new(tag: str, attrs: Mapping[str, str | int] | None) -> Element:
@@ -116,14 +121,27 @@ def sub(parent: Element, tag: str, attrs: Mapping[str, str | int] | None = None)
 
 def val(tag: str, value: str | int) -> Element:
     """An element whose only attribute is ``w:val``."""
+    # The prototype's key as make gives it, without the dict: a fifth of the elements are these.
+    try:
+        prototype = _THREAD.prototypes.get((tag, ("w:val", value)))
+    except AttributeError:
+        prototype = None
+    if prototype is not None:
+        copied: Element = prototype.__copy__()
+        return copied
     return make(tag, {"w:val": value})
 
 
 def text(content: str) -> Element:
     """A ``w:t``, preserving spaces at either end."""
-    element = make("w:t", _PRESERVE if content != content.strip() or "  " in content else None)
+    element = make("w:t", _PRESERVE if _spaced(content) else None)
     element.text = content
     return element
+
+
+def _spaced(content: str) -> bool:
+    """Whether Word would lose spaces of ``content`` unless told to keep them."""
+    return content != content.strip() or "  " in content
 
 
 _PRESERVE = {"xml:space": "preserve"}
@@ -145,26 +163,125 @@ def text_children(content: str) -> list[Element]:
     return children
 
 
-def run(content: str = "", properties: Iterable[Element] = (), *extra: Element) -> Element:
+class Prop(NamedTuple):
+    """A property element as data: its tag, attributes (in the order written) and children.
+
+    Hashable: a run or paragraph given only these is copied whole from a template kept for
+    the same properties (:func:`run`, :func:`paragraph`) instead of made element by element.
+    """
+
+    tag: str
+    #: The values as written: 0, False and "0" would be equal keys, but False is written "False".
+    attrs: tuple[tuple[str, str], ...] = ()
+    children: tuple[Prop, ...] = ()
+
+    def element(self) -> Element:
+        """The element it describes, made anew (the element :func:`make` gives for the same)."""
+        return make(self.tag, dict(self.attrs) if self.attrs else None, *(child.element() for child in self.children))
+
+
+def prop(tag: str, attrs: Mapping[str, str | int] | None = None, *children: Prop) -> Prop:
+    """:func:`make` as data."""
+    return Prop(tag, tuple((name, str(value)) for name, value in attrs.items()) if attrs else (), children)
+
+
+def val_prop(tag: str, value: str | int) -> Prop:
+    """:func:`val` as data."""
+    return Prop(tag, (("w:val", str(value)),))
+
+
+#: A run's or paragraph's property: an element, or one described (the faster: see :class:`Prop`).
+Property = Element | Prop
+
+
+def elements(properties: Iterable[Property]) -> list[Element]:
+    """The properties as elements: each :class:`Prop` made, each element as it is."""
+    return [item.element() if isinstance(item, Prop) else item for item in properties]
+
+
+def run(content: str = "", properties: Iterable[Property] = (), *extra: Element) -> Element:
     """A ``w:r`` with run properties (given in schema order), then ``extra`` elements, then the text."""
-    r = make("w:r")
-    props = list(properties)
-    if props:
-        r.append(make("w:rPr", None, *sort_children(props, RPR_ORDER)))
+    props = tuple(properties)
+    if _described(props):
+        single = None if extra else _single_text(content)
+        r = _from_template("w:r", "w:rPr", RPR_ORDER, props, single)
+        if single is not None:
+            r[-1].text = content  # the template's empty w:t
+            return r
+    else:
+        r = _made("w:r", "w:rPr", RPR_ORDER, elements(props), None)
     r.extend(extra)
     if content:
         r.extend(text_children(content))
     return r
 
 
-def paragraph(properties: Iterable[Element] = (), runs: Iterable[Element] = ()) -> Element:
+def paragraph(properties: Iterable[Property] = (), runs: Iterable[Element] = ()) -> Element:
     """A ``w:p`` with paragraph properties (sorted into schema order) and runs."""
-    p = make("w:p")
-    props = list(properties)
-    if props:
-        p.append(make("w:pPr", None, *sort_children(props, PPR_ORDER)))
+    props = tuple(properties)
+    if _described(props):
+        p = _from_template("w:p", "w:pPr", PPR_ORDER, props, None)
+    else:
+        p = _made("w:p", "w:pPr", PPR_ORDER, elements(props), None)
     p.extend(runs)
     return p
+
+
+def _described(props: tuple[Property, ...]) -> TypeGuard[tuple[Prop, ...]]:
+    for item in props:  # noqa: SIM110  # a loop, not all(): two calls a run, most with none or two
+        if type(item) is not Prop:
+            return False
+    return True
+
+
+def _single_text(content: str) -> bool | None:
+    """Whether the content is one ``w:t`` that keeps its spaces (None: empty, or tabs and breaks in it)."""
+    if not content or "\t" in content or "\n" in content:
+        return None
+    return _spaced(content)
+
+
+#: Whole runs (with their ``w:rPr`` and ``w:t``) and paragraph starts (with their ``w:pPr``) by
+#: their properties: one copy of a template instead of each element made, sorted and moved between
+#: documents. The bound keeps a long process's memory flat; each thread keeps its own, as the
+#: prototypes above.
+_MOST_TEMPLATES = 2048
+
+
+def _templates() -> dict[object, Element]:
+    try:
+        kept: dict[object, Element] = _THREAD.templates
+    except AttributeError:
+        kept = _THREAD.templates = {}
+    return kept
+
+
+def _from_template(tag: str, props_tag: str, order: tuple[str, ...], props: tuple[Prop, ...],
+                   single: bool | None) -> Element:
+    """A new ``tag`` holding ``props`` (and an empty ``w:t`` unless ``single`` is None), copied from
+    the template made the first time for the same."""
+    try:  # _templates() inlined, as make's prototypes
+        templates: dict[object, Element] = _THREAD.templates
+    except AttributeError:
+        templates = _templates()
+    key = (tag, single, props)
+    template = templates.get(key)
+    if template is None:
+        template = _made(tag, props_tag, order, elements(props), single)
+        if len(templates) >= _MOST_TEMPLATES:
+            return template
+        templates[key] = template
+    copied: Element = template.__deepcopy__(None)  # type: ignore[attr-defined]  # lxml-stubs lack it
+    return copied
+
+
+def _made(tag: str, props_tag: str, order: tuple[str, ...], props: list[Element], single: bool | None) -> Element:
+    element = make(tag)
+    if props:
+        element.append(make(props_tag, None, *sort_children(props, order)))
+    if single is not None:
+        element.append(make("w:t", _PRESERVE if single else None))
+    return element
 
 
 _RANKS: dict[tuple[str, ...], dict[str, int]] = {}
