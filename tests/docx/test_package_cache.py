@@ -190,7 +190,7 @@ def test_reports_rendered_in_threads_give_the_same_bytes(tmp_path: Path) -> None
 
 def test_each_language_is_served_its_own_styles_and_settings_parts() -> None:
     """The styles and settings parts kept for a language, direction and contents page (writers.docx
-    _own_parts) are the ones written into that report alone, whatever was rendered before."""
+    own_parts.py) are the ones written into that report alone, whatever was rendered before."""
     names = [*sorted(path.name for path in EXAMPLES.glob("short-*.json")), "every-construct.json"]
     assert len(names) == 7
     alone = {}

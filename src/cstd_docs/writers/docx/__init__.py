@@ -13,12 +13,12 @@ imported here, before any document is opened.
 from __future__ import annotations
 
 import datetime
-import functools
 import gc
 import os
 from pathlib import Path
 from typing import Protocol
 
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.parts.document import DocumentPart
@@ -28,7 +28,7 @@ from cstd_docs.model import Emphasis, Link, Report, Strong, StrongEmphasis
 from cstd_docs.outputs import write_atomically
 from cstd_docs.perf import frozen_gc, gc_paused
 from cstd_docs.resolve.document import ResolvedReport, Runs
-from cstd_docs.writers.docx import content, inline_runs, lists, notes, official, page, styles
+from cstd_docs.writers.docx import content, inline_runs, lists, notes, official, own_parts, page, styles
 from cstd_docs.writers.docx import parts as _parts  # registers FootnotesPart before anything is opened
 from cstd_docs.writers.docx.bidi import mark_right_to_left_runs
 from cstd_docs.writers.docx.layout import LAYOUTS
@@ -192,19 +192,13 @@ def _styles_and_settings(document_part: DocumentPart, resolved: ResolvedReport, 
                         update_fields=resolved.contents is not None)
 
 
-@functools.lru_cache(maxsize=32)
-def _own_parts(language: str, right_to_left: bool, update_fields: bool) -> tuple[tuple[str, bytes], ...]:
-    """The styles and settings parts of a report without a reference document, by content type.
-
-    They depend on these alone (styles.write_styles, page.apply_settings) and nothing later
-    changes them, so each is made once: copying the 48 styles into each report's package, parsing
-    and changing its settings, and serialising both again was 0.4 ms of every rendering.
-    """
-    document_part = open_base(None)
-    styles.write_styles(document_part.styles.element, language, right_to_left)
-    page.apply_settings(document_part.settings.element, language, own=True, update_fields=update_fields)
-    return tuple((part.content_type, part.blob) for part in (document_part.part_related_by(RT.STYLES),
-                                                               document_part.part_related_by(RT.SETTINGS)))
+def _own_parts(resolved: ResolvedReport) -> dict[str, bytes]:
+    """The styles and settings parts of a report without a reference document, by content type:
+    made once (own_parts.py), and served as bytes, never parsed nor serialised again."""
+    return {
+        CT.WML_STYLES: own_parts.styles_xml(resolved.language, resolved.right_to_left),
+        CT.WML_SETTINGS: own_parts.settings_xml(resolved.language, resolved.contents is not None),
+    }
 
 
 def _pages(document_part: DocumentPart, sect_pr: Element, resolved: ResolvedReport, own: bool, story: Story) -> None:
@@ -233,7 +227,7 @@ def _build(
     emblem: str | os.PathLike[str] | None,
 ) -> bytes:
     own = reference_docx is None
-    made = dict(_own_parts(resolved.language, resolved.right_to_left, resolved.contents is not None)) if own else None
+    made = _own_parts(resolved) if own else None
     document_part = open_base(reference_docx, made)
 
     _styles_and_settings(document_part, resolved, own)
@@ -290,7 +284,7 @@ def forget_caches() -> None:
     from cstd_docs.writers.docx.oxml import build
 
     package.forget_caches()
-    _own_parts.cache_clear()
+    own_parts.forget()
     build.forget_prototypes()
     page.forget_head_templates()
 
