@@ -30,7 +30,6 @@ from cstd_docs.perf import frozen_gc, gc_paused
 from cstd_docs.resolve.document import ResolvedReport, Runs
 from cstd_docs.writers.docx import content, inline_runs, lists, notes, official, own_parts, page, styles
 from cstd_docs.writers.docx import parts as _parts  # registers FootnotesPart before anything is opened
-from cstd_docs.writers.docx.bidi import mark_right_to_left_runs
 from cstd_docs.writers.docx.layout import LAYOUTS
 from cstd_docs.writers.docx.oxml import CT_Footnotes
 from cstd_docs.writers.docx.oxml.build import Element, make
@@ -249,6 +248,8 @@ def _build(
     _relate_hyperlinks(document_part, footnotes)
 
     if resolved.right_to_left:
+        from cstd_docs.writers.docx.bidi import mark_right_to_left_runs  # Arabic only: 0.6 ms of other starts
+
         for root in (document_part.element, footnotes, *page.head_roots(document_part)):
             mark_right_to_left_runs(root)
         mirror_tables(document_part.element.body)
