@@ -198,3 +198,44 @@ def test_sigterm_to_a_batch_stops_it_and_leaves_no_temporary_file(tmp_path: Path
     assert process.returncode == 143, stderr
     assert b"terminated (SIGTERM)" in stderr and b"Traceback" not in stderr
     assert [p.name for p in out.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_the_workers_are_given_runs_of_files_shorter_towards_the_end() -> None:
+    from cstd_docs.batch import LARGEST_RUN, runs
+
+    handed = runs(list(range(200)), workers=2)
+    assert [index for run in handed for index in run] == list(range(200))  # each once, in order
+    sizes = [len(run) for run in handed]
+    assert max(sizes) == LARGEST_RUN and sizes[-4:] == [1, 1, 1, 1]
+    assert sizes == sorted(sizes, reverse=True)
+    assert runs([], workers=2) == []
+    assert [len(run) for run in runs([7, 8, 9], workers=4)] == [1, 1, 1]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_file_that_cannot_be_made_durable_fails_alone_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """Each file is put in place (fsync, rename) by a thread while the next renders: a failure
+    there is that file's outcome, its temporary file removed, the others written."""
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("names an open file through /proc")
+    inputs = _inputs(tmp_path / "in", 20, bad=False)  # runs of 5, 3, 3, 2, … files for two workers
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report-2.docx").write_bytes(b"the old report-2")
+    real_fsync = os.fsync
+
+    def failing_fsync(fd: int) -> None:
+        if os.readlink(f"/proc/self/fd/{fd}").split("/")[-1].startswith(".report-2.docx."):
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)  # the forked workers inherit it
+    result = render_many(inputs, out, jobs=jobs)
+    assert [f.source.name for f in result.failed] == ["report-2.json"]
+    assert "cannot write the file: No space left on device" in result.failed[0].message
+    written = [f"report-{i}.docx" for i in range(20) if i != 2]
+    assert sorted(p.name for p in result.written) == sorted(written)
+    assert (out / "report-2.docx").read_bytes() == b"the old report-2"  # untouched
+    assert sorted(p.name for p in out.iterdir()) == sorted([*written, "report-2.docx"])  # no temporary file

@@ -22,6 +22,7 @@ import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from cstd_docs.errors import ReportError
 
@@ -92,7 +93,7 @@ def _sweep_once(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def _signals_deferred() -> Iterator[None]:
+def signals_deferred() -> Iterator[None]:
     """Ctrl-C and SIGTERM wait until the block ends: a temporary file is never created
     without the code that removes it knowing its name. Delivered at the end of the block."""
     if not hasattr(signal, "pthread_sigmask"):
@@ -119,10 +120,9 @@ def _new_file(folder: Path, name: str) -> Path:
         return temporary
 
 
-@contextlib.contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary path in the target's folder; renamed onto the target on success."""
-    if target.is_symlink():  # write the file the link points at; the link stays a link
+def _checked(target: Path) -> tuple[Path, Path]:
+    """The file to write (a link's target: the link stays a link) and its folder, swept of leftovers."""
+    if target.is_symlink():
         target = target.resolve()
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
@@ -134,15 +134,26 @@ def atomic_path(target: Path) -> Iterator[Path]:
     if not folder.is_dir():
         raise ReportError.single(str(target), f"the folder {str(folder)!r} does not exist", "create it first")
     _sweep_once(folder)
+    return target, folder
+
+
+def _put_in_place(temporary: Path, target: Path) -> None:
+    # Keep the mode of the file replaced (or the umask's, for a new one), not 0600.
+    with contextlib.suppress(OSError):
+        os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
+    os.replace(temporary, target)
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """A temporary path in the target's folder; renamed onto the target on success."""
+    target, folder = _checked(target)
     temporary: Path | None = None
     try:
-        with _signals_deferred():  # a signal is raised after the name is known, inside this try
+        with signals_deferred():  # a signal is raised after the name is known, inside this try
             temporary = _new_file(folder, target.name)
         yield temporary
-        # Keep the mode of the file replaced (or the umask's, for a new one), not 0600.
-        with contextlib.suppress(OSError):
-            os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
-        os.replace(temporary, target)
+        _put_in_place(temporary, target)
     except BaseException:
         if temporary is not None:
             with contextlib.suppress(OSError):
@@ -150,15 +161,73 @@ def atomic_path(target: Path) -> Iterator[Path]:
         raise
 
 
-def write_atomically(target: Path, data: bytes) -> None:
+def _cannot_write(target: Path, error: OSError) -> ReportError:
+    return ReportError.single(
+        str(target),
+        f"cannot write the file: {error.strerror or error}",
+        "check that the folder is writable and the disk has room",
+    )
+
+
+class Pending:
+    """A file written beside its target and not yet in place (:func:`write_pending`).
+
+    :meth:`commit` makes it durable (fsync) and renames it over the target; :meth:`abandon`
+    removes it. One of the two must follow: the batch commits a file in a thread while its
+    worker renders the next (batch.py).
+    """
+
+    def __init__(self, target: Path, temporary: Path, handle: BinaryIO) -> None:
+        self.target = target
+        self.temporary = temporary
+        self._handle = handle
+
+    def commit(self) -> None:
+        """Durable, then in place; on any failure the temporary file is removed and the target untouched."""
+        try:
+            try:
+                self._handle.flush()
+                os.fsync(self._handle.fileno())
+            finally:
+                self._handle.close()
+            _put_in_place(self.temporary, self.target)
+        except BaseException as error:
+            self.abandon()
+            if isinstance(error, OSError):
+                raise _cannot_write(self.target, error) from None
+            raise
+
+    def abandon(self) -> None:
+        with contextlib.suppress(OSError):
+            self._handle.close()
+        with contextlib.suppress(OSError):
+            self.temporary.unlink()
+
+
+def write_pending(target: Path, data: bytes) -> Pending:
+    """``data`` written into a new file beside ``target``, checked as :func:`write_atomically`
+    checks; nothing is durable nor in place until the result is committed."""
+    temporary: Path | None = None
     try:
-        with atomic_path(target) as temporary, open(temporary, "wb") as handle:
+        target, folder = _checked(target)
+        with signals_deferred():  # a signal is raised after the name is known, inside this try
+            temporary = _new_file(folder, target.name)
+        handle = open(temporary, "wb")  # noqa: SIM115 - closed by the Pending's commit or abandon
+        try:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except OSError as error:
-        raise ReportError.single(
-            str(target),
-            f"cannot write the file: {error.strerror or error}",
-            "check that the folder is writable and the disk has room",
-        ) from None
+        except BaseException:
+            handle.close()
+            raise
+        return Pending(target, temporary, handle)
+    except BaseException as error:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+        if isinstance(error, OSError):
+            raise _cannot_write(target, error) from None
+        raise
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """``target`` replaced by ``data`` whole, durable before it is in place, or left as it was."""
+    write_pending(target, data).commit()
