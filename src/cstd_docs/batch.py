@@ -90,6 +90,10 @@ def _render_files(
         _busy = False
 
 
+#: The longest a worker takes to act on Ctrl-C or SIGTERM while it waits for its commits, in seconds.
+_SIGNAL_LATENCY = 0.05
+
+
 class _Committer:
     """Puts each written file in place (fsync, then rename: ``outputs.Pending``) in a thread of
     its own while the next file renders. Two workers' fsyncs wait on one disk: 0.8 ms a file,
@@ -102,7 +106,10 @@ class _Committer:
         self._outcomes: dict[int, str | None] = {}
         # A daemon: after Ctrl-C or SIGTERM the worker does not wait for a slow disk (see __exit__).
         self._thread = threading.Thread(target=self._commit_all, name="cstd-docs commits", daemon=True)
-        self._thread.start()
+        # Started with Ctrl-C and SIGTERM blocked, which it keeps: the kernel gives them to the main
+        # thread, whose wait for this one they must interrupt (a signal taken by this thread would not).
+        with signals_deferred():
+            self._thread.start()
 
     def _commit_all(self) -> None:
         while (job := self._jobs.get()) is not None:
@@ -125,7 +132,10 @@ class _Committer:
     def outcomes(self, count: int) -> list[str | None]:
         """Each file's outcome, once every commit is done."""
         self._jobs.put(None)
-        self._thread.join()
+        while self._thread.is_alive():
+            # In short waits: a signal that arrives just before a wait starts is only acted on
+            # when the wait ends (Python runs its handlers between waits, not during them).
+            self._thread.join(_SIGNAL_LATENCY)
         return [self._committed[index] if index in self._pending else self._outcomes[index] for index in range(count)]
 
     def __enter__(self) -> _Committer:
