@@ -15,6 +15,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -324,3 +325,25 @@ def test_a_device_is_not_replaced(tmp_path: Path) -> None:
         write_atomically(fifo, b"new")
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert names(tmp_path) == ["pipe.md"]
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
+def test_a_signal_handled_as_the_deferral_begins_leaves_the_mask_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A signal that came just before the block is handled as the mask call returns, raising
+    there: the mask must still be restored, or Ctrl-C would never work again in this thread."""
+    from cstd_docs.outputs import signals_deferred
+
+    real = signal.pthread_sigmask
+    before = real(signal.SIG_BLOCK, ())
+
+    def interrupted(how: int, mask: Iterable[signal.Signals]) -> set[signal.Signals]:
+        found = real(how, mask)
+        if how == signal.SIG_BLOCK and signal.SIGINT in set(mask):
+            raise KeyboardInterrupt  # the handler of a signal pending as the call returned
+        return found
+
+    monkeypatch.setattr(signal, "pthread_sigmask", interrupted)
+    with pytest.raises(KeyboardInterrupt), signals_deferred():
+        pytest.fail("the block does not run")
+    monkeypatch.undo()
+    assert real(signal.SIG_BLOCK, ()) == before

@@ -239,3 +239,83 @@ def test_a_file_that_cannot_be_made_durable_fails_alone_and_leaves_nothing(
     assert sorted(p.name for p in result.written) == sorted(written)
     assert (out / "report-2.docx").read_bytes() == b"the old report-2"  # untouched
     assert sorted(p.name for p in out.iterdir()) == sorted([*written, "report-2.docx"])  # no temporary file
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_output_that_cannot_be_written_at_all_fails_alone(tmp_path: Path, jobs: int) -> None:
+    """Not only a ReportError: a link to itself as the output makes Path.resolve raise RuntimeError."""
+    inputs = _inputs(tmp_path / "in", 12, bad=False)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report-3.md").symlink_to("report-3.md")  # a loop
+    result = render_many(inputs, out, fmt="md", jobs=jobs)
+    assert [f.source.name for f in result.failed] == ["report-3.json"]
+    assert "RuntimeError" in result.failed[0].message
+    assert sorted(p.name for p in result.written) == sorted(f"report-{i}.md" for i in range(12) if i != 3)
+
+
+_DIES_ON_FIVE = textwrap.dedent(
+    """
+    import os, sys, time
+    import cstd_docs.batch as batch
+    render_one = batch._render_one
+    def dies_on_five(source, *rest):
+        if source.endswith("report-5.json"):
+            time.sleep(1)  # the files before it in the run are put in place meanwhile
+            os._exit(9)  # as the kernel's out-of-memory killer would end it
+        return render_one(source, *rest)
+    batch._render_one = dies_on_five  # the workers, forked, inherit it
+    result = batch.render_many(sys.argv[2:], sys.argv[1], fmt="md", jobs=2)
+    print("\\n".join(sorted(p.name for p in result.written)))
+    """
+)
+
+
+def test_a_worker_that_dies_leaves_the_files_it_wrote_reported_as_written(tmp_path: Path) -> None:
+    inputs = _inputs(tmp_path / "in", 24, bad=False)  # runs of several files: 5 is in the middle of one
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-c", _DIES_ON_FIVE, str(out), *map(str, inputs)],
+                          capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    reported = done.stdout.split()
+    on_disk = sorted(p.name for p in out.iterdir() if not p.name.endswith(".part"))
+    assert "report-5.md" not in on_disk
+    assert reported == on_disk  # written means on disk, and on disk means reported written
+    assert "report-0.md" in reported  # written by the run the dead worker was in
+    # Its files written but not yet in place stay as temporary files, as after any hard kill,
+    # until the next write into the folder, once their writer is known to be gone.
+    assert render_many(inputs[:1], out, fmt="md", jobs=1).ok
+    assert not any(p.name.endswith(".part") for p in out.iterdir())
+
+
+_PARENT_STOPS = textwrap.dedent(
+    """
+    import os, signal, sys, time
+    import cstd_docs.batch as batch
+    render_one = batch._render_one
+    def slow(*arguments):
+        time.sleep(0.2)
+        return render_one(*arguments)
+    batch._render_one = slow
+    def stop_after_the_first(source, failure):
+        os.kill(os.getpid(), signal.SIGTERM)  # the parent alone, as a service manager may
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    try:
+        batch.render_many(sys.argv[2:], sys.argv[1], fmt="md", jobs=2, on_done=stop_after_the_first)
+    except KeyboardInterrupt:
+        print(len([p for p in os.listdir(sys.argv[1]) if p.endswith(".md")]))
+    """
+)
+
+
+def test_a_stop_of_the_parent_alone_stops_the_workers_files_still_queued(tmp_path: Path) -> None:
+    inputs = _inputs(tmp_path / "in", 60, bad=False)  # runs of 7 and 8: a worker holds up to two runs
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-c", _PARENT_STOPS, str(out), *map(str, inputs)],
+                          capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    written = int(done.stdout)
+    # The stop comes with the first run back (8 files): the other worker's run, then nothing of
+    # the runs the workers already held (up to three more, 24 files).
+    assert 1 <= written <= 16
+    assert not any(p.name.endswith(".part") for p in out.iterdir())

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import Any, Literal, TextIO
 
 from cstd_docs.errors import ReportError, Terminated
 from cstd_docs.outputs import Pending, signals_deferred, write_pending
@@ -51,6 +51,9 @@ class BatchResult:
 
 #: Set in a worker once Ctrl-C or SIGTERM reached it: the files still queued are skipped.
 _stopping = False
+#: Set by the parent when it stops (a signal to it alone, from a service manager): the workers
+#: skip the files of runs they already hold (``_worker_started`` keeps it in each worker).
+_stop_all: Any = None
 #: True while a worker renders a file: only then may a signal raise (an idle worker
 #: raising inside the pool's own code would die with a traceback).
 _busy = False
@@ -66,7 +69,9 @@ def _stop_worker(signum: int, frame: object) -> None:
             raise Terminated if signum == signal.SIGTERM else KeyboardInterrupt
 
 
-def _worker_started() -> None:
+def _worker_started(stop_all: Any = None) -> None:
+    global _stop_all
+    _stop_all = stop_all
     signal.signal(signal.SIGTERM, _stop_worker)
     signal.signal(signal.SIGINT, _stop_worker)
 
@@ -108,8 +113,12 @@ class _Committer:
         self._thread = threading.Thread(target=self._commit_all, name="cstd-docs commits", daemon=True)
         # Started with Ctrl-C and SIGTERM blocked, which it keeps: the kernel gives them to the main
         # thread, whose wait for this one they must interrupt (a signal taken by this thread would not).
-        with signals_deferred():
-            self._thread.start()
+        try:
+            with signals_deferred():
+                self._thread.start()
+        except BaseException:  # delivered as the block ended: the thread ends at once
+            self._jobs.put(None)
+            raise
 
     def _commit_all(self) -> None:
         while (job := self._jobs.get()) is not None:
@@ -152,17 +161,21 @@ class _Committer:
 
 
 def _written(target: str, data: bytes) -> str | Pending:
+    """The file written beside its target, or why it could not be (never raises but for Ctrl-C
+    and SIGTERM: one file's trouble, even a bug, is that file's outcome, as in ``_render_one``)."""
     try:
         return write_pending(Path(target), data)
     except ReportError as error:
         return str(error)
+    except Exception as error:  # e.g. a link to itself as the output: RuntimeError from Path.resolve
+        return f"internal error ({type(error).__name__}: {error})"
 
 
 def _render_one(
     source: str, target: str, fmt: str, reference_docx: str | None, emblem: str | None
 ) -> str | bytes | None:
     """One file rendered: its bytes (to write), None (written already), or why it failed."""
-    if _stopping:
+    if _stopping or (_stop_all is not None and _stop_all.is_set()):
         return f"{source}: not rendered, the batch was stopped"
     try:
         from cstd_docs.jsonio import load
@@ -330,7 +343,13 @@ def _render_in_pool(
     image: str | None,
     finish: Callable[[int, str | None], None],
 ) -> None:
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_started) as pool:
+    import multiprocessing
+
+    context = multiprocessing.get_context()
+    stop_all = context.Event()
+    before = {index: _identity(target) for index, target in targets.items()}
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_started,
+                             initargs=(stop_all,)) as pool:
         futures: dict[Future[list[str | None]], Sequence[int]] = {
             pool.submit(_render_files, [(str(sources[i]), str(targets[i])) for i in run], fmt, reference, image): run
             for run in runs(list(targets), workers)
@@ -340,11 +359,29 @@ def _render_in_pool(
                 run = futures[future]
                 try:
                     errors = future.result()
-                except Exception as crash:  # a worker died (out of memory, killed)
-                    errors = [f"{sources[index]}: the worker rendering it stopped ({type(crash).__name__}: {crash})"
-                              for index in run]
+                except Exception as crash:  # a worker died (out of memory, killed), or the pool with it
+                    errors = [_after_crash(sources[index], targets[index], before[index], crash) for index in run]
                 for index, error in zip(run, errors, strict=True):
                     finish(index, error)
         except BaseException:  # Ctrl-C or SIGTERM: stop now, not after every file still queued
+            stop_all.set()
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file ``path`` is (device, inode): a rename over it makes it another."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _after_crash(source: Path, target: Path, before: tuple[int, int] | None, crash: Exception) -> str | None:
+    """A file of a run whose worker died: written if its target was replaced since the batch
+    began (only a whole, durable file is ever renamed into place), else not."""
+    now = _identity(target)
+    if now is not None and now != before:
+        return None
+    return f"{source}: the worker rendering it stopped ({type(crash).__name__}: {crash})"

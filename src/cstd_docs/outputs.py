@@ -99,11 +99,14 @@ def signals_deferred() -> Iterator[None]:
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, ())  # the mask as found, changing nothing
     try:
+        # Inside the try: a handler run as this returns (a signal that came just before) still
+        # leaves the mask restored.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _new_file(folder: Path, name: str) -> Path:
@@ -230,4 +233,10 @@ def write_pending(target: Path, data: bytes) -> Pending:
 
 def write_atomically(target: Path, data: bytes) -> None:
     """``target`` replaced by ``data`` whole, durable before it is in place, or left as it was."""
-    write_pending(target, data).commit()
+    try:
+        with atomic_path(target) as temporary, open(temporary, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as error:
+        raise _cannot_write(target, error) from None

@@ -128,15 +128,24 @@ def cmd_render(args: argparse.Namespace) -> int:
 def _render_batch(args: argparse.Namespace) -> int:
     from cstd_docs.batch import render_many
 
-    result = render_many(
-        args.inputs,
-        args.out_dir,
-        fmt=args.format or "docx",
-        jobs=args.jobs,
-        progress=not args.quiet,
-        reference_docx=args.reference_docx,
-        emblem=args.emblem,
-    )
+    written: list[Path] = []
+    try:
+        result = render_many(
+            args.inputs,
+            args.out_dir,
+            fmt=args.format or "docx",
+            jobs=args.jobs,
+            progress=not args.quiet,
+            reference_docx=args.reference_docx,
+            emblem=args.emblem,
+            on_done=lambda source, failure: written.append(source) if failure is None else None,
+        )
+    except (KeyboardInterrupt, Terminated) as stop:
+        # Not the single render's "no output was changed": the files finished before it stopped stay.
+        how = ("terminated (SIGTERM)", 143) if isinstance(stop, Terminated) else ("interrupted", 130)
+        print(f"cstd-docs: {how[0]} after writing {len(written)} of {len(args.inputs)} files; "
+              "no file was left half-written", file=sys.stderr)
+        return how[1]
     for failure in result.failed:
         print(f"cstd-docs: {failure.message}", file=sys.stderr)
     total = len(result.written) + len(result.failed)

@@ -331,9 +331,10 @@ _SHAPES: dict[object, Callable[[object], object]] = {
 
 
 @functools.cache
-def _reader(annotation: str) -> Callable[[object, str], object]:
-    """How to read a field of this annotation (the module's annotations are strings, evaluated here once each)."""
-    kind = eval(annotation, globals())  # this module's own annotations, never input
+def _reader(annotation: object) -> Callable[[object, str], object]:
+    """How to read a field of this annotation: this module's annotations are strings, evaluated
+    here once each, unless another library resolved them on the fields already (attrs, cattrs)."""
+    kind: Any = eval(annotation, globals()) if isinstance(annotation, str) else annotation  # ours, never input
     optional = isinstance(kind, types.UnionType) and type(None) in kind.__args__
     if optional:
         (kind,) = (member for member in kind.__args__ if member is not type(None))
@@ -359,7 +360,7 @@ def _table(cls: type, value: object, path: str) -> object:
                 wrong.append(_Wrong("required field missing", f"{path}.{key}"))
             continue
         try:
-            given[f.alias] = _reader(str(f.type))(value[key], f"{path}.{key}")
+            given[f.alias] = _reader(f.type)(value[key], f"{path}.{key}")
         except _Found as found:
             wrong.extend(found.wrong)
         except _Wrong as error:
