@@ -55,7 +55,7 @@ _COMMANDS = {**documents.COMMANDS, **compare.COMMANDS, "check": check.add_comman
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser: every command's, or only ``command``'s.
 
-    Making the parsers of all twelve commands took 5.6 ms of every run (argparse asks for a
+    Making the parsers of all eleven commands took 5.6 ms of every run (argparse asks for a
     formatter and a translation for each argument); running one command needs only its own.
     """
     parser = argparse.ArgumentParser(
