@@ -129,7 +129,7 @@ class _Committer:
             except ReportError as error:
                 self._committed[index] = str(error)
             except Exception as error:  # a bug: reported as the file's outcome, as _render_one does
-                self._committed[index] = f"internal error ({type(error).__name__}: {error})"
+                self._committed[index] = _internal(error)
 
     def settle(self, index: int, outcome: str | Pending | None) -> None:
         if isinstance(outcome, Pending):
@@ -168,7 +168,7 @@ def _written(target: str, data: bytes) -> str | Pending:
     except ReportError as error:
         return str(error)
     except Exception as error:  # e.g. a link to itself as the output: RuntimeError from Path.resolve
-        return f"internal error ({type(error).__name__}: {error})"
+        return _internal(error)
 
 
 def _render_one(
@@ -198,7 +198,12 @@ def _render_one(
     except ReportError as error:
         return str(error)
     except Exception as error:  # one broken file must not stop the batch
-        return f"internal error ({type(error).__name__}: {error})"
+        return _internal(error)
+
+
+def _internal(error: Exception) -> str:
+    """A file's outcome when rendering or writing it met a bug: said, and the batch goes on."""
+    return f"internal error ({type(error).__name__}: {error})"
 
 
 class _Progress:
