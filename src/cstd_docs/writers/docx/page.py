@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import itertools
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
@@ -27,6 +26,7 @@ from cstd_docs.writers.docx.oxml.build import (
     Element,
     Property,
     clear_children,
+    kept_per_thread,
     make,
     paragraph,
     prop,
@@ -251,10 +251,7 @@ def _head_paragraphs(
     build: Callable[[ResolvedReport, str], list[Element]], report: ResolvedReport, page: str
 ) -> list[Element]:
     """``build(report, page)``, as copies of the paragraphs it made for the same inputs (never those kept)."""
-    try:
-        kept: dict[tuple[object, ...], list[Element]] = _THREAD.head_paragraphs
-    except AttributeError:
-        kept = _THREAD.head_paragraphs = {}
+    kept: dict[tuple[object, ...], list[Element]] = kept_per_thread("head paragraphs")
     masthead = report.masthead
     # Everything _header_paragraphs and _footer_paragraphs read of the report.
     key = (build, page, report.layout, masthead.symbol, masthead.symbols, masthead.job_number,
@@ -268,22 +265,14 @@ def _head_paragraphs(
     return [p.__deepcopy__(None) for p in made]  # type: ignore[attr-defined]  # lxml-stubs lack it
 
 
-#: Each head part class's content type and empty root, from python-docx's own ``new`` the first
-#: time; each thread keeps its own (as oxml.build's prototypes).
-_THREAD = threading.local()
-
-
 def _head_templates() -> dict[type[HeaderPart | FooterPart], tuple[str, Element]]:
-    try:
-        kept: dict[type[HeaderPart | FooterPart], tuple[str, Element]] = _THREAD.heads
-    except AttributeError:
-        kept = _THREAD.heads = {}
-    return kept
+    """Each head part class's content type and empty root, from python-docx's own ``new`` the first time."""
+    return kept_per_thread("heads")
 
 
 def forget_head_templates() -> None:
     _head_templates().clear()
-    _THREAD.__dict__.pop("head_paragraphs", None)
+    kept_per_thread("head paragraphs").clear()
 
 
 def _new_head(part_class: type[HeaderPart | FooterPart], package: Package, taken: set[str]) -> HeaderPart | FooterPart:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple, TypeGuard
+from typing import Any, NamedTuple, TypeGuard
 
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
@@ -54,20 +54,25 @@ def clark(name: str) -> str:
         return _CLARK[name]
 
 
+#: What the Word writer keeps of its elements between renderings, each thread its own: a copy
+#: shares its original's document, which lxml ties to a thread.
+_THREAD = threading.local()
+
+
+def kept_per_thread(name: str) -> dict[Any, Any]:
+    """This thread's store ``name`` of kept elements, empty at first."""
+    store: dict[Any, Any] = _THREAD.__dict__.setdefault(name, {})
+    return store
+
+
 #: One element of each tag and attributes made so far, copied for the next: lxml copies an
 #: element in a third of the time it makes one (namespaced attributes cost a microsecond each).
 #: A report's writer uses a few hundred combinations; the bound keeps a long process's memory flat.
-#: Each thread keeps its own: a copy shares its prototype's document, which lxml ties to a thread.
-_THREAD = threading.local()
 _MOST_PROTOTYPES = 4096
 
 
 def _prototypes() -> dict[object, Element]:
-    try:
-        kept: dict[object, Element] = _THREAD.prototypes
-    except AttributeError:
-        kept = _THREAD.prototypes = {}
-    return kept
+    return kept_per_thread("prototypes")
 
 
 def make(tag: str, attrs: Mapping[str, str | int] | None = None, *children: Element | None) -> Element:
@@ -96,6 +101,7 @@ def make(tag: str, attrs: Mapping[str, str | int] | None = None, *children: Elem
 
 
 def forget_prototypes() -> None:
+    """Drop the element prototypes and the run and paragraph templates of this thread."""
     _prototypes().clear()
     _templates().clear()
 
@@ -249,11 +255,7 @@ _MOST_TEMPLATES = 2048
 
 
 def _templates() -> dict[object, Element]:
-    try:
-        kept: dict[object, Element] = _THREAD.templates
-    except AttributeError:
-        kept = _THREAD.templates = {}
-    return kept
+    return kept_per_thread("templates")
 
 
 def _from_template(tag: str, props_tag: str, order: tuple[str, ...], props: tuple[Prop, ...],
